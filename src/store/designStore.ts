@@ -1,0 +1,93 @@
+/**
+ * The app's one store: the design (the model the canvas views), its undo history of named commands, and UI
+ * state (selection, the last message). UI events become commands here; nothing else writes the design.
+ */
+import { create } from 'zustand';
+import type { Command, Design, ResourceId } from '../engine/index.ts';
+import { exampleDesign, run } from '../engine/index.ts';
+
+export interface HistoryEntry {
+  label: string;
+  design: Design;
+}
+
+export interface Notice {
+  text: string;
+  tone: 'error' | 'info';
+  /** Increments so the same message twice still shows again. */
+  seq: number;
+}
+
+export interface DesignState {
+  design: Design;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  selection: ResourceId[];
+  notice?: Notice;
+  /** Applies a command as one undo step. Returns false (and shows why) when the command is refused. */
+  execute(command: Command): boolean;
+  undo(): void;
+  redo(): void;
+  select(ids: ResourceId[]): void;
+  notify(text: string, tone?: Notice['tone']): void;
+  /** Replaces the design without history (first load, restore from autosave). */
+  load(design: Design): void;
+}
+
+const HISTORY_LIMIT = 200;
+let seq = 0;
+
+export const useDesignStore = create<DesignState>()((set, get) => ({
+  design: exampleDesign(),
+  past: [],
+  future: [],
+  selection: [],
+  notice: undefined,
+  execute(command) {
+    const { design, past } = get();
+    const result = run(design, command);
+    if (result.error !== undefined) {
+      if (result.error !== 'Nothing moved.') get().notify(result.error, 'error');
+      return false;
+    }
+    if (result.design === design) return true;
+    set({
+      design: result.design,
+      past: [...past, { label: command.label, design }].slice(-HISTORY_LIMIT),
+      future: [],
+      ...(result.select ? { selection: result.select } : {}),
+    });
+    return true;
+  },
+  undo() {
+    const { past, future, design } = get();
+    const last = past[past.length - 1];
+    if (!last) return;
+    set({
+      design: last.design,
+      past: past.slice(0, -1),
+      future: [{ label: last.label, design }, ...future],
+      selection: get().selection.filter((id) => Object.hasOwn(last.design.resources, id)),
+    });
+  },
+  redo() {
+    const { past, future, design } = get();
+    const next = future[0];
+    if (!next) return;
+    set({
+      design: next.design,
+      past: [...past, { label: next.label, design }],
+      future: future.slice(1),
+      selection: get().selection.filter((id) => Object.hasOwn(next.design.resources, id)),
+    });
+  },
+  select(ids) {
+    set({ selection: ids });
+  },
+  notify(text, tone = 'info') {
+    set({ notice: { text, tone, seq: ++seq } });
+  },
+  load(design) {
+    set({ design, past: [], future: [], selection: [] });
+  },
+}));
