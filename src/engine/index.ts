@@ -13,3 +13,5 @@ export * from './commands/edit.ts';
 export * from './commands/clipboard.ts';
 export * from './model/example.ts';
 export * from './io/designFile.ts';
+export * from './rules/index.ts';
+export * from './io/importAny.ts';

@@ -1,0 +1,5 @@
+/** `check`: being built (see issue). Exits 2 so nothing mistakes it for an answer. */
+export async function checkCommand(_args: string[]): Promise<number> {
+  process.stderr.write('vpc-designer: check is not available yet\n');
+  return 2;
+}

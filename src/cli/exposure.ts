@@ -1,0 +1,5 @@
+/** `exposure`: being built (see issue). Exits 2 so nothing mistakes it for an answer. */
+export async function exposureCommand(_args: string[]): Promise<number> {
+  process.stderr.write('vpc-designer: exposure is not available yet\n');
+  return 2;
+}

@@ -1,0 +1,35 @@
+/**
+ * The command line over the same engine the browser uses:
+ *   npm run --silent cli -- check <file> [--json] [--region R]
+ *   npm run --silent cli -- trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--json]
+ *   npm run --silent cli -- exposure <file> [--json]
+ * Exit codes: 0 fine, 1 a problem found (error finding / not reachable), 2 the input or options cannot be used.
+ */
+const [command, ...args] = process.argv.slice(2);
+
+async function main(): Promise<number> {
+  switch (command) {
+    case 'check':
+      return (await import('./check.ts')).checkCommand(args);
+    case 'trace':
+      return (await import('./trace.ts')).traceCommand(args);
+    case 'exposure':
+      return (await import('./exposure.ts')).exposureCommand(args);
+    default:
+      process.stderr.write(
+        'usage: vpc-designer check <file> [--json] [--region R] | trace <file> --from A --to B [--port N] [--json] | exposure <file> [--json]\n',
+      );
+      return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Never a stack trace: one line saying why.
+    process.stderr.write(`vpc-designer: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);
