@@ -28,7 +28,7 @@ export async function runE2E(args = []) {
   const browser = findChromium(ROOT);
   if (!browser) {
     console.error(BROWSER_HINT);
-    return { code: 1, passed: 0, failed: 0, skipped: 0, noBrowser: true };
+    return { code: 1, passed: 0, failed: 1, skipped: 0, noBrowser: true };
   }
   console.log(`Browser: ${browser.path} (${browser.source})`);
 
