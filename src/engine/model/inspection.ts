@@ -1,0 +1,147 @@
+/**
+ * What the inspector shows about a resource beyond its own fields: the routes AWS adds to a route table by
+ * itself, the targets a route can point at, which subnets use a table or ACL, and names for kinds.
+ */
+import { shortServiceOf } from './policies.ts';
+import {
+  getOfKind,
+  getResource,
+  mainRouteTableOf,
+  defaultNetworkAclOf,
+  networkAclOfSubnet,
+  resourcesOfKind,
+  routeTableOfSubnet,
+  subnetsOf,
+} from './queries.ts';
+import type { Design, NetworkAcl, Resource, ResourceId, ResourceKind, RouteTable, Subnet } from './types.ts';
+
+/** AWS's names for each kind, as headings and in option labels. */
+export const KIND_LABELS: Record<ResourceKind, string> = {
+  vpc: 'VPC',
+  subnet: 'Subnet',
+  internetGateway: 'Internet gateway',
+  natGateway: 'NAT gateway',
+  instance: 'EC2 instance',
+  networkInterface: 'Network interface',
+  elasticIp: 'Elastic IP',
+  routeTable: 'Route table',
+  securityGroup: 'Security group',
+  networkAcl: 'Network ACL',
+  peeringConnection: 'Peering connection',
+  vpcEndpoint: 'VPC endpoint',
+  s3Bucket: 'S3 bucket',
+  virtualPrivateGateway: 'Virtual private gateway',
+  customerGateway: 'Customer gateway',
+  vpnConnection: 'VPN connection',
+  directConnectGateway: 'Direct Connect gateway',
+  internet: 'Internet',
+  awsService: 'AWS service',
+};
+
+/** A route the user did not add and cannot edit: the local route, a gateway endpoint's, or a propagated one. */
+export interface ImpliedRoute {
+  destination: string;
+  target: string;
+  /** Why it is there, in a few words. */
+  origin: 'local' | 'gateway endpoint' | 'propagated';
+}
+
+/** The prefix-list id the designer uses for a gateway endpoint's service (`pl-s3`, `pl-dynamodb`). */
+export function prefixListIdFor(serviceName: string): string {
+  return `pl-${shortServiceOf(serviceName) ?? serviceName}`;
+}
+
+/**
+ * Routes AWS puts in a route table without being asked:
+ * - one `local` route per VPC CIDR block (https://docs.aws.amazon.com/vpc/latest/userguide/RouteTables.html#route-table-routes);
+ * - a prefix-list route for each gateway endpoint associated with the table
+ *   (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html);
+ * - with route propagation on, the on-premises CIDRs reached through the VGW's VPN connections and Direct
+ *   Connect gateways (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html#vpn-route-table-propagation).
+ */
+export function impliedRoutes(design: Design, table: RouteTable): ImpliedRoute[] {
+  const out: ImpliedRoute[] = [];
+  const vpc = getOfKind(design, table.vpcId, 'vpc');
+  for (const cidr of vpc?.cidrBlocks ?? []) out.push({ destination: cidr, target: 'local', origin: 'local' });
+  for (const ep of resourcesOfKind(design, 'vpcEndpoint')) {
+    if (ep.endpointType === 'Gateway' && ep.routeTableIds.includes(table.id)) {
+      out.push({ destination: prefixListIdFor(ep.serviceName), target: ep.name, origin: 'gateway endpoint' });
+    }
+  }
+  for (const vgwId of table.propagatingGatewayIds) {
+    const vgw = getOfKind(design, vgwId, 'virtualPrivateGateway');
+    if (!vgw) continue;
+    const cidrs = new Set<string>();
+    for (const vpn of resourcesOfKind(design, 'vpnConnection')) if (vpn.vpnGatewayId === vgw.id) vpn.onPremisesCidrs.forEach((c) => cidrs.add(c));
+    for (const dx of resourcesOfKind(design, 'directConnectGateway')) {
+      if (dx.virtualPrivateGatewayIds.includes(vgw.id)) dx.onPremisesCidrs.forEach((c) => cidrs.add(c));
+    }
+    for (const c of cidrs) out.push({ destination: c, target: vgw.name, origin: 'propagated' });
+  }
+  return out;
+}
+
+export interface TargetOption {
+  id: ResourceId;
+  label: string;
+}
+
+/**
+ * What a route in a VPC's table can point at: its internet gateway, NAT gateways, instances (NAT instances),
+ * network interfaces, peering connections, virtual private gateway and gateway endpoints.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html
+ */
+export function routeTargetOptions(design: Design, vpcId: ResourceId): TargetOption[] {
+  const subnetIds = new Set(subnetsOf(design, vpcId).map((s) => s.id));
+  const out: TargetOption[] = [];
+  const add = (r: Resource) => out.push({ id: r.id, label: `${KIND_LABELS[r.kind]}: ${r.name}` });
+  for (const r of Object.values(design.resources)) {
+    switch (r.kind) {
+      case 'internetGateway':
+      case 'virtualPrivateGateway':
+        if (r.vpcId === vpcId) add(r);
+        break;
+      case 'natGateway':
+      case 'instance':
+      case 'networkInterface':
+        if (subnetIds.has(r.subnetId)) add(r);
+        break;
+      case 'peeringConnection':
+        if (r.requesterVpcId === vpcId || r.accepterVpcId === vpcId) add(r);
+        break;
+      case 'vpcEndpoint':
+        if (r.vpcId === vpcId && r.endpointType === 'Gateway') add(r);
+        break;
+      default:
+        break;
+    }
+  }
+  const order: ResourceKind[] = ['internetGateway', 'natGateway', 'peeringConnection', 'virtualPrivateGateway', 'vpcEndpoint', 'instance', 'networkInterface'];
+  const rank = (id: ResourceId) => order.indexOf(getResource(design, id)!.kind);
+  return out.sort((a, b) => rank(a.id) - rank(b.id));
+}
+
+/** The subnets using a route table, and whether each is explicitly associated or uses it as the main table. */
+export function subnetsUsingRouteTable(design: Design, table: RouteTable): Array<{ subnet: Subnet; explicit: boolean }> {
+  return subnetsOf(design, table.vpcId)
+    .filter((s) => routeTableOfSubnet(design, s)?.id === table.id)
+    .map((subnet) => ({ subnet, explicit: subnet.routeTableId === table.id }));
+}
+
+/** The subnets using a network ACL, and whether each is explicitly associated or uses it as the default. */
+export function subnetsUsingNetworkAcl(design: Design, acl: NetworkAcl): Array<{ subnet: Subnet; explicit: boolean }> {
+  return subnetsOf(design, acl.vpcId)
+    .filter((s) => networkAclOfSubnet(design, s)?.id === acl.id)
+    .map((subnet) => ({ subnet, explicit: subnet.networkAclId === acl.id }));
+}
+
+/** The label for a subnet's "use the VPC's default" choice, e.g. `(main) Production main`. */
+export function mainRouteTableLabel(design: Design, vpcId: ResourceId): string {
+  const main = mainRouteTableOf(design, vpcId);
+  return main ? `(main) ${main.name}` : '(main) none';
+}
+
+export function defaultNetworkAclLabel(design: Design, vpcId: ResourceId): string {
+  const acl = defaultNetworkAclOf(design, vpcId);
+  return acl ? `(default) ${acl.name}` : '(default) none';
+}
