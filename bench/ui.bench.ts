@@ -9,74 +9,20 @@
  *
  * Prints one JSON line per benchmark. Serves the built app itself (dist-bench, port 4185) unless BENCH_URL is set.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { isDrawnAsNode, isSupportingKind, serializeDesign, type Design } from '../src/engine/index.ts';
-import { BROWSER_HINT, findChromium } from '../scripts/lib/browser.mjs';
-import { build, serve } from '../scripts/lib/preview.mjs';
-import { ROOT } from '../scripts/lib/run.mjs';
+import type { Browser } from 'playwright-core';
+import type { Design } from '../src/engine/index.ts';
+import { drawnNodeCount, launchBench, median, openDesign, round, waitRendered } from './lib/browser.ts';
 import { generateBenchDesign } from './lib/generate.ts';
 
-const AUTOSAVE_KEY = 'vpc-designer:design';
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
 const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 3);
 const DRAG_MOVES = 60;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-const round = (ms: number) => Math.round(ms * 10) / 10;
-
-/** How many `.react-flow__node`s the design's resources need at least (region and AZ boxes come on top). */
-function drawnNodeCount(design: Design): number {
-  return Object.values(design.resources).filter((r) => isDrawnAsNode(r) && !isSupportingKind(r)).length;
-}
-
-/** Seeds the design as the autosave and records (in window.__rendered) when `expected` nodes are all measured. */
-async function openPage(browser: Browser, url: string, design: Design): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(
-    ([key, text, expected]) => {
-      localStorage.setItem(key, text);
-      const w = window as unknown as { __rendered?: number };
-      const check = () => {
-        const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
-        // React Flow keeps a node hidden until it has measured it.
-        if (nodes.length >= expected && [...nodes].every((n) => n.style.visibility !== 'hidden')) {
-          w.__rendered = performance.now();
-        } else {
-          requestAnimationFrame(check);
-        }
-      };
-      requestAnimationFrame(check);
-    },
-    [AUTOSAVE_KEY, serializeDesign(design), drawnNodeCount(design)] as const,
-  );
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
-
-async function waitRendered(page: Page, expected: number): Promise<number> {
-  try {
-    const handle = await page.waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered, null, {
-      timeout: 20_000,
-      polling: 50,
-    });
-    return (await handle.jsonValue()) as number;
-  } catch {
-    const seen = await page.locator('.react-flow__node').count();
-    throw new Error(`The canvas did not render ${expected} nodes within 20 s (it shows ${seen}).`);
-  }
-}
 
 async function benchOpen(browser: Browser, url: string) {
   const design = generateBenchDesign({ vpcs: 5, resourcesPerVpc: 60 });
   const times: number[] = [];
   for (let i = 0; i < OPEN_RUNS + 1; i++) {
-    const page = await openPage(browser, url, design);
+    const page = await openDesign(browser, url, design);
     const ms = await waitRendered(page, drawnNodeCount(design));
     if (i > 0) times.push(ms); // the first run warms the disk cache and the server
     await page.context().close();
@@ -90,7 +36,7 @@ async function benchOpen(browser: Browser, url: string) {
 
 /** One drag of the VPC; resolves with the per-move frame times and how far the VPC node moved. */
 async function dragOnce(browser: Browser, url: string, design: Design, vpcId: string) {
-  const page = await openPage(browser, url, design);
+  const page = await openDesign(browser, url, design);
   await waitRendered(page, drawnNodeCount(design));
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __measuring: boolean };
@@ -158,37 +104,25 @@ async function benchDrag(browser: Browser, url: string) {
 }
 
 async function main() {
-  const found = findChromium(ROOT, (line) => console.error(line));
-  if (!found) {
-    console.error(BROWSER_HINT);
+  let bench: Awaited<ReturnType<typeof launchBench>>;
+  try {
+    bench = await launchBench();
+  } catch (error) {
+    console.error((error as Error).message);
     process.exitCode = 1;
     return;
   }
-  let url = process.env.BENCH_URL;
-  let stop = () => {};
-  if (!url) {
-    await build('dist-bench');
-    ({ url, stop } = await serve('dist-bench', Number(process.env.BENCH_PORT ?? 4185)));
-  }
-  const browser = await chromium.launch({
-    executablePath: found.path,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-      // Frames as fast as the work allows, so the drag measures frame cost rather than the 60 Hz clock.
-      '--disable-frame-rate-limit', '--disable-gpu-vsync'],
-  });
   try {
-    for (const [name, bench] of [['open-300-resources', benchOpen], ['drag-vpc-50-frame', benchDrag]] as const) {
+    for (const [name, run] of [['open-300-resources', benchOpen], ['drag-vpc-50-frame', benchDrag]] as const) {
       try {
-        console.log(JSON.stringify(await bench(browser, url)));
+        console.log(JSON.stringify(await run(bench.browser, bench.url)));
       } catch (error) {
         console.log(JSON.stringify({ name, error: (error as Error).message.split('\n')[0] }));
         process.exitCode = 1;
       }
     }
   } finally {
-    await browser.close();
-    stop();
+    await bench.close();
   }
 }
 

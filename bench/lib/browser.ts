@@ -1,0 +1,99 @@
+/**
+ * Helpers for browser benchmarks (bench/*.bench.ts that open the app): launch the Chromium `npm test` would use,
+ * serve the built app when `npm run bench` has not (BENCH_URL), and open a page with a design seeded as the
+ * autosave, noting when its nodes are all on screen.
+ *
+ * @example
+ *   const { browser, url, close } = await launchBench();
+ *   const page = await openDesign(browser, url, design);
+ *   const ms = await waitRendered(page, drawnNodeCount(design)); // since navigation start
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { isDrawnAsNode, isSupportingKind, serializeDesign, type Design } from '../../src/engine/index.ts';
+import { BROWSER_HINT, findChromium } from '../../scripts/lib/browser.mjs';
+import { build, serve } from '../../scripts/lib/preview.mjs';
+import { ROOT } from '../../scripts/lib/run.mjs';
+
+export const AUTOSAVE_KEY = 'vpc-designer:design';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** How many `.react-flow__node`s the design's resources need at least (region and AZ boxes come on top). */
+export function drawnNodeCount(design: Design): number {
+  return Object.values(design.resources).filter((r) => isDrawnAsNode(r) && !isSupportingKind(r)).length;
+}
+
+/** Headless Chromium and the app's URL; `close()` ends both (the server only if this started it). */
+export async function launchBench(): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+  const found = findChromium(ROOT, (line) => console.error(line));
+  if (!found) throw new Error(BROWSER_HINT);
+  let url = process.env.BENCH_URL;
+  let stop = () => {};
+  if (!url) {
+    await build('dist-bench');
+    ({ url, stop } = await serve('dist-bench', Number(process.env.BENCH_PORT ?? 4185)));
+  }
+  const browser = await chromium.launch({
+    executablePath: found.path,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      // Frames as fast as the work allows, so frame timings measure the work rather than the 60 Hz clock.
+      '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  });
+  return {
+    browser,
+    url,
+    close: async () => {
+      await browser.close();
+      stop();
+    },
+  };
+}
+
+/**
+ * A new page (1440×900, its own context) with `design` seeded as the autosave. From the first frame on it records
+ * in `window.__rendered` the time (ms since navigation start) at which `expected` nodes are in the DOM and measured.
+ */
+export async function openDesign(browser: Browser, url: string, design: Design, expected = drawnNodeCount(design)): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(
+    ([key, text, count]) => {
+      localStorage.setItem(key, text);
+      const w = window as unknown as { __rendered?: number };
+      const check = () => {
+        const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
+        // React Flow keeps a node hidden until it has measured it.
+        if (nodes.length >= count && [...nodes].every((n) => n.style.visibility !== 'hidden')) {
+          w.__rendered = performance.now();
+        } else {
+          requestAnimationFrame(check);
+        }
+      };
+      requestAnimationFrame(check);
+    },
+    [AUTOSAVE_KEY, serializeDesign(design), expected] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/** Resolves with `window.__rendered` (see `openDesign`), or fails saying how many nodes did show. */
+export async function waitRendered(page: Page, expected: number, timeout = 20_000): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered, null, {
+      timeout,
+      polling: 50,
+    });
+    return (await handle.jsonValue()) as number;
+  } catch {
+    const seen = await page.locator('.react-flow__node').count();
+    throw new Error(`The canvas did not render ${expected} nodes within ${timeout / 1000} s (it shows ${seen}).`);
+  }
+}
