@@ -177,7 +177,7 @@ describe('findings and selection on the canvas', () => {
     const flow = designToFlow(exampleDesign(), { marks });
     const node = byId(flow, 'subnet-public-a');
     expect(node.data).toMatchObject({ severity: 'error' });
-    expect(node.data.findings).toContain('warning about subnet-public-a');
+    expect((node.data as { findings?: string }).findings).toContain('warning about subnet-public-a');
     expect((node.domAttributes as Record<string, string>)['data-severity']).toBe('error');
     expect(byId(flow, 'vpc-prod').data).not.toHaveProperty('severity', 'warning');
   });

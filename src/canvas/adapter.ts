@@ -34,8 +34,8 @@ import {
   AZ,
   boundsOf,
   CHIP,
+  freeSlot,
   GRID,
-  intersects,
   LEAF,
   packAlongLine,
   REGION,
@@ -126,17 +126,6 @@ interface Placed<T> {
   y: number;
   width: number;
   height: number;
-}
-
-/** The first free cell of a grid of `size` cells starting at `origin`, `perRow` to a row. */
-function freeSlot(occupied: Rect[], size: { width: number; height: number }, origin: XY, perRow: number): XY {
-  for (let row = 0; row < 10_000; row++) {
-    for (let col = 0; col < perRow; col++) {
-      const cell = { x: origin.x + col * (size.width + AUTO_GAP), y: origin.y + row * (size.height + AUTO_GAP), ...size };
-      if (!occupied.some((o) => intersects(o, cell))) return cell;
-    }
-  }
-  return origin;
 }
 
 /** Children with a stored position keep it (clamped below the header); the rest fill free cells. */

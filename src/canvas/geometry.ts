@@ -73,3 +73,18 @@ export function packAlongLine(wanted: number[], widths: number[], min: number, m
   }
   return { positions: pos, end: order.length ? cursor - gap : min };
 }
+
+/** The first free cell of a grid of `size` cells starting at `origin`, `perRow` to a row. */
+export function freeSlot(occupied: Rect[], size: { width: number; height: number }, origin: XY, perRow: number): XY {
+  for (let row = 0; row < 10_000; row++) {
+    for (let col = 0; col < perRow; col++) {
+      const cell = { x: origin.x + col * (size.width + AUTO_GAP), y: origin.y + row * (size.height + AUTO_GAP), ...size };
+      if (!occupied.some((o) => intersects(o, cell))) return { x: cell.x, y: cell.y };
+    }
+  }
+  return origin;
+}
+
+export function snap(value: number): number {
+  return Math.round(value / GRID) * GRID;
+}
