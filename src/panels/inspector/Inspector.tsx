@@ -1,4 +1,138 @@
-/** The inspector: select anything to edit it. (Being built.) */
+/**
+ * The inspector: edits whatever is selected. One resource shows its form; several show a count and Delete;
+ * nothing shows the design's own settings. Every edit is a command, so every edit is one undo step.
+ */
+import { deleteResources } from '../../engine/commands/edit.ts';
+import { KIND_LABELS } from '../../engine/model/inspection.ts';
+import { getResource } from '../../engine/model/queries.ts';
+import type { Design, Resource } from '../../engine/model/types.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import { dangerButtonClass, Section } from './controls.tsx';
+import { InstanceForm, NatGatewayForm, NetworkInterfaceForm } from './forms/ComputeForms.tsx';
+import {
+  CustomerGatewayForm,
+  DirectConnectGatewayForm,
+  ElasticIpForm,
+  InternetGatewayForm,
+  PeeringForm,
+  VirtualPrivateGatewayForm,
+  VpnConnectionForm,
+} from './forms/ConnectivityForms.tsx';
+import { DesignForm } from './forms/DesignForm.tsx';
+import { NetworkAclForm } from './forms/NetworkAclForm.tsx';
+import { RouteTableForm } from './forms/RouteTableForm.tsx';
+import { SecurityGroupForm } from './forms/SecurityGroupForm.tsx';
+import { AwsServiceForm, InternetForm, S3BucketForm, VpcEndpointForm } from './forms/ServiceForms.tsx';
+import { SubnetForm } from './forms/SubnetForm.tsx';
+import { VpcForm } from './forms/VpcForm.tsx';
+import { execute } from './useEdit.ts';
+
 export function Inspector() {
-  return <aside aria-label="Inspector" className="w-80 shrink-0 overflow-y-auto border-l border-gray-200 bg-white" />;
+  const design = useDesignStore((s) => s.design);
+  const selection = useDesignStore((s) => s.selection);
+  const selected = selection.map((id) => getResource(design, id)).filter((r): r is Resource => r !== undefined);
+  return (
+    <aside aria-label="Inspector" className="flex w-80 shrink-0 flex-col overflow-y-auto border-l border-gray-200 bg-white text-sm">
+      {selected.length === 0 ? (
+        <>
+          <Header title="Design" subtitle="Nothing selected" />
+          <DesignForm design={design} />
+        </>
+      ) : selected.length === 1 ? (
+        <ResourceInspector key={selected[0]!.id} design={design} resource={selected[0]!} />
+      ) : (
+        <MultiSelection resources={selected} />
+      )}
+    </aside>
+  );
+}
+
+function Header({ title, subtitle }: { title: string; subtitle: string }) {
+  return (
+    <header className="px-3 pb-2 pt-3">
+      <p className="text-xs font-medium uppercase tracking-wide text-gray-500">{subtitle}</p>
+      <h2 className="break-words text-base font-semibold text-gray-900">{title}</h2>
+    </header>
+  );
+}
+
+function ResourceInspector({ design, resource }: { design: Design; resource: Resource }) {
+  return (
+    <>
+      <Header title={resource.name || resource.id} subtitle={KIND_LABELS[resource.kind]} />
+      <p className="-mt-1.5 px-3 pb-2 font-mono text-xs text-gray-500">{resource.id}</p>
+      <FormFor design={design} resource={resource} />
+      <Section title="Danger zone">
+        <button type="button" className={dangerButtonClass} onClick={() => execute(deleteResources([resource.id]))}>
+          Delete {KIND_LABELS[resource.kind].toLowerCase()}
+        </button>
+      </Section>
+    </>
+  );
+}
+
+function FormFor({ design, resource: r }: { design: Design; resource: Resource }) {
+  switch (r.kind) {
+    case 'vpc':
+      return <VpcForm design={design} vpc={r} />;
+    case 'subnet':
+      return <SubnetForm design={design} subnet={r} />;
+    case 'routeTable':
+      return <RouteTableForm design={design} table={r} />;
+    case 'internetGateway':
+      return <InternetGatewayForm design={design} igw={r} />;
+    case 'natGateway':
+      return <NatGatewayForm design={design} nat={r} />;
+    case 'instance':
+      return <InstanceForm design={design} instance={r} />;
+    case 'networkInterface':
+      return <NetworkInterfaceForm design={design} eni={r} />;
+    case 'elasticIp':
+      return <ElasticIpForm design={design} eip={r} />;
+    case 'securityGroup':
+      return <SecurityGroupForm design={design} group={r} />;
+    case 'networkAcl':
+      return <NetworkAclForm design={design} acl={r} />;
+    case 'peeringConnection':
+      return <PeeringForm design={design} pcx={r} />;
+    case 'vpcEndpoint':
+      return <VpcEndpointForm design={design} endpoint={r} />;
+    case 's3Bucket':
+      return <S3BucketForm design={design} bucket={r} />;
+    case 'virtualPrivateGateway':
+      return <VirtualPrivateGatewayForm design={design} vgw={r} />;
+    case 'customerGateway':
+      return <CustomerGatewayForm cgw={r} />;
+    case 'vpnConnection':
+      return <VpnConnectionForm design={design} vpn={r} />;
+    case 'directConnectGateway':
+      return <DirectConnectGatewayForm design={design} dxgw={r} />;
+    case 'awsService':
+      return <AwsServiceForm service={r} />;
+    case 'internet':
+      return <InternetForm internet={r} />;
+    default:
+      return null;
+  }
+}
+
+function MultiSelection({ resources }: { resources: Resource[] }) {
+  return (
+    <>
+      <Header title={`${resources.length} resources selected`} subtitle="Selection" />
+      <Section title="Selected">
+        <ul className="space-y-0.5 text-xs text-gray-700">
+          {resources.map((r) => (
+            <li key={r.id} className="flex justify-between gap-2">
+              <span className="truncate">{r.name}</span>
+              <span className="shrink-0 text-gray-500">{KIND_LABELS[r.kind]}</span>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className={dangerButtonClass} onClick={() => execute(deleteResources(resources.map((r) => r.id)))}>
+          Delete {resources.length} resources
+        </button>
+      </Section>
+    </>
+  );
 }

@@ -1,0 +1,129 @@
+/**
+ * A network ACL: numbered inbound and outbound entries, evaluated lowest number first (first match wins), with
+ * AWS's final `*` entry that denies whatever no rule matched, and the subnets associated with it.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
+ */
+import { updateResource } from '../../../engine/commands/edit.ts';
+import { nextNaclRuleNumber, type ProtocolChoice, protocolChoiceOf, removeAt, sortNaclRules, withNaclProtocol } from '../../../engine/commands/ruleEdits.ts';
+import { checkCidr, checkIcmpTypeCode, checkPortRange, checkProtocolNumber, checkRuleNumber, formatIcmpTypeCode, formatPortRange } from '../../../engine/model/fields.ts';
+import { subnetsUsingNetworkAcl } from '../../../engine/model/inspection.ts';
+import { getOfKind, subnetsOf } from '../../../engine/model/queries.ts';
+import type { Design, NetworkAcl, NetworkAclRule, Subnet } from '../../../engine/model/types.ts';
+import { CidrField } from '../CidrField.tsx';
+import { buttonClass, CheckboxGroup, Fact, Note, Section, SelectField, ValidatedField } from '../controls.tsx';
+import { execute, useEdit } from '../useEdit.ts';
+import { NameField } from './common.tsx';
+import { PROTOCOL_OPTIONS } from './SecurityGroupForm.tsx';
+
+type Direction = 'inbound' | 'outbound';
+
+export function NetworkAclForm({ design, acl }: { design: Design; acl: NetworkAcl }) {
+  const users = subnetsUsingNetworkAcl(design, acl);
+  const vpc = getOfKind(design, acl.vpcId, 'vpc');
+  const options = subnetsOf(design, acl.vpcId).map((s) => {
+    const use = users.find((u) => u.subnet.id === s.id);
+    return { id: s.id, label: `${s.name} (${s.cidrBlock})`, checked: use !== undefined, disabled: use !== undefined && !use.explicit, note: use && !use.explicit ? '(implicit, default)' : undefined };
+  });
+  return (
+    <>
+      <Section title="General">
+        <NameField resource={acl} />
+        <Fact label="VPC">{vpc?.name ?? acl.vpcId}</Fact>
+        {acl.isDefault && <Note>The VPC&apos;s default network ACL: subnets without an explicit association use it.</Note>}
+      </Section>
+      <EntryList acl={acl} direction="inbound" />
+      <EntryList acl={acl} direction="outbound" />
+      <Section title="Subnet associations">
+        <CheckboxGroup
+          legend="Subnets using this ACL"
+          options={options}
+          empty="This VPC has no subnets."
+          hint="A subnet is associated with exactly one network ACL; unchecking returns it to the default ACL."
+          onToggle={(id, checked) => execute(updateResource<Subnet>(id, { networkAclId: checked ? acl.id : undefined }, checked ? 'Associate network ACL' : 'Disassociate network ACL'))}
+        />
+      </Section>
+    </>
+  );
+}
+
+function EntryList({ acl, direction }: { acl: NetworkAcl; direction: Direction }) {
+  const edit = useEdit(acl);
+  const entries = sortNaclRules(acl[direction]);
+  const noun = direction === 'inbound' ? 'Inbound' : 'Outbound';
+  const set = (next: NetworkAclRule[], label: string) => edit({ [direction]: sortNaclRules(next) } as Partial<NetworkAcl>, label);
+  const nextNumber = nextNaclRuleNumber(entries);
+  const add = () => {
+    if (nextNumber === undefined) return;
+    set([...entries, { ruleNumber: nextNumber, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0', action: 'allow' }], `Add ${direction} ACL rule`);
+  };
+  return (
+    <Section
+      title={`${noun} rules`}
+      actions={
+        <button type="button" className={buttonClass} disabled={nextNumber === undefined} onClick={add}>
+          Add {direction} rule
+        </button>
+      }
+    >
+      {entries.map((entry, i) => (
+        <EntryRow
+          key={`${entry.ruleNumber}-${i}`}
+          legend={`${noun} rule ${entry.ruleNumber}`}
+          entry={entry}
+          otherNumbers={entries.filter((_, j) => j !== i).map((e) => e.ruleNumber)}
+          onChange={(next, label) => set(entries.map((e, j) => (j === i ? next : e)), label)}
+          onRemove={() => set(removeAt(entries, i), `Remove ${direction} ACL rule`)}
+        />
+      ))}
+      <table className="w-full text-xs text-gray-600" aria-label={`${noun} final rule`}>
+        <tbody>
+          <tr>
+            <td className="w-8 font-mono">*</td>
+            <td>All traffic</td>
+            <td className="font-mono">0.0.0.0/0</td>
+            <td className="font-semibold text-red-700">Deny</td>
+          </tr>
+        </tbody>
+      </table>
+      <Note>Rules are checked lowest number first; the first match wins. The * rule denies anything no rule matched and cannot be changed.</Note>
+    </Section>
+  );
+}
+
+function EntryRow({ legend, entry, otherNumbers, onChange, onRemove }: {
+  legend: string;
+  entry: NetworkAclRule;
+  otherNumbers: number[];
+  onChange: (entry: NetworkAclRule, label: string) => void;
+  onRemove: () => void;
+}) {
+  const choice = protocolChoiceOf(entry.protocol);
+  return (
+    <fieldset className="space-y-1 rounded border border-gray-200 p-1.5">
+      <legend className="px-0.5 text-xs font-medium text-gray-600">{legend}</legend>
+      <div className="grid grid-cols-2 gap-1">
+        <ValidatedField label="Rule number" mono value={String(entry.ruleNumber)} check={(t) => checkRuleNumber(t, otherNumbers)} format={String} onCommit={(ruleNumber) => onChange({ ...entry, ruleNumber }, 'Renumber ACL rule')} />
+        <SelectField
+          label="Action"
+          value={entry.action}
+          options={[{ value: 'allow', label: 'Allow' }, { value: 'deny', label: 'Deny' }]}
+          onChange={(a) => onChange({ ...entry, action: a as NetworkAclRule['action'] }, 'Change ACL rule action')}
+        />
+        <SelectField label="Protocol" value={choice} options={PROTOCOL_OPTIONS} onChange={(c) => onChange(withNaclProtocol(entry, c as ProtocolChoice), 'Change ACL rule protocol')} />
+        {choice === 'tcp' || choice === 'udp' ? (
+          <ValidatedField label="Port range" mono value={formatPortRange(entry.fromPort, entry.toPort)} check={checkPortRange} format={(v) => formatPortRange(v.from, v.to)} onCommit={(v) => onChange({ ...entry, fromPort: v.from, toPort: v.to }, 'Change ACL rule ports')} />
+        ) : choice === 'icmp' ? (
+          <ValidatedField label="ICMP type:code" mono value={formatIcmpTypeCode(entry.fromPort, entry.toPort)} check={checkIcmpTypeCode} format={(v) => formatIcmpTypeCode(v.from, v.to)} onCommit={(v) => onChange({ ...entry, fromPort: v.from, toPort: v.to }, 'Change ICMP type')} />
+        ) : choice === 'custom' ? (
+          <ValidatedField label="Protocol number" mono value={entry.protocol} check={checkProtocolNumber} format={String} onCommit={(n) => onChange({ ...entry, protocol: String(n) }, 'Change ACL rule protocol')} />
+        ) : (
+          <div className="self-end pb-1 text-xs text-gray-500">All ports</div>
+        )}
+      </div>
+      <CidrField label={legend.startsWith('Inbound') ? 'Source' : 'Destination'} value={entry.cidr} check={checkCidr} onCommit={(cidr) => onChange({ ...entry, cidr }, 'Change ACL rule CIDR')} />
+      <button type="button" className={buttonClass} onClick={onRemove}>
+        Remove {legend.toLowerCase()}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * A security group: inbound and outbound rules (protocol, ports, a peer that is a CIDR, a group or a prefix
+ * list, a description). Security groups are stateful and allow-only, so there is no action column.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+ */
+import {
+  nextItemId,
+  peerOf,
+  type PeerType,
+  type ProtocolChoice,
+  protocolChoiceOf,
+  removeAt,
+  replaceAt,
+  withPeer,
+  withProtocol,
+} from '../../../engine/commands/ruleEdits.ts';
+import { checkCidr, checkIcmpTypeCode, checkPortRange, checkProtocolNumber, formatIcmpTypeCode, formatPortRange } from '../../../engine/model/fields.ts';
+import { getOfKind, indexDesign } from '../../../engine/model/queries.ts';
+import type { Design, SecurityGroup, SecurityGroupRule } from '../../../engine/model/types.ts';
+import { CidrField } from '../CidrField.tsx';
+import { buttonClass, Fact, Note, type Option, Section, SelectField, TextField, ValidatedField } from '../controls.tsx';
+import { useEdit } from '../useEdit.ts';
+import { NameField } from './common.tsx';
+
+export const PROTOCOL_OPTIONS: Option[] = [
+  { value: 'all', label: 'All traffic' },
+  { value: 'tcp', label: 'TCP' },
+  { value: 'udp', label: 'UDP' },
+  { value: 'icmp', label: 'ICMP' },
+  { value: 'custom', label: 'Custom protocol number' },
+];
+
+const PEER_OPTIONS: Option[] = [
+  { value: 'cidr', label: 'CIDR block' },
+  { value: 'group', label: 'Security group' },
+  { value: 'prefixList', label: 'Prefix list' },
+];
+
+type Direction = 'ingress' | 'egress';
+
+export function SecurityGroupForm({ design, group }: { design: Design; group: SecurityGroup }) {
+  const edit = useEdit(group);
+  const users = Object.values(design.resources).filter((r) => (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'vpcEndpoint') && r.securityGroupIds.includes(group.id));
+  const vpc = getOfKind(design, group.vpcId, 'vpc');
+  return (
+    <>
+      <Section title="General">
+        <NameField resource={group} />
+        <TextField label="Description" value={group.description} onCommit={(description) => edit({ description }, 'Change description')} />
+        <Fact label="VPC">{vpc?.name ?? group.vpcId}</Fact>
+        {group.isDefault && <Note>The VPC&apos;s default group: it cannot be deleted while the VPC exists.</Note>}
+        <Fact label="Used by">{users.length ? users.map((u) => u.name).join(', ') : 'nothing yet'}</Fact>
+      </Section>
+      <RuleList design={design} group={group} direction="ingress" />
+      <RuleList design={design} group={group} direction="egress" />
+    </>
+  );
+}
+
+function RuleList({ design, group, direction }: { design: Design; group: SecurityGroup; direction: Direction }) {
+  const edit = useEdit(group);
+  const rules = group[direction];
+  const title = direction === 'ingress' ? 'Inbound rules' : 'Outbound rules';
+  const noun = direction === 'ingress' ? 'Inbound' : 'Outbound';
+  const set = (next: SecurityGroupRule[], label: string) => edit({ [direction]: next } as Partial<SecurityGroup>, label);
+  const add = () => {
+    const id = nextItemId(rules, `${group.id}-${direction === 'ingress' ? 'in' : 'out'}`);
+    const vpcCidr = getOfKind(design, group.vpcId, 'vpc')?.cidrBlocks[0] ?? '10.0.0.0/16';
+    const rule: SecurityGroupRule =
+      direction === 'ingress' ? { id, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: vpcCidr } : { id, protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
+    set([...rules, rule], `Add ${noun.toLowerCase()} rule`);
+  };
+  return (
+    <Section title={title} actions={<button type="button" className={buttonClass} onClick={add}>Add {noun.toLowerCase()} rule</button>}>
+      {rules.length === 0 && <Note>{direction === 'ingress' ? 'No inbound rules: nothing can start a connection to members of this group.' : 'No outbound rules: members cannot start connections.'}</Note>}
+      {rules.map((rule, i) => (
+        <RuleRow
+          key={rule.id ?? `${i}`}
+          design={design}
+          group={group}
+          legend={`${noun} rule ${i + 1}`}
+          peerLabel={direction === 'ingress' ? 'Source' : 'Destination'}
+          rule={rule}
+          onChange={(next, label) => set(replaceAt(rules, i, next), label)}
+          onRemove={() => set(removeAt(rules, i), `Remove ${noun.toLowerCase()} rule`)}
+        />
+      ))}
+    </Section>
+  );
+}
+
+export function RuleRow({ design, group, legend, peerLabel, rule, onChange, onRemove }: {
+  design: Design;
+  group: SecurityGroup;
+  legend: string;
+  peerLabel: string;
+  rule: SecurityGroupRule;
+  onChange: (rule: SecurityGroupRule, label: string) => void;
+  onRemove: () => void;
+}) {
+  const choice = protocolChoiceOf(rule.protocol);
+  const peer = peerOf(rule);
+  const groups = indexDesign(design).securityGroups.get(group.vpcId) ?? [];
+  const groupOptions: Option[] = groups.map((g) => ({ value: g.id, label: g.id === group.id ? `${g.name} (this group)` : g.name }));
+  return (
+    <fieldset className="space-y-1 rounded border border-gray-200 p-1.5">
+      <legend className="px-0.5 text-xs font-medium text-gray-600">{legend}</legend>
+      <div className="grid grid-cols-2 gap-1">
+        <SelectField label="Protocol" value={choice} options={PROTOCOL_OPTIONS} onChange={(c) => onChange(withProtocol(rule, c as ProtocolChoice), 'Change rule protocol')} />
+        {choice === 'tcp' || choice === 'udp' ? (
+          <ValidatedField label="Port range" mono value={formatPortRange(rule.fromPort, rule.toPort)} check={checkPortRange} format={(v) => formatPortRange(v.from, v.to)} onCommit={(v) => onChange({ ...rule, fromPort: v.from, toPort: v.to }, 'Change rule ports')} placeholder="443 or 1024-65535" />
+        ) : choice === 'icmp' ? (
+          <ValidatedField label="ICMP type:code" mono value={formatIcmpTypeCode(rule.fromPort, rule.toPort)} check={checkIcmpTypeCode} format={(v) => formatIcmpTypeCode(v.from, v.to)} onCommit={(v) => onChange({ ...rule, fromPort: v.from, toPort: v.to }, 'Change ICMP type')} />
+        ) : choice === 'custom' ? (
+          <ValidatedField label="Protocol number" mono value={rule.protocol} check={checkProtocolNumber} format={String} onCommit={(n) => onChange({ ...rule, protocol: String(n) }, 'Change rule protocol')} />
+        ) : (
+          <div className="self-end pb-1 text-xs text-gray-500">All ports</div>
+        )}
+      </div>
+      <div className="grid grid-cols-2 gap-1">
+        <SelectField
+          label={`${peerLabel} type`}
+          value={peer.type}
+          options={PEER_OPTIONS}
+          onChange={(t) => onChange(withPeer(rule, t as PeerType, t === 'group' ? group.id : t === 'prefixList' ? 'pl-s3' : '0.0.0.0/0'), `Change rule ${peerLabel.toLowerCase()}`)}
+        />
+        {peer.type === 'group' ? (
+          <SelectField label={peerLabel} value={peer.value} options={groupOptions} onChange={(v) => onChange(withPeer(rule, 'group', v), `Change rule ${peerLabel.toLowerCase()}`)} />
+        ) : peer.type === 'prefixList' ? (
+          <ValidatedField
+            label={peerLabel}
+            mono
+            value={peer.value}
+            check={(t) => (/^pl-[a-z0-9]+$/.test(t.trim()) ? { ok: true, value: t.trim() } : { ok: false, error: 'A prefix list id looks like pl-63a5400a.' })}
+            onCommit={(v) => onChange(withPeer(rule, 'prefixList', v), `Change rule ${peerLabel.toLowerCase()}`)}
+          />
+        ) : (
+          <CidrField label={peerLabel} value={peer.value} check={checkCidr} onCommit={(v) => onChange(withPeer(rule, 'cidr', v), `Change rule ${peerLabel.toLowerCase()}`)} />
+        )}
+      </div>
+      <TextField label="Description" value={rule.description ?? ''} onCommit={(d) => onChange({ ...rule, description: d || undefined }, 'Change rule description')} />
+      <button type="button" className={buttonClass} onClick={onRemove}>
+        Remove {legend.toLowerCase()}
+      </button>
+    </fieldset>
+  );
+}
