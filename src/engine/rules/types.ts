@@ -3,6 +3,7 @@
  * message, the resources it names, a one-line fix and the AWS documentation page it encodes.
  */
 import type { Design, ResourceId } from '../model/types.ts';
+import type { DesignIndex } from './context.ts';
 
 /** error: AWS rejects it or traffic cannot work; warning: risky or almost surely a mistake; info: worth knowing. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -23,6 +24,7 @@ export interface Finding {
 
 export interface Rule {
   id: string;
+  /** The severity of the rule's findings (a rule may lower or raise one finding, e.g. a quota's hard limit). */
   severity: Severity;
   /** A short title for the rule (shown in filters and the docs). */
   title: string;
@@ -34,4 +36,6 @@ export interface Rule {
 export interface RuleContext {
   /** "Now", for rules about time (a peering request expires after 7 days). */
   now: Date;
+  /** Per-VPC maps and parsed CIDRs, built once and shared by every rule. */
+  index: DesignIndex;
 }

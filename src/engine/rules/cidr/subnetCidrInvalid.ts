@@ -1,0 +1,23 @@
+/**
+ * A subnet's CIDR block is a valid network address (`10.0.1.7/24` is refused).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
+ */
+import { parseCidr } from '../../cidr/cidr.ts';
+import { Label, finding } from '../report.ts';
+import type { Finding, Rule } from '../types.ts';
+
+export const subnetCidrInvalid: Rule = {
+  id: 'subnet-cidr-invalid',
+  severity: 'error',
+  title: 'Subnet CIDR blocks are valid network addresses',
+  docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
+  check(_design, { index }) {
+    const out: Finding[] = [];
+    for (const subnet of index.subnets) {
+      const parsed = parseCidr(subnet.cidrBlock);
+      if (parsed.ok) continue;
+      out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has an invalid CIDR block: ${parsed.error}`, 'Write the block as a network address and prefix inside the VPC, e.g. 10.0.1.0/24.'));
+    }
+    return out;
+  },
+};

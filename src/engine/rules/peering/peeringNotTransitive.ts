@@ -1,0 +1,37 @@
+/**
+ * A route through a peering connection only reaches the peer VPC's own CIDR blocks. Sending any other range
+ * (another peered VPC, the internet through the peer's gateway, an on-premises network behind its VPN) is
+ * transitive or edge-to-edge routing, which AWS does not support: that traffic is dropped.
+ * https://docs.aws.amazon.com/vpc/latest/peering/invalid-peering-configurations.html
+ */
+import { contains, tryCidr } from '../../cidr/cidr.ts';
+import { Label, finding, label } from '../report.ts';
+import type { Finding, Rule } from '../types.ts';
+import { peerVpc } from './peeringLive.ts';
+
+export const peeringNotTransitive: Rule = {
+  id: 'peering-not-transitive',
+  severity: 'error',
+  title: 'Routes through a peering stay inside the peer VPC',
+  docs: 'https://docs.aws.amazon.com/vpc/latest/peering/invalid-peering-configurations.html',
+  check(_design, { index }) {
+    const out: Finding[] = [];
+    for (const table of index.routeTables) {
+      for (const route of table.routes) {
+        const peering = index.get(route.targetId);
+        if (peering?.kind !== 'peeringConnection') continue;
+        if (peering.requesterVpcId !== table.vpcId && peering.accepterVpcId !== table.vpcId) continue; // a blackhole
+        const dest = tryCidr(route.destinationCidrBlock);
+        const peer = peerVpc(index, peering, table.vpcId);
+        if (!dest || !peer) continue;
+        const peerCidrs = index.vpcCidrs.get(peer.id) ?? [];
+        if (peerCidrs.some((c) => contains(c, dest))) continue;
+        const ranges = peerCidrs.map((c) => c.text).join(', ') || 'none';
+        const routeName = typeof route.id === 'string' && route.id !== '' ? ` in route ${route.id}` : '';
+        const blocks = peerCidrs.length === 1 ? 'the CIDR block' : 'the CIDR blocks';
+        out.push(finding(peeringNotTransitive, [table.id, route.id, peering.id, peer.id], `${Label(table)} sends ${dest.text} to ${label(peering)}${routeName}, but that range is outside ${ranges}, ${blocks} of the peer ${label(peer)}. VPC peering is not transitive: traffic cannot continue from the peer VPC to another network.`, `Narrow the destination to the peer VPC's blocks (${ranges}), and reach other networks with their own peering or a transit gateway.`));
+      }
+    }
+    return out;
+  },
+};
