@@ -1,0 +1,625 @@
+/**
+ * trace(): can traffic get from one place to another, and back, the way AWS would carry it — hop by hop, with the
+ * rule or route that decided at each component and, where it stops, why.
+ */
+import { formatIp, isPublicIp } from '../cidr/cidr.ts';
+import { getOfKind, getResource } from '../model/queries.ts';
+import type { Design, ResourceId, Subnet } from '../model/types.ts';
+import { resolveEndpoint, type Endpoint } from './endpoints.ts';
+import { arriveAtService } from './gatewayServices.ts';
+import { inVpc, networkIndex, subnetRouteTable, type NetworkIndex } from './networkIndex.ts';
+import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './packet.ts';
+import { findRoute, type EffectiveRoute } from './routes.ts';
+import { evaluateSecurityGroups } from './securityGroups.ts';
+import { isGatewayService, serviceAddress } from './services.ts';
+import type { Eni, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
+import { block, crossSubnets, hop, newWalk, walkReturn, type Walk } from './walk.ts';
+
+/** Port used when a query gives none: HTTPS, what most flows to AWS services and web tiers use. */
+export const DEFAULT_PORT = 443;
+/** ICMP type used when a query gives none: echo request (ping). */
+export const DEFAULT_ICMP_TYPE = 8;
+
+/** Where the request is going: the final endpoint, and for a service whether it should be S3 etc. */
+interface Goal {
+  endpoint: Endpoint;
+  query: TraceQuery;
+}
+
+/** How a packet entered the VPC it is delivered in: the reply must leave the same way. */
+interface Entry {
+  gatewayId: ResourceId;
+  type: string;
+}
+
+function subnetOf(ix: NetworkIndex, eni: Eni): Subnet {
+  return getOfKind(ix.design, eni.subnetId, 'subnet')!;
+}
+
+function clientPortsOf(eni: Eni | undefined): ClientPorts {
+  if (!eni) return EPHEMERAL.anyClient;
+  if (eni.kind === 'natGateway') return EPHEMERAL.natGateway;
+  if (eni.kind === 'interfaceEndpoint') return EPHEMERAL.anyClient;
+  return EPHEMERAL.linux;
+}
+
+function eniAddress(eni: Eni, preferred?: number): number {
+  if (preferred !== undefined && eni.privateIps.includes(preferred)) return preferred;
+  return eni.privateIps[0]!;
+}
+
+function describeEni(eni: Eni, ip: number): string {
+  const assumed = eni.synthetic && eni.privateIps[0] === ip ? ' (assumed: the design gives no address)' : '';
+  return `${formatIp(ip)}${assumed}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Leaving and arriving at network interfaces
+
+function securityGroupsAllow(w: Walk, eni: Eni, direction: 'ingress' | 'egress', peerIp: number, packet: Packet): boolean {
+  if (eni.kind === 'natGateway') return true; // NAT gateways have no security groups.
+  const groups = w.ix.groupsOf(eni);
+  const verdict = evaluateSecurityGroups(groups, direction, peerIp, packet.protocol, packet.dstPort, w.ix.peers);
+  const groupId = verdict.group?.id ?? eni.id;
+  hop(w, 'forward', groupId, 'AWS::EC2::SecurityGroup', verdict.allowed ? 'allow' : 'deny', verdict.detail, verdict.ruleLabel);
+  if (!verdict.allowed) {
+    return block(
+      w,
+      'forward',
+      'ENI_SG_RULES_MISMATCH',
+      groupId,
+      `The security groups of ${eni.id} (${groups.map((g) => g.id).join(', ') || 'none'}) have no ${direction === 'ingress' ? 'inbound' : 'outbound'} rule allowing ${describePacket(packet)}. Security groups only allow; anything no rule allows is dropped.`,
+      groups.map((g) => g.id),
+    );
+  }
+  const group = verdict.group!;
+  w.replySteps.push(() => {
+    hop(w, 'return', group.id, 'AWS::EC2::SecurityGroup', 'allow', `${group.id} is stateful: the reply to allowed ${direction === 'ingress' ? 'inbound' : 'outbound'} traffic is allowed whatever the rules say`);
+    return true;
+  });
+  return true;
+}
+
+/** The request reaches an interface in a VPC: the destination itself, or something that is not the destination. */
+function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
+  const ep = goal.endpoint;
+  const isGoal =
+    (ep.kind === 'eni' && ep.eni.id === eni.id && ep.eni.subnetId === eni.subnetId) ||
+    (ep.kind === 'service' && eni.kind === 'interfaceEndpoint');
+  if (eni.kind === 'natGateway' && !(ep.kind === 'eni' && ep.eni.id === eni.id)) {
+    return block(w, 'forward', 'NAT_GATEWAY_UNSOLICITED_INBOUND', eni.id, `${eni.id} is a NAT gateway: it forwards only connections its private subnets start, so it drops traffic addressed to it.`);
+  }
+  if (!isGoal) {
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', eni.id, `The packet reached ${eni.id}, which is not its destination ${ep.label}.`);
+  }
+  if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
+  hop(w, 'forward', eni.id, eni.type, 'forward', `destination ${describeEni(eni, packet.dstIp)} receives ${describePacket(packet)}`);
+  if (eni.kind === 'interfaceEndpoint' && ep.kind === 'service') {
+    const endpoint = getOfKind(w.ix.design, eni.id, 'vpcEndpoint')!;
+    if (!arriveAtService(w, ep.service, packet, goal.query, { endpoint, vpcId: eni.vpcId, sourceIp: packet.srcIp }, ep.bucketId)) return false;
+  }
+  w.replySteps.push(() => {
+    hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`);
+    return true;
+  });
+  w.arrived = true;
+  return true;
+}
+
+/**
+ * Delivers a packet inside a VPC to the address it is for (the local route, or arrival through a gateway or
+ * peering connection, which hands packets to the VPC's local routing).
+ */
+function deliverInVpc(w: Walk, vpcId: ResourceId, from: Subnet | undefined, packet: Packet, goal: Goal, entry?: Entry): boolean {
+  const target = w.ix.privateIps.get(vpcId)?.get(packet.dstIp);
+  const subnet = target ? subnetOf(w.ix, target) : subnetAtAddress(w.ix, vpcId, packet.dstIp);
+  if (!subnet) {
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', vpcId, `No subnet of ${vpcId} holds ${formatIp(packet.dstIp)}, so nothing there can receive it.`);
+  }
+  if (entry) replyRoute(w, subnet, packet, entry);
+  if (!crossSubnets(w, from, subnet, packet)) return false;
+  if (target) return arriveAtEni(w, target, packet, goal);
+  const ep = goal.endpoint;
+  if (ep.kind === 'address' && ep.ip === packet.dstIp) {
+    hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `${formatIp(packet.dstIp)} lies in ${subnet.id} but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`);
+    w.replySteps.push(() => {
+      hop(w, 'return', subnet.id, 'AWS::EC2::Subnet', 'forward', `the host at ${formatIp(packet.dstIp)} replies`);
+      return true;
+    });
+    w.arrived = true;
+    return true;
+  }
+  return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `No network interface in ${subnet.id} holds ${formatIp(packet.dstIp)}.`);
+}
+
+function subnetAtAddress(ix: NetworkIndex, vpcId: ResourceId, ip: number): Subnet | undefined {
+  for (const { subnet, cidr } of ix.subnets.get(vpcId) ?? []) if (ip >= cidr.first && ip <= cidr.last) return subnet;
+  return undefined;
+}
+
+/**
+ * The reply leaves the destination's subnet by that subnet's route table: it must go back through the gateway
+ * or peering connection the request came in by, or the client never sees an answer (asymmetric routing).
+ */
+function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void {
+  const replyTo = packet.srcIp;
+  w.replySteps.push(() => {
+    const table = subnetRouteTable(w.ix, subnet);
+    const route = table ? findRoute(w.ix.routes(table), replyTo) : undefined;
+    if (!table || !route) {
+      if (table) hop(w, 'return', table.id, 'AWS::EC2::RouteTable', 'deny', `no route for the reply to ${formatIp(replyTo)}`);
+      return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table?.id ?? subnet.id, `Route table ${table?.id ?? '(none)'} of ${subnet.id} has no route for the reply to ${formatIp(replyTo)}, which came in through ${entry.gatewayId}.`, [entry.gatewayId]);
+    }
+    const ok = route.targetId === entry.gatewayId;
+    hop(w, 'return', table.id, 'AWS::EC2::RouteTable', ok ? 'forward' : 'deny', `reply to ${formatIp(replyTo)}: route ${route.destination} → ${route.targetId}${ok ? '' : ` (the request came in through ${entry.gatewayId})`}`, route.id);
+    if (ok) return true;
+    return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table.id, `The reply to ${formatIp(replyTo)} leaves ${subnet.id} by route ${route.id} to ${route.targetId}, not back through ${entry.gatewayId} where the request came in, so the client never gets it.`, [route.id, entry.gatewayId]);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Routing from a subnet
+
+function blackhole(w: Walk, route: EffectiveRoute, tableId: string, why: string): false {
+  hop(w, 'forward', tableId, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${route.targetId} is a blackhole: ${why}`, route.id);
+  return block(w, 'forward', 'BAD_STATE_ROUTE', route.id === 'local' ? tableId : route.id, `Route ${route.destination} → ${route.targetId} in ${tableId} is a blackhole: ${why}. AWS drops what it matches.`, [tableId, route.targetId]);
+}
+
+function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): boolean {
+  const table = subnetRouteTable(w.ix, subnet);
+  if (!table) {
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `${subnet.id} has no route table (and its VPC no main route table), so nothing leaves it.`);
+  }
+  const route = findRoute(w.ix.routes(table), packet.dstIp);
+  if (!route) {
+    hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `no route matches ${formatIp(packet.dstIp)}`);
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) has no route for ${formatIp(packet.dstIp)}.`);
+  }
+  const target = route.targetId === 'local' ? undefined : getResource(w.ix.design, route.targetId);
+  if (route.targetId !== 'local' && !target) return blackhole(w, route, table.id, `its target ${route.targetId} does not exist`);
+  const origin = route.origin === 'propagated' ? ' (propagated)' : route.origin === 'prefixList' ? ' (prefix list)' : '';
+  hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'forward', `route ${route.destination} → ${route.targetId}${origin} is the most specific match for ${formatIp(packet.dstIp)}`, route.id);
+  if (!target) return deliverInVpc(w, subnet.vpcId, subnet, packet, goal);
+  switch (target.kind) {
+    case 'internetGateway':
+      return viaInternetGateway(w, target.id, subnet, packet, goal, route, table.id);
+    case 'natGateway':
+      return viaNatGateway(w, target.id, subnet, packet, goal, route, table.id);
+    case 'instance':
+    case 'networkInterface':
+      return viaAppliance(w, target.id, subnet, packet, goal, route, table.id);
+    case 'peeringConnection':
+      return viaPeering(w, target.id, subnet, packet, goal, route, table.id);
+    case 'virtualPrivateGateway':
+      return viaVirtualGateway(w, target.id, subnet, packet, goal, route, table.id);
+    case 'vpcEndpoint':
+      return viaGatewayEndpoint(w, target.id, subnet, packet, goal, route, table.id);
+    default:
+      return blackhole(w, route, table.id, `${target.id} is a ${target.kind}, which cannot carry traffic`);
+  }
+}
+
+/**
+ * Internet gateway: 1:1 NAT between an interface's private address and its public IPv4 address; it drops what
+ * has no public address and what is addressed to private ranges.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Internet_Gateway.html — "An internet gateway enables
+ * resources in your public subnets … to connect to the internet if the resource has a public IPv4 address";
+ * to communicate over the internet an instance needs "a public IPv4 address or an Elastic IP address".
+ */
+function viaInternetGateway(w: Walk, igwId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
+  const igw = getOfKind(w.ix.design, igwId, 'internetGateway')!;
+  if (igw.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${igwId} is ${igw.vpcId ? `attached to ${igw.vpcId}` : 'detached'}`);
+  const sender = w.ix.privateIps.get(subnet.vpcId)?.get(packet.srcIp);
+  if (sender?.kind === 'natGateway' && getOfKind(w.ix.design, sender.id, 'natGateway')?.connectivityType === 'private') {
+    return block(w, 'forward', 'PRIVATE_NAT_GATEWAY_TO_INTERNET', sender.id, `${sender.id} is a private NAT gateway: it has no public address, and the internet gateway drops traffic routed to it from a private NAT gateway.`, [igwId, route.id]);
+  }
+  if (!sender?.publicIp) {
+    const who = sender?.id ?? formatIp(packet.srcIp);
+    if (sender?.kind === 'natGateway') {
+      return block(w, 'forward', 'NAT_GATEWAY_NO_ELASTIC_IP', sender.id, `${sender.id} has no Elastic IP address, so it cannot send traffic to the internet.`, [igwId]);
+    }
+    hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'deny', `${who} has no public IPv4 address to translate ${formatIp(packet.srcIp)} to`);
+    return block(w, 'forward', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, `${who} has no public IPv4 or Elastic IP address, so ${igwId} cannot carry its traffic to the internet (a private address is never routed on the internet).`, sender ? [sender.id] : undefined);
+  }
+  if (!isPublicIp(packet.dstIp)) {
+    hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'deny', `${formatIp(packet.dstIp)} is not a public address`);
+    return block(w, 'forward', 'IGW_PRIVATE_DESTINATION', igwId, `${formatIp(packet.dstIp)} is a private address: the internet gateway does not route it (private ranges are not reachable on the internet).`, [route.id]);
+  }
+  if (!crossSubnets(w, subnet, undefined, packet)) return false;
+  const publicIp = sender.publicIp;
+  const before = packet.srcIp;
+  hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'forward', `translates source ${formatIp(before)} → ${formatIp(publicIp.address)}${publicIp.assumed ? ' (public IP assigned at launch; address assumed)' : publicIp.elasticIpId ? ` (Elastic IP ${publicIp.elasticIpId})` : ''}`);
+  packet.srcIp = publicIp.address;
+  w.replySteps.push(() => {
+    hop(w, 'return', igwId, 'AWS::EC2::InternetGateway', 'forward', `translates destination ${formatIp(publicIp.address)} → ${formatIp(before)}`);
+    return true;
+  });
+  return onTheInternet(w, packet, goal);
+}
+
+/** The packet is on the internet: it arrives there, or comes back in to a public address of the design. */
+function onTheInternet(w: Walk, packet: Packet, goal: Goal): boolean {
+  const ep = goal.endpoint;
+  if (ep.kind === 'service') {
+    return arriveAtService(w, ep.service, packet, goal.query, { sourceIp: packet.srcIp }, ep.bucketId);
+  }
+  const holder = w.ix.publicIps.get(packet.dstIp);
+  if (holder) return enterFromInternet(w, holder, packet, goal);
+  hop(w, 'forward', 'internet', 'Internet', 'forward', `${formatIp(packet.dstIp)} on the internet receives ${describePacket(packet)}`);
+  w.replySteps.push(() => {
+    hop(w, 'return', 'internet', 'Internet', 'forward', `${formatIp(packet.dstIp)} replies to ${formatIp(packet.srcIp)}`);
+    return true;
+  });
+  w.arrived = true;
+  return true;
+}
+
+/**
+ * From the internet to a public address of the design: the VPC's internet gateway translates it to the private
+ * address. A NAT gateway's address takes no unsolicited connections.
+ */
+function enterFromInternet(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
+  const igw = w.ix.internetGateways.get(eni.vpcId);
+  if (!igw) {
+    return block(w, 'forward', 'NO_INTERNET_GATEWAY', eni.vpcId, `${eni.vpcId} has no internet gateway attached, so nothing on the internet reaches ${eni.id}.`, [eni.id]);
+  }
+  if (eni.kind === 'natGateway') {
+    hop(w, 'forward', igw.id, 'AWS::EC2::InternetGateway', 'forward', `translates destination ${formatIp(packet.dstIp)} → ${describeEni(eni, eni.privateIps[0]!)}`);
+    return block(w, 'forward', 'NAT_GATEWAY_UNSOLICITED_INBOUND', eni.id, `${eni.id} is a NAT gateway: it lets its private subnets start connections out, but "external services can't initiate a connection" through it.`, [igw.id]);
+  }
+  const publicAddress = packet.dstIp;
+  const privateAddress = eni.privateIps[0]!;
+  hop(w, 'forward', igw.id, 'AWS::EC2::InternetGateway', 'forward', `translates destination ${formatIp(publicAddress)} → ${describeEni(eni, privateAddress)}`);
+  packet.dstIp = privateAddress;
+  w.replySteps.push(() => {
+    hop(w, 'return', igw.id, 'AWS::EC2::InternetGateway', 'forward', `translates source ${formatIp(privateAddress)} → ${formatIp(publicAddress)}`);
+    return true;
+  });
+  return deliverInVpc(w, eni.vpcId, undefined, packet, goal, { gatewayId: igw.id, type: 'AWS::EC2::InternetGateway' });
+}
+
+/**
+ * NAT gateway: source NAT for traffic its private subnets start; TCP, UDP and ICMP; no security groups.
+ * A public NAT gateway reaches the internet through its own subnet's route to an internet gateway.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html — "instances in a private subnet can
+ * connect to services outside your VPC but external services can't initiate a connection with those instances";
+ * "You route traffic from the NAT gateway to the internet gateway for the VPC".
+ * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html — "A NAT gateway supports the
+ * following protocols: TCP, UDP, and ICMP."
+ */
+function viaNatGateway(w: Walk, natId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
+  const nat = w.ix.enis.get(natId);
+  if (!nat) return blackhole(w, route, tableId, `${natId} is not in a subnet`);
+  if (nat.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${natId} is in another VPC (${nat.vpcId})`);
+  const natSubnet = subnetOf(w.ix, nat);
+  if (!crossSubnets(w, subnet, natSubnet, packet)) return false;
+  const before = { ip: packet.srcIp, ports: packet.srcPorts };
+  const natIp = nat.privateIps[0]!;
+  hop(w, 'forward', nat.id, 'AWS::EC2::NatGateway', 'forward', `translates source ${formatIp(before.ip)} (${before.ports.label}) → ${describeEni(nat, natIp)} (${EPHEMERAL.natGateway.label})`);
+  packet.srcIp = natIp;
+  packet.srcPorts = EPHEMERAL.natGateway;
+  w.replySteps.push(() => {
+    hop(w, 'return', nat.id, 'AWS::EC2::NatGateway', 'forward', `translates destination ${formatIp(natIp)} → ${formatIp(before.ip)} (the connection it is tracking)`);
+    return true;
+  });
+  return routeFromSubnet(w, natSubnet, packet, goal);
+}
+
+/**
+ * An instance or network interface as a route target (a NAT instance or another appliance): it forwards only
+ * with source/destination checking off, and its security groups apply both ways. It is assumed to masquerade
+ * (source NAT), as a NAT instance does.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html — "you must disable
+ * source/destination checks on the NAT instance"; its security group must allow the traffic from the private
+ * subnet and out to the internet.
+ */
+function viaAppliance(w: Walk, targetId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
+  const eni = w.ix.enis.get(targetId);
+  if (!eni) return blackhole(w, route, tableId, `${targetId} is not in a subnet`);
+  if (eni.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${targetId} is in another VPC (${eni.vpcId})`);
+  const applianceSubnet = subnetOf(w.ix, eni);
+  if (!crossSubnets(w, subnet, applianceSubnet, packet)) return false;
+  if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
+  if (eni.sourceDestCheck) {
+    hop(w, 'forward', eni.id, eni.type, 'deny', `source/destination check is on: ${eni.id} drops traffic not addressed to it`);
+    return block(w, 'forward', 'ENI_SOURCE_DEST_CHECK_RESTRICTION', eni.id, `${eni.id} has source/destination checking on, so it drops traffic addressed to ${formatIp(packet.dstIp)} instead of forwarding it. Turn the check off on a NAT instance.`, [route.id]);
+  }
+  if (!securityGroupsAllow(w, eni, 'egress', packet.dstIp, packet)) return false;
+  const before = { ip: packet.srcIp, ports: packet.srcPorts };
+  const ip = eni.privateIps[0]!;
+  hop(w, 'forward', eni.id, eni.type, 'forward', `forwards (source/destination check off) and translates source ${formatIp(before.ip)} → ${describeEni(eni, ip)} (NAT instance, ${EPHEMERAL.linux.label})`);
+  packet.srcIp = ip;
+  packet.srcPorts = EPHEMERAL.linux;
+  w.replySteps.push(() => {
+    hop(w, 'return', eni.id, eni.type, 'forward', `translates destination ${formatIp(ip)} → ${formatIp(before.ip)}`);
+    return true;
+  });
+  return routeFromSubnet(w, applianceSubnet, packet, goal);
+}
+
+/**
+ * VPC peering: only an active connection carries traffic, and only between addresses of the two VPCs — no
+ * transitive peering and no edge-to-edge routing through the peer's internet gateway, NAT, VPN, Direct Connect
+ * or gateway endpoint.
+ * https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html — limitations: "You cannot use a VPC
+ * peering connection to reach … transitive peering"; "Edge to edge routing through a gateway or private
+ * connection" is not supported.
+ * https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html — PCX_REQUIRES_ADDRESS_IN_VPC_CIDR.
+ */
+function viaPeering(w: Walk, pcxId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
+  const pcx = getOfKind(w.ix.design, pcxId, 'peeringConnection')!;
+  const vpcId = subnet.vpcId;
+  if (pcx.requesterVpcId !== vpcId && pcx.accepterVpcId !== vpcId) return blackhole(w, route, tableId, `${pcxId} does not connect ${vpcId}`);
+  if (pcx.status !== 'active') {
+    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `status ${pcx.status}: only an active peering connection carries traffic`);
+    return block(w, 'forward', 'BAD_STATE_ROUTE', pcx.id, `Peering connection ${pcx.id} is ${pcx.status}, not active, so route ${route.id} is a blackhole until the request is accepted.`, [route.id, tableId]);
+  }
+  const peerVpc = pcx.requesterVpcId === vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
+  if (!inVpc(w.ix, vpcId, packet.srcIp)) {
+    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `source ${formatIp(packet.srcIp)} is not an address of ${vpcId}`);
+    return block(w, 'forward', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcx.id, `Traffic through ${pcx.id} must come from an address of ${vpcId}; ${formatIp(packet.srcIp)} is not one (no edge-to-edge routing through a peering connection).`, [route.id]);
+  }
+  if (!inVpc(w.ix, peerVpc, packet.dstIp)) {
+    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `destination ${formatIp(packet.dstIp)} is not in ${peerVpc}'s CIDR blocks`);
+    return block(w, 'forward', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcx.id, `${formatIp(packet.dstIp)} is not an address of ${peerVpc}, the VPC at the other end of ${pcx.id} (route ${route.id} sends it there). Peering is not transitive, and the peer's internet gateway, NAT, VPN or endpoints cannot be used through it.`, [route.id, tableId]);
+  }
+  if (!crossSubnets(w, subnet, undefined, packet)) return false;
+  hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries ${describePacket(packet)} from ${vpcId} to ${peerVpc}`);
+  w.replySteps.push(() => {
+    hop(w, 'return', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply back to ${vpcId}`);
+    return true;
+  });
+  return deliverInVpc(w, peerVpc, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' });
+}
+
+/**
+ * Virtual private gateway: routes to it leave the VPC towards on-premises over a VPN connection or Direct
+ * Connect. https://docs.aws.amazon.com/vpn/latest/s2svpn/VPC_VPN.html
+ */
+function viaVirtualGateway(w: Walk, vgwId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
+  const vgw = getOfKind(w.ix.design, vgwId, 'virtualPrivateGateway')!;
+  if (vgw.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${vgwId} is ${vgw.vpcId ? `attached to ${vgw.vpcId}` : 'detached'}`);
+  const vpns = Object.values(w.ix.design.resources).filter((r) => r.kind === 'vpnConnection' && r.vpnGatewayId === vgwId);
+  const dx = Object.values(w.ix.design.resources).filter((r) => r.kind === 'directConnectGateway' && r.virtualPrivateGatewayIds.includes(vgwId));
+  if (vpns.length === 0 && dx.length === 0) {
+    hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'deny', 'no VPN connection or Direct Connect gateway uses this gateway');
+    return block(w, 'forward', 'BAD_STATE_VPN', vgwId, `${vgwId} has no VPN connection or Direct Connect gateway, so traffic routed to it goes nowhere.`, [route.id]);
+  }
+  const ep = goal.endpoint;
+  if (ep.kind === 'eni' || ep.kind === 'address') {
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', tableId, `Route ${route.id} sends ${formatIp(packet.dstIp)} to ${vgwId}, out to the on-premises network, not to ${ep.label}.`, [route.id, vgwId]);
+  }
+  if (!crossSubnets(w, subnet, undefined, packet)) return false;
+  const link = vpns[0]?.id ?? dx[0]!.id;
+  hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'forward', `sends ${describePacket(packet)} towards on-premises over ${link}`);
+  hop(w, 'forward', 'on-premises', 'OnPremises', 'forward', `${formatIp(packet.dstIp)} in the on-premises network receives it`);
+  w.replySteps.push(() => {
+    hop(w, 'return', 'on-premises', 'OnPremises', 'forward', `${formatIp(packet.dstIp)} replies over ${link}`);
+    hop(w, 'return', vgwId, 'AWS::EC2::VPNGateway', 'forward', `carries the reply into ${subnet.vpcId}`);
+    return true;
+  });
+  w.arrived = true;
+  return true;
+}
+
+/**
+ * Gateway endpoint: the prefix-list route takes S3 or DynamoDB traffic to the service privately; the endpoint
+ * policy (and for S3 the bucket policy) then decide.
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
+ */
+function viaGatewayEndpoint(w: Walk, endpointId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
+  const endpoint = getOfKind(w.ix.design, endpointId, 'vpcEndpoint')!;
+  if (endpoint.endpointType !== 'Gateway' || endpoint.vpcId !== subnet.vpcId) {
+    return blackhole(w, route, tableId, `${endpointId} is not a gateway endpoint of ${subnet.vpcId}`);
+  }
+  if (!crossSubnets(w, subnet, undefined, packet)) return false;
+  const ep = goal.endpoint;
+  const service = ep.kind === 'service' ? ep.service : route.destination.replace(/^pl-/, '');
+  hop(w, 'forward', endpoint.id, 'AWS::EC2::VPCEndpoint', 'forward', `gateway endpoint carries ${describePacket(packet)} to ${service} privately (source stays ${formatIp(packet.srcIp)})`);
+  w.replySteps.push(() => {
+    hop(w, 'return', endpoint.id, 'AWS::EC2::VPCEndpoint', 'forward', `carries ${service}'s reply back into ${subnet.vpcId}`);
+    return true;
+  });
+  return arriveAtService(w, service, packet, goal.query, { endpoint, vpcId: subnet.vpcId, sourceIp: packet.srcIp }, ep.kind === 'service' ? ep.bucketId : undefined);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where a trace starts
+
+function startFromEni(w: Walk, eni: Eni, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number): boolean {
+  const ix = w.ix;
+  const ep = goal.endpoint;
+  const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: clientPortsOf(eni) };
+  const subnet = subnetOf(ix, eni);
+  // The address the packet is sent to.
+  switch (ep.kind) {
+    case 'eni':
+      packet.dstIp = chooseDestinationAddress(ix, subnet, ep.eni, ep.ip);
+      break;
+    case 'address':
+    case 'internet':
+    case 'onPremises':
+      packet.dstIp = ep.ip;
+      break;
+    case 'service': {
+      const resolved = resolveService(ix, subnet, ep.service);
+      if (resolved.eni) {
+        goal.endpoint = { kind: 'service', service: ep.service, bucketId: ep.bucketId, label: ep.label };
+        packet.dstIp = resolved.eni.privateIps[0]!;
+      } else packet.dstIp = serviceAddress(ep.service);
+      break;
+    }
+  }
+  hop(w, 'forward', eni.id, eni.type, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
+  if (ep.kind === 'eni' && ep.eni === eni && packet.dstIp === srcIp) {
+    hop(w, 'forward', eni.id, eni.type, 'forward', 'the destination is the source itself');
+    w.arrived = true;
+    return true;
+  }
+  w.replySteps.push(() => {
+    hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
+    return true;
+  });
+  if (!securityGroupsAllow(w, eni, 'egress', packet.dstIp, packet)) return false;
+  // Within one subnet the VPC router's local route delivers directly.
+  return routeFromSubnet(w, subnet, packet, goal);
+}
+
+/**
+ * The address of a destination interface: its private address when the source can route to it privately
+ * (same VPC, or a route to a peering connection, gateway or appliance), else its public address.
+ */
+function chooseDestinationAddress(ix: NetworkIndex, from: Subnet, dst: Eni, named?: number): number {
+  if (named !== undefined) return named;
+  const privateIp = dst.privateIps[0]!;
+  if (dst.vpcId === from.vpcId || !dst.publicIp) return privateIp;
+  const table = subnetRouteTable(ix, from);
+  const route = table ? findRoute(ix.routes(table), privateIp) : undefined;
+  if (route) {
+    const target = getResource(ix.design, route.targetId);
+    if (target && target.kind !== 'internetGateway' && target.kind !== 'natGateway') return privateIp;
+  }
+  return dst.publicIp.address;
+}
+
+/**
+ * How a service name resolves from a subnet: through a gateway endpoint's prefix-list route when the subnet's
+ * route table has one, else to an interface endpoint with private DNS in the VPC, else to the public endpoint.
+ * https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html — with private DNS,
+ * the service's default DNS name resolves to the endpoint's network interfaces.
+ */
+function resolveService(ix: NetworkIndex, from: Subnet, service: string): { eni?: Eni } {
+  if (isGatewayService(service)) {
+    const table = subnetRouteTable(ix, from);
+    const route = table ? findRoute(ix.routes(table), serviceAddress(service)) : undefined;
+    if (route?.origin === 'prefixList') return {};
+  }
+  const endpoints = ix.interfaceEndpoints.get(from.vpcId)?.get(service) ?? [];
+  for (const endpoint of endpoints) {
+    if (!endpoint.privateDnsEnabled) continue;
+    const enis = ix.endpointEnis.get(endpoint.id) ?? [];
+    const sameZone = enis.find((e) => getOfKind(ix.design, e.subnetId, 'subnet')?.availabilityZone === from.availabilityZone);
+    const chosen = sameZone ?? enis[0];
+    if (chosen) return { eni: chosen };
+  }
+  return {};
+}
+
+function startFromInternet(w: Walk, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number, gatewayId?: string): boolean {
+  const ep = goal.endpoint;
+  const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.anyClient };
+  hop(w, 'forward', gatewayId && goal.endpoint.kind !== 'eni' ? gatewayId : 'internet', 'Internet', 'forward', `${formatIp(srcIp)} on the internet sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
+  switch (ep.kind) {
+    case 'eni': {
+      const publicIp = ep.ip !== undefined && ep.eni.publicIp?.address === ep.ip ? ep.eni.publicIp : ep.ip === undefined ? ep.eni.publicIp : undefined;
+      if (!publicIp) {
+        return block(w, 'forward', 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS', ep.eni.id, `${ep.eni.id} has no public IPv4 or Elastic IP address, so nothing on the internet can address it (${describeEni(ep.eni, ep.ip ?? ep.eni.privateIps[0]!)} is private).`, [w.ix.internetGateways.get(ep.eni.vpcId)?.id ?? ep.eni.vpcId]);
+      }
+      if (gatewayId && w.ix.internetGateways.get(ep.eni.vpcId)?.id !== gatewayId) {
+        return block(w, 'forward', 'NO_INTERNET_GATEWAY', gatewayId, `${gatewayId} is not the internet gateway of ${ep.eni.vpcId}, so traffic entering through it cannot reach ${ep.eni.id}.`);
+      }
+      packet.dstIp = publicIp.address;
+      return enterFromInternet(w, ep.eni, packet, goal);
+    }
+    case 'address':
+      return block(w, 'forward', 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS', ep.subnet.id, `${formatIp(ep.ip)} is a private address in ${ep.subnet.id}: nothing on the internet can address it.`);
+    case 'onPremises':
+      return block(w, 'forward', 'IGW_PRIVATE_DESTINATION', 'internet', `${formatIp(ep.ip)} is a private address: it is not reachable over the internet.`);
+    case 'internet':
+      packet.dstIp = ep.ip;
+      return onTheInternet(w, packet, goal);
+    case 'service':
+      packet.dstIp = serviceAddress(ep.service);
+      return arriveAtService(w, ep.service, packet, goal.query, { sourceIp: srcIp }, ep.bucketId);
+  }
+}
+
+function startFromOnPremises(w: Walk, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number, gatewayId?: string): boolean {
+  const ep = goal.endpoint;
+  const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.anyClient };
+  hop(w, 'forward', 'on-premises', 'OnPremises', 'forward', `${formatIp(srcIp)} on-premises sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
+  if (ep.kind !== 'eni' && ep.kind !== 'address') {
+    return block(w, 'forward', 'NO_PATH_FROM_ON_PREMISES', gatewayId ?? 'on-premises', `Traffic from on-premises reaches only addresses inside the VPCs of the design, not ${ep.label} (no edge-to-edge routing through a VPC's gateways).`);
+  }
+  const vpcId = ep.kind === 'eni' ? ep.eni.vpcId : ep.vpcId;
+  const gateways = (w.ix.virtualGateways.get(vpcId) ?? []).filter((g) => !gatewayId || g.id === gatewayId);
+  const vgw =
+    gateways.find((g) => (w.ix.routeSources.onPremisesCidrsByGateway.get(g.id) ?? []).some((c) => containsText(c, srcIp))) ??
+    gateways.find((g) => w.ix.routeSources.onPremisesCidrsByGateway.has(g.id));
+  if (!vgw) {
+    return block(w, 'forward', 'NO_PATH_FROM_ON_PREMISES', gatewayId ?? vpcId, `${vpcId} has no virtual private gateway with a VPN connection or Direct Connect link${gatewayId ? ` through ${gatewayId}` : ''}, so ${formatIp(srcIp)} on-premises cannot reach it.`);
+  }
+  packet.dstIp = ep.kind === 'eni' ? (ep.ip ?? ep.eni.privateIps[0]!) : ep.ip;
+  hop(w, 'forward', vgw.id, 'AWS::EC2::VPNGateway', 'forward', `carries ${describePacket(packet)} into ${vpcId}`);
+  w.replySteps.push(() => {
+    hop(w, 'return', vgw.id, 'AWS::EC2::VPNGateway', 'forward', 'carries the reply to on-premises');
+    hop(w, 'return', 'on-premises', 'OnPremises', 'forward', `${formatIp(srcIp)} receives the reply`);
+    return true;
+  });
+  return deliverInVpc(w, vpcId, undefined, packet, goal, { gatewayId: vgw.id, type: 'AWS::EC2::VPNGateway' });
+}
+
+function containsText(cidrText: string, ip: number): boolean {
+  const m = /^(\d+\.\d+\.\d+\.\d+)\/(\d+)$/.exec(cidrText.trim());
+  if (!m) return false;
+  const size = 2 ** (32 - Number(m[2]));
+  const parts = m[1]!.split('.').map(Number);
+  const first = ((parts[0]! * 256 + parts[1]!) * 256 + parts[2]!) * 256 + parts[3]!;
+  return ip >= first && ip < first + size;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function checkQuery(query: TraceQuery): string | undefined {
+  const protocol = query.protocol ?? 'tcp';
+  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp') return `protocol must be tcp, udp or icmp, not "${String(protocol)}"`;
+  if (query.port !== undefined) {
+    const max = protocol === 'icmp' ? 255 : 65535;
+    if (!Number.isInteger(query.port) || query.port < 0 || query.port > max) return `port must be a whole number from 0 to ${max}`;
+  }
+  if (query.resource !== undefined && query.action === undefined) return 'a resource needs an action too (e.g. s3:GetObject)';
+  return undefined;
+}
+
+/**
+ * Traces a flow through the design, forward and back.
+ *
+ * @example
+ * const outcome = trace(exampleDesign(), { from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 });
+ * // outcome.ok && outcome.result.reachable === true; outcome.result.forward lists the security group, the
+ * // route table, the internet gateway (with the address translation) and the internet.
+ */
+export function trace(design: Design, query: TraceQuery): TraceOutcome {
+  const problem = checkQuery(query);
+  if (problem) return { ok: false, error: problem };
+  const ix = networkIndex(design);
+  const from = resolveEndpoint(ix, query.from);
+  if (!from.ok) return { ok: false, error: from.error };
+  const to = resolveEndpoint(ix, query.to);
+  if (!to.ok) return { ok: false, error: to.error };
+  const protocol = query.protocol ?? 'tcp';
+  const port = query.port ?? (protocol === 'icmp' ? DEFAULT_ICMP_TYPE : DEFAULT_PORT);
+  const w = newWalk(ix);
+  const goal: Goal = { endpoint: to.endpoint, query };
+  const src = from.endpoint;
+  let ok: boolean;
+  switch (src.kind) {
+    case 'eni':
+      ok = startFromEni(w, src.eni, eniAddress(src.eni, src.ip), goal, protocol, port);
+      break;
+    case 'internet':
+      ok = startFromInternet(w, src.ip, goal, protocol, port, src.gatewayId);
+      break;
+    case 'onPremises':
+      ok = startFromOnPremises(w, src.ip, goal, protocol, port, src.gatewayId);
+      break;
+    case 'address':
+      return { ok: false, error: `${src.label}: no network interface in the design holds this address, so nothing sends from it (name an instance or interface)` };
+    case 'service':
+      return { ok: false, error: `${src.label} can only be a destination: trace from the client to the service` };
+  }
+  if (ok && !w.arrived) ok = block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', query.to, `The packet never reached ${query.to}.`);
+  const returned = ok && walkReturn(w);
+  const result: TraceResult = { reachable: ok && returned, forward: w.forward, return: w.return, explanations: w.explanations };
+  return { ok: true, result };
+}
