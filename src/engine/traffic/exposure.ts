@@ -1,0 +1,100 @@
+/**
+ * exposure(): for every instance, the ports reachable from the internet and the path that reaches them — what
+ * Amazon Inspector's network reachability findings report.
+ * https://docs.aws.amazon.com/inspector/latest/user/inspector_network-reachability.html
+ *
+ * Candidates come from security group inbound rules open to public addresses (a CIDR holding public addresses;
+ * group references and prefix lists are not the internet); each candidate is then confirmed by a full trace from
+ * an address the rule admits, so network ACLs, routes, the internet gateway and public addresses all count.
+ */
+import { contains, formatIp, isPublicIp, type Cidr, tryCidr } from '../cidr/cidr.ts';
+import type { Design, ResourceId } from '../model/types.ts';
+import { networkIndex, type NetworkIndex } from './networkIndex.ts';
+import { normalizeProtocol } from './packet.ts';
+import { trace } from './trace.ts';
+import type { Hop, TrafficProtocol } from './types.ts';
+
+export interface PortExposure {
+  /** `all` for a rule that allows every protocol. */
+  protocol: TrafficProtocol | 'all';
+  fromPort: number;
+  toPort: number;
+  /** The public CIDRs the ports are open to. */
+  sources: string[];
+  /** The security group rules that open them (rule id, or `<group> ingress #n`). */
+  rules: string[];
+  /** The forward path a packet from the internet takes (for the first confirmed source). */
+  path: Hop[];
+}
+
+export interface InstanceExposure {
+  id: ResourceId;
+  name: string;
+  /** The public address it is reached at, when it has one. */
+  publicIp?: string;
+  ports: PortExposure[];
+}
+
+export interface ExposureReport {
+  instances: InstanceExposure[];
+  /** Instances with at least one port reachable from the internet. */
+  exposedCount: number;
+}
+
+/** A public address inside a CIDR: the design's stand-in for the internet when the CIDR holds it, else the first public one. */
+function publicAddressIn(ix: NetworkIndex, cidr: Cidr): number | undefined {
+  if (contains(cidr, ix.internetAddress)) return ix.internetAddress;
+  const step = Math.max(1, Math.floor((cidr.last - cidr.first) / 64));
+  for (let ip = cidr.first; ip <= cidr.last; ip += step) if (isPublicIp(ip)) return ip;
+  return isPublicIp(cidr.last) ? cidr.last : undefined;
+}
+
+/**
+ * The internet exposure of every instance in the design.
+ *
+ * @example exposure(exampleDesign()).instances.find((i) => i.id === 'i-web-a')?.ports
+ * // [{ protocol: 'tcp', fromPort: 443, toPort: 443, sources: ['0.0.0.0/0'], … }, { … 80 … }]
+ */
+export function exposure(design: Design): ExposureReport {
+  const ix = networkIndex(design);
+  const instances: InstanceExposure[] = [];
+  let exposedCount = 0;
+  for (const resource of Object.values(design.resources)) {
+    if (resource.kind !== 'instance') continue;
+    const eni = ix.enis.get(resource.id);
+    const entry: InstanceExposure = { id: resource.id, name: resource.name, ports: [] };
+    instances.push(entry);
+    if (!eni?.publicIp) continue;
+    entry.publicIp = `${formatIp(eni.publicIp.address)}${eni.publicIp.assumed ? ' (assigned at launch)' : ''}`;
+    const byKey = new Map<string, PortExposure>();
+    for (const group of ix.groupsOf(eni)) {
+      group.ingress.forEach((rule, i) => {
+        const cidr = tryCidr(rule.cidr);
+        if (!cidr) return;
+        const source = publicAddressIn(ix, cidr);
+        if (source === undefined) return;
+        const p = normalizeProtocol(rule.protocol);
+        if (p !== '-1' && p !== 'tcp' && p !== 'udp' && p !== 'icmp') return;
+        const all = p === '-1';
+        const protocol: TrafficProtocol = all ? 'tcp' : (p as TrafficProtocol);
+        const fromPort = all || rule.fromPort === -1 ? (p === 'icmp' ? -1 : 0) : rule.fromPort;
+        const toPort = all || rule.toPort === -1 ? (p === 'icmp' ? -1 : 65535) : rule.toPort;
+        const probe = p === 'icmp' ? (fromPort === -1 ? 8 : fromPort) : fromPort;
+        const outcome = trace(design, { from: `ip:${formatIp(source)}`, to: resource.id, protocol, port: probe });
+        if (!outcome.ok || !outcome.result.reachable) return;
+        const key = `${all ? 'all' : protocol}:${fromPort}-${toPort}`;
+        const label = rule.id ?? `${group.id} ingress #${i + 1}`;
+        const found = byKey.get(key);
+        if (found) {
+          if (!found.sources.includes(cidr.text)) found.sources.push(cidr.text);
+          if (!found.rules.includes(label)) found.rules.push(label);
+          return;
+        }
+        byKey.set(key, { protocol: all ? 'all' : protocol, fromPort, toPort, sources: [cidr.text], rules: [label], path: outcome.result.forward });
+      });
+    }
+    entry.ports = [...byKey.values()].sort((a, b) => a.fromPort - b.fromPort || a.protocol.localeCompare(b.protocol));
+    if (entry.ports.length) exposedCount++;
+  }
+  return { instances, exposedCount };
+}
