@@ -1,10 +1,15 @@
 /**
  * The design file: versioned JSON with migrations. Reading never throws: it returns the design or a plain
  * sentence saying why the file cannot be used, and it never lets a hostile file pollute prototypes.
+ *
+ * Every resource is checked field by field against its kind (`RESOURCE_FIELDS`): a field of the wrong type is
+ * repaired to its default with a warning, so the rest of the app can trust the shapes. Values of the right type
+ * but wrong for AWS (a CIDR of `/33`, `banana`) load as they are — the rules report them as findings.
  */
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
-import type { Box, Design, Flow, Resource } from '../model/types.ts';
+import type { Box, Design, Flow, Resource, ResourceKind } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
+import { toPlainData } from './plainData.ts';
 
 export type ReadResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
@@ -36,20 +41,226 @@ export function sanitize(value: unknown, depth = 0): unknown {
 
 const KINDS = new Set<string>(RESOURCE_KINDS);
 
+// ---------------------------------------------------------------------------------------------------------------
+// Field checks. Each reader returns the value to keep, or `undefined` for an optional field that is absent; a
+// reader that has to repair a value says why.
+
+type Issue = (message: string) => void;
+type Reader = (value: unknown, issue: Issue, design: { region: string; accountId: string }) => unknown;
+
+const OMIT = undefined;
+
+function text(fallback: string | ((d: { region: string; accountId: string }) => string)): Reader {
+  return (v, issue, d) => {
+    if (typeof v === 'string') return v;
+    const def = typeof fallback === 'function' ? fallback(d) : fallback;
+    if (typeof v === 'number' || typeof v === 'boolean') {
+      issue(`should be text, not ${String(v)}; read as "${String(v)}"`);
+      return String(v);
+    }
+    if (v !== undefined) issue(`should be text, not ${kindOf(v)}; using "${def}"`);
+    return def;
+  };
+}
+
+const optionalText: Reader = (v, issue) => {
+  if (v === undefined || v === null) return OMIT;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return String(v);
+  issue(`should be text, not ${kindOf(v)}; it was dropped`);
+  return OMIT;
+};
+
+function number(fallback: number): Reader {
+  return (v, issue) => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    if (v !== undefined) issue(`should be a number, not ${kindOf(v)}; using ${fallback}`);
+    return fallback;
+  };
+}
+
+const optionalNumber: Reader = (v, issue) => {
+  if (v === undefined || v === null) return OMIT;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  issue(`should be a number, not ${kindOf(v)}; it was dropped`);
+  return OMIT;
+};
+
+function bool(fallback: boolean): Reader {
+  return (v, issue) => {
+    if (typeof v === 'boolean') return v;
+    if (v === 'true' || v === 'false') return v === 'true';
+    if (v !== undefined) issue(`should be true or false, not ${kindOf(v)}; using ${fallback}`);
+    return fallback;
+  };
+}
+
+const optionalBool: Reader = (v, issue) => {
+  if (v === undefined || v === null) return OMIT;
+  if (typeof v === 'boolean') return v;
+  issue(`should be true or false, not ${kindOf(v)}; it was dropped`);
+  return OMIT;
+};
+
+function oneOf<T extends string>(values: readonly T[], fallback: T): Reader {
+  return (v, issue) => {
+    if (typeof v === 'string' && (values as readonly string[]).includes(v)) return v;
+    if (v !== undefined) issue(`should be one of ${values.join(', ')}, not ${kindOf(v)}; using ${fallback}`);
+    return fallback;
+  };
+}
+
+/** A list of texts (ids, CIDRs, addresses); a single text is taken as a list of one. */
+const texts: Reader = (v, issue) => {
+  if (v === undefined || v === null) return [];
+  if (typeof v === 'string') {
+    issue('should be a list; read as a list of one');
+    return [v];
+  }
+  if (!Array.isArray(v)) {
+    issue(`should be a list, not ${kindOf(v)}; using an empty list`);
+    return [];
+  }
+  const out = v.filter((item) => typeof item === 'string' || typeof item === 'number').map(String);
+  if (out.length !== v.length) issue(`holds ${v.length - out.length} item(s) that are not text; they were dropped`);
+  return out;
+};
+
+const optionalTexts: Reader = (v, issue, d) => (v === undefined || v === null ? OMIT : texts(v, issue, d));
+
+/** Any JSON (policy documents), copied without prototype-reaching keys. */
+const json: Reader = (v) => (v === undefined ? OMIT : toPlainData(v));
+
+function records(fields: Record<string, Reader>, what: string): Reader {
+  return (v, issue, d) => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      issue(`should be a list of ${what}, not ${kindOf(v)}; using an empty list`);
+      return [];
+    }
+    const out: Record<string, unknown>[] = [];
+    v.forEach((item, i) => {
+      if (!isRecord(item)) {
+        issue(`item ${i + 1} is not a ${what}; it was dropped`);
+        return;
+      }
+      out.push(readFields(item, fields, (m) => issue(`${what} ${typeof item.id === 'string' ? item.id : i + 1}: ${m}`), d));
+    });
+    return out;
+  };
+}
+
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'string') return JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v);
+  return String(v);
+}
+
+function readFields(raw: Record<string, unknown>, fields: Record<string, Reader>, issue: Issue, d: { region: string; accountId: string }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, read] of Object.entries(fields)) {
+    const value = read(Object.hasOwn(raw, field) ? raw[field] : undefined, (m) => issue(`${field} ${m}`), d);
+    if (value !== undefined) out[field] = value;
+  }
+  return out;
+}
+
+const ROUTE = { id: optionalText, destinationCidrBlock: optionalText, destinationPrefixListId: optionalText, targetId: text('') };
+const SG_RULE = {
+  id: optionalText, protocol: text('-1'), fromPort: number(-1), toPort: number(-1), cidr: optionalText, groupId: optionalText,
+  prefixListId: optionalText, description: optionalText,
+};
+const ACL_RULE = {
+  id: optionalText, ruleNumber: number(0), protocol: text('-1'), fromPort: optionalNumber, toPort: optionalNumber, cidr: text(''),
+  action: oneOf(['allow', 'deny'] as const, 'deny'),
+};
+const region = (d: { region: string }) => d.region;
+
+/** The fields of each kind and how to read them (the model in src/engine/model/types.ts, field by field). */
+export const RESOURCE_FIELDS: Record<ResourceKind, Record<string, Reader>> = {
+  vpc: {
+    cidrBlocks: texts, enableDnsSupport: bool(true), enableDnsHostnames: bool(true), region: text(region),
+    accountId: text((d) => d.accountId), availabilityZones: texts,
+  },
+  subnet: {
+    vpcId: text(''), cidrBlock: text(''), availabilityZone: text(''), mapPublicIpOnLaunch: bool(false), routeTableId: optionalText,
+    networkAclId: optionalText,
+  },
+  internetGateway: { vpcId: optionalText },
+  natGateway: {
+    subnetId: text(''), connectivityType: oneOf(['public', 'private'] as const, 'public'), elasticIpId: optionalText, privateIp: optionalText,
+    securityGroupIds: optionalTexts,
+  },
+  instance: {
+    subnetId: text(''), instanceType: text('t3.micro'), privateIp: text(''), associatePublicIp: optionalBool, publicIp: optionalText,
+    elasticIpId: optionalText, securityGroupIds: texts, sourceDestCheck: bool(true),
+  },
+  networkInterface: {
+    subnetId: text(''), privateIps: texts, securityGroupIds: texts, sourceDestCheck: bool(true), instanceId: optionalText,
+    deviceIndex: optionalNumber, elasticIpId: optionalText,
+  },
+  elasticIp: { publicIp: text('') },
+  routeTable: { vpcId: text(''), main: bool(false), routes: records(ROUTE, 'route'), propagatingGatewayIds: texts },
+  securityGroup: {
+    vpcId: text(''), description: text(''), isDefault: bool(false), ingress: records(SG_RULE, 'rule'), egress: records(SG_RULE, 'rule'),
+  },
+  networkAcl: { vpcId: text(''), isDefault: bool(false), inbound: records(ACL_RULE, 'rule'), outbound: records(ACL_RULE, 'rule') },
+  peeringConnection: {
+    requesterVpcId: text(''), accepterVpcId: text(''),
+    status: oneOf(['pending-acceptance', 'active', 'rejected', 'expired', 'failed', 'deleted'] as const, 'pending-acceptance'),
+    requestedAt: optionalText,
+  },
+  vpcEndpoint: {
+    vpcId: text(''), endpointType: oneOf(['Gateway', 'Interface'] as const, 'Gateway'), serviceName: text(''), routeTableIds: texts,
+    subnetIds: texts, securityGroupIds: texts, privateDnsEnabled: bool(false), policyDocument: json,
+  },
+  s3Bucket: { bucketName: text(''), region: text(region), policyDocument: json },
+  virtualPrivateGateway: { vpcId: optionalText, amazonSideAsn: number(64512) },
+  customerGateway: { ipAddress: text(''), bgpAsn: number(65000) },
+  vpnConnection: { vpnGatewayId: text(''), customerGatewayId: text(''), staticRoutesOnly: bool(false), onPremisesCidrs: texts },
+  directConnectGateway: { amazonSideAsn: number(64512), virtualPrivateGatewayIds: texts, onPremisesCidrs: texts },
+  internet: {},
+  awsService: { service: text('s3') },
+};
+
+const FLOW_FIELDS = {
+  id: text(''), name: text(''), from: text(''), to: text(''), protocol: oneOf(['tcp', 'udp', 'icmp'] as const, 'tcp'), port: optionalNumber,
+  action: optionalText, resource: optionalText,
+};
+
+/** At most this many warnings are listed; the rest are counted. */
+const MAX_WARNINGS = 50;
+
 /** Reads a design file's text. */
 export function parseDesignFile(text: string): ReadResult<Design> {
-  if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
+  if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'The file is empty.' };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     return { ok: false, error: `The file is not valid JSON (${(e as Error).message.split('\n')[0]}).` };
   }
-  return readDesign(sanitize(raw));
+  return readDesign(raw);
 }
 
-/** Checks and repairs an already-parsed design (from a file, local storage or the clipboard). */
+/**
+ * Checks and repairs an already-parsed design (from a file, local storage or the clipboard). Only the fields the
+ * format defines are copied, with `defineProperty`, so no key of the input can reach a prototype.
+ */
 export function readDesign(raw: unknown): ReadResult<Design> {
+  try {
+    return readUnchecked(raw);
+  } catch (e) {
+    if (e instanceof RangeError) return { ok: false, error: 'The design is nested too deeply to read.' };
+    return { ok: false, error: `The design could not be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).` };
+  }
+}
+
+function readUnchecked(raw: unknown): ReadResult<Design> {
   if (!isRecord(raw)) return { ok: false, error: 'The file does not hold a design (expected a JSON object).' };
   if (raw.format !== DESIGN_FORMAT) return { ok: false, error: `The file is not a VPC Designer design (format is ${JSON.stringify(raw.format ?? null)}).` };
   let file = raw;
@@ -64,30 +275,59 @@ export function readDesign(raw: unknown): ReadResult<Design> {
     }
   }
   const warnings: string[] = [];
+  let dropped = 0;
+  const warn = (message: string) => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(message);
+    else dropped++;
+  };
+  const context = {
+    region: typeof file.region === 'string' ? file.region : DEFAULT_REGION,
+    accountId: typeof file.accountId === 'string' ? file.accountId : DEFAULT_ACCOUNT,
+  };
+
   const resources: Record<string, Resource> = {};
   const rawResources = isRecord(file.resources) ? file.resources : {};
-  for (const [key, value] of Object.entries(rawResources)) {
-    if (!isRecord(value) || typeof value.kind !== 'string' || !KINDS.has(value.kind)) {
-      warnings.push(`Skipped ${key}: not a resource this version understands.`);
+  if (file.resources !== undefined && !isRecord(file.resources)) warn('resources should be an object of resources by id; none were read.');
+  for (const key of Object.keys(rawResources)) {
+    const value = rawResources[key];
+    if (key === '__proto__') {
+      warn('Skipped a resource named __proto__ (never a valid id).');
       continue;
     }
-    const resource = { ...value, id: key, name: typeof value.name === 'string' ? value.name : key } as Resource;
-    resources[key] = resource;
+    if (!isRecord(value) || typeof value.kind !== 'string' || !KINDS.has(value.kind)) {
+      warn(`Skipped ${key}: not a resource this version understands${isRecord(value) && typeof value.kind === 'string' ? ` (kind ${JSON.stringify(value.kind)})` : ''}.`);
+      continue;
+    }
+    const kind = value.kind as ResourceKind;
+    const fields = readFields(value, RESOURCE_FIELDS[kind], (m) => warn(`${key}: ${m}.`), context);
+    const resource = { id: key, kind, name: typeof value.name === 'string' ? value.name : key, ...fields } as Resource;
+    Object.defineProperty(resources, key, { value: resource, enumerable: true, writable: true, configurable: true });
   }
+
   const layout: Record<string, Box> = {};
   if (isRecord(file.layout)) {
-    for (const [key, value] of Object.entries(file.layout)) {
+    for (const key of Object.keys(file.layout)) {
+      const value = file.layout[key];
+      if (key === '__proto__') continue;
       if (isRecord(value) && Number.isFinite(value.x) && Number.isFinite(value.y)) {
         const box: Box = { x: value.x as number, y: value.y as number };
-        if (Number.isFinite(value.width)) box.width = value.width as number;
-        if (Number.isFinite(value.height)) box.height = value.height as number;
-        layout[key] = box;
+        if (Number.isFinite(value.width) && (value.width as number) > 0) box.width = value.width as number;
+        if (Number.isFinite(value.height) && (value.height as number) > 0) box.height = value.height as number;
+        Object.defineProperty(layout, key, { value: box, enumerable: true, writable: true, configurable: true });
       }
     }
   }
-  const flows: Flow[] = Array.isArray(file.flows)
-    ? (file.flows.filter((f) => isRecord(f) && typeof f.id === 'string' && typeof f.from === 'string' && typeof f.to === 'string') as unknown as Flow[])
-    : [];
+  const flows: Flow[] = [];
+  if (Array.isArray(file.flows)) {
+    file.flows.forEach((f, i) => {
+      if (!isRecord(f) || typeof f.id !== 'string' || typeof f.from !== 'string' || typeof f.to !== 'string') {
+        warn(`Skipped flow ${i + 1}: it needs an id, a from and a to.`);
+        return;
+      }
+      flows.push(readFields(f, FLOW_FIELDS, (m) => warn(`flow ${f.id}: ${m}.`), context) as unknown as Flow);
+    });
+  }
+  if (dropped > 0) warnings.push(`…and ${dropped} more problem${dropped > 1 ? 's' : ''}.`);
   return {
     ok: true,
     warnings,
@@ -95,8 +335,8 @@ export function readDesign(raw: unknown): ReadResult<Design> {
       format: DESIGN_FORMAT,
       formatVersion: DESIGN_FORMAT_VERSION,
       name: typeof file.name === 'string' ? file.name : 'Untitled design',
-      region: typeof file.region === 'string' ? file.region : DEFAULT_REGION,
-      accountId: typeof file.accountId === 'string' ? file.accountId : DEFAULT_ACCOUNT,
+      region: context.region,
+      accountId: context.accountId,
       resources,
       layout,
       flows,

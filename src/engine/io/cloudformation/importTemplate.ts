@@ -1,0 +1,296 @@
+/**
+ * CloudFormation template → design. Every resource of the template ends up accounted for: a record with its
+ * logical id, folded into another record (attachments, associations, routes, rules), skipped because its
+ * Condition is false, or listed as not modelled — never silently dropped.
+ *
+ * Template anatomy: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
+ */
+import { DEFAULT_ACCOUNT, DEFAULT_REGION, emptyDesign } from '../../model/create.ts';
+import type { Design, ResourceKind } from '../../model/types.ts';
+import { autoLayout } from '../../layout/autoLayout.ts';
+import { describe, Resolver, TemplateError, type TemplateResource } from './intrinsics.ts';
+import { MAX_DEPTH } from './parseTemplate.ts';
+import { ImportContext, isRecord, type Outcome, type Props, type TemplateResourceOutcome } from './mapping/context.ts';
+import {
+  mapCustomerGateway, mapGatewayAttachment, mapInternetGateway, mapNatGateway, mapRoute, mapRoutePropagation, mapRouteTable,
+  mapSubnet, mapSubnetRouteTableAssociation, mapVpc, mapVpcCidrBlock, mapVpnConnection, mapVpnConnectionRoute, mapVpnGateway,
+} from './mapping/network.ts';
+import {
+  mapNetworkAcl, mapNetworkAclEntry, mapSecurityGroup, mapSecurityGroupRule, mapSubnetNetworkAclAssociation,
+} from './mapping/security.ts';
+import {
+  assignAddresses, mapEip, mapEipAssociation, mapEipInstance, mapInstance, mapNetworkInterface, mapNetworkInterfaceAttachment,
+} from './mapping/compute.ts';
+import { mapBucket, mapBucketPolicy, mapPeering, mapVpcEndpoint } from './mapping/connectivity.ts';
+
+type Mapper = (ctx: ImportContext, id: string, props: Props) => Outcome;
+
+/**
+ * The modelled types and the phase each is read in: containers first, then what attaches to them, then what
+ * points at anything (routes can target almost any resource).
+ */
+export const MODELLED_TYPES: Record<string, { phase: number; map: Mapper }> = {
+  'AWS::EC2::VPC': { phase: 0, map: mapVpc },
+  'AWS::EC2::VPCCidrBlock': { phase: 1, map: mapVpcCidrBlock },
+  'AWS::EC2::Subnet': { phase: 2, map: mapSubnet },
+  'AWS::EC2::RouteTable': { phase: 2, map: mapRouteTable },
+  'AWS::EC2::InternetGateway': { phase: 2, map: mapInternetGateway },
+  'AWS::EC2::VPNGateway': { phase: 2, map: mapVpnGateway },
+  'AWS::EC2::CustomerGateway': { phase: 2, map: mapCustomerGateway },
+  'AWS::EC2::SecurityGroup': { phase: 2, map: mapSecurityGroup },
+  'AWS::EC2::NetworkAcl': { phase: 2, map: mapNetworkAcl },
+  'AWS::EC2::EIP': { phase: 2, map: mapEip },
+  'AWS::S3::Bucket': { phase: 2, map: mapBucket },
+  'AWS::EC2::NetworkInterface': { phase: 3, map: mapNetworkInterface },
+  'AWS::EC2::VPCGatewayAttachment': { phase: 3, map: mapGatewayAttachment },
+  'AWS::EC2::SubnetRouteTableAssociation': { phase: 3, map: mapSubnetRouteTableAssociation },
+  'AWS::EC2::SubnetNetworkAclAssociation': { phase: 3, map: mapSubnetNetworkAclAssociation },
+  'AWS::EC2::NetworkAclEntry': { phase: 3, map: mapNetworkAclEntry },
+  'AWS::EC2::SecurityGroupIngress': { phase: 3, map: mapSecurityGroupRule('ingress') },
+  'AWS::EC2::SecurityGroupEgress': { phase: 3, map: mapSecurityGroupRule('egress') },
+  'AWS::EC2::NatGateway': { phase: 3, map: mapNatGateway },
+  'AWS::EC2::VPCPeeringConnection': { phase: 3, map: mapPeering },
+  'AWS::EC2::VPCEndpoint': { phase: 3, map: mapVpcEndpoint },
+  'AWS::EC2::VPNConnection': { phase: 3, map: mapVpnConnection },
+  'AWS::EC2::Instance': { phase: 4, map: mapInstance },
+  'AWS::EC2::NetworkInterfaceAttachment': { phase: 5, map: mapNetworkInterfaceAttachment },
+  'AWS::EC2::EIPAssociation': { phase: 5, map: mapEipAssociation },
+  'AWS::EC2::Route': { phase: 5, map: mapRoute },
+  'AWS::EC2::VPNGatewayRoutePropagation': { phase: 5, map: mapRoutePropagation },
+  'AWS::EC2::VPNConnectionRoute': { phase: 5, map: mapVpnConnectionRoute },
+  'AWS::S3::BucketPolicy': { phase: 5, map: mapBucketPolicy },
+};
+
+export interface TemplateImportOptions {
+  /** AWS::Region and the zones of Fn::GetAZs (us-east-1 by default). */
+  region?: string;
+  accountId?: string;
+  /** AWS::StackName (the file name, usually). */
+  stackName?: string;
+  /** Values for the template's parameters, overriding their defaults. */
+  parameters?: Record<string, string>;
+}
+
+export interface TemplateImport {
+  design: Design;
+  /** What became of each template resource, in template order. */
+  resources: TemplateResourceOutcome[];
+  warnings: string[];
+  placeholders: string[];
+  /** Parameters without a default: their names stand in for their values. */
+  unsetParameters: string[];
+  outputs: string[];
+}
+
+export type TemplateImportResult = ({ ok: true } & TemplateImport) | { ok: false; error: string };
+
+/** Whether parsed data looks like a CloudFormation template (rather than a design file or something else). */
+export function isTemplate(data: Record<string, unknown>): boolean {
+  return isRecord(data.Resources) || data.AWSTemplateFormatVersion !== undefined;
+}
+
+/**
+ * Logical ids are alphanumeric (A–Z, a–z, 0–9) and unique within the template.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resources-section-structure.html
+ */
+const LOGICAL_ID = /^[A-Za-z0-9]+$/;
+
+const PSEUDO = new Set(['AWS::Region', 'AWS::AccountId', 'AWS::StackName', 'AWS::StackId', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::NoValue', 'AWS::NotificationARNs']);
+
+/**
+ * CloudFormation refuses a template whose Ref, GetAtt or Sub names something that does not exist; so does the
+ * importer, before reading anything, with the first such reference named.
+ */
+function findDanglingReference(template: Record<string, unknown>, resources: Set<string>, parameters: Set<string>): string | undefined {
+  const known = (name: string) => PSEUDO.has(name) || parameters.has(name) || resources.has(name);
+  const walk = (node: unknown, where: string, depth: number): string | undefined => {
+    if (depth > MAX_DEPTH) return undefined;
+    if (Array.isArray(node)) {
+      for (const item of node) {
+        const found = walk(item, where, depth + 1);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!isRecord(node)) return undefined;
+    const keys = Object.keys(node);
+    if (keys.length === 1 && keys[0] === 'Ref' && typeof node.Ref === 'string' && !known(node.Ref)) {
+      return `${where} refers to ${node.Ref}, which is not a parameter or resource in the template.`;
+    }
+    if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
+      const target = Array.isArray(node['Fn::GetAtt']) ? node['Fn::GetAtt'][0] : String(node['Fn::GetAtt']).split('.')[0];
+      if (typeof target === 'string' && !resources.has(target)) return `${where} reads an attribute of ${target}, which is not a resource in the template.`;
+    }
+    if (keys.length === 1 && keys[0] === 'Fn::Sub') {
+      const sub = node['Fn::Sub'];
+      const text = Array.isArray(sub) ? sub[0] : sub;
+      const vars = Array.isArray(sub) && isRecord(sub[1]) ? sub[1] : {};
+      if (typeof text === 'string') {
+        for (const match of text.matchAll(/\$\{([^}!][^}]*)\}/g)) {
+          const name = match[1]!.trim();
+          if (Object.hasOwn(vars, name) || known(name)) continue;
+          const head = name.split('.')[0]!;
+          if (name.includes('.') && resources.has(head)) continue;
+          return `${where} substitutes \${${name}}, which is not a parameter or resource in the template.`;
+        }
+      }
+    }
+    for (const key of keys) {
+      const found = walk(node[key], where, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const sections: Array<[string, unknown]> = [];
+  if (isRecord(template.Resources)) for (const [id, r] of Object.entries(template.Resources)) sections.push([id, r]);
+  if (isRecord(template.Outputs)) for (const [id, o] of Object.entries(template.Outputs)) sections.push([`Output ${id}`, o]);
+  if (isRecord(template.Conditions)) for (const [id, c] of Object.entries(template.Conditions)) sections.push([`Condition ${id}`, c]);
+  for (const [where, node] of sections) {
+    const found = walk(node, where, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A zone name is its region plus a letter (us-east-1a); local and wavelength zones add a suffix after a hyphen. */
+const ZONE_NAME = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)[a-z]$/;
+
+/**
+ * When no region is chosen and every subnet names a literal zone of one region, that region is the template's:
+ * a template that hard-codes eu-west-2a cannot be deployed anywhere else.
+ */
+function regionFromZones(resources: Record<string, unknown>): string | undefined {
+  const regions = new Set<string>();
+  for (const raw of Object.values(resources)) {
+    if (!isRecord(raw) || raw.Type !== 'AWS::EC2::Subnet' || !isRecord(raw.Properties)) continue;
+    const zone = raw.Properties.AvailabilityZone;
+    const match = typeof zone === 'string' ? ZONE_NAME.exec(zone) : null;
+    if (match) regions.add(match[1]!);
+  }
+  return regions.size === 1 ? [...regions][0] : undefined;
+}
+
+/**
+ * Imports a parsed template.
+ *
+ * @example
+ * importTemplate({ Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } } } })
+ * // { ok: true, design: { resources: { Vpc: {...}, 'Vpc.MainRouteTable': {...}, ... } }, resources: [...], ... }
+ */
+export function importTemplate(template: Record<string, unknown>, options: TemplateImportOptions = {}): TemplateImportResult {
+  if (!isRecord(template.Resources)) {
+    return { ok: false, error: 'The template has no Resources section (CloudFormation requires one).' };
+  }
+  const inferred = options.region === undefined ? regionFromZones(template.Resources) : undefined;
+  const region = options.region ?? inferred ?? DEFAULT_REGION;
+  const accountId = options.accountId ?? DEFAULT_ACCOUNT;
+  const stackName = options.stackName ?? 'imported-stack';
+
+  const entries: Array<{ id: string; type: string; resource?: TemplateResource; problem?: string }> = [];
+  const resources = new Map<string, TemplateResource>();
+  for (const [id, raw] of Object.entries(template.Resources)) {
+    const type = isRecord(raw) && typeof raw.Type === 'string' ? raw.Type : '';
+    if (!LOGICAL_ID.test(id)) {
+      entries.push({ id, type, problem: 'logical ids must be alphanumeric (A–Z, a–z, 0–9)' });
+      continue;
+    }
+    if (!isRecord(raw) || !type) {
+      entries.push({ id, type: type || '(no Type)', problem: `it has no Type (it is ${describe(raw)})` });
+      continue;
+    }
+    const resource: TemplateResource = { type, properties: isRecord(raw.Properties) ? raw.Properties : {} };
+    if (raw.Properties !== undefined && !isRecord(raw.Properties)) {
+      entries.push({ id, type, problem: `its Properties should be a mapping, not ${describe(raw.Properties)}` });
+      continue;
+    }
+    if (raw.Condition !== undefined) {
+      if (typeof raw.Condition !== 'string') return { ok: false, error: `${id}: Condition must name a condition.` };
+      resource.condition = raw.Condition;
+    }
+    resources.set(id, resource);
+    entries.push({ id, type, resource });
+  }
+
+  const parameters = new Set(isRecord(template.Parameters) ? Object.keys(template.Parameters) : []);
+  const dangling = findDanglingReference(template, new Set(resources.keys()), parameters);
+  if (dangling) return { ok: false, error: dangling };
+
+  const resolver = new Resolver(template, resources, { region, accountId, stackName, ...(options.parameters ? { parameterValues: options.parameters } : {}) });
+  const ctx = new ImportContext(resolver, region, accountId);
+  if (inferred && inferred !== DEFAULT_REGION) ctx.warn(`No region was chosen: using ${inferred}, the region of the availability zones the subnets name.`);
+  if (template.Transform !== undefined) {
+    ctx.warn(`The template uses Transform ${JSON.stringify(template.Transform)}, which is not expanded: resources it would generate are not imported.`);
+  }
+
+  // Conditions first: a resource whose Condition is false is not created (and is listed as skipped).
+  const live: Array<{ id: string; type: string; resource: TemplateResource }> = [];
+  for (const entry of entries) {
+    if (!entry.resource) {
+      ctx.record(entry.id, entry.type, { status: 'failed', reason: entry.problem ?? 'it could not be read' });
+      continue;
+    }
+    const { condition } = entry.resource;
+    if (condition !== undefined) {
+      let holds: boolean;
+      try {
+        holds = resolver.condition(condition);
+      } catch (e) {
+        if (e instanceof TemplateError) return { ok: false, error: e.message };
+        throw e;
+      }
+      if (!holds) {
+        ctx.record(entry.id, entry.type, { status: 'skipped', reason: `its condition ${condition} is false` });
+        continue;
+      }
+    }
+    if (!Object.hasOwn(MODELLED_TYPES, entry.type)) {
+      ctx.record(entry.id, entry.type, { status: 'not-modelled' });
+      continue;
+    }
+    live.push({ id: entry.id, type: entry.type, resource: entry.resource });
+  }
+
+  for (let phase = 0; phase <= 5; phase++) {
+    for (const { id, type } of live) {
+      const mapper = MODELLED_TYPES[type]!;
+      if (mapper.phase !== phase) continue;
+      try {
+        ctx.record(id, type, mapper.map(ctx, id, resolver.properties(id)));
+      } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        ctx.record(id, type, { status: 'failed', reason: e.message });
+      }
+    }
+    if (phase === 4) {
+      // An EIP's own InstanceId associates it once the instances exist.
+      for (const { id, type } of live) if (type === 'AWS::EC2::EIP') mapEipInstance(ctx, id, resolver.properties(id));
+    }
+  }
+
+  // Each VPC draws the zones its subnets use.
+  for (const subnet of ctx.all('subnet')) {
+    const vpc = ctx.get(subnet.vpcId, 'vpc');
+    if (vpc && !vpc.availabilityZones.includes(subnet.availabilityZone)) vpc.availabilityZones.push(subnet.availabilityZone);
+  }
+  for (const vpc of ctx.all('vpc')) vpc.availabilityZones.sort();
+  assignAddresses(ctx);
+
+  const design = emptyDesign({ name: stackName, region, accountId, resources: ctx.resources });
+  const outputs = isRecord(template.Outputs) ? Object.keys(template.Outputs) : [];
+  return {
+    ok: true,
+    design: { ...design, layout: autoLayout(design) },
+    resources: entries.map((e) => ctx.outcomes.get(e.id)!),
+    warnings: [...resolver.warnings, ...ctx.warnings],
+    placeholders: ctx.placeholders,
+    unsetParameters: resolver.unsetParameters,
+    outputs,
+  };
+}
+
+/** How many records of each kind a design holds (for the import report). */
+export function countKinds(design: Design): Partial<Record<ResourceKind, number>> {
+  const counts: Partial<Record<ResourceKind, number>> = {};
+  for (const r of Object.values(design.resources)) counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,166 @@
+/**
+ * Instances, network interfaces and Elastic IPs: AWS::EC2::Instance (with NetworkInterfaces), NetworkInterface,
+ * NetworkInterfaceAttachment, EIP and EIPAssociation. Private addresses the template leaves to AWS are picked
+ * after everything else is read (see `assignAddresses`), so they never collide with addresses the template gives.
+ */
+import { suggestElasticIp, suggestPrivateIp } from '../../../commands/add.ts';
+import { emptyDesign } from '../../../model/create.ts';
+import type { Instance, NetworkInterface } from '../../../model/types.ts';
+import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
+
+/** Addresses from `PrivateIpAddress` and `PrivateIpAddresses` (primary first). */
+function addressesOf(ctx: ImportContext, props: Props, owner: string): string[] {
+  const out: string[] = [];
+  const single = ctx.text(props, 'PrivateIpAddress', owner);
+  if (single) out.push(single);
+  const listed = ctx.records(props, 'PrivateIpAddresses', owner);
+  const primary = listed.filter((a) => a.Primary === true || a.Primary === 'true');
+  for (const a of [...primary, ...listed.filter((x) => !primary.includes(x))]) {
+    const ip = ctx.text(a, 'PrivateIpAddress', owner);
+    if (ip && !out.includes(ip)) out.push(ip);
+  }
+  return out;
+}
+
+/**
+ * A network interface's security groups default to its VPC's default group (GroupSet).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkinterface.html
+ */
+export function mapNetworkInterface(ctx: ImportContext, id: string, props: Props): Outcome {
+  const subnet = ctx.subnet(props.SubnetId, id);
+  if (!subnet) return { status: 'failed', reason: 'it names no SubnetId' };
+  const groups = ctx.list(props, 'GroupSet', id);
+  ctx.add<NetworkInterface>({
+    id, kind: 'networkInterface', name: id, subnetId: subnet.id, privateIps: addressesOf(ctx, props, id),
+    securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
+    sourceDestCheck: ctx.bool(props, 'SourceDestCheck', id, true),
+  });
+  return { status: 'modelled' };
+}
+
+/**
+ * An instance's primary interface (device 0) gives its subnet, address, groups and public-IP choice — either an
+ * inline NetworkInterfaces entry or a referenced AWS::EC2::NetworkInterface. Without security groups, AWS uses
+ * the VPC's default group.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html
+ */
+export function mapInstance(ctx: ImportContext, id: string, props: Props): Outcome {
+  const interfaces = ctx.records(props, 'NetworkInterfaces', id);
+  const deviceOf = (spec: Props) => ctx.int(spec, 'DeviceIndex', `${id}.NetworkInterfaces`) ?? 0;
+  const primarySpec = interfaces.find((spec) => deviceOf(spec) === 0);
+  const attachedEni = primarySpec ? ctx.get(primarySpec.NetworkInterfaceId, 'networkInterface') : undefined;
+
+  const subnet = attachedEni
+    ? ctx.get(attachedEni.subnetId, 'subnet')
+    : ctx.subnet(primarySpec?.SubnetId ?? props.SubnetId, id);
+  if (!subnet) {
+    return { status: 'failed', reason: 'it names no subnet, so it would launch in a default VPC that the template does not describe' };
+  }
+
+  let groups = attachedEni ? attachedEni.securityGroupIds : [...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])];
+  for (const name of ctx.list(props, 'SecurityGroups', id)) {
+    const named = ctx.all('securityGroup').find((g) => g.id === name || g.name === name);
+    if (named) groups.push(named.id);
+    else ctx.warn(`${id} names the security group ${name}, which the template does not define; it was left out.`);
+  }
+  groups = [...new Set(groups)];
+  const addresses = attachedEni ? attachedEni.privateIps : addressesOf(ctx, { ...props, ...(primarySpec ?? {}) }, id);
+  const instance: Instance = {
+    id, kind: 'instance', name: id, subnetId: subnet.id, instanceType: ctx.text(props, 'InstanceType', id) || 'm1.small',
+    privateIp: addresses[0] ?? '',
+    securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
+    sourceDestCheck: attachedEni ? attachedEni.sourceDestCheck : ctx.bool(props, 'SourceDestCheck', id, true),
+  };
+  if (primarySpec && primarySpec.AssociatePublicIpAddress !== undefined) {
+    instance.associatePublicIp = ctx.bool(primarySpec, 'AssociatePublicIpAddress', `${id}.NetworkInterfaces`, false);
+  }
+  if (attachedEni) {
+    attachedEni.instanceId = id;
+    attachedEni.deviceIndex = 0;
+    if (attachedEni.elasticIpId) instance.elasticIpId = attachedEni.elasticIpId;
+  }
+  ctx.add(instance);
+
+  // Secondary interfaces: referenced ones are attached; inline ones become interfaces of their own.
+  for (const spec of interfaces) {
+    const device = deviceOf(spec);
+    if (spec === primarySpec) continue;
+    const eni = ctx.get(spec.NetworkInterfaceId, 'networkInterface');
+    if (eni) {
+      eni.instanceId = id;
+      eni.deviceIndex = device;
+      continue;
+    }
+    const eniSubnet = ctx.subnet(spec.SubnetId, id) ?? subnet;
+    const eniGroups = ctx.list(spec, 'GroupSet', id);
+    ctx.add<NetworkInterface>({
+      id: `${id}.eth${device}`, kind: 'networkInterface', name: `${id} eth${device}`, subnetId: eniSubnet.id,
+      privateIps: addressesOf(ctx, spec, id), securityGroupIds: eniGroups.length ? eniGroups : [defaultSecurityGroupId(eniSubnet.vpcId)],
+      sourceDestCheck: instance.sourceDestCheck, instanceId: id, deviceIndex: device,
+    });
+  }
+  return { status: 'modelled' };
+}
+
+export function mapNetworkInterfaceAttachment(ctx: ImportContext, id: string, props: Props): Outcome {
+  const eni = ctx.get(props.NetworkInterfaceId, 'networkInterface');
+  const instanceId = ctx.text(props, 'InstanceId', id);
+  if (!eni || !instanceId) return { status: 'failed', reason: 'it needs a NetworkInterfaceId from the template and an InstanceId' };
+  eni.instanceId = instanceId;
+  eni.deviceIndex = ctx.int(props, 'DeviceIndex', id) ?? 1;
+  return { status: 'merged', into: eni.id };
+}
+
+/** The address itself is AWS's to choose; a documentation address (RFC 5737) stands in for it. */
+export function mapEip(ctx: ImportContext, id: string): Outcome {
+  ctx.add({ id, kind: 'elasticIp', name: id, publicIp: '' });
+  return { status: 'modelled' };
+}
+
+/** An EIP's own InstanceId property associates it, like an EIPAssociation. */
+export function mapEipInstance(ctx: ImportContext, id: string, props: Props): void {
+  const instance = ctx.get(props.InstanceId, 'instance');
+  if (instance) instance.elasticIpId = id;
+}
+
+/**
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eipassociation.html
+ * AllocationId (or the address, EIP) names the Elastic IP; InstanceId or NetworkInterfaceId names where it goes.
+ */
+export function mapEipAssociation(ctx: ImportContext, id: string, props: Props): Outcome {
+  const eip = ctx.get(props.AllocationId, 'elasticIp') ?? ctx.get(props.EIP, 'elasticIp');
+  if (!eip) return { status: 'failed', reason: 'it names no Elastic IP from the template' };
+  const eni = ctx.get(props.NetworkInterfaceId, 'networkInterface');
+  const instance = ctx.get(props.InstanceId, 'instance') ?? (eni?.instanceId && eni.deviceIndex === 0 ? ctx.get(eni.instanceId, 'instance') : undefined);
+  if (eni) eni.elasticIpId = eip.id;
+  if (instance) instance.elasticIpId = eip.id;
+  if (!eni && !instance) return { status: 'failed', reason: 'it names no instance or network interface from the template' };
+  return { status: 'merged', into: (instance ?? eni)!.id };
+}
+
+/**
+ * Fills what AWS would choose: free private addresses for instances, interfaces and NAT gateways that have
+ * none, and documentation-range public addresses for Elastic IPs.
+ */
+export function assignAddresses(ctx: ImportContext): void {
+  const design = emptyDesign({ resources: ctx.resources });
+  for (const r of Object.values(ctx.resources)) {
+    if (r.kind === 'elasticIp' && !r.publicIp) r.publicIp = suggestElasticIp(design);
+  }
+  for (const r of Object.values(ctx.resources)) {
+    if (r.kind !== 'instance' && r.kind !== 'networkInterface' && r.kind !== 'natGateway') continue;
+    const subnet = ctx.get(r.subnetId, 'subnet');
+    if (!subnet) continue;
+    if (r.kind === 'networkInterface') {
+      if (r.privateIps.length === 0) {
+        const ip = suggestPrivateIp(design, subnet);
+        if (ip) r.privateIps.push(ip);
+      }
+    } else if (!r.privateIp) {
+      const ip = suggestPrivateIp(design, subnet);
+      if (ip) r.privateIp = ip;
+    }
+  }
+}
+

@@ -1,0 +1,134 @@
+/**
+ * Security groups and network ACLs: AWS::EC2::SecurityGroup (inline rules), SecurityGroupIngress,
+ * SecurityGroupEgress, NetworkAcl, NetworkAclEntry and SubnetNetworkAclAssociation.
+ */
+import type { NetworkAclRule, SecurityGroupRule } from '../../../model/types.ts';
+import { type ImportContext, type Outcome, type Props } from './context.ts';
+
+const ALL_OUT: SecurityGroupRule = { protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
+
+/** IANA protocol numbers the model names; anything else stays a number (`-1` is every protocol). */
+const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '-1': '-1' };
+
+export function protocolName(value: unknown): string {
+  const text = String(value ?? '-1').trim().toLowerCase();
+  return PROTOCOL_NAMES[text] ?? text;
+}
+
+/**
+ * One security group rule, from an inline rule or an Ingress/Egress resource (same property names).
+ * Protocol -1 covers every port; for ICMP, FromPort/ToPort hold the type and code.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
+ */
+function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress'): SecurityGroupRule | undefined {
+  const protocol = protocolName(ctx.text(rule, 'IpProtocol', owner) ?? '-1');
+  const cidr = ctx.text(rule, 'CidrIp', owner);
+  const groupId = ctx.text(rule, direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', owner);
+  const prefixListId = ctx.text(rule, direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId', owner);
+  const groupName = direction === 'ingress' ? ctx.text(rule, 'SourceSecurityGroupName', owner) : undefined;
+  let peer: Pick<SecurityGroupRule, 'cidr' | 'groupId' | 'prefixListId'> | undefined;
+  if (cidr !== undefined) peer = { cidr };
+  else if (groupId !== undefined) peer = { groupId };
+  else if (prefixListId !== undefined) peer = { prefixListId };
+  else if (groupName !== undefined) {
+    const named = ctx.all('securityGroup').find((g) => g.name === groupName || g.id === groupName);
+    if (named) peer = { groupId: named.id };
+    else ctx.warn(`${owner} names the security group ${groupName} by name, which the template does not define; that rule was left out.`);
+  }
+  if (!peer) {
+    if (rule.CidrIpv6 === undefined && groupName === undefined) ctx.warn(`${owner} has a rule with no CidrIp, group or prefix list; it was left out.`);
+    else if (rule.CidrIpv6 !== undefined) ctx.warn(`${owner} has an IPv6 rule (${String(rule.CidrIpv6)}); IPv6 is not modelled, so it was left out.`);
+    return undefined;
+  }
+  let fromPort = ctx.int(rule, 'FromPort', owner);
+  let toPort = ctx.int(rule, 'ToPort', owner);
+  if (protocol === '-1') {
+    fromPort = -1;
+    toPort = -1;
+  } else if (fromPort === undefined || toPort === undefined) {
+    if (protocol === 'tcp' || protocol === 'udp') ctx.warn(`${owner} has a ${protocol} rule without FromPort and ToPort; it is read as every port.`);
+    fromPort ??= protocol === 'icmp' ? -1 : 0;
+    toPort ??= protocol === 'icmp' ? -1 : 65535;
+  }
+  const description = ctx.text(rule, 'Description', owner);
+  return { protocol, fromPort, toPort, ...peer, ...(description ? { description } : {}) };
+}
+
+/**
+ * With no egress rules, AWS adds one that allows all outbound traffic; with egress rules, only those.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html
+ */
+export function mapSecurityGroup(ctx: ImportContext, id: string, props: Props): Outcome {
+  const vpc = ctx.vpc(props.VpcId, id);
+  const ingress = ctx.records(props, 'SecurityGroupIngress', id).map((r) => readRule(ctx, r, id, 'ingress')).filter((r) => r !== undefined);
+  const egressRules = ctx.records(props, 'SecurityGroupEgress', id);
+  const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.map((r) => readRule(ctx, r, id, 'egress')).filter((r) => r !== undefined);
+  const name = ctx.text(props, 'GroupName', id);
+  ctx.add({
+    id, kind: 'securityGroup', name: name || id, vpcId: vpc.id, description: ctx.text(props, 'GroupDescription', id) ?? '',
+    isDefault: false, ingress, egress,
+  });
+  return { status: 'modelled' };
+}
+
+/**
+ * A standalone rule joins its group under the resource's logical id. Adding an egress rule this way keeps the
+ * group's default allow-all egress rule (only inline egress rules replace it).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupegress.html
+ */
+export function mapSecurityGroupRule(direction: 'ingress' | 'egress') {
+  return (ctx: ImportContext, id: string, props: Props): Outcome => {
+    let groupRef: unknown = props.GroupId;
+    if (groupRef === undefined && typeof props.GroupName === 'string') {
+      groupRef = ctx.all('securityGroup').find((g) => g.name === props.GroupName)?.id ?? props.GroupName;
+    }
+    const group = ctx.securityGroup(groupRef, id);
+    if (!group) return { status: 'failed', reason: 'it names no GroupId' };
+    const rule = readRule(ctx, props, id, direction);
+    if (!rule) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
+    (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
+    return { status: 'merged', into: group.id };
+  };
+}
+
+/** A custom network ACL denies everything until entries are added. */
+export function mapNetworkAcl(ctx: ImportContext, id: string, props: Props): Outcome {
+  const vpc = ctx.vpc(props.VpcId, id);
+  ctx.add({ id, kind: 'networkAcl', name: id, vpcId: vpc.id, isDefault: false, inbound: [], outbound: [] });
+  return { status: 'modelled' };
+}
+
+/**
+ * Egress defaults to false (an inbound rule); Protocol is a number (-1 for all, 6 TCP, 17 UDP, 1 ICMP); PortRange
+ * applies to TCP and UDP.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html
+ */
+export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props): Outcome {
+  const acl = ctx.networkAcl(props.NetworkAclId, id);
+  if (!acl) return { status: 'failed', reason: 'it names no NetworkAclId' };
+  const cidr = ctx.text(props, 'CidrBlock', id);
+  if (cidr === undefined) {
+    return props.Ipv6CidrBlock !== undefined ? { status: 'not-modelled', reason: 'IPv6 entries are not modelled' } : { status: 'failed', reason: 'it has no CidrBlock' };
+  }
+  const protocol = protocolName(ctx.text(props, 'Protocol', id) ?? '-1');
+  const action = (ctx.text(props, 'RuleAction', id) ?? '').toLowerCase();
+  if (action !== 'allow' && action !== 'deny') ctx.warn(`${id}.RuleAction should be allow or deny, not ${JSON.stringify(action)}; it is read as deny.`);
+  const rule: NetworkAclRule = { id, ruleNumber: ctx.int(props, 'RuleNumber', id) ?? 0, protocol, cidr, action: action === 'allow' ? 'allow' : 'deny' };
+  const range = props.PortRange;
+  if ((protocol === 'tcp' || protocol === 'udp') && range && typeof range === 'object' && !Array.isArray(range)) {
+    const from = ctx.int(range as Props, 'From', `${id}.PortRange`);
+    const to = ctx.int(range as Props, 'To', `${id}.PortRange`);
+    if (from !== undefined) rule.fromPort = from;
+    if (to !== undefined) rule.toPort = to;
+  }
+  (ctx.bool(props, 'Egress', id, false) ? acl.outbound : acl.inbound).push(rule);
+  return { status: 'merged', into: acl.id };
+}
+
+export function mapSubnetNetworkAclAssociation(ctx: ImportContext, id: string, props: Props): Outcome {
+  const subnet = ctx.subnet(props.SubnetId, id);
+  const acl = ctx.networkAcl(props.NetworkAclId, id);
+  if (!subnet || !acl) return { status: 'failed', reason: 'it needs a SubnetId and a NetworkAclId' };
+  subnet.networkAclId = acl.id;
+  return { status: 'merged', into: subnet.id };
+}

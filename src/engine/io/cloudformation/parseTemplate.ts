@@ -1,0 +1,150 @@
+/**
+ * Reads a CloudFormation template's text — JSON, or YAML with the short-form intrinsic tags (`!Ref`, `!GetAtt`,
+ * `!Sub`, …) — into plain data in the long form (`{ Ref: … }`, `{ 'Fn::GetAtt': [...] }`), so the resolver only
+ * ever sees one spelling. Never throws: hostile input (alias bombs, deep nesting, binary junk) becomes a one-line
+ * error.
+ *
+ * Short forms: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
+ */
+import { parse as parseYaml, YAMLMap, YAMLSeq, type Schema } from 'yaml';
+import { NestingError, toPlainData } from '../plainData.ts';
+
+export { MAX_DEPTH, toPlainData } from '../plainData.ts';
+
+export type ParseResult = { ok: true; template: Record<string, unknown>; warnings: string[] } | { ok: false; error: string };
+
+
+/** The intrinsic functions a YAML short-form tag stands for (`!Ref` → `Ref`, `!Sub` → `Fn::Sub`, …). */
+const SHORT_FORMS: Record<string, string> = {
+  Ref: 'Ref',
+  Condition: 'Condition',
+  GetAtt: 'Fn::GetAtt',
+  Sub: 'Fn::Sub',
+  Join: 'Fn::Join',
+  Select: 'Fn::Select',
+  Split: 'Fn::Split',
+  GetAZs: 'Fn::GetAZs',
+  FindInMap: 'Fn::FindInMap',
+  Cidr: 'Fn::Cidr',
+  If: 'Fn::If',
+  Equals: 'Fn::Equals',
+  Not: 'Fn::Not',
+  And: 'Fn::And',
+  Or: 'Fn::Or',
+  ImportValue: 'Fn::ImportValue',
+  Base64: 'Fn::Base64',
+  Transform: 'Fn::Transform',
+  Length: 'Fn::Length',
+  ToJsonString: 'Fn::ToJsonString',
+  ForEach: 'Fn::ForEach',
+};
+
+type ToJson = (key: unknown, ctx: unknown) => unknown;
+
+/** One tag per collection kind and for scalars, each wrapping its content as `{ [fn]: content }`. */
+function intrinsicTags() {
+  const tags: unknown[] = [];
+  for (const [short, fn] of Object.entries(SHORT_FORMS)) {
+    const tag = `!${short}`;
+    tags.push({
+      tag,
+      resolve: (value: string) => (fn === 'Fn::GetAtt' ? { [fn]: splitGetAtt(value) } : { [fn]: value }),
+    });
+    // Subclasses keep yaml's own toJSON (and with it the alias counting that stops alias bombs).
+    tags.push({
+      tag,
+      collection: 'seq',
+      resolve(seq: YAMLSeq) {
+        const out = new (class extends YAMLSeq {
+          override toJSON(key: unknown, ctx: unknown): unknown[] {
+            return { [fn]: (YAMLSeq.prototype.toJSON as ToJson).call(this, key, ctx) } as unknown as unknown[];
+          }
+        })(seq.schema as Schema);
+        out.items = seq.items;
+        return out;
+      },
+    });
+    tags.push({
+      tag,
+      collection: 'map',
+      resolve(map: YAMLMap) {
+        const out = new (class extends YAMLMap {
+          override toJSON(key: unknown, ctx: unknown) {
+            return { [fn]: (YAMLMap.prototype.toJSON as ToJson).call(this, key, ctx) };
+          }
+        })(map.schema as Schema);
+        out.items = map.items;
+        return out;
+      },
+    });
+  }
+  return tags;
+}
+
+/** `!GetAtt Resource.Attribute` names the resource up to the first dot; the attribute may itself hold dots. */
+function splitGetAtt(value: string): string[] {
+  const dot = value.indexOf('.');
+  return dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+}
+
+let cachedTags: unknown[] | undefined;
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
+  }
+  return control > sample.length * 0.05;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+/**
+ * Parses a template's text. JSON is tried first when the text starts with `{` (JSON.parse is fast and YAML 1.2 is
+ * a superset anyway); everything else goes through the YAML parser with the short-form tags.
+ *
+ * @example parseTemplateText('Resources:\n  V:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !Ref C}')
+ *   // { ok: true, template: { Resources: { V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'C' } } } } } }
+ */
+export function parseTemplateText(text: string): ParseResult {
+  if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
+  if (looksBinary(text)) return { ok: false, error: 'The file is not text (it looks like binary data).' };
+  let raw: unknown;
+  const stats = { dropped: 0 };
+  try {
+    if (text.trimStart().startsWith('{')) {
+      try {
+        raw = JSON.parse(text);
+      } catch (e) {
+        return { ok: false, error: `The file is not valid JSON (${firstLine((e as Error).message)}).` };
+      }
+    } else {
+      cachedTags ??= intrinsicTags();
+      raw = parseYaml(text, {
+        customTags: cachedTags as never,
+        maxAliasCount: 100,
+        prettyErrors: false,
+        uniqueKeys: true,
+        // Keep YAML 1.2's core schema: `on`/`yes` stay strings, as CloudFormation reads them.
+        schema: 'core',
+      });
+    }
+    raw = toPlainData(raw, stats);
+  } catch (e) {
+    if (e instanceof NestingError) return { ok: false, error: e.message };
+    if (e instanceof RangeError) return { ok: false, error: 'The file is nested too deeply to read.' };
+    const message = firstLine((e as Error).message ?? String(e));
+    if (/alias/i.test(message)) return { ok: false, error: 'The YAML uses too many aliases (this looks like an alias bomb); it was not read.' };
+    return { ok: false, error: `The file is not valid YAML (${message.slice(0, 160)}).` };
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, error: 'The file does not hold a CloudFormation template (expected a mapping with Resources).' };
+  }
+  const warnings = stats.dropped > 0 ? [`Ignored ${stats.dropped} key${stats.dropped > 1 ? 's' : ''} named __proto__ (never a valid name).`] : [];
+  return { ok: true, template: raw as Record<string, unknown>, warnings };
+}
