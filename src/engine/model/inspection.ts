@@ -2,14 +2,12 @@
  * What the inspector shows about a resource beyond its own fields: the routes AWS adds to a route table by
  * itself, the targets a route can point at, which subnets use a table or ACL, and names for kinds.
  */
-import { shortServiceOf } from './policies.ts';
+import { collectRouteSources, effectiveRoutes } from '../traffic/routes.ts';
 import {
-  getOfKind,
   getResource,
   mainRouteTableOf,
   defaultNetworkAclOf,
   networkAclOfSubnet,
-  resourcesOfKind,
   routeTableOfSubnet,
   subnetsOf,
 } from './queries.ts';
@@ -46,39 +44,26 @@ export interface ImpliedRoute {
   origin: 'local' | 'gateway endpoint' | 'propagated';
 }
 
-/** The prefix-list id the designer uses for a gateway endpoint's service (`pl-s3`, `pl-dynamodb`). */
-export function prefixListIdFor(serviceName: string): string {
-  return `pl-${shortServiceOf(serviceName) ?? serviceName}`;
-}
-
 /**
- * Routes AWS puts in a route table without being asked:
+ * Routes AWS puts in a route table without being asked, as the traffic engine sees them (`effectiveRoutes`):
  * - one `local` route per VPC CIDR block (https://docs.aws.amazon.com/vpc/latest/userguide/RouteTables.html#route-table-routes);
  * - a prefix-list route for each gateway endpoint associated with the table
  *   (https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html);
- * - with route propagation on, the on-premises CIDRs reached through the VGW's VPN connections and Direct
- *   Connect gateways (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html#vpn-route-table-propagation).
+ * - with route propagation on from an attached VGW, the on-premises CIDRs reached through its VPN connections
+ *   and Direct Connect gateways (https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html).
  */
 export function impliedRoutes(design: Design, table: RouteTable): ImpliedRoute[] {
-  const out: ImpliedRoute[] = [];
-  const vpc = getOfKind(design, table.vpcId, 'vpc');
-  for (const cidr of vpc?.cidrBlocks ?? []) out.push({ destination: cidr, target: 'local', origin: 'local' });
-  for (const ep of resourcesOfKind(design, 'vpcEndpoint')) {
-    if (ep.endpointType === 'Gateway' && ep.routeTableIds.includes(table.id)) {
-      out.push({ destination: prefixListIdFor(ep.serviceName), target: ep.name, origin: 'gateway endpoint' });
-    }
-  }
-  for (const vgwId of table.propagatingGatewayIds) {
-    const vgw = getOfKind(design, vgwId, 'virtualPrivateGateway');
-    if (!vgw) continue;
-    const cidrs = new Set<string>();
-    for (const vpn of resourcesOfKind(design, 'vpnConnection')) if (vpn.vpnGatewayId === vgw.id) vpn.onPremisesCidrs.forEach((c) => cidrs.add(c));
-    for (const dx of resourcesOfKind(design, 'directConnectGateway')) {
-      if (dx.virtualPrivateGatewayIds.includes(vgw.id)) dx.onPremisesCidrs.forEach((c) => cidrs.add(c));
-    }
-    for (const c of cidrs) out.push({ destination: c, target: vgw.name, origin: 'propagated' });
-  }
-  return out;
+  const own = new Set(table.routes.map((r) => r.id));
+  const origins: Record<string, ImpliedRoute['origin']> = { local: 'local', prefixList: 'gateway endpoint', propagated: 'propagated' };
+  const rank = { local: 0, 'gateway endpoint': 1, propagated: 2 };
+  return effectiveRoutes(design, table, collectRouteSources(design))
+    .filter((r) => !own.has(r.id) && r.origin !== 'static')
+    .map((r) => ({
+      destination: r.destination,
+      target: r.targetId === 'local' ? 'local' : getResource(design, r.targetId)?.name ?? r.targetId,
+      origin: origins[r.origin]!,
+    }))
+    .sort((a, b) => rank[a.origin] - rank[b.origin]);
 }
 
 export interface TargetOption {

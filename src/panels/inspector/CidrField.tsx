@@ -24,7 +24,7 @@ export function CidrSummaryNote({ text, subnet }: { text: string; subnet?: boole
 }
 
 export function CidrField({
-  label, value, check = checkCidr, onCommit, subnet, hint, hideLabel,
+  label, value, check = checkCidr, onCommit, subnet, hint, hideLabel, compact,
 }: {
   label: string;
   value: string;
@@ -34,6 +34,8 @@ export function CidrField({
   subnet?: boolean;
   hint?: ReactNode;
   hideLabel?: boolean;
+  /** In rule and route rows: show the summary only while typing. */
+  compact?: boolean;
 }) {
   return (
     <ValidatedField
@@ -43,6 +45,7 @@ export function CidrField({
       onCommit={onCommit}
       format={(v) => v}
       describe={(v) => <CidrSummaryNote text={v} subnet={subnet} />}
+      describeWhileEditing={compact}
       hint={hint}
       hideLabel={hideLabel}
       placeholder="10.0.0.0/16"
@@ -68,7 +71,7 @@ export function CidrListEditor({ label, cidrs, onChange, suggestion = '192.168.0
       {cidrs.map((c, i) => (
         <div key={`${i}-${c}`} className="flex items-start gap-1">
           <div className="min-w-0 flex-1">
-            <CidrField label={`${label} ${i + 1}`} hideLabel value={c} check={checkAt(i)} onCommit={(v) => onChange(cidrs.map((x, j) => (j === i ? v : x)))} />
+            <CidrField label={`${label} ${i + 1}`} hideLabel compact value={c} check={checkAt(i)} onCommit={(v) => onChange(cidrs.map((x, j) => (j === i ? v : x)))} />
           </div>
           <button type="button" className={buttonClass} aria-label={`Remove ${c}`} onClick={() => onChange(others(i))}>
             Remove

@@ -7,7 +7,7 @@ import { KIND_LABELS } from '../../engine/model/inspection.ts';
 import { getResource } from '../../engine/model/queries.ts';
 import type { Design, Resource } from '../../engine/model/types.ts';
 import { useDesignStore } from '../../store/designStore.ts';
-import { dangerButtonClass, Section } from './controls.tsx';
+import { dangerButtonClass, Note, Section } from './controls.tsx';
 import { InstanceForm, NatGatewayForm, NetworkInterfaceForm } from './forms/ComputeForms.tsx';
 import {
   CustomerGatewayForm,
@@ -56,16 +56,31 @@ function Header({ title, subtitle }: { title: string; subtitle: string }) {
   );
 }
 
+/** "Network ACL" → "network ACL", but "VPC endpoint" and "EC2 instance" keep their capitals. */
+function inSentence(label: string): string {
+  return /^[A-Z0-9]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** The VPC's main route table, default network ACL and default security group go only with the VPC. */
+function undeletableReason(resource: Resource): string | undefined {
+  if (resource.kind === 'routeTable' && resource.main) return "The VPC's main route table goes only with its VPC: make another table main first.";
+  if (resource.kind === 'networkAcl' && resource.isDefault) return "The VPC's default network ACL goes only with its VPC.";
+  if (resource.kind === 'securityGroup' && resource.isDefault) return "The VPC's default security group goes only with its VPC.";
+  return undefined;
+}
+
 function ResourceInspector({ design, resource }: { design: Design; resource: Resource }) {
+  const locked = undeletableReason(resource);
   return (
     <>
       <Header title={resource.name || resource.id} subtitle={KIND_LABELS[resource.kind]} />
       <p className="-mt-1.5 px-3 pb-2 font-mono text-xs text-gray-500">{resource.id}</p>
       <FormFor design={design} resource={resource} />
       <Section title="Danger zone">
-        <button type="button" className={dangerButtonClass} onClick={() => execute(deleteResources([resource.id]))}>
-          Delete {KIND_LABELS[resource.kind].toLowerCase()}
+        <button type="button" className={dangerButtonClass} disabled={locked !== undefined} onClick={() => execute(deleteResources([resource.id]))}>
+          Delete {inSentence(KIND_LABELS[resource.kind])}
         </button>
+        {locked && <Note>{locked}</Note>}
       </Section>
     </>
   );

@@ -48,6 +48,8 @@ interface ValidatedFieldProps<T> {
   format?: (value: T) => string;
   /** A live note under a valid value (the CIDR summary, a usable count). */
   describe?: (value: T) => ReactNode;
+  /** Show `describe` only while the text differs from the stored value (compact rows). */
+  describeWhileEditing?: boolean;
   hint?: ReactNode;
   placeholder?: string;
   mono?: boolean;
@@ -62,7 +64,7 @@ interface ValidatedFieldProps<T> {
  * A failing value stays in the field, marked aria-invalid and described by its error, until it is fixed.
  */
 export function ValidatedField<T>({
-  label, value, check, onCommit, format, describe, hint, placeholder, mono, disabled, hideLabel, list,
+  label, value, check, onCommit, format, describe, describeWhileEditing, hint, placeholder, mono, disabled, hideLabel, list,
 }: ValidatedFieldProps<T>) {
   const id = useId();
   const [base, setBase] = useState(value);
@@ -81,7 +83,7 @@ export function ValidatedField<T>({
   };
   const errorId = `${id}-error`;
   const noteId = `${id}-note`;
-  const note = result.ok ? describe?.(result.value) : undefined;
+  const note = result.ok && (changed || !describeWhileEditing) ? describe?.(result.value) : undefined;
   const describedBy = [!result.ok ? errorId : undefined, note ? noteId : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(' ');
   return (
     <div>

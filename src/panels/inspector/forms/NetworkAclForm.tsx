@@ -120,10 +120,14 @@ function EntryRow({ legend, entry, otherNumbers, onChange, onRemove }: {
           <div className="self-end pb-1 text-xs text-gray-500">All ports</div>
         )}
       </div>
-      <CidrField label={legend.startsWith('Inbound') ? 'Source' : 'Destination'} value={entry.cidr} check={checkCidr} onCommit={(cidr) => onChange({ ...entry, cidr }, 'Change ACL rule CIDR')} />
-      <button type="button" className={buttonClass} onClick={onRemove}>
-        Remove {legend.toLowerCase()}
-      </button>
+      <div className="flex items-end gap-1">
+        <div className="min-w-0 flex-1">
+          <CidrField compact label={legend.startsWith('Inbound') ? 'Source' : 'Destination'} value={entry.cidr} check={checkCidr} onCommit={(cidr) => onChange({ ...entry, cidr }, 'Change ACL rule CIDR')} />
+        </div>
+        <button type="button" className={`${buttonClass} mb-0.5`} aria-label={`Remove ${legend.toLowerCase()}`} onClick={onRemove}>
+          Remove
+        </button>
+      </div>
     </fieldset>
   );
 }

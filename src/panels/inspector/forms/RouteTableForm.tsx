@@ -67,17 +67,17 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
       </Section>
 
       <Section title="Routes" actions={<button type="button" className={buttonClass} onClick={addRoute}>Add route</button>}>
-        <table className="w-full text-xs" aria-label="Routes added by AWS">
+        <table className="w-full table-fixed text-xs" aria-label="Routes added by AWS">
           <thead>
             <tr className="text-left text-gray-500">
-              <th className="font-medium">Destination</th>
+              <th className="w-[45%] font-medium">Destination</th>
               <th className="font-medium">Target</th>
             </tr>
           </thead>
           <tbody>
             {implied.map((r) => (
               <tr key={`${r.origin}-${r.destination}-${r.target}`} className="text-gray-600">
-                <td className="font-mono">{r.destination}</td>
+                <td className="truncate pr-1 font-mono" title={r.destination}>{r.destination}</td>
                 <td>
                   {r.target} <span className="text-gray-400">({r.origin === 'local' ? 'read-only' : r.origin})</span>
                 </td>
@@ -92,27 +92,33 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
           return (
             <fieldset key={route.id ?? i} className="space-y-1 rounded border border-gray-200 p-1.5">
               <legend className="px-0.5 text-xs font-medium text-gray-600">Route {i + 1}</legend>
-              <SelectField
-                label="Destination type"
-                value={type}
-                options={[{ value: 'cidr', label: 'CIDR block' }, { value: 'prefixList', label: 'Prefix list' }]}
-                onChange={(t) => setRoutes(replaceAt(table.routes, i, withDestination(route, t as 'cidr' | 'prefixList', t === 'cidr' ? '0.0.0.0/0' : 'pl-s3')), 'Change route destination')}
-              />
-              {type === 'cidr' ? (
-                <CidrField label="Destination" value={route.destinationCidrBlock ?? ''} check={checkDestination(i, 'cidr')} onCommit={(v) => setRoutes(replaceAt(table.routes, i, withDestination(route, 'cidr', v)), 'Change route destination')} />
-              ) : (
-                <ValidatedField label="Destination" mono value={route.destinationPrefixListId ?? ''} check={checkDestination(i, 'prefixList')} onCommit={(v) => setRoutes(replaceAt(table.routes, i, withDestination(route, 'prefixList', v)), 'Change route destination')} />
-              )}
-              <SelectField
-                label="Target"
-                value={route.targetId}
-                options={targets.map((t) => ({ value: t.id, label: t.label }))}
-                hint={targetKnown ? undefined : 'The target does not exist in this VPC: traffic to this destination is dropped (blackhole).'}
-                onChange={(targetId) => setRoutes(replaceAt(table.routes, i, { ...route, targetId }), 'Change route target')}
-              />
-              <button type="button" className={buttonClass} onClick={() => setRoutes(removeAt(table.routes, i), 'Remove route')}>
-                Remove route {i + 1}
-              </button>
+              <div className="grid grid-cols-[6.5rem_1fr] gap-1">
+                <SelectField
+                  label="Destination type"
+                  value={type}
+                  options={[{ value: 'cidr', label: 'CIDR block' }, { value: 'prefixList', label: 'Prefix list' }]}
+                  onChange={(t) => setRoutes(replaceAt(table.routes, i, withDestination(route, t as 'cidr' | 'prefixList', t === 'cidr' ? '0.0.0.0/0' : 'pl-s3')), 'Change route destination')}
+                />
+                {type === 'cidr' ? (
+                  <CidrField compact label="Destination" value={route.destinationCidrBlock ?? ''} check={checkDestination(i, 'cidr')} onCommit={(v) => setRoutes(replaceAt(table.routes, i, withDestination(route, 'cidr', v)), 'Change route destination')} />
+                ) : (
+                  <ValidatedField label="Destination" mono value={route.destinationPrefixListId ?? ''} check={checkDestination(i, 'prefixList')} onCommit={(v) => setRoutes(replaceAt(table.routes, i, withDestination(route, 'prefixList', v)), 'Change route destination')} />
+                )}
+              </div>
+              <div className="flex items-end gap-1">
+                <div className="min-w-0 flex-1">
+                  <SelectField
+                    label="Target"
+                    value={route.targetId}
+                    options={targets.map((t) => ({ value: t.id, label: t.label }))}
+                    hint={targetKnown ? undefined : 'The target does not exist in this VPC: traffic to this destination is dropped (blackhole).'}
+                    onChange={(targetId) => setRoutes(replaceAt(table.routes, i, { ...route, targetId }), 'Change route target')}
+                  />
+                </div>
+                <button type="button" className={`${buttonClass} mb-0.5`} aria-label={`Remove route ${i + 1}`} onClick={() => setRoutes(removeAt(table.routes, i), 'Remove route')}>
+                  Remove
+                </button>
+              </div>
             </fieldset>
           );
         })}

@@ -135,13 +135,17 @@ export function RuleRow({ design, group, legend, peerLabel, rule, onChange, onRe
             onCommit={(v) => onChange(withPeer(rule, 'prefixList', v), `Change rule ${peerLabel.toLowerCase()}`)}
           />
         ) : (
-          <CidrField label={peerLabel} value={peer.value} check={checkCidr} onCommit={(v) => onChange(withPeer(rule, 'cidr', v), `Change rule ${peerLabel.toLowerCase()}`)} />
+          <CidrField compact label={peerLabel} value={peer.value} check={checkCidr} onCommit={(v) => onChange(withPeer(rule, 'cidr', v), `Change rule ${peerLabel.toLowerCase()}`)} />
         )}
       </div>
-      <TextField label="Description" value={rule.description ?? ''} onCommit={(d) => onChange({ ...rule, description: d || undefined }, 'Change rule description')} />
-      <button type="button" className={buttonClass} onClick={onRemove}>
-        Remove {legend.toLowerCase()}
-      </button>
+      <div className="flex items-end gap-1">
+        <div className="min-w-0 flex-1">
+          <TextField label="Description" value={rule.description ?? ''} onCommit={(d) => onChange({ ...rule, description: d || undefined }, 'Change rule description')} />
+        </div>
+        <button type="button" className={`${buttonClass} mb-0.5`} aria-label={`Remove ${legend.toLowerCase()}`} onClick={onRemove}>
+          Remove
+        </button>
+      </div>
     </fieldset>
   );
 }
