@@ -95,7 +95,13 @@ export function buildIndex(design: Design): DesignIndex {
     buckets: [],
     elasticIps: [],
     virtualPrivateGateways: [],
-    get: (id) => (typeof id === 'string' && byId.has(id) ? byId.get(id) : undefined),
+    get: (id) => {
+      if (typeof id !== 'string') return undefined;
+      const fixed = repaired.get(id);
+      if (fixed) return fixed;
+      const raw = Object.hasOwn(resources, id) ? resources[id] : undefined;
+      return isObject(raw) ? raw : undefined;
+    },
     vpcCidrs: new Map(),
     subnetCidr: new Map(),
     subnetsByVpc: new Map(),
@@ -114,12 +120,13 @@ export function buildIndex(design: Design): DesignIndex {
     isPublic: (subnet) => isPublic(index, subnet),
     activePeersOf: (vpcId) => activePeersOf(index, vpcId),
   };
-  const byId = new Map<string, Resource>();
+  /** Resources that needed repair, by id; the rest are read straight from the design. */
+  const repaired = new Map<string, Resource>();
   for (const key of Object.keys(resources)) {
     const raw = resources[key];
     if (!isObject(raw)) continue;
     const r = repair(raw as Resource);
-    byId.set(key, r);
+    if (r !== raw) repaired.set(key, r);
     index.all.push(r);
     switch (r.kind) {
       case 'vpc': {
@@ -275,42 +282,40 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An array of what the field holds, keeping only entries of the expected shape. */
-function listOf<T>(value: unknown, keep: (item: unknown) => boolean): T[] {
-  return Array.isArray(value) ? (value.every(keep) ? (value as T[]) : (value.filter(keep) as T[])) : [];
-}
+type Keep = (item: unknown) => boolean;
+const isText: Keep = (v) => typeof v === 'string';
 
-const isText = (v: unknown) => typeof v === 'string';
+/** The list fields each kind has, and what an entry must be. */
+const LIST_FIELDS: Partial<Record<Resource['kind'], Array<[string, Keep]>>> = {
+  vpc: [['cidrBlocks', isText], ['availabilityZones', isText]],
+  routeTable: [['routes', isObject], ['propagatingGatewayIds', isText]],
+  instance: [['securityGroupIds', isText]],
+  networkInterface: [['privateIps', isText], ['securityGroupIds', isText]],
+  securityGroup: [['ingress', isObject], ['egress', isObject]],
+  networkAcl: [['inbound', isObject], ['outbound', isObject]],
+  vpcEndpoint: [['routeTableIds', isText], ['subnetIds', isText], ['securityGroupIds', isText]],
+};
+
+function isWellFormed(value: unknown, keep: Keep): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (!keep(item)) return false;
+  return true;
+}
 
 /** The resource with every list field a list of the right shape; the same object when nothing needed repair. */
 function repair(r: Resource): Resource {
-  const fix = <K extends string>(fields: Record<K, (item: unknown) => boolean>): Resource => {
-    let copy: Record<string, unknown> | undefined;
-    for (const [field, keep] of Object.entries(fields) as Array<[string, (item: unknown) => boolean]>) {
-      const value = (r as unknown as Record<string, unknown>)[field];
-      const fixed = listOf(value, keep);
-      if (fixed !== value) (copy ??= { ...r })[field] = fixed;
+  const fields = LIST_FIELDS[r.kind];
+  const record = r as unknown as Record<string, unknown>;
+  let copy: Record<string, unknown> | undefined;
+  if (fields) {
+    for (const [field, keep] of fields) {
+      const value = record[field];
+      if (isWellFormed(value, keep)) continue;
+      (copy ??= { ...record })[field] = Array.isArray(value) ? value.filter(keep) : [];
     }
-    return (copy as unknown as Resource | undefined) ?? r;
-  };
-  switch (r.kind) {
-    case 'vpc':
-      return fix({ cidrBlocks: isText, availabilityZones: isText });
-    case 'routeTable':
-      return fix({ routes: isObject, propagatingGatewayIds: isText });
-    case 'instance':
-      return fix({ securityGroupIds: isText });
-    case 'networkInterface':
-      return fix({ privateIps: isText, securityGroupIds: isText });
-    case 'securityGroup':
-      return fix({ ingress: isObject, egress: isObject });
-    case 'networkAcl':
-      return fix({ inbound: isObject, outbound: isObject });
-    case 'vpcEndpoint':
-      return fix({ routeTableIds: isText, subnetIds: isText, securityGroupIds: isText });
-    case 'natGateway':
-      return r.securityGroupIds === undefined ? r : fix({ securityGroupIds: isText });
-    default:
-      return r;
   }
+  if (r.kind === 'natGateway' && r.securityGroupIds !== undefined && !isWellFormed(r.securityGroupIds, isText)) {
+    (copy ??= { ...record }).securityGroupIds = Array.isArray(r.securityGroupIds) ? (r.securityGroupIds as unknown[]).filter(isText) : [];
+  }
+  return (copy as unknown as Resource | undefined) ?? r;
 }

@@ -2,7 +2,7 @@
  * A private IPv4 address belongs to one network interface at a time: two resources in a subnet cannot share it.
  * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html
  */
-import { formatIp, parseIp } from '../../cidr/cidr.ts';
+import { formatIp } from '../../cidr/cidr.ts';
 import { Label, label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import type { PrivateAddress } from './privateIp.ts';
@@ -17,7 +17,7 @@ export const privateIpDuplicate: Rule = {
     const out: Finding[] = [];
     const seen = new Map<string, PrivateAddress>();
     for (const entry of privateAddresses(index)) {
-      const address = parseIp(entry.text);
+      const address = entry.address;
       if (address === undefined) continue;
       const key = `${entry.subnet.vpcId}|${address}`;
       const first = seen.get(key);

@@ -2,7 +2,7 @@
  * An instance's (or interface's, or NAT gateway's) private IPv4 address is a valid address inside its subnet.
  * https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
  */
-import { contains, parseIp } from '../../cidr/cidr.ts';
+import { contains } from '../../cidr/cidr.ts';
 import { Label, label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { privateAddresses } from './privateIp.ts';
@@ -14,8 +14,7 @@ export const privateIpInSubnet: Rule = {
   docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
   check(_design, { index }) {
     const out: Finding[] = [];
-    for (const { owner, subnet, text } of privateAddresses(index)) {
-      const address = parseIp(text);
+    for (const { owner, subnet, text, address } of privateAddresses(index)) {
       if (address === undefined) {
         out.push(finding(privateIpInSubnet, [owner.id], `${Label(owner)} has the private IP "${text.slice(0, 40)}", which is not an IPv4 address.`, 'Write the address as four numbers, e.g. 10.0.1.10.'));
         continue;

@@ -3,7 +3,7 @@
  * router, DNS server, future use, broadcast) and cannot be assigned.
  * https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
  */
-import { formatIp, parseIp, reservedRole, usableRange } from '../../cidr/cidr.ts';
+import { formatIp, reservedRole, usableRange } from '../../cidr/cidr.ts';
 import { Label, label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { privateAddresses } from './privateIp.ts';
@@ -15,8 +15,7 @@ export const privateIpReserved: Rule = {
   docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
   check(_design, { index }) {
     const out: Finding[] = [];
-    for (const { owner, subnet, text } of privateAddresses(index)) {
-      const address = parseIp(text);
+    for (const { owner, subnet, text, address } of privateAddresses(index)) {
       const cidr = index.subnetCidr.get(subnet.id);
       if (address === undefined || !cidr) continue;
       const role = address >= cidr.first && address <= cidr.last ? reservedRole(cidr, address) : undefined;
