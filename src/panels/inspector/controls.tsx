@@ -5,6 +5,7 @@
  */
 import { type ReactNode, useId, useState } from 'react';
 import type { Check } from '../../engine/model/fields.ts';
+import { useDesignStore } from '../../store/designStore.ts';
 
 export const inputClass =
   'w-full min-w-0 rounded border border-gray-300 bg-white px-1.5 py-0.5 text-sm text-gray-900 focus:border-sky-600 focus:outline-none focus:ring-1 focus:ring-sky-600 disabled:bg-gray-100 disabled:text-gray-500';
@@ -212,6 +213,8 @@ export interface CheckOption {
   checked: boolean;
   disabled?: boolean;
   note?: string;
+  /** Something to show after the checkbox, e.g. an Open button. */
+  extra?: ReactNode;
 }
 
 /** A labelled group of checkboxes (security groups, subnets, route tables). */
@@ -224,8 +227,9 @@ export function CheckboxGroup({ legend, options, onToggle, empty, hint }: { lege
       ) : (
         <ul className="mt-0.5 space-y-0.5">
           {options.map((o) => (
-            <li key={o.id}>
+            <li key={o.id} className="flex items-center justify-between gap-1">
               <Checkbox label={o.note ? `${o.label} ${o.note}` : o.label} checked={o.checked} disabled={o.disabled} onChange={(c) => onToggle(o.id, c)} />
+              {o.extra}
             </li>
           ))}
         </ul>
@@ -242,5 +246,20 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
       <span className="text-gray-500">{label}</span>
       <span className="min-w-0 truncate text-right text-gray-800">{children}</span>
     </div>
+  );
+}
+
+/** Selects another resource so the inspector shows it: from a subnet to its route table, an instance to its groups. */
+export function OpenButton({ id, name }: { id: string; name: string }) {
+  return (
+    <button
+      type="button"
+      className="shrink-0 rounded px-1 text-xs font-medium text-sky-700 hover:bg-sky-50 hover:underline focus:outline-none focus:ring-1 focus:ring-sky-600"
+      aria-label={`Open ${name}`}
+      title={`Open ${name} in the inspector`}
+      onClick={() => useDesignStore.getState().select([id])}
+    >
+      Open
+    </button>
   );
 }

@@ -2,13 +2,14 @@
  * A subnet: its CIDR (checked as you type, with next-free suggestions), zone, public-IP default and the route
  * table and network ACL it uses (explicit, or the VPC's main / default one).
  */
+import type { ReactNode } from 'react';
 import { nextFreeCidrs } from '../../../engine/cidr/cidr.ts';
 import { checkSubnetCidr } from '../../../engine/model/fields.ts';
 import { defaultNetworkAclLabel, mainRouteTableLabel } from '../../../engine/model/inspection.ts';
-import { getOfKind, indexDesign, isPublicSubnet, subnetsOf } from '../../../engine/model/queries.ts';
-import type { Design, Subnet } from '../../../engine/model/types.ts';
+import { getOfKind, indexDesign, isPublicSubnet, networkAclOfSubnet, routeTableOfSubnet, subnetsOf } from '../../../engine/model/queries.ts';
+import type { Design, Resource, Subnet } from '../../../engine/model/types.ts';
 import { CidrField } from '../CidrField.tsx';
-import { buttonClass, Checkbox, Fact, Section, SelectField } from '../controls.tsx';
+import { buttonClass, Checkbox, Fact, OpenButton, Section, SelectField } from '../controls.tsx';
 import { useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
 
@@ -20,6 +21,20 @@ function suggestions(design: Design, subnet: Subnet): string[] {
   if (!vpc) return [];
   const taken = subnetsOf(design, vpc.id).map((s) => s.cidrBlock);
   return SUGGESTED_PREFIXES.flatMap((p) => nextFreeCidrs(vpc.cidrBlocks, taken, p, p === 24 ? 2 : 1));
+}
+
+/** A select with an Open button for what it points at. */
+function WithOpen({ target, children }: { target: Resource | undefined; children: ReactNode }) {
+  return (
+    <div className="flex items-end gap-1">
+      <div className="min-w-0 flex-1">{children}</div>
+      {target && (
+        <div className="pb-0.5">
+          <OpenButton id={target.id} name={target.name} />
+        </div>
+      )}
+    </div>
+  );
 }
 
 export function SubnetForm({ design, subnet }: { design: Design; subnet: Subnet }) {
@@ -67,18 +82,22 @@ export function SubnetForm({ design, subnet }: { design: Design; subnet: Subnet 
           options={zones.map((z) => ({ value: z, label: z }))}
           onChange={(availabilityZone) => edit({ availabilityZone }, 'Change availability zone')}
         />
+        <WithOpen target={routeTableOfSubnet(design, subnet)}>
         <SelectField
           label="Route table"
           value={subnet.routeTableId ?? ''}
           options={[{ value: '', label: mainRouteTableLabel(design, subnet.vpcId) }, ...tables.filter((t) => !t.main || t.id === subnet.routeTableId).map((t) => ({ value: t.id, label: t.main ? `${t.name} (main, explicit)` : t.name }))]}
           onChange={(v) => edit({ routeTableId: v || undefined }, 'Associate route table')}
         />
+        </WithOpen>
+        <WithOpen target={networkAclOfSubnet(design, subnet)}>
         <SelectField
           label="Network ACL"
           value={subnet.networkAclId ?? ''}
           options={[{ value: '', label: defaultNetworkAclLabel(design, subnet.vpcId) }, ...acls.filter((a) => !a.isDefault || a.id === subnet.networkAclId).map((a) => ({ value: a.id, label: a.isDefault ? `${a.name} (default, explicit)` : a.name }))]}
           onChange={(v) => edit({ networkAclId: v || undefined }, 'Associate network ACL')}
         />
+        </WithOpen>
       </Section>
     </>
   );

@@ -5,7 +5,7 @@ import { allocateElasticIp } from '../../../engine/commands/inspectorEdits.ts';
 import { addressesInSubnet, checkPrivateIp } from '../../../engine/model/fields.ts';
 import { getOfKind, indexDesign, resourcesOfKind, subnetsOf, vpcIdOf } from '../../../engine/model/queries.ts';
 import type { Design, ElasticIp, Instance, NatGateway, NetworkInterface, Resource, ResourceId, Subnet } from '../../../engine/model/types.ts';
-import { buttonClass, CheckboxGroup, type Option, SelectField, TextField, ValidatedField } from '../controls.tsx';
+import { buttonClass, CheckboxGroup, OpenButton, type Option, SelectField, TextField, ValidatedField } from '../controls.tsx';
 import { execute, useEdit } from '../useEdit.ts';
 
 export function NameField({ resource }: { resource: Resource }) {
@@ -67,7 +67,7 @@ export function SecurityGroupPicker({ design, resource, selected, onChange, requ
   const options = [
     ...groups.map((g) => {
       const checked = selected.includes(g.id);
-      return { id: g.id, label: g.name, checked, disabled: requireOne && checked && selected.length === 1, note: g.isDefault ? '(default)' : undefined };
+      return { id: g.id, label: g.name, checked, disabled: requireOne && checked && selected.length === 1, note: g.isDefault ? '(default)' : undefined, extra: <OpenButton id={g.id} name={g.name} /> };
     }),
     ...foreign.map((id) => ({ id, label: getOfKind(design, id, 'securityGroup')?.name ?? id, checked: true, note: '(not in this VPC)' })),
   ];
