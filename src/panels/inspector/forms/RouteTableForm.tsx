@@ -76,7 +76,7 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
           </thead>
           <tbody>
             {implied.map((r) => (
-              <tr key={`${r.origin}-${r.destination}-${r.target}`} className="text-gray-600">
+              <tr key={`${r.origin}-${r.destination}-${r.target}`} className="align-top text-gray-600">
                 <td className="truncate pr-1 font-mono" title={r.destination}>{r.destination}</td>
                 <td>
                   {r.target} <span className="text-gray-400">({r.origin === 'local' ? 'read-only' : r.origin})</span>
