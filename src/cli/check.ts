@@ -1,5 +1,91 @@
-/** `check`: being built (see issue). Exits 2 so nothing mistakes it for an answer. */
-export async function checkCommand(_args: string[]): Promise<number> {
-  process.stderr.write('vpc-designer: check is not available yet\n');
-  return 2;
+/**
+ * `check <file> [--json] [--region R]`: validates a design file or a CloudFormation template with the same rules
+ * the browser runs. Exit 0 when there is no error finding, 1 when there is one, 2 when the input or an option
+ * cannot be used (one line on stderr).
+ */
+import type { ImportReport } from '../engine/io/importAny.ts';
+import { listResources } from '../engine/io/cloudformation/resourceTypes.ts';
+import type { Design, ResourceKind } from '../engine/model/types.ts';
+import { validateDesign, type Finding, type Severity } from '../engine/rules/index.ts';
+import { fail, loadInput, parseArgs } from './cli.ts';
+
+const USAGE = 'check <file> [--json] [--region R]';
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export async function checkCommand(args: string[]): Promise<number> {
+  const parsed = parseArgs(args, { values: ['region'], flags: ['json'] }, USAGE);
+  if (!parsed.ok) return fail(parsed.error);
+  const input = await loadInput(parsed.file, { region: parsed.values.region });
+  if (!input.ok) return fail(input.error);
+  const findings = [...validateDesign(input.design)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  process.stdout.write(parsed.flags.json ? checkJson(input.design, input.report, findings) : checkText(parsed.file, input.design, input.report, findings));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function tally(findings: Finding[]) {
+  return {
+    errors: findings.filter((f) => f.severity === 'error').length,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    info: findings.filter((f) => f.severity === 'info').length,
+  };
+}
+
+/** The machine-readable answer: resources by CloudFormation type (routes and rules too), findings, the import report. */
+export function checkJson(design: Design, report: ImportReport, findings: Finding[]): string {
+  const { templateResources: _, ...importReport } = report;
+  return `${JSON.stringify(
+    {
+      resources: listResources(design),
+      findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, resources: f.resources, message: f.message, fix: f.fix, docs: f.docs })),
+      summary: tally(findings),
+      import: importReport,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const KIND_WORDS: Record<ResourceKind, [string, string]> = {
+  vpc: ['VPC', 'VPCs'], subnet: ['subnet', 'subnets'], internetGateway: ['internet gateway', 'internet gateways'],
+  natGateway: ['NAT gateway', 'NAT gateways'], instance: ['instance', 'instances'], networkInterface: ['network interface', 'network interfaces'],
+  elasticIp: ['Elastic IP', 'Elastic IPs'], routeTable: ['route table', 'route tables'], securityGroup: ['security group', 'security groups'],
+  networkAcl: ['network ACL', 'network ACLs'], peeringConnection: ['peering connection', 'peering connections'],
+  vpcEndpoint: ['VPC endpoint', 'VPC endpoints'], s3Bucket: ['S3 bucket', 'S3 buckets'],
+  virtualPrivateGateway: ['virtual private gateway', 'virtual private gateways'], customerGateway: ['customer gateway', 'customer gateways'],
+  vpnConnection: ['VPN connection', 'VPN connections'], directConnectGateway: ['Direct Connect gateway', 'Direct Connect gateways'],
+  internet: ['internet', 'internet'], awsService: ['AWS service', 'AWS services'],
+};
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The readable answer: what was read, then each finding with its severity, rule, resources, message and fix. */
+export function checkText(file: string, design: Design, report: ImportReport, findings: Finding[]): string {
+  const lines: string[] = [];
+  const total = Object.keys(design.resources).length;
+  const counts = Object.entries(report.counts)
+    .map(([kind, n]) => plural(n!, ...KIND_WORDS[kind as ResourceKind]))
+    .join(', ');
+  lines.push(`${file} (${report.format}): ${plural(total, 'resource', 'resources')}${counts ? ` — ${counts}` : ''}`);
+  const section = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push(`${title} (${items.length}):`);
+    for (const item of items.slice(0, 20)) lines.push(`  - ${item}`);
+    if (items.length > 20) lines.push(`  … and ${items.length - 20} more`);
+  };
+  section('Not modelled', report.notModelled);
+  section('Skipped (condition false)', report.skipped);
+  section('Could not import', report.failed);
+  section('Stand-ins for resources outside the file', report.placeholders);
+  section('Import warnings', report.warnings);
+  const t = tally(findings);
+  lines.push('', `${plural(findings.length, 'finding', 'findings')}: ${plural(t.errors, 'error', 'errors')}, ${plural(t.warnings, 'warning', 'warnings')}, ${t.info} info`);
+  for (const f of findings) {
+    lines.push('', `${f.severity.toUpperCase().padEnd(7)} ${f.rule}  [${f.resources.join(', ')}]`, `  ${f.message}`);
+    if (f.fix) lines.push(`  Fix: ${f.fix}`);
+    if (f.docs) lines.push(`  Docs: ${f.docs}`);
+  }
+  if (findings.length === 0) lines.push('No problems found.');
+  return `${lines.join('\n')}\n`;
 }

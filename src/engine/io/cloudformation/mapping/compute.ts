@@ -78,7 +78,10 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
   if (attachedEni) {
     attachedEni.instanceId = id;
     attachedEni.deviceIndex = 0;
-    if (attachedEni.elasticIpId) instance.elasticIpId = attachedEni.elasticIpId;
+    if (attachedEni.elasticIpId) {
+      instance.elasticIpId = attachedEni.elasticIpId;
+      delete attachedEni.elasticIpId;
+    }
   }
   ctx.add(instance);
 
@@ -132,10 +135,12 @@ export function mapEipAssociation(ctx: ImportContext, id: string, props: Props):
   const eip = ctx.get(props.AllocationId, 'elasticIp') ?? ctx.get(props.EIP, 'elasticIp');
   if (!eip) return { status: 'failed', reason: 'it names no Elastic IP from the template' };
   const eni = ctx.get(props.NetworkInterfaceId, 'networkInterface');
-  const instance = ctx.get(props.InstanceId, 'instance') ?? (eni?.instanceId && eni.deviceIndex === 0 ? ctx.get(eni.instanceId, 'instance') : undefined);
-  if (eni) eni.elasticIpId = eip.id;
+  // An instance's primary interface is the instance's own address in the model: the EIP goes on the instance.
+  const owner = eni?.instanceId && eni.deviceIndex === 0 ? ctx.get(eni.instanceId, 'instance') : undefined;
+  const instance = ctx.get(props.InstanceId, 'instance') ?? owner;
   if (instance) instance.elasticIpId = eip.id;
-  if (!eni && !instance) return { status: 'failed', reason: 'it names no instance or network interface from the template' };
+  else if (eni) eni.elasticIpId = eip.id;
+  else return { status: 'failed', reason: 'it names no instance or network interface from the template' };
   return { status: 'merged', into: (instance ?? eni)!.id };
 }
 

@@ -1,0 +1,60 @@
+/**
+ * The CloudFormation type name of each kind of record, and a flat list of a design's resources under those names
+ * — routes and rules included under their own types — so a template's logical ids can be found again in
+ * `check --json` output. Kinds CloudFormation has no type for (the internet, AWS services as traffic endpoints)
+ * get a `VPCDesigner::` name.
+ */
+import type { Design, ResourceKind } from '../../model/types.ts';
+
+export const CFN_TYPE: Record<ResourceKind, string> = {
+  vpc: 'AWS::EC2::VPC',
+  subnet: 'AWS::EC2::Subnet',
+  internetGateway: 'AWS::EC2::InternetGateway',
+  natGateway: 'AWS::EC2::NatGateway',
+  instance: 'AWS::EC2::Instance',
+  networkInterface: 'AWS::EC2::NetworkInterface',
+  elasticIp: 'AWS::EC2::EIP',
+  routeTable: 'AWS::EC2::RouteTable',
+  securityGroup: 'AWS::EC2::SecurityGroup',
+  networkAcl: 'AWS::EC2::NetworkAcl',
+  peeringConnection: 'AWS::EC2::VPCPeeringConnection',
+  vpcEndpoint: 'AWS::EC2::VPCEndpoint',
+  s3Bucket: 'AWS::S3::Bucket',
+  virtualPrivateGateway: 'AWS::EC2::VPNGateway',
+  customerGateway: 'AWS::EC2::CustomerGateway',
+  vpnConnection: 'AWS::EC2::VPNConnection',
+  directConnectGateway: 'AWS::DirectConnect::Gateway',
+  internet: 'VPCDesigner::Internet',
+  awsService: 'VPCDesigner::AwsService',
+};
+
+export interface ListedResource {
+  id: string;
+  type: string;
+  name: string;
+  /** For routes and rules: the route table, security group or network ACL that holds them. */
+  parent?: string;
+}
+
+/**
+ * Every resource of the design, then every route and every rule that has an id, with its CloudFormation type.
+ *
+ * @example listResources(design).find((r) => r.id === 'TeamToLonely') // { id: 'TeamToLonely', type: 'AWS::EC2::Route', parent: 'TeamRt', … }
+ */
+export function listResources(design: Design): ListedResource[] {
+  const out: ListedResource[] = [];
+  for (const r of Object.values(design.resources)) {
+    out.push({ id: r.id, type: CFN_TYPE[r.kind] ?? r.kind, name: r.name });
+  }
+  for (const r of Object.values(design.resources)) {
+    if (r.kind === 'routeTable') {
+      for (const route of r.routes) if (route.id) out.push({ id: route.id, type: 'AWS::EC2::Route', name: route.id, parent: r.id });
+    } else if (r.kind === 'securityGroup') {
+      for (const rule of r.ingress) if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::SecurityGroupIngress', name: rule.id, parent: r.id });
+      for (const rule of r.egress) if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::SecurityGroupEgress', name: rule.id, parent: r.id });
+    } else if (r.kind === 'networkAcl') {
+      for (const rule of [...r.inbound, ...r.outbound]) if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::NetworkAclEntry', name: rule.id, parent: r.id });
+    }
+  }
+  return out;
+}
