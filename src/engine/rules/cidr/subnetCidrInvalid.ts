@@ -16,7 +16,7 @@ export const subnetCidrInvalid: Rule = {
     for (const subnet of index.subnets) {
       const parsed = parseCidr(subnet.cidrBlock);
       if (parsed.ok) continue;
-      out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has an invalid CIDR block: ${parsed.error}`, 'Write the block as a network address and prefix inside the VPC, e.g. 10.0.1.0/24.'));
+      out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has an invalid CIDR block. ${parsed.error}`, 'Write the block as a network address and prefix inside the VPC, e.g. 10.0.1.0/24.'));
     }
     return out;
   },

@@ -21,7 +21,7 @@ export const vpcCidrInvalid: Rule = {
       for (const text of vpc.cidrBlocks) {
         const parsed = parseCidr(text);
         if (!parsed.ok) {
-          out.push(finding(vpcCidrInvalid, [vpc.id], `${Label(vpc)} has an invalid CIDR block: ${parsed.error}`, 'Write the block as a network address and prefix, e.g. 10.0.0.0/16.'));
+          out.push(finding(vpcCidrInvalid, [vpc.id], `${Label(vpc)} has an invalid CIDR block. ${parsed.error}`, 'Write the block as a network address and prefix, e.g. 10.0.0.0/16.'));
         }
       }
     }

@@ -30,7 +30,7 @@ export const routeDestination: Rule = {
         if (!hasCidr) continue;
         const parsed = parseCidr(route.destinationCidrBlock!);
         if (!parsed.ok) {
-          out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} with an invalid destination: ${parsed.error}`, 'Write the destination as a network address and prefix, e.g. 0.0.0.0/0.'));
+          out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} with an invalid destination. ${parsed.error}`, 'Write the destination as a network address and prefix, e.g. 0.0.0.0/0.'));
         } else if (contains(AWS_SERVICES_RANGE, parsed.cidr)) {
           out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} into 169.254.168.0/22, which AWS reserves for instance metadata and the Amazon DNS server.`, 'Delete the route; instances reach those services without one.'));
         }
