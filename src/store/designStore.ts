@@ -24,11 +24,15 @@ export interface DesignState {
   future: HistoryEntry[];
   selection: ResourceId[];
   notice?: Notice;
+  /** A request for the canvas to frame these resources (e.g. a clicked finding); `seq` changes on every request. */
+  focusRequest?: { ids: ResourceId[]; seq: number };
   /** Applies a command as one undo step. Returns false (and shows why) when the command is refused. */
   execute(command: Command): boolean;
   undo(): void;
   redo(): void;
   select(ids: ResourceId[]): void;
+  /** Asks the canvas to frame `ids` (it pans and zooms to them); does not change the selection. */
+  requestFocus(ids: ResourceId[]): void;
   notify(text: string, tone?: Notice['tone']): void;
   /** Replaces the design without history (first load, restore from autosave). */
   load(design: Design): void;
@@ -83,6 +87,9 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   },
   select(ids) {
     set({ selection: ids });
+  },
+  requestFocus(ids) {
+    set({ focusRequest: { ids, seq: ++seq } });
   },
   notify(text, tone = 'info') {
     set({ notice: { text, tone, seq: ++seq } });
