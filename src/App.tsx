@@ -1,26 +1,85 @@
 /**
- * The designer's layout: toolbar across the top; palette, canvas and inspector side by side; findings and
- * traffic below the canvas.
+ * The designer's layout: toolbar across the top; palette, canvas and inspector side by side; findings (and,
+ * later, traffic) in tabs under the canvas.
  */
+import { useId } from 'react';
+import { Canvas } from './canvas/Canvas.tsx';
+import { StatusNotice } from './canvas/StatusNotice.tsx';
+import { useShortcuts } from './canvas/useShortcuts.ts';
+import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
+import { Inspector } from './panels/inspector/Inspector.tsx';
+import { Palette } from './panels/Palette.tsx';
+import { Toolbar } from './panels/Toolbar.tsx';
+import { useUiStore, type BottomTab } from './store/uiStore.ts';
+
+const TABS: Array<{ id: BottomTab; label: string }> = [
+  { id: 'findings', label: 'Findings' },
+  { id: 'traffic', label: 'Traffic' },
+];
+
+function BottomPanels() {
+  const tab = useUiStore((s) => s.bottomTab);
+  const setTab = useUiStore((s) => s.setBottomTab);
+  const base = useId();
+  return (
+    <div className="flex h-52 shrink-0 flex-col border-t border-gray-200 bg-white">
+      <div
+        role="tablist"
+        aria-label="Bottom panels"
+        className="flex shrink-0 gap-1 border-b border-gray-200 px-2"
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const i = TABS.findIndex((t) => t.id === tab);
+          const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+          setTab(next.id);
+          document.getElementById(`${base}-tab-${next.id}`)?.focus();
+          e.preventDefault();
+          e.stopPropagation();
+        }}
+      >
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`${base}-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="bottom-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={tab !== 'findings'} className="min-h-0 flex-1">
+        <FindingsPanel />
+      </div>
+      <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
+        {/* The traffic panel (src/panels/traffic/TrafficPanel.tsx) mounts here. */}
+        <p className="p-3 text-sm text-gray-500">Traffic simulation is coming: trace a flow between two resources.</p>
+      </div>
+    </div>
+  );
+}
+
 export function App() {
+  useShortcuts();
   return (
     <div className="flex h-full flex-col">
-      <header className="flex items-center gap-2 bg-aws-squid px-3 py-2 text-white">
-        <h1 className="text-base font-semibold">VPC Designer</h1>
-        <nav aria-label="Toolbar" className="ml-4 flex gap-1">
-          <button type="button">Undo</button>
-          <button type="button">Redo</button>
-          <button type="button">New design</button>
-          <button type="button">Import</button>
-          <button type="button">Export</button>
-        </nav>
-      </header>
-      <main className="flex min-h-0 flex-1">
-        <aside aria-label="Palette" className="w-44 overflow-y-auto border-r border-gray-200" />
-        <div className="relative min-w-0 flex-1" />
-        <aside aria-label="Inspector" className="w-80 overflow-y-auto border-l border-gray-200" />
-      </main>
-      <section aria-label="Findings" className="h-40 border-t border-gray-200" />
+      <Toolbar />
+      <div className="flex min-h-0 flex-1">
+        <Palette />
+        <main className="flex min-w-0 flex-1 flex-col">
+          <div className="relative min-h-0 flex-1">
+            <Canvas />
+            <StatusNotice />
+          </div>
+          <BottomPanels />
+        </main>
+        <Inspector />
+      </div>
     </div>
   );
 }

@@ -28,6 +28,7 @@ import {
   type Subnet,
   type Vpc,
 } from '../engine/index.ts';
+import { KIND_LABELS } from '../engine/model/inspection.ts';
 import type { IconKind } from './icons/ResourceIcon.tsx';
 import {
   AUTO_GAP,
@@ -69,7 +70,15 @@ export type DiagramNode = RegionNode | VpcNode | AzNode | SubnetNode | ResourceN
 export type NodeKind = DiagramNode['type'];
 
 export type ConnectionKind = 'peering' | 'vpn' | 'directConnect' | 'endpointRoute';
-export type ConnectionData = Marks & { kind: ConnectionKind; label: string; status?: PeeringStatus; pending: boolean };
+export type ConnectionData = Marks & {
+  kind: ConnectionKind;
+  /** The connection's own name (the peering or VPN connection's), for its tooltip. */
+  name: string;
+  /** The short text drawn on the edge: what it is and its status. */
+  label: string;
+  status?: PeeringStatus;
+  pending: boolean;
+};
 export type DiagramEdge = Edge<ConnectionData, 'connection'>;
 
 /** Where a node ended up, in page coordinates, for hit tests and for turning positions back into layout entries. */
@@ -357,32 +366,10 @@ function detailOf(r: Resource): string {
   }
 }
 
-const KIND_LABEL: Record<Resource['kind'], string> = {
-  vpc: 'VPC',
-  subnet: 'Subnet',
-  internetGateway: 'Internet gateway',
-  natGateway: 'NAT gateway',
-  instance: 'EC2 instance',
-  networkInterface: 'Network interface',
-  elasticIp: 'Elastic IP',
-  routeTable: 'Route table',
-  securityGroup: 'Security group',
-  networkAcl: 'Network ACL',
-  peeringConnection: 'Peering connection',
-  vpcEndpoint: 'VPC endpoint',
-  s3Bucket: 'S3 bucket',
-  virtualPrivateGateway: 'Virtual private gateway',
-  customerGateway: 'Customer gateway',
-  vpnConnection: 'VPN connection',
-  directConnectGateway: 'Direct Connect gateway',
-  internet: 'Internet',
-  awsService: 'AWS service',
-};
-
 export function kindLabel(r: Resource): string {
   if (r.kind === 'vpcEndpoint') return `${r.endpointType} endpoint`;
   if (r.kind === 'instance' && !r.sourceDestCheck) return 'NAT instance';
-  return KIND_LABEL[r.kind];
+  return KIND_LABELS[r.kind];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -615,7 +602,7 @@ function edgesOf(design: Design, placed: Map<string, PlacedNode>, selection: Rea
       ...facingHandles(a.abs, b.abs),
       data,
       selected: resource && selection.has(id),
-      ariaLabel: `${data.label}`,
+      ariaLabel: `${data.name}: ${data.label}`,
     };
     if (!resource) {
       edge.selectable = false;
@@ -629,7 +616,8 @@ function edgesOf(design: Design, placed: Map<string, PlacedNode>, selection: Rea
     if (r.kind === 'peeringConnection') {
       add(r.id, r.requesterVpcId, r.accepterVpcId, {
         kind: 'peering',
-        label: `${r.name} (${STATUS_TEXT[r.status] ?? r.status})`,
+        name: r.name,
+        label: `Peering · ${STATUS_TEXT[r.status] ?? r.status}`,
         status: r.status,
         pending: r.status === 'pending-acceptance',
         severity: m?.severity,
@@ -638,18 +626,19 @@ function edgesOf(design: Design, placed: Map<string, PlacedNode>, selection: Rea
     } else if (r.kind === 'vpnConnection') {
       add(r.id, r.vpnGatewayId, r.customerGatewayId, {
         kind: 'vpn',
-        label: `${r.name} (VPN, ${r.staticRoutesOnly ? 'static' : 'BGP'})`,
+        name: r.name,
+        label: `VPN · ${r.staticRoutesOnly ? 'static routes' : 'BGP'}`,
         pending: false,
         severity: m?.severity,
         findings: m?.findings,
       }, true);
     } else if (r.kind === 'directConnectGateway') {
       for (const vgw of r.virtualPrivateGatewayIds) {
-        add(`dx:${r.id}:${vgw}`, r.id, vgw, { kind: 'directConnect', label: 'Direct Connect', pending: false }, false);
+        add(`dx:${r.id}:${vgw}`, r.id, vgw, { kind: 'directConnect', name: 'Direct Connect association', label: 'Direct Connect', pending: false }, false);
       }
     } else if (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway') {
       for (const rtb of r.routeTableIds) {
-        add(`route:${r.id}:${rtb}`, r.id, rtb, { kind: 'endpointRoute', label: 'prefix-list route', pending: false }, false);
+        add(`route:${r.id}:${rtb}`, r.id, rtb, { kind: 'endpointRoute', name: 'Gateway endpoint route', label: 'prefix-list route', pending: false }, false);
       }
     }
   }

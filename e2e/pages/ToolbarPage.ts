@@ -1,0 +1,48 @@
+import type { Download, Locator, Page } from '@playwright/test';
+
+/** The toolbar across the top, the status message, and the design-file actions. */
+export class ToolbarPage {
+  readonly root: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('banner');
+    this.status = page.getByRole('status');
+  }
+
+  button(name: string): Locator {
+    return this.root.getByRole('button', { name, exact: true });
+  }
+
+  undo(): Promise<void> {
+    return this.button('Undo').click();
+  }
+
+  redo(): Promise<void> {
+    return this.button('Redo').click();
+  }
+
+  /** Starts a new design, confirming the discard when asked. */
+  async newDesign(): Promise<void> {
+    await this.button('New design').click();
+    const dialog = this.page.getByRole('alertdialog', { name: 'Start a new design?' });
+    if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Start new design' }).click();
+  }
+
+  /** Imports a file through the Import button's file picker. */
+  async importFile(name: string, text: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.button('Import').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  }
+
+  async export(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.button('Export').click();
+    return download;
+  }
+
+  showSupportingToggle(): Locator {
+    return this.button('Show route tables, security groups and NACLs');
+  }
+}

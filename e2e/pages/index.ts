@@ -1,0 +1,14 @@
+import type { Page } from '@playwright/test';
+import { CanvasPage } from './CanvasPage.ts';
+import { PalettePage } from './PalettePage.ts';
+import { ToolbarPage } from './ToolbarPage.ts';
+
+export { CanvasPage, PalettePage, ToolbarPage };
+
+/** Opens the app on a clean slate (each Playwright test has its own storage) and waits for the canvas. */
+export async function openApp(page: Page) {
+  await page.goto('/');
+  const canvas = new CanvasPage(page);
+  await canvas.node('vpc-prod').or(canvas.node('region:us-east-1')).first().waitFor();
+  return { canvas, palette: new PalettePage(page), toolbar: new ToolbarPage(page) };
+}

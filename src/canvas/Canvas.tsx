@@ -1,0 +1,271 @@
+/**
+ * The canvas: React Flow over the adapter's nodes and edges. UI events become design commands here (drop,
+ * drag stop, connect, select); the design flows back through the adapter. During a drag, positions live only
+ * in local state; the drag's end commits ONE command, so a drag is one undo step.
+ */
+import {
+  applyEdgeChanges,
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { addFromPalette, connect } from '../engine/index.ts';
+import { useDesignStore } from '../store/designStore.ts';
+import { findingsOf } from '../store/findings.ts';
+import { importFile } from '../store/fileActions.ts';
+import { useUiStore } from '../store/uiStore.ts';
+import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
+import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
+import { commandForDrag } from './dragCommit.ts';
+import { containersAt, dropTargetFor } from './dropTarget.ts';
+import { edgeTypes } from './edges/ConnectionEdge.tsx';
+import { GRID } from './geometry.ts';
+import { nodeTypes } from './nodes/index.ts';
+
+/** The adapter's output for the current design, selection and findings; unchanged nodes keep their objects. */
+function useDiagram(): DiagramFlow {
+  const design = useDesignStore((s) => s.design);
+  const selection = useDesignStore((s) => s.selection);
+  const showSupporting = useUiStore((s) => s.showSupporting);
+  const findings = findingsOf(design);
+  const marks = useMemo(() => marksFromFindings(findings), [findings]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+  const previous = useRef<DiagramFlow | undefined>(undefined);
+  const flow = useMemo(
+    () => reuseUnchanged(previous.current, designToFlow(design, { showSupporting, selection: selected, marks })),
+    [design, showSupporting, selected, marks],
+  );
+  useEffect(() => {
+    previous.current = flow;
+  }, [flow]);
+  return flow;
+}
+
+/** Applies React Flow's selection changes to the store's selection (ids of resources). */
+function syncSelection(changes: ReadonlyArray<NodeChange<DiagramNode> | EdgeChange<DiagramEdge>>): void {
+  let next: Set<string> | undefined;
+  const { selection, select } = useDesignStore.getState();
+  for (const change of changes) {
+    if (change.type !== 'select') continue;
+    next ??= new Set(selection);
+    if (change.selected) next.add(change.id);
+    else next.delete(change.id);
+  }
+  if (!next) return;
+  if (next.size === selection.length && selection.every((id) => next.has(id))) return;
+  select([...next]);
+}
+
+/** Marks the container a drop would land in, straight on the DOM: no re-render on every pointer move. */
+function useDropHighlight(root: React.RefObject<HTMLElement | null>) {
+  const current = useRef<{ key: string; el: Element | null }>({ key: '', el: null });
+  return useCallback(
+    (id: string | undefined, state: 'ok' | 'refused' | undefined) => {
+      const key = `${id ?? ''}|${state ?? ''}`;
+      if (current.current.key === key) return;
+      current.current.el?.classList.remove('drop-ok', 'drop-refused');
+      const el = id && state ? (root.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) ?? null) : null;
+      el?.classList.add(state === 'ok' ? 'drop-ok' : 'drop-refused');
+      current.current = { key, el };
+    },
+    [root],
+  );
+}
+
+function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
+  const p = 'changedTouches' in e ? e.changedTouches[0] : e;
+  return { x: p?.clientX ?? 0, y: p?.clientY ?? 0 };
+}
+
+function minimapColor(node: DiagramNode): string {
+  switch (node.type) {
+    case 'region':
+      return 'transparent';
+    case 'vpc':
+      return 'rgba(140, 79, 255, 0.12)';
+    case 'az':
+      return 'transparent';
+    case 'subnet':
+      return node.data.isPublic ? '#C9E3A0' : '#A9D1EC';
+    default:
+      return '#8C4FFF';
+  }
+}
+
+function minimapStroke(node: DiagramNode): string {
+  if (node.type === 'region') return '#00A4A6';
+  if (node.type === 'vpc') return '#8C4FFF';
+  return 'transparent';
+}
+
+function CanvasFlow() {
+  const flow = useDiagram();
+  const flowRef = useRef(flow);
+  useEffect(() => {
+    flowRef.current = flow;
+  }, [flow]);
+
+  // Local node state: follows the adapter, and holds positions mid-drag.
+  const [nodes, setNodes] = useState(flow.nodes);
+  const [edges, setEdges] = useState(flow.edges);
+  const [shown, setShown] = useState(flow);
+  if (shown !== flow) {
+    setShown(flow);
+    setNodes(flow.nodes);
+    setEdges(flow.edges);
+  }
+
+  const execute = useDesignStore((s) => s.execute);
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const root = useRef<HTMLElement>(null);
+  const highlight = useDropHighlight(root);
+
+  const fitViewRequest = useUiStore((s) => s.fitViewRequest);
+  useEffect(() => {
+    if (fitViewRequest > 0) void fitView({ padding: 0.12, duration: 200 });
+  }, [fitViewRequest, fitView]);
+
+  const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
+    setNodes((ns) => applyNodeChanges(changes, ns));
+    syncSelection(changes);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<DiagramEdge>[]) => {
+    setEdges((es) => applyEdgeChanges(changes, es));
+    syncSelection(changes);
+  }, []);
+
+  const onNodeDrag: OnNodeDrag<DiagramNode> = useCallback(
+    (event, node, dragged) => {
+      // Show where a leaf or subnet would move to; VPCs and top-level nodes never change container.
+      const placed = flowRef.current.placed.get(node.id);
+      if (dragged.length !== 1 || !placed || (placed.type !== 'subnet' && placed.type !== 'resource') || !placed.parentId) return;
+      const parentType = flowRef.current.placed.get(placed.parentId)?.type;
+      const want = placed.type === 'subnet' ? 'az' : parentType === 'subnet' ? 'subnet' : undefined;
+      if (!want) return;
+      const point = screenToFlowPosition(clientPoint(event));
+      const target = [...containersAt(flowRef.current, point, node.id)].reverse().find((c) => c.type === want);
+      highlight(target && target.id !== placed.parentId ? target.id : undefined, 'ok');
+    },
+    [highlight, screenToFlowPosition],
+  );
+
+  const onNodeDragStop: OnNodeDrag<DiagramNode> = useCallback(
+    (event, _node, dragged) => {
+      highlight(undefined, undefined);
+      const pointer = screenToFlowPosition(clientPoint(event));
+      const command = commandForDrag(flowRef.current, dragged.map((n) => ({ id: n.id, position: n.position })), pointer);
+      const before = useDesignStore.getState().design;
+      if (command) execute(command);
+      // A refused or empty drag snaps back to where the design says things are.
+      if (useDesignStore.getState().design === before) setNodes(flowRef.current.nodes);
+    },
+    [execute, highlight, screenToFlowPosition],
+  );
+
+  const onConnect = useCallback((c: Connection) => execute(connect(c.source, c.target)), [execute]);
+
+  const onNodeClick = useCallback((event: React.MouseEvent, node: DiagramNode) => {
+    // Clicking a region box or an AZ band (not selectable) clears the selection, as clicking empty canvas does.
+    if ((node.type === 'region' || node.type === 'az') && !event.shiftKey) useDesignStore.getState().select([]);
+  }, []);
+
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      const types = e.dataTransfer.types;
+      const label = draggedPaletteItem();
+      if (!label && !types.includes(PALETTE_MIME) && !types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      if (!label) return;
+      const target = dropTargetFor(flowRef.current, label, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+      const ok = addFromPalette(label, target).apply(useDesignStore.getState().design).ok;
+      highlight(target.nodeId, ok ? 'ok' : 'refused');
+    },
+    [highlight, screenToFlowPosition],
+  );
+
+  const onDragLeave = useCallback(
+    (e: DragEvent) => {
+      if (!(e.relatedTarget instanceof Node) || !e.currentTarget.contains(e.relatedTarget)) highlight(undefined, undefined);
+    },
+    [highlight],
+  );
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      e.preventDefault();
+      highlight(undefined, undefined);
+      const file = e.dataTransfer.files[0];
+      if (file) {
+        void importFile(file);
+        return;
+      }
+      const label = droppedPaletteItem(e.dataTransfer);
+      if (!label) return;
+      const point = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      execute(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
+    },
+    [execute, highlight, screenToFlowPosition],
+  );
+
+  return (
+    <section ref={root} aria-label="Canvas" className="relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+      <ReactFlow<DiagramNode, DiagramEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Loose}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        minZoom={0.1}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.08 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
+        <Controls position="bottom-left" showInteractive={false} />
+        <MiniMap<DiagramNode>
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={minimapColor}
+          nodeStrokeColor={minimapStroke}
+          nodeStrokeWidth={3}
+          style={{ width: 168, height: 112 }}
+        />
+      </ReactFlow>
+    </section>
+  );
+}
+
+export function Canvas() {
+  return (
+    <ReactFlowProvider>
+      <CanvasFlow />
+    </ReactFlowProvider>
+  );
+}

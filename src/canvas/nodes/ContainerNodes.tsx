@@ -1,0 +1,88 @@
+/**
+ * The containers, drawn as AWS architecture diagrams draw groups: a coloured border with the group's icon in the
+ * top-left corner and its label beside it. Region boxes and AZ bands are derived from what they hold.
+ */
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { AzNode, RegionNode, SubnetNode, VpcNode } from '../adapter.ts';
+import { ResourceIcon } from '../icons/ResourceIcon.tsx';
+import { Handles } from './Handles.tsx';
+import { sameNodeProps } from './memo.ts';
+
+export const SUBNET_COLORS = {
+  public: { border: '#7AA116', fill: '#F2F8E6' },
+  private: { border: '#147EBA', fill: '#E6F2F8' },
+} as const;
+
+export const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<RegionNode>) {
+  return (
+    <div className="diagram-region node-body">
+      <div className="flex items-center gap-2">
+        <ResourceIcon kind="region" size={28} />
+        <span className="text-[13px] font-semibold text-region">Region {data.region}</span>
+      </div>
+      {data.empty && (
+        <p className="mt-24 text-center text-sm text-gray-500">Drag a VPC here from the palette, or press Enter on VPC.</p>
+      )}
+    </div>
+  );
+}, sameNodeProps);
+
+export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode>) {
+  const vpc = data.resource;
+  const cidrs = vpc.cidrBlocks.join(', ');
+  return (
+    <div className="diagram-vpc node-body" title={tooltip(`VPC ${vpc.name}\n${cidrs}`, data.findings)}>
+      <div className="flex items-start gap-2">
+        <ResourceIcon kind="vpc" size={32} />
+        <div className="min-w-0 pt-0.5 leading-tight">
+          <div className="truncate text-[13px] font-semibold text-gray-900">{vpc.name}</div>
+          <div className="truncate text-xs text-gray-600">{cidrs}</div>
+        </div>
+      </div>
+      <Handles />
+    </div>
+  );
+}, sameNodeProps);
+
+export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) {
+  return (
+    <div className="diagram-az node-body">
+      <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>
+    </div>
+  );
+}, sameNodeProps);
+
+export const SubnetNodeView = memo(function SubnetNodeView({ data }: NodeProps<SubnetNode>) {
+  const subnet = data.resource;
+  const colors = data.isPublic ? SUBNET_COLORS.public : SUBNET_COLORS.private;
+  const kind = data.isPublic ? 'Public subnet' : 'Private subnet';
+  const usable = data.usable === undefined ? '' : ` · ${data.usable} usable`;
+  return (
+    <div
+      className="diagram-subnet node-body"
+      style={{ borderColor: colors.border, background: colors.fill }}
+      title={tooltip(`${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`, data.findings)}
+    >
+      <div className="flex items-start gap-2">
+        <ResourceIcon kind="subnet" size={24} color={colors.border} />
+        <div className="min-w-0 flex-1 pr-2 leading-tight">
+          <div className="flex items-baseline gap-2">
+            <span className="truncate text-[13px] font-semibold text-gray-900">{subnet.name}</span>
+            <span className="ml-auto shrink-0 text-[11px] font-medium" style={{ color: colors.border }}>
+              {data.isPublic ? 'Public' : 'Private'}
+            </span>
+          </div>
+          <div className="truncate text-xs text-gray-600">
+            {subnet.cidrBlock}
+            {usable}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}, sameNodeProps);
+
+export function tooltip(text: string, findings: string | undefined): string {
+  return findings ? `${text}\n\n${findings}` : text;
+}

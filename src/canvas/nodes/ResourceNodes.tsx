@@ -1,0 +1,69 @@
+/**
+ * Resources drawn as an icon and a label: leaves inside subnets and regions, chips on a VPC's border (gateways,
+ * gateway endpoints) and the small route-table / security-group / NACL chips.
+ */
+import type { NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { Resource } from '../../engine/index.ts';
+import { kindLabel, type ResourceNode } from '../adapter.ts';
+import { ResourceIcon } from '../icons/ResourceIcon.tsx';
+import { tooltip } from './ContainerNodes.tsx';
+import { Handles } from './Handles.tsx';
+import { sameNodeProps } from './memo.ts';
+
+/** Kinds that take part in `connect`: they get connection handles. */
+function isConnectable(r: Resource): boolean {
+  return (
+    r.kind === 'internetGateway' ||
+    r.kind === 'virtualPrivateGateway' ||
+    r.kind === 'customerGateway' ||
+    r.kind === 'directConnectGateway' ||
+    r.kind === 'routeTable' ||
+    (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway')
+  );
+}
+
+function title(r: Resource, detail: string, findings: string | undefined): string {
+  const extra = r.kind === 'instance' ? `\n${r.instanceType}${r.publicIp ? ` · public ${r.publicIp}` : ''}` : '';
+  return tooltip(`${kindLabel(r)} ${r.name}${detail ? `\n${detail}` : ''}${extra}`, findings);
+}
+
+export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<ResourceNode>) {
+  const r = data.resource;
+  return (
+    <div className="diagram-leaf node-body" title={title(r, data.detail, data.findings)}>
+      <ResourceIcon kind={data.icon} size={32} />
+      <div className="w-full truncate text-center text-xs font-semibold text-gray-900">{r.name}</div>
+      {data.detail && <div className="w-full truncate text-center text-[11px] leading-tight text-gray-600">{data.detail}</div>}
+      {isConnectable(r) && <Handles />}
+    </div>
+  );
+}, sameNodeProps);
+
+export const BorderNodeView = memo(function BorderNodeView({ data }: NodeProps<ResourceNode>) {
+  const r = data.resource;
+  return (
+    <div className="diagram-chip node-body" title={title(r, data.detail, data.findings)}>
+      <ResourceIcon kind={data.icon} size={24} />
+      <div className="min-w-0 leading-tight">
+        <div className="truncate text-xs font-semibold text-gray-900">{r.name}</div>
+        <div className="truncate text-[11px] text-gray-600">{kindLabel(r)}</div>
+      </div>
+      {isConnectable(r) && <Handles />}
+    </div>
+  );
+}, sameNodeProps);
+
+export const SupportNodeView = memo(function SupportNodeView({ data }: NodeProps<ResourceNode>) {
+  const r = data.resource;
+  return (
+    <div className="diagram-support node-body" title={title(r, data.detail, data.findings)}>
+      <ResourceIcon kind={data.icon} size={20} />
+      <div className="min-w-0 leading-tight">
+        <div className="truncate text-[11px] font-semibold text-gray-900">{r.name}</div>
+        <div className="truncate text-[10px] text-gray-600">{data.detail}</div>
+      </div>
+      {isConnectable(r) && <Handles />}
+    </div>
+  );
+}, sameNodeProps);

@@ -1,0 +1,168 @@
+/**
+ * The toolbar: history, clipboard, what the canvas shows, and the design file (new, import, export). Every
+ * button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing to do.
+ */
+import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { copySelection, deleteSelection, duplicateSelection, paste } from '../canvas/actions.ts';
+import { useDesignStore } from '../store/designStore.ts';
+import { exportDesign, importFile, newDesign } from '../store/fileActions.ts';
+import { useUiStore } from '../store/uiStore.ts';
+
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+      <path d={d} />
+    </svg>
+  );
+}
+
+const ICONS = {
+  undo: 'M6 4L2.5 7.5 6 11M3 7.5h6.5a4 4 0 0 1 0 8H8',
+  redo: 'M10 4l3.5 3.5L10 11M13 7.5H6.5a4 4 0 0 0 0 8H8',
+  copy: 'M5 5V2.5h8.5V11H11M2.5 5H11v8.5H2.5Z',
+  paste: 'M5.5 2.5h5v2h-5ZM4 3.5H2.5v10h11v-10H12',
+  duplicate: 'M5 5h8.5v8.5H5ZM2.5 11V2.5H11M9.25 7.5v4M7.25 9.5h4',
+  delete: 'M2.5 4h11M6 4V2.5h4V4M4 4l.75 9.5h6.5L12 4',
+  layers: 'M8 2l6 3-6 3-6-3 6-3ZM2 8l6 3 6-3M2 11l6 3 6-3',
+  fit: 'M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10',
+  new: 'M4 1.5h5.5l3 3v10h-8.5ZM9.5 1.5v3h3M8 7.5v4.5M5.75 9.75h4.5',
+  import: 'M8 2v8M4.5 6.5L8 10l3.5-3.5M2.5 12v1.5h11V12',
+  export: 'M8 10V2M4.5 5.5L8 2l3.5 3.5M2.5 12v1.5h11V12',
+} as const;
+
+const ToolButton = memo(function ToolButton(props: {
+  label: string;
+  icon: keyof typeof ICONS;
+  title?: string;
+  disabled?: boolean;
+  onClick: () => void;
+  pressed?: boolean;
+  ariaLabel?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="toolbar-button"
+      title={props.title ?? props.label}
+      aria-label={props.ariaLabel}
+      aria-pressed={props.pressed}
+      disabled={props.disabled}
+      onClick={props.onClick}
+    >
+      <Icon d={ICONS[props.icon]} />
+      <span>{props.children ?? props.label}</span>
+    </button>
+  );
+});
+
+/** The open design's name (edited in the inspector when nothing is selected). */
+function DesignName() {
+  const name = useDesignStore((s) => s.design.name);
+  return (
+    <span className="min-w-0 truncate text-sm text-gray-300" title={name}>
+      {name}
+    </span>
+  );
+}
+
+/** Asks before a new design throws away the open one (which stays one Undo away). */
+function ConfirmNewDesign({ onClose }: { onClose: () => void }) {
+  const titleId = useId();
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/30" onMouseDown={onClose}>
+      <div
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        className="w-96 rounded-md bg-white p-4 text-gray-900 shadow-xl"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') onClose();
+        }}
+      >
+        <h2 id={titleId} className="text-base font-semibold">Start a new design?</h2>
+        <p className="mt-2 text-sm text-gray-700">The open design is replaced by an empty one. Undo brings it back.</p>
+        <div className="mt-4 flex justify-end gap-2">
+          <button ref={cancel} type="button" className="dialog-button" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="dialog-button dialog-button-primary"
+            onClick={() => {
+              onClose();
+              newDesign();
+            }}
+          >
+            Start new design
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export function Toolbar() {
+  const undoLabel = useDesignStore((s) => s.past.at(-1)?.label);
+  const redoLabel = useDesignStore((s) => s.future[0]?.label);
+  const hasSelection = useDesignStore((s) => s.selection.length > 0);
+  const isEmpty = useDesignStore((s) => Object.keys(s.design.resources).length === 0);
+  const hasClipboard = useUiStore((s) => s.clipboard !== undefined);
+  const showSupporting = useUiStore((s) => s.showSupporting);
+  const [confirming, setConfirming] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const onNew = useCallback(() => (isEmpty ? newDesign() : setConfirming(true)), [isEmpty]);
+
+  return (
+    <header className="flex h-11 shrink-0 items-center gap-1 bg-aws-squid px-3 text-white">
+      <h1 className="mr-2 shrink-0 text-[15px] font-semibold">VPC Designer</h1>
+      <div className="flex max-w-64 min-w-24 flex-1">
+        <DesignName />
+      </div>
+      <nav aria-label="Toolbar" className="ml-2 flex min-w-0 items-center gap-0.5">
+        <ToolButton label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
+        <ToolButton label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
+        <span className="toolbar-separator" />
+        <ToolButton label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
+        <ToolButton label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
+        <ToolButton label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
+        <ToolButton label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
+        <span className="toolbar-separator" />
+        <ToolButton
+          label="Show route tables, security groups and NACLs"
+          ariaLabel="Show route tables, security groups and NACLs"
+          icon="layers"
+          pressed={showSupporting}
+          onClick={() => useUiStore.getState().setShowSupporting(!showSupporting)}
+        >
+          RT / SG / NACL
+        </ToolButton>
+        <ToolButton label="Fit view" icon="fit" title="Fit the whole design in view" onClick={() => useUiStore.getState().requestFitView()} />
+      </nav>
+      <div className="ml-auto flex shrink-0 items-center gap-0.5">
+        <ToolButton label="New design" icon="new" title="Start an empty design (undoable)" onClick={onNew} />
+        <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
+        <ToolButton label="Export" icon="export" title="Download the design as a JSON file" onClick={exportDesign} />
+        <input
+          ref={fileInput}
+          type="file"
+          aria-label="Import file"
+          accept=".json,.yaml,.yml,.template,.txt,application/json"
+          className="hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void importFile(file);
+          }}
+        />
+      </div>
+      {confirming && <ConfirmNewDesign onClose={() => setConfirming(false)} />}
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * The findings of the open design, computed once per design however many components ask (the canvas marks
+ * nodes, the Findings panel lists them). A rule that throws must not take the editor down with it.
+ */
+import { validateDesign, type Design, type Finding } from '../engine/index.ts';
+import { useDesignStore } from './designStore.ts';
+
+const cache = new WeakMap<Design, readonly Finding[]>();
+const NONE: readonly Finding[] = [];
+
+export function findingsOf(design: Design): readonly Finding[] {
+  let findings = cache.get(design);
+  if (!findings) {
+    try {
+      findings = validateDesign(design);
+    } catch (error) {
+      console.error('A validation rule failed:', error);
+      findings = NONE;
+    }
+    cache.set(design, findings);
+  }
+  return findings;
+}
+
+/** The open design's findings; re-renders only when the design changes. */
+export function useFindings(): readonly Finding[] {
+  return findingsOf(useDesignStore((s) => s.design));
+}
