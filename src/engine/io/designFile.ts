@@ -9,7 +9,7 @@
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
 import type { Box, Design, Flow, Resource, ResourceKind } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
-import { toPlainData } from './plainData.ts';
+import { NestingError, toPlainData } from './plainData.ts';
 
 export type ReadResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
@@ -255,6 +255,7 @@ export function readDesign(raw: unknown): ReadResult<Design> {
   try {
     return readUnchecked(raw);
   } catch (e) {
+    if (e instanceof NestingError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: 'The design is nested too deeply to read.' };
     return { ok: false, error: `The design could not be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).` };
   }
