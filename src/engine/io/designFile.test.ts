@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDesign } from '../model/example.ts';
 import { validateDesign } from '../rules/index.ts';
-import { parseDesignFile, readDesign, serializeDesign } from './designFile.ts';
+import { parseDesignFile, serializeDesign } from './designFile.ts';
 
 function file(resources: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   return JSON.stringify({ format: 'vpc-designer', formatVersion: 1, name: 'test', region: 'us-east-1', accountId: '111111111111', resources, layout: {}, flows: [], ...extra });
