@@ -26,7 +26,8 @@ export const subnetCidrOverlap: Rule = {
       for (const [a, b] of findOverlaps(items)) {
         // Name the later one first: it is usually the one just drawn or edited.
         const [first, second] = subnets.indexOf(a) > subnets.indexOf(b) ? [a, b] : [b, a];
-        out.push(finding(subnetCidrOverlap, [first.id, second.id], `${Label(first)} (${index.subnetCidr.get(first.id)!.text}) overlaps ${label(second)} (${index.subnetCidr.get(second.id)!.text}); subnets in one VPC cannot share addresses.`, 'Give one of them a block that does not overlap, e.g. the next free block in the VPC.'));
+        const [a1, b1] = [index.subnetCidr.get(first.id)!.text, index.subnetCidr.get(second.id)!.text];
+        out.push(finding(subnetCidrOverlap, [first.id, second.id], `${Label(first)} overlaps ${label(second)}: ${a1} and ${b1} share addresses, and subnets in one VPC cannot.`, 'Give one of them a block that does not overlap, e.g. the next free block in the VPC.'));
       }
     }
     return out;
