@@ -70,7 +70,8 @@ function indexChildren(design: Design): Children {
     const parent = visualParentOf(design, r);
     if (parent === undefined) continue;
     if (parent.startsWith('region:')) {
-      if (r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway') push(c.regionItems, parent, r);
+      // VPCs get shelves of their own; detached gateways are drawn by the canvas beside them.
+      if (r.kind !== 'vpc' && r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway') push(c.regionItems, parent, r);
     } else if (r.kind === 'routeTable' || r.kind === 'securityGroup' || r.kind === 'networkAcl') count(c.supports, parent);
     else if (r.kind === 'internetGateway' || r.kind === 'virtualPrivateGateway' || (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway')) count(c.chips, parent);
     else if (Object.hasOwn(design.resources, parent) && design.resources[parent]!.kind === 'subnet') push(c.leaves, parent, r);

@@ -5,7 +5,7 @@
  */
 export const GRID = 8;
 export const LEAF = { width: 112, height: 72 } as const;
-export const CHIP = { width: 152, height: 36 } as const;
+export const CHIP = { width: 176, height: 36 } as const;
 export const SUPPORT = { width: 160, height: 32 } as const;
 export const SUBNET = { header: 48, pad: 16, minWidth: 224, minHeight: 144 } as const;
 export const AZ = { header: 32, pad: 16, gap: 16, minWidth: 256, minHeight: 200 } as const;
