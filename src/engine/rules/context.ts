@@ -99,8 +99,9 @@ export function buildIndex(design: Design): DesignIndex {
       if (typeof id !== 'string') return undefined;
       const fixed = repaired.get(id);
       if (fixed) return fixed;
-      const raw = Object.hasOwn(resources, id) ? resources[id] : undefined;
-      return isObject(raw) ? raw : undefined;
+      if (!Object.hasOwn(resources, id)) return undefined;
+      const raw = resources[id];
+      return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : undefined;
     },
     vpcCidrs: new Map(),
     subnetCidr: new Map(),

@@ -70,13 +70,13 @@ export const danglingReference: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     const report = (owner: Resource, ref: Reference, value: unknown) => {
+      if (typeof value === 'string' && index.get(value)?.kind === ref.kind) return;
       const wanted = kindName(ref.kind);
       if (typeof value !== 'string' || value === '') {
         out.push(finding(danglingReference, [owner.id], `${Label(owner)} has no ${wanted}.`, `Choose the ${wanted} it ${ref.verb}.`));
         return;
       }
       const target = index.get(value);
-      if (target?.kind === ref.kind) return;
       const what = target ? `${label(target)}, which is not a ${wanted}` : `${wanted} ${value.slice(0, 60)}, which does not exist`;
       out.push(finding(danglingReference, [owner.id], `${Label(owner)} ${ref.verb} ${what}.`, `Point it at an existing ${wanted}, or delete the reference.`));
     };
