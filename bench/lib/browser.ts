@@ -62,23 +62,19 @@ export async function launchBench(): Promise<{ browser: Browser; url: string; cl
  */
 export async function openDesign(browser: Browser, url: string, design: Design, expected = drawnNodeCount(design)): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(
-    ([key, text, count]) => {
-      localStorage.setItem(key, text);
-      const w = window as unknown as { __rendered?: number };
-      const check = () => {
-        const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
-        // React Flow keeps a node hidden until it has measured it.
-        if (nodes.length >= count && [...nodes].every((n) => n.style.visibility !== 'hidden')) {
-          w.__rendered = performance.now();
-        } else {
-          requestAnimationFrame(check);
-        }
-      };
-      requestAnimationFrame(check);
-    },
-    [AUTOSAVE_KEY, serializeDesign(design), expected] as const,
-  );
+  // A string, not a function: tsx compiles functions with name helpers that do not exist in the page.
+  await context.addInitScript(`
+    localStorage.setItem(${JSON.stringify(AUTOSAVE_KEY)}, ${JSON.stringify(serializeDesign(design))});
+    (function check() {
+      const nodes = document.querySelectorAll('.react-flow__node');
+      // React Flow keeps a node hidden until it has measured it.
+      if (nodes.length >= ${expected} && [...nodes].every((n) => n.style.visibility !== 'hidden')) {
+        window.__rendered = performance.now();
+      } else {
+        requestAnimationFrame(check);
+      }
+    })();
+  `);
   const page = await context.newPage();
   await page.goto(url);
   return page;
@@ -87,7 +83,7 @@ export async function openDesign(browser: Browser, url: string, design: Design, 
 /** Resolves with `window.__rendered` (see `openDesign`), or fails saying how many nodes did show. */
 export async function waitRendered(page: Page, expected: number, timeout = 20_000): Promise<number> {
   try {
-    const handle = await page.waitForFunction(() => (window as unknown as { __rendered?: number }).__rendered, null, {
+    const handle = await page.waitForFunction('window.__rendered', null, {
       timeout,
       polling: 50,
     });
