@@ -128,6 +128,7 @@ describe(`subnet-cidr-invalid and subnet-cidr-size (${SUBNET_SIZING_DOCS})`, () 
   it('reports a misaligned subnet block and a /33', () => {
     expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '10.0.1.7/24' })), 'subnet-cidr-invalid')[0]).toMatchObject({ severity: 'error', resources: ['subnet-a'] });
     expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '10.0.1.0/33' })), 'subnet-cidr-invalid')).toHaveLength(1);
+    expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '' })), 'subnet-cidr-invalid')[0]!.message).toBe('Subnet subnet-a has no CIDR block; every subnet needs one.');
   });
 
   it('refuses a /29 subnet and accepts a /28', () => {

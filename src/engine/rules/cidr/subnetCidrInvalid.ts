@@ -14,6 +14,10 @@ export const subnetCidrInvalid: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const subnet of index.subnets) {
+      if (typeof subnet.cidrBlock !== 'string' || subnet.cidrBlock.trim() === '') {
+        out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has no CIDR block; every subnet needs one.`, 'Give the subnet a block inside its VPC, e.g. 10.0.1.0/24.'));
+        continue;
+      }
       const parsed = parseCidr(subnet.cidrBlock);
       if (parsed.ok) continue;
       out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has an invalid CIDR block. ${parsed.error}`, 'Write the block as a network address and prefix inside the VPC, e.g. 10.0.1.0/24.'));
