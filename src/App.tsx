@@ -10,11 +10,14 @@ import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
 import { Inspector } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { ExposurePanel } from './panels/traffic/ExposurePanel.tsx';
+import { TrafficPanel } from './panels/traffic/TrafficPanel.tsx';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 
 const TABS: Array<{ id: BottomTab; label: string }> = [
   { id: 'findings', label: 'Findings' },
   { id: 'traffic', label: 'Traffic' },
+  { id: 'exposure', label: 'Exposure' },
 ];
 
 function BottomPanels() {
@@ -22,7 +25,7 @@ function BottomPanels() {
   const setTab = useUiStore((s) => s.setBottomTab);
   const base = useId();
   return (
-    <div className="flex h-52 shrink-0 flex-col border-t border-gray-200 bg-white">
+    <div className={`flex ${tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
       <div
         role="tablist"
         aria-label="Bottom panels"
@@ -57,8 +60,10 @@ function BottomPanels() {
         <FindingsPanel />
       </div>
       <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
-        {/* The traffic panel (src/panels/traffic/TrafficPanel.tsx) mounts here. */}
-        <p className="p-3 text-sm text-gray-500">Traffic simulation is coming: trace a flow between two resources.</p>
+        <TrafficPanel />
+      </div>
+      <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={tab !== 'exposure'} className="min-h-0 flex-1">
+        <ExposurePanel />
       </div>
     </div>
   );

@@ -32,6 +32,7 @@ import { containersAt, dropTargetFor } from './dropTarget.ts';
 import { edgeTypes } from './edges/ConnectionEdge.tsx';
 import { GRID } from './geometry.ts';
 import { nodeTypes } from './nodes/index.ts';
+import { TrafficOverlay } from './traffic/TrafficOverlay.tsx';
 
 /** The adapter's output for the current design, selection and findings; unchanged nodes keep their objects. */
 function useDiagram(): DiagramFlow {
@@ -246,6 +247,7 @@ function CanvasFlow() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
+        <TrafficOverlay placed={flow.placed} />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap<DiagramNode>
           position="bottom-right"

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { Clipboard } from '../engine/index.ts';
 
-export type BottomTab = 'findings' | 'traffic';
+export type BottomTab = 'findings' | 'traffic' | 'exposure';
 
 export interface UiState {
   clipboard?: Clipboard;

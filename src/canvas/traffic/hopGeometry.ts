@@ -132,6 +132,35 @@ export function selectableIdOf(design: Design, id: string): ResourceId | undefin
   return undefined;
 }
 
+export interface Step {
+  direction: HopDirection;
+  /** Index into the leg's hops; -1 for where the packet is dropped when no hop of the leg says `deny`. */
+  hopIndex: number;
+}
+
+/** The leg a blocked packet is dropped on, and whether it needs a stop of its own (no hop there says `deny`). */
+function blockedLegOf(result: TraceResult): { direction: HopDirection; synthetic: boolean } | undefined {
+  if (result.reachable) return undefined;
+  const direction = result.explanations[0]?.direction ?? 'forward';
+  const hops = direction === 'forward' ? result.forward : result.return;
+  return { direction, synthetic: hops.at(-1)?.action !== 'deny' };
+}
+
+/**
+ * The packet's steps in order — forward hops, then return hops, then (for a packet dropped where no hop says
+ * `deny`) the drop itself. The overlay's stops and the panel's hop list both follow this order.
+ */
+export function stepsOf(result: TraceResult): Step[] {
+  const steps: Step[] = [];
+  const blocked = blockedLegOf(result);
+  for (const direction of ['forward', 'return'] as const) {
+    const hops = direction === 'forward' ? result.forward : result.return;
+    hops.forEach((_, hopIndex) => steps.push({ direction, hopIndex }));
+    if (blocked?.direction === direction && blocked.synthetic) steps.push({ direction, hopIndex: -1 });
+  }
+  return steps;
+}
+
 type Role =
   | { kind: 'solid'; point: XY; ring?: Rect }
   | { kind: 'virtual'; where: 'internet' | 'service' | 'onPremises' }
@@ -248,9 +277,10 @@ export function flowGeometry(design: Design, placed: PlacedRects, endpoints: End
 
   // The blocked leg, and a hop standing for the component that drops the packet when no hop says `deny`.
   const explanation = result.explanations[0];
-  const blockedLeg = result.reachable ? undefined : legs.find((l) => l.direction === (explanation?.direction ?? 'forward'));
+  const blockedAt = blockedLegOf(result);
+  const blockedLeg = blockedAt ? legs.find((l) => l.direction === blockedAt.direction) : undefined;
   let syntheticBlock: Hop | undefined;
-  if (blockedLeg && blockedLeg.hops.at(-1)?.action !== 'deny') {
+  if (blockedLeg && blockedAt?.synthetic) {
     const id = [explanation?.id, ...(explanation?.related ?? [])].find((x) => x && (resolveId(design, placed, x) || x === 'internet' || x === 'on-premises'));
     syntheticBlock = { id: id ?? blockedLeg.hops.at(-1)?.id ?? endpoints.from, type: '', direction: blockedLeg.direction, action: 'deny', detail: explanation?.message ?? '' };
   }

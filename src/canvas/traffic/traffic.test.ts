@@ -6,7 +6,7 @@ import type { Design, Flow, NetworkAcl, SecurityGroup } from '../../engine/model
 import { trace } from '../../engine/traffic/index.ts';
 import { designToFlow } from '../adapter.ts';
 import { containsPoint, type Rect, type XY } from '../geometry.ts';
-import { borderPoint, flowGeometry, selectableIdOf } from './hopGeometry.ts';
+import { borderPoint, flowGeometry, selectableIdOf, stepsOf } from './hopGeometry.ts';
 import { buildTimeline, DWELL, packetAt, type PacketState } from './timeline.ts';
 
 function geometryOf(design: Design, flow: Pick<Flow, 'from' | 'to' | 'protocol' | 'port' | 'action' | 'resource'>) {
@@ -100,6 +100,18 @@ describe('placing hops on the canvas', () => {
     expect(selectableIdOf(design, 'sg-web')).toBe('sg-web');
     expect(selectableIdOf(design, 'internet')).toBe('internet');
     expect(selectableIdOf(design, 'service:dynamodb')).toBeUndefined();
+  });
+
+  it('lists the same steps as the overlay stops at, with a stop of its own for a drop no hop records', () => {
+    for (const f of exampleDesign().flows) {
+      const { result, geometry } = geometryOf(exampleDesign(), f);
+      expect(stepsOf(result)).toEqual(geometry.stops.map((s) => ({ direction: s.direction, hopIndex: s.hopIndex })));
+    }
+    // A NAT gateway drops what the internet starts without recording a hop of its own.
+    const { result, geometry } = geometryOf(exampleDesign(), { from: 'internet', to: 'nat-a', protocol: 'tcp', port: 443 });
+    expect(stepsOf(result).at(-1)).toEqual({ direction: 'forward', hopIndex: -1 });
+    expect(geometry.stops.at(-1)?.blocked).toBe(true);
+    expect(geometry.blocked?.componentId).toBe('nat-a');
   });
 
   it('computes where a segment leaves a box', () => {

@@ -1,0 +1,76 @@
+/**
+ * The saved flows (and the unsaved trace, when there is one), each with its status badge — green "Reachable" or
+ * red "Blocked at <component>" — a play/pause toggle and remove. Clicking a flow selects it: its path is drawn on
+ * the canvas and its hops listed.
+ */
+import { removeFlow } from '../../engine/commands/flows.ts';
+import type { Design } from '../../engine/index.ts';
+import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import { DRAFT_ID, useTrafficStore } from '../../store/traffic.ts';
+import { flowStatus } from './status.ts';
+import { BADGE, iconButtonClass } from './styles.ts';
+
+function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvaluation }) {
+  const { flow } = evaluation;
+  const isDraft = flow.id === DRAFT_ID;
+  const selected = useTrafficStore((s) => s.selectedFlowId === flow.id);
+  const paused = useTrafficStore((s) => s.paused[flow.id] === true);
+  const status = flowStatus(design, evaluation);
+  const traffic = useTrafficStore.getState;
+  const remove = () => {
+    if (isDraft) traffic().setDraft(undefined);
+    else if (useDesignStore.getState().execute(removeFlow(flow.id)) && traffic().selectedFlowId === flow.id) traffic().selectFlow(undefined);
+  };
+  return (
+    <li
+      aria-current={selected ? 'true' : undefined}
+      data-flow={flow.id}
+      data-status={status.tone}
+      className={`flex items-center gap-1.5 rounded px-1 py-0.5 ${selected ? 'bg-sky-50 ring-1 ring-sky-300' : 'hover:bg-gray-50'}`}
+    >
+      <button
+        type="button"
+        className="min-w-0 flex-1 truncate text-left text-xs text-gray-900"
+        title={`${flow.from} → ${flow.to}`}
+        onClick={() => traffic().selectFlow(flow.id)}
+      >
+        {isDraft && <span className="mr-1 rounded bg-gray-100 px-1 text-[10px] font-semibold uppercase text-gray-600">Unsaved</span>}
+        {flow.name}
+      </button>
+      <span
+        className={`shrink-0 rounded border px-1.5 text-[11px] font-medium ${BADGE[status.tone]}`}
+        title={status.tone === 'ok' ? undefined : status.message}
+        data-testid="flow-status"
+      >
+        {status.label}
+      </span>
+      <button
+        type="button"
+        className={iconButtonClass}
+        aria-label={`${paused ? 'Play' : 'Pause'} ${flow.name}`}
+        aria-pressed={paused}
+        title={paused ? 'Play this flow' : 'Pause this flow'}
+        onClick={() => traffic().toggleFlowPaused(flow.id)}
+      >
+        <span aria-hidden="true">{paused ? '▶' : '❚❚'}</span>
+      </button>
+      <button type="button" className={iconButtonClass} aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`} title={isDraft ? 'Discard' : 'Remove'} onClick={remove}>
+        <span aria-hidden="true">✕</span>
+      </button>
+    </li>
+  );
+}
+
+export function FlowList({ design, evaluations }: { design: Design; evaluations: FlowEvaluation[] }) {
+  if (evaluations.length === 0) {
+    return <p className="text-xs text-gray-500">No flows yet: choose a source and a destination, then Trace or Save flow.</p>;
+  }
+  return (
+    <ul aria-label="Flows" className="space-y-0.5">
+      {evaluations.map((e) => (
+        <FlowRow key={e.flow.id} design={design} evaluation={e} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The Traffic region: build a flow and trace it, the saved flows with their status, simulation controls, and
+ * the selected flow hop by hop with the reason it is dropped. Saved flows are traced again on every edit (once
+ * per design object, shared with the canvas overlay), and the what-if line says which flows an edit opened or
+ * blocked.
+ */
+import { useMemo } from 'react';
+import { stepsOf } from '../../canvas/traffic/hopGeometry.ts';
+import { describeComponent } from '../../canvas/traffic/names.ts';
+import type { Design } from '../../engine/index.ts';
+import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
+import { FlowForm } from './FlowForm.tsx';
+import { FlowList } from './FlowList.tsx';
+import { HopList, showComponent } from './HopList.tsx';
+import { SimulationControls } from './SimulationControls.tsx';
+import { flowStatus } from './status.ts';
+import { BADGE, headingClass } from './styles.ts';
+import { useWhatIf } from './useWhatIf.ts';
+
+function Explanation({ design, evaluation }: { design: Design; evaluation: FlowEvaluation }) {
+  const status = flowStatus(design, evaluation);
+  if (status.tone === 'ok') return null;
+  if (status.tone === 'error') {
+    return (
+      <p className={`rounded border px-2 py-1 text-xs ${BADGE.error}`}>
+        This flow cannot be traced: {status.message}
+      </p>
+    );
+  }
+  const component = describeComponent(design, status.componentId);
+  const deny = evaluation.outcome.ok ? [...evaluation.outcome.result.forward, ...evaluation.outcome.result.return].find((h) => h.action === 'deny' && h.id === status.componentId) : undefined;
+  return (
+    <div role="group" aria-label="Why it is blocked" className={`rounded border px-2 py-1 text-xs ${BADGE.blocked}`}>
+      <button type="button" className="text-left" onClick={() => showComponent(design, status.componentId, deny)}>
+        <span className="font-semibold">
+          Blocked at {component.name} ({component.type})
+        </span>{' '}
+        <code className="rounded bg-white/70 px-1 text-[10px]">{status.code}</code>
+        <span className="block">{status.message}</span>
+      </button>
+    </div>
+  );
+}
+
+function SelectedFlow({ design, evaluation }: { design: Design; evaluation: FlowEvaluation | undefined }) {
+  if (!evaluation) {
+    return <p className="text-xs text-gray-500">Choose a flow to follow its packet hop by hop.</p>;
+  }
+  return (
+    <div className="space-y-1.5">
+      <h3 className="text-xs font-semibold text-gray-900">{evaluation.flow.name}</h3>
+      <Explanation design={design} evaluation={evaluation} />
+      {evaluation.outcome.ok && <HopList design={design} result={evaluation.outcome.result} />}
+    </div>
+  );
+}
+
+export function TrafficPanel() {
+  useWhatIf();
+  const design = useDesignStore((s) => s.design);
+  const draft = useTrafficStore((s) => s.draft);
+  const selectedFlowId = useTrafficStore((s) => s.selectedFlowId);
+  const whatIf = useTrafficStore((s) => s.whatIf);
+  const evaluations = useMemo(() => allEvaluations(design, draft), [design, draft]);
+  const selected = evaluations.find((e) => e.flow.id === selectedFlowId);
+  const steps = selected?.outcome.ok ? stepsOf(selected.outcome.result).length : 0;
+
+  return (
+    <section aria-label="Traffic" className="flex h-full min-h-0 divide-x divide-gray-200 bg-white text-sm">
+      <div className="w-80 shrink-0 overflow-y-auto px-3 py-2">
+        <h3 className={`${headingClass} mb-1`}>New flow</h3>
+        <FlowForm />
+      </div>
+      <div className="flex w-96 shrink-0 flex-col gap-1.5 overflow-y-auto px-3 py-2">
+        <SimulationControls steps={steps} />
+        <p role="status" aria-live="polite" className={whatIf ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'sr-only'} data-testid="what-if">
+          {whatIf && <span key={whatIf.seq}>{whatIf.text}</span>}
+        </p>
+        <h3 className={headingClass}>Flows</h3>
+        <FlowList design={design} evaluations={evaluations} />
+      </div>
+      <div className="min-w-0 flex-1 overflow-y-auto px-3 py-2">
+        <SelectedFlow design={design} evaluation={selected} />
+      </div>
+    </section>
+  );
+}
