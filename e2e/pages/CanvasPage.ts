@@ -67,6 +67,13 @@ export class CanvasPage {
     await this.dragNode(id, to.x - p.x, to.y - p.y, grab);
   }
 
+  /** A point on empty canvas near the pane's top-left corner (clear of the example design once framed). */
+  async emptyPoint(offset = { x: 40, y: 40 }): Promise<{ x: number; y: number }> {
+    const box = await this.pane.boundingBox();
+    if (!box) throw new Error('The canvas is not visible.');
+    return { x: box.x + offset.x, y: box.y + offset.y };
+  }
+
   /** Clicks empty canvas (the top-left corner of the pane), clearing the selection. */
   async clickEmpty(): Promise<void> {
     const box = await this.pane.boundingBox();
@@ -95,4 +102,11 @@ export class CanvasPage {
   async expectNodeCount(kind: string, count: number): Promise<void> {
     await expect(this.nodesOfKind(kind)).toHaveCount(count);
   }
+}
+
+/** The canvas zoom (React Flow's viewport scale), to turn screen pixels into design units. */
+export async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const match = /scale\(([\d.]+)\)/.exec(transform);
+  return match ? Number(match[1]) : 1;
 }
