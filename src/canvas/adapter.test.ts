@@ -35,6 +35,7 @@ describe('designToFlow on the example design', () => {
   });
 
   it('nests region ⊃ VPC ⊃ AZ band ⊃ subnet ⊃ instance', () => {
+    // A subnet lives in one Availability Zone: https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html
     expect(byId(flow, 'vpc-prod').parentId).toBe('region:us-east-1');
     expect(byId(flow, 'az:vpc-prod:us-east-1a').parentId).toBe('vpc-prod');
     for (const s of Object.values(design.resources)) {

@@ -224,6 +224,8 @@ const SUPPORT_ORDER: Record<string, number> = { routeTable: 0, securityGroup: 1,
 
 function layoutVpc(design: Design, vpc: Vpc, children: ChildIndex): VpcLayout {
   const inVpc = children.get(vpc.id) ?? [];
+  // A subnet lives in exactly one Availability Zone, so it is drawn inside exactly one AZ band
+  // (https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html).
   // Every AZ the VPC lists gets a band, plus any AZ a subnet names that the list forgot.
   const zones = [...vpc.availabilityZones];
   const subnetsByZone = new Map<string, Subnet[]>();

@@ -1,6 +1,7 @@
 /**
  * AWS-style resource icons as inline SVG: a rounded square in the service category's colour with a white
- * pictogram, as the AWS Architecture Icons draw them. Simple enough to read at 24 px.
+ * pictogram, as the AWS Architecture Icons draw them (https://aws.amazon.com/architecture/icons/: category colours,
+ * group boxes for region, VPC, AZ and subnets). Simple enough to read at 24 px.
  */
 import { memo, type ReactNode } from 'react';
 import type { ResourceKind } from '../../engine/index.ts';
