@@ -1,6 +1,7 @@
 /**
  * Things with an address in a subnet: EC2 instances, network interfaces and NAT gateways.
  */
+import { suggestPrivateIp } from '../../../engine/commands/add.ts';
 import { getOfKind, resourcesOfKind, subnetsOf } from '../../../engine/model/queries.ts';
 import type { Design, Instance, NatGateway, NetworkInterface } from '../../../engine/model/types.ts';
 import { buttonClass, Checkbox, Fact, Note, Section, SelectField, TextField, ValidatedField } from '../controls.tsx';
@@ -8,6 +9,12 @@ import { useEdit } from '../useEdit.ts';
 import { ElasticIpPicker, NameField, PrivateIpField, SecurityGroupPicker, subnetOptions } from './common.tsx';
 
 const INSTANCE_TYPES = ['t3.nano', 't3.micro', 't3.small', 't3.medium', 't3.large', 'm6i.large', 'm6i.xlarge', 'c6i.large', 'r6i.large', 'm7g.large', 'c7g.large'];
+
+/** A free address in the subnet something moves to, so its private IP never points outside its subnet. */
+function addressIn(design: Design, subnetId: string, current: string): string {
+  const subnet = getOfKind(design, subnetId, 'subnet');
+  return (subnet && suggestPrivateIp(design, subnet)) ?? current;
+}
 
 function vpcOfSubnet(design: Design, subnetId: string) {
   return getOfKind(design, subnetId, 'subnet')?.vpcId;
@@ -35,7 +42,7 @@ export function InstanceForm({ design, instance }: { design: Design; instance: I
           value={instance.subnetId}
           options={subnetOptions(design, vpcId)}
           hint="An instance stays in its VPC: its security groups belong to it."
-          onChange={(subnetId) => edit({ subnetId }, 'Move instance to subnet')}
+          onChange={(subnetId) => edit({ subnetId, privateIp: addressIn(design, subnetId, instance.privateIp) }, 'Move instance to subnet')}
         />
         <PrivateIpField design={design} subnet={subnet} ownerId={instance.id} label="Private IPv4 address" value={instance.privateIp} onCommit={(privateIp) => edit({ privateIp }, 'Change private IP')} />
         <SelectField
@@ -77,7 +84,7 @@ export function NetworkInterfaceForm({ design, eni }: { design: Design; eni: Net
         <NameField resource={eni} />
       </Section>
       <Section title="Network">
-        <SelectField label="Subnet" value={eni.subnetId} options={subnetOptions(design, vpcId)} onChange={(subnetId) => edit({ subnetId }, 'Move interface to subnet')} />
+        <SelectField label="Subnet" value={eni.subnetId} options={subnetOptions(design, vpcId)} onChange={(subnetId) => edit({ subnetId, privateIps: [addressIn(design, subnetId, eni.privateIps[0] ?? '')] }, 'Move interface to subnet')} />
         {eni.privateIps.map((ip, i) => (
           <div key={`${i}-${ip}`} className="flex items-start gap-1">
             <div className="min-w-0 flex-1">
@@ -140,7 +147,7 @@ export function NatGatewayForm({ design, nat }: { design: Design; nat: NatGatewa
         />
       </Section>
       <Section title="Network">
-        <SelectField label="Subnet" value={nat.subnetId} options={subnetOptions(design, vpcId)} onChange={(subnetId) => edit({ subnetId }, 'Move NAT gateway to subnet')} />
+        <SelectField label="Subnet" value={nat.subnetId} options={subnetOptions(design, vpcId)} onChange={(subnetId) => edit({ subnetId, privateIp: addressIn(design, subnetId, nat.privateIp ?? '') }, 'Move NAT gateway to subnet')} />
         {nat.connectivityType === 'public' && <ElasticIpPicker design={design} owner={nat} />}
         <PrivateIpField design={design} subnet={subnet} ownerId={nat.id} label="Private IPv4 address" value={nat.privateIp ?? ''} onCommit={(privateIp) => edit({ privateIp }, 'Change private IP')} />
         <Note>NAT gateways take no security groups: control their traffic with the subnet&apos;s network ACL and the security groups of the instances behind them.</Note>
