@@ -69,7 +69,7 @@ function securityGroupsAllow(w: Walk, eni: Eni, direction: 'ingress' | 'egress',
       'ENI_SG_RULES_MISMATCH',
       groupId,
       `The security groups of ${eni.id} (${groups.map((g) => g.id).join(', ') || 'none'}) have no ${direction === 'ingress' ? 'inbound' : 'outbound'} rule allowing ${describePacket(packet)}. Security groups only allow; anything no rule allows is dropped.`,
-      groups.map((g) => g.id),
+      [...groups.map((g) => g.id), eni.id],
     );
   }
   const group = verdict.group!;
