@@ -95,14 +95,7 @@ export function buildIndex(design: Design): DesignIndex {
     buckets: [],
     elasticIps: [],
     virtualPrivateGateways: [],
-    get: (id) => {
-      if (typeof id !== 'string') return undefined;
-      const fixed = repaired.get(id);
-      if (fixed) return fixed;
-      if (!Object.hasOwn(resources, id)) return undefined;
-      const raw = resources[id];
-      return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? raw : undefined;
-    },
+    get: (id) => (typeof id === 'string' ? byId.get(id) : undefined),
     vpcCidrs: new Map(),
     subnetCidr: new Map(),
     subnetsByVpc: new Map(),
@@ -121,13 +114,12 @@ export function buildIndex(design: Design): DesignIndex {
     isPublic: (subnet) => isPublic(index, subnet),
     activePeersOf: (vpcId) => activePeersOf(index, vpcId),
   };
-  /** Resources that needed repair, by id; the rest are read straight from the design. */
-  const repaired = new Map<string, Resource>();
+  const byId = new Map<string, Resource>();
   for (const key of Object.keys(resources)) {
     const raw = resources[key];
     if (!isObject(raw)) continue;
     const r = repair(raw as Resource);
-    if (r !== raw) repaired.set(key, r);
+    byId.set(key, r);
     index.all.push(r);
     switch (r.kind) {
       case 'vpc': {
