@@ -84,3 +84,12 @@ describe('validateDesign', () => {
     expect(performance.now() - start).toBeLessThan(250);
   });
 });
+
+describe('finding messages', () => {
+  it('stay on one line even when a name holds line breaks', () => {
+    const design = aDesign(aVpc({ name: 'Prod\nVPC\t"main"', cidrBlocks: ['10.0.0.0/8'] }));
+    const [f] = validateDesign(design, { now: NOW }).filter((x) => x.rule === 'vpc-cidr-size');
+    expect(f!.message).toContain('VPC "Prod VPC "main"" (vpc-a)');
+    expect(f!.message).not.toMatch(/[\n\t]/);
+  });
+});

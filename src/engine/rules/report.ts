@@ -38,7 +38,8 @@ export function kindName(kind: ResourceKind | string): string {
  */
 export function label(resource: Resource): string {
   const kind = kindName(resource.kind);
-  const name = typeof resource.name === 'string' ? resource.name.trim() : '';
+  // Names are free text: keep messages on one line whatever they hold.
+  const name = typeof resource.name === 'string' ? resource.name.replace(/\p{Cc}+/gu, ' ').trim() : '';
   if (!name || name === resource.id) return `${kind} ${resource.id}`;
   const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
   return `${kind} "${shown}" (${resource.id})`;
