@@ -10,10 +10,11 @@
  *   internet        any public address (a stand-in address no rule in the design names specifically)
  *   service:NAME    s3, dynamodb, or an interface-endpoint service (ssm, secretsmanager, …)
  */
-import { isPublicIp, parseIp, tryCidr } from '../cidr/cidr.ts';
+import { parseIp, tryCidr } from '../cidr/cidr.ts';
 import { getResource, resourcesOfKind } from '../model/queries.ts';
 import type { ResourceId, Subnet } from '../model/types.ts';
 import { subnetAt, vpcsHolding, type NetworkIndex } from './networkIndex.ts';
+import { isPublicAddress } from './services.ts';
 import type { Eni } from './types.ts';
 
 export type Endpoint =
@@ -47,7 +48,7 @@ function resolveAddress(index: NetworkIndex, text: string, ip: number): Endpoint
     const subnet = subnetAt(index, vpcId, ip);
     if (subnet) return { kind: 'address', ip, vpcId, subnet, label };
   }
-  if (isPublicIp(ip)) return { kind: 'internet', ip, label };
+  if (isPublicAddress(ip)) return { kind: 'internet', ip, label };
   return { kind: 'onPremises', ip, label };
 }
 

@@ -7,9 +7,10 @@
  * group references and prefix lists are not the internet); each candidate is then confirmed by a full trace from
  * an address the rule admits, so network ACLs, routes, the internet gateway and public addresses all count.
  */
-import { contains, formatIp, isPublicIp, type Cidr, tryCidr } from '../cidr/cidr.ts';
+import { contains, formatIp, type Cidr, tryCidr } from '../cidr/cidr.ts';
 import type { Design, ResourceId } from '../model/types.ts';
 import { networkIndex, type NetworkIndex } from './networkIndex.ts';
+import { isPublicAddress } from './services.ts';
 import { normalizeProtocol } from './packet.ts';
 import { trace } from './trace.ts';
 import type { Hop, TrafficProtocol } from './types.ts';
@@ -45,8 +46,8 @@ export interface ExposureReport {
 function publicAddressIn(ix: NetworkIndex, cidr: Cidr): number | undefined {
   if (contains(cidr, ix.internetAddress)) return ix.internetAddress;
   const step = Math.max(1, Math.floor((cidr.last - cidr.first) / 64));
-  for (let ip = cidr.first; ip <= cidr.last; ip += step) if (isPublicIp(ip)) return ip;
-  return isPublicIp(cidr.last) ? cidr.last : undefined;
+  for (let ip = cidr.first; ip <= cidr.last; ip += step) if (isPublicAddress(ip)) return ip;
+  return isPublicAddress(cidr.last) ? cidr.last : undefined;
 }
 
 /**

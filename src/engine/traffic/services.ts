@@ -5,7 +5,7 @@
  * that uses the prefix list for the service as the destination and the endpoint as the target" to the route
  * tables you choose.
  */
-import { contains, parseIp, tryCidr, type Cidr } from '../cidr/cidr.ts';
+import { contains, isPublicIp, parseIp, tryCidr, type Cidr } from '../cidr/cidr.ts';
 
 /** Public ranges standing for each service (one real range of each service's published list in us-east-1). */
 const SERVICE_RANGES: Record<string, string> = {
@@ -82,3 +82,16 @@ export function pickInternetAddress(namedCidrs: Cidr[], usedAddresses: Set<numbe
   return parseIp(INTERNET_CANDIDATES[0]!)!;
 }
 
+
+const publicCache = new Map<number, boolean>();
+
+/** `isPublicIp`, remembered: ip-num builds objects for every question, and traces ask about the same few addresses. */
+export function isPublicAddress(ip: number): boolean {
+  let answer = publicCache.get(ip);
+  if (answer === undefined) {
+    answer = isPublicIp(ip);
+    if (publicCache.size > 100_000) publicCache.clear();
+    publicCache.set(ip, answer);
+  }
+  return answer;
+}

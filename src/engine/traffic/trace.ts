@@ -2,7 +2,7 @@
  * trace(): can traffic get from one place to another, and back, the way AWS would carry it — hop by hop, with the
  * rule or route that decided at each component and, where it stops, why.
  */
-import { formatIp, isPublicIp } from '../cidr/cidr.ts';
+import { formatIp } from '../cidr/cidr.ts';
 import { getOfKind, getResource } from '../model/queries.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
@@ -11,7 +11,7 @@ import { inVpc, networkIndex, subnetRouteTable, type NetworkIndex } from './netw
 import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './packet.ts';
 import { findRoute, type EffectiveRoute } from './routes.ts';
 import { evaluateSecurityGroups } from './securityGroups.ts';
-import { isGatewayService, serviceAddress } from './services.ts';
+import { isGatewayService, isPublicAddress, serviceAddress } from './services.ts';
 import type { Eni, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
 import { block, crossSubnets, hop, newWalk, walkReturn, type Walk } from './walk.ts';
 
@@ -221,7 +221,7 @@ function viaInternetGateway(w: Walk, igwId: string, subnet: Subnet, packet: Pack
     hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'deny', `${who} has no public IPv4 address to translate ${formatIp(packet.srcIp)} to`);
     return block(w, 'forward', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, `${who} has no public IPv4 or Elastic IP address, so ${igwId} cannot carry its traffic to the internet (a private address is never routed on the internet).`, sender ? [sender.id] : undefined);
   }
-  if (!isPublicIp(packet.dstIp)) {
+  if (!isPublicAddress(packet.dstIp)) {
     hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'deny', `${formatIp(packet.dstIp)} is not a public address`);
     return block(w, 'forward', 'IGW_PRIVATE_DESTINATION', igwId, `${formatIp(packet.dstIp)} is a private address: the internet gateway does not route it (private ranges are not reachable on the internet).`, [route.id]);
   }
