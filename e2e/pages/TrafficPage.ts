@@ -68,8 +68,11 @@ export class TrafficPage {
     return this.page.locator(`.traffic-blocked[data-flow="${flowId}"]`);
   }
 
-  /** A few transforms of a packet, `ms` apart. */
-  async transforms(flowId: string, samples = 4, ms = 150): Promise<string[]> {
+  /**
+   * Transforms of a packet, `ms` apart. The defaults span 2.4 s: longer than a packet ever rests (at the end of
+   * its loop), so a playing packet always shows more than one.
+   */
+  async transforms(flowId: string, samples = 7, ms = 400): Promise<string[]> {
     const out: string[] = [];
     for (let i = 0; i < samples; i++) {
       out.push(await this.packet(flowId).evaluate((el) => (el as SVGGElement).style.transform));

@@ -64,7 +64,7 @@ export const useTrafficStore = create<TrafficState>()((set, get) => ({
   whatIf: undefined,
   selectFlow(selectedFlowId) {
     if (selectedFlowId === get().selectedFlowId) return;
-    set({ selectedFlowId, step: undefined, liveStop: undefined });
+    set({ selectedFlowId, step: undefined, liveStop: undefined, highlightRule: undefined });
   },
   setDraft(draft) {
     set({ draft, step: undefined, liveStop: undefined, ...(draft ? { selectedFlowId: DRAFT_ID } : {}) });

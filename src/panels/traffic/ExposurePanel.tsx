@@ -21,7 +21,9 @@ function ports(p: PortExposure): string {
 function path(design: Design, p: PortExposure): string {
   const names: string[] = [];
   for (const hop of p.path) {
-    const name = describeComponent(design, hop.id, hop.type).name;
+    const c = describeComponent(design, hop.id, hop.type);
+    // Groups and ACLs are often called "default": say what they are.
+    const name = hop.type === 'AWS::EC2::SecurityGroup' || hop.type === 'AWS::EC2::NetworkAcl' ? `${c.type.toLowerCase().replace('acl', 'ACL')} ${c.name}` : c.name;
     if (names.at(-1) !== name) names.push(name);
   }
   return names.join(' → ');

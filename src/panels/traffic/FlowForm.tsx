@@ -127,7 +127,7 @@ export function FlowForm() {
         traceNow();
       }}
     >
-      <div className="grid grid-cols-2 gap-1.5">
+      <div className="space-y-1.5">
         <EndpointField label="Source" side="from" value={from} address={fromIp} onChange={setFrom} onAddress={setFromIp} />
         <EndpointField
           label="Destination"
@@ -170,7 +170,7 @@ export function FlowForm() {
         </div>
       </div>
       {s3 && (
-        <div className="grid grid-cols-[auto_1fr] gap-1.5">
+        <div className="space-y-1.5">
           <div className="space-y-1">
             <label htmlFor={ids.action} className={labelClass}>
               Action

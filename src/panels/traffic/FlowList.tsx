@@ -8,6 +8,7 @@ import type { Design } from '../../engine/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { DRAFT_ID, useTrafficStore } from '../../store/traffic.ts';
+import { Icon } from './Icon.tsx';
 import { flowStatus } from './status.ts';
 import { BADGE, iconButtonClass } from './styles.ts';
 
@@ -53,7 +54,7 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
         title={paused ? 'Play this flow' : 'Pause this flow'}
         onClick={() => traffic().toggleFlowPaused(flow.id)}
       >
-        <span aria-hidden="true">{paused ? '▶' : '❚❚'}</span>
+        <Icon kind={paused ? 'play' : 'pause'} />
       </button>
       <button type="button" className={iconButtonClass} aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`} title={isDraft ? 'Discard' : 'Remove'} onClick={remove}>
         <span aria-hidden="true">✕</span>

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react';
 import { SPEEDS, useTrafficStore } from '../../store/traffic.ts';
+import { Icon } from './Icon.tsx';
 import { iconButtonClass, labelClass } from './styles.ts';
 
 export function SimulationControls({ steps }: { steps: number }) {
@@ -24,13 +25,13 @@ export function SimulationControls({ steps }: { steps: number }) {
         title={running ? 'Pause every packet' : 'Play'}
         onClick={() => (running ? store().togglePlaying() : store().play())}
       >
-        <span aria-hidden="true">{running ? '❚❚' : '▶'}</span>
+        <Icon kind={running ? 'pause' : 'play'} />
       </button>
       <button type="button" className={iconButtonClass} aria-label="Step back" title="Step back one hop" disabled={steps === 0} onClick={() => store().stepBy(-1, steps)}>
-        <span aria-hidden="true">⏮</span>
+        <Icon kind="back" />
       </button>
       <button type="button" className={iconButtonClass} aria-label="Step forward" title="Step forward one hop" disabled={steps === 0} onClick={() => store().stepBy(1, steps)}>
-        <span aria-hidden="true">⏭</span>
+        <Icon kind="forward" />
       </button>
       <label htmlFor={speedId} className={`${labelClass} ml-1`}>
         Speed

@@ -37,7 +37,7 @@ function Explanation({ design, evaluation }: { design: Design; evaluation: FlowE
         <span className="font-semibold">
           Blocked at {component.name} ({component.type})
         </span>{' '}
-        <code className="rounded bg-white/70 px-1 text-[10px]">{status.code}</code>
+        <code className="break-all rounded bg-white/70 px-1 text-[10px]">{status.code}</code>
         <span className="block">{status.message}</span>
       </button>
     </div>
@@ -69,13 +69,13 @@ export function TrafficPanel() {
 
   return (
     <section aria-label="Traffic" className="flex h-full min-h-0 divide-x divide-gray-200 bg-white text-sm">
-      <div className="w-80 shrink-0 overflow-y-auto px-3 py-2">
+      <div className="w-60 shrink-0 overflow-y-auto px-3 py-2">
         <h3 className={`${headingClass} mb-1`}>New flow</h3>
         <FlowForm />
       </div>
-      <div className="flex w-96 shrink-0 flex-col gap-1.5 overflow-y-auto px-3 py-2">
+      <div className="flex w-72 shrink-0 flex-col gap-1.5 overflow-y-auto px-3 py-2">
         <SimulationControls steps={steps} />
-        <p role="status" aria-live="polite" className={whatIf ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'sr-only'} data-testid="what-if">
+        <p role="log" aria-label="What-if" aria-live="polite" className={whatIf ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'sr-only'}>
           {whatIf && <span key={whatIf.seq}>{whatIf.text}</span>}
         </p>
         <h3 className={headingClass}>Flows</h3>

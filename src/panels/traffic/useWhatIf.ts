@@ -1,7 +1,8 @@
 /**
  * What-if: after every change to the design, the saved flows are traced again and compared with before; when a
  * change opens or blocks flows, the Traffic panel says so (and, when the panel is not showing, the app's status
- * line does). Undo brings the flows back, and the message says they are reachable again.
+ * line does). Undo brings the flows back, and the message says they are reachable again. A selected flow held
+ * at a step runs again when the change opens or blocks it, so its packet shows the new path.
  */
 import { useEffect } from 'react';
 import { describeFlowChanges, diffFlows, type ChangeSource } from '../../engine/whatif/flowChanges.ts';
@@ -16,16 +17,34 @@ function sourceOf(state: DesignState, prev: DesignState): ChangeSource | undefin
   return undefined; // a load (new design, import, restore): nothing to compare with
 }
 
+/**
+ * A highlighted rule known only by its position (`sg-web ingress #2`, `inbound #100`) may name another rule once
+ * its resource changes, so the highlight goes; one with its own id stays on it.
+ */
+function forgetStaleHighlight(state: DesignState, prev: DesignState): void {
+  const traffic = useTrafficStore.getState();
+  const h = traffic.highlightRule;
+  if (!h || state.design.resources[h.resourceId] === prev.design.resources[h.resourceId]) return;
+  if (/[#*]/.test(h.ruleId)) traffic.setHighlightRule(undefined);
+}
+
 export function useWhatIf(): void {
   useEffect(
     () =>
       useDesignStore.subscribe((state, prev) => {
-        if (state.design === prev.design || prev.design.flows.length === 0) return;
+        if (state.design === prev.design) return;
+        forgetStaleHighlight(state, prev);
+        if (prev.design.flows.length === 0) return;
         const source = sourceOf(state, prev);
         if (!source) return;
-        const text = describeFlowChanges(diffFlows(flowEvaluations(prev.design), flowEvaluations(state.design)), source);
+        const changes = diffFlows(flowEvaluations(prev.design), flowEvaluations(state.design));
+        const text = describeFlowChanges(changes, source);
         if (!text) return;
-        useTrafficStore.getState().announce(text);
+        const traffic = useTrafficStore.getState();
+        traffic.announce(text);
+        // A packet held at a step would hide what the change did to its flow: let it run the new path.
+        const changed = [...changes.opened, ...changes.blocked].some((f) => f.id === traffic.selectedFlowId);
+        if (changed && traffic.step !== undefined) traffic.setStep(undefined);
         if (useUiStore.getState().bottomTab !== 'traffic') useDesignStore.getState().notify(text);
       }),
     [],

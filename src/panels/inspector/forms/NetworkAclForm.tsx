@@ -14,6 +14,7 @@ import { buttonClass, CheckboxGroup, Fact, Note, Section, SelectField, Validated
 import { execute, useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
 import { PROTOCOL_OPTIONS } from './SecurityGroupForm.tsx';
+import { highlightedRowClass, isHighlightedNaclRule, scrollIntoViewRef, useHighlightedRule } from '../../traffic/highlight.ts';
 
 type Direction = 'inbound' | 'outbound';
 
@@ -52,6 +53,7 @@ function EntryList({ acl, direction }: { acl: NetworkAcl; direction: Direction }
   const noun = direction === 'inbound' ? 'Inbound' : 'Outbound';
   const set = (next: NetworkAclRule[], label: string) => edit({ [direction]: sortNaclRules(next) } as Partial<NetworkAcl>, label);
   const nextNumber = nextNaclRuleNumber(entries);
+  const highlighted = useHighlightedRule(acl.id);
   const add = () => {
     if (nextNumber === undefined) return;
     set([...entries, { ruleNumber: nextNumber, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0', action: 'allow' }], `Add ${direction} ACL rule`);
@@ -70,6 +72,7 @@ function EntryList({ acl, direction }: { acl: NetworkAcl; direction: Direction }
           key={`${entry.ruleNumber}-${i}`}
           legend={`${noun} rule ${entry.ruleNumber}`}
           entry={entry}
+          highlighted={isHighlightedNaclRule(highlighted, direction, entry.ruleNumber)}
           otherNumbers={entries.filter((_, j) => j !== i).map((e) => e.ruleNumber)}
           onChange={(next, label) => set(entries.map((e, j) => (j === i ? next : e)), label)}
           onRemove={() => set(removeAt(entries, i), `Remove ${direction} ACL rule`)}
@@ -77,7 +80,7 @@ function EntryList({ acl, direction }: { acl: NetworkAcl; direction: Direction }
       ))}
       <table className="w-full text-xs text-gray-600" aria-label={`${noun} final rule`}>
         <tbody>
-          <tr>
+          <tr className={isHighlightedNaclRule(highlighted, direction, '*') ? highlightedRowClass : undefined} data-highlighted={isHighlightedNaclRule(highlighted, direction, '*') ? 'true' : undefined}>
             <td className="w-8 font-mono">*</td>
             <td>All traffic</td>
             <td className="font-mono">0.0.0.0/0</td>
@@ -90,16 +93,18 @@ function EntryList({ acl, direction }: { acl: NetworkAcl; direction: Direction }
   );
 }
 
-function EntryRow({ legend, entry, otherNumbers, onChange, onRemove }: {
+function EntryRow({ legend, entry, highlighted, otherNumbers, onChange, onRemove }: {
   legend: string;
   entry: NetworkAclRule;
+  /** The traffic panel points at this rule (the hop it matched). */
+  highlighted?: boolean;
   otherNumbers: number[];
   onChange: (entry: NetworkAclRule, label: string) => void;
   onRemove: () => void;
 }) {
   const choice = protocolChoiceOf(entry.protocol);
   return (
-    <fieldset className="space-y-1 rounded border border-gray-200 p-1.5">
+    <fieldset className={`space-y-1 rounded border border-gray-200 p-1.5 ${highlighted ? highlightedRowClass : ''}`} data-highlighted={highlighted ? 'true' : undefined} ref={highlighted ? scrollIntoViewRef : undefined}>
       <legend className="px-0.5 text-xs font-medium text-gray-600">{legend}</legend>
       <div className="grid grid-cols-2 gap-1">
         <ValidatedField label="Rule number" mono value={String(entry.ruleNumber)} check={(t) => checkRuleNumber(t, otherNumbers)} format={String} onCommit={(ruleNumber) => onChange({ ...entry, ruleNumber }, 'Renumber ACL rule')} />

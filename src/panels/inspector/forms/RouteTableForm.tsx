@@ -13,6 +13,7 @@ import { CidrField } from '../CidrField.tsx';
 import { buttonClass, CheckboxGroup, Note, Section, SelectField, ValidatedField } from '../controls.tsx';
 import { execute, useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
+import { highlightedRowClass, scrollIntoViewRef, useHighlightedRule } from '../../traffic/highlight.ts';
 
 const checkPrefixList = (text: string): Check<string> =>
   /^pl-[a-z0-9]+$/.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, error: 'A prefix list id looks like pl-63a5400a (or pl-s3).' };
@@ -24,6 +25,7 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
   const users = subnetsUsingRouteTable(design, table);
   const vgws = resourcesOfKind(design, 'virtualPrivateGateway').filter((g) => g.vpcId === table.vpcId);
   const setRoutes = (routes: Route[], label: string) => edit({ routes }, label);
+  const highlighted = useHighlightedRule(table.id);
 
   // A destination may appear once per table, and not as one of the local CIDRs.
   const checkDestination = (i: number, type: 'cidr' | 'prefixList') => (text: string): Check<string> => {
@@ -88,9 +90,10 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
         {table.routes.length === 0 && <Note>No routes of your own yet.</Note>}
         {table.routes.map((route, i) => {
           const type = route.destinationPrefixListId !== undefined ? 'prefixList' : 'cidr';
+          const isHighlighted = route.id !== undefined && route.id === highlighted;
           const targetKnown = targets.some((t) => t.id === route.targetId);
           return (
-            <fieldset key={route.id ?? i} className="space-y-1 rounded border border-gray-200 p-1.5">
+            <fieldset key={route.id ?? i} className={`space-y-1 rounded border border-gray-200 p-1.5 ${isHighlighted ? highlightedRowClass : ''}`} data-highlighted={isHighlighted ? 'true' : undefined} ref={isHighlighted ? scrollIntoViewRef : undefined}>
               <legend className="px-0.5 text-xs font-medium text-gray-600">Route {i + 1}</legend>
               <div className="grid grid-cols-[6.5rem_1fr] gap-1">
                 <SelectField

@@ -21,6 +21,7 @@ import { CidrField } from '../CidrField.tsx';
 import { buttonClass, Fact, Note, type Option, Section, SelectField, TextField, ValidatedField } from '../controls.tsx';
 import { useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
+import { highlightedRowClass, isHighlightedSgRule, scrollIntoViewRef, useHighlightedRule } from '../../traffic/highlight.ts';
 
 export const PROTOCOL_OPTIONS: Option[] = [
   { value: 'all', label: 'All traffic' },
@@ -63,6 +64,7 @@ function RuleList({ design, group, direction }: { design: Design; group: Securit
   const title = direction === 'ingress' ? 'Inbound rules' : 'Outbound rules';
   const noun = direction === 'ingress' ? 'Inbound' : 'Outbound';
   const set = (next: SecurityGroupRule[], label: string) => edit({ [direction]: next } as Partial<SecurityGroup>, label);
+  const highlighted = useHighlightedRule(group.id);
   const add = () => {
     const id = nextItemId(rules, `${group.id}-${direction === 'ingress' ? 'in' : 'out'}`);
     const vpcCidr = getOfKind(design, group.vpcId, 'vpc')?.cidrBlocks[0] ?? '10.0.0.0/16';
@@ -81,6 +83,7 @@ function RuleList({ design, group, direction }: { design: Design; group: Securit
           legend={`${noun} rule ${i + 1}`}
           peerLabel={direction === 'ingress' ? 'Source' : 'Destination'}
           rule={rule}
+          highlighted={isHighlightedSgRule(highlighted, group.id, direction, rule.id, i)}
           onChange={(next, label) => set(replaceAt(rules, i, next), label)}
           onRemove={() => set(removeAt(rules, i), `Remove ${noun.toLowerCase()} rule`)}
         />
@@ -89,12 +92,14 @@ function RuleList({ design, group, direction }: { design: Design; group: Securit
   );
 }
 
-export function RuleRow({ design, group, legend, peerLabel, rule, onChange, onRemove }: {
+export function RuleRow({ design, group, legend, peerLabel, rule, highlighted, onChange, onRemove }: {
   design: Design;
   group: SecurityGroup;
   legend: string;
   peerLabel: string;
   rule: SecurityGroupRule;
+  /** The traffic panel points at this rule (the hop it matched). */
+  highlighted?: boolean;
   onChange: (rule: SecurityGroupRule, label: string) => void;
   onRemove: () => void;
 }) {
@@ -103,7 +108,7 @@ export function RuleRow({ design, group, legend, peerLabel, rule, onChange, onRe
   const groups = indexDesign(design).securityGroups.get(group.vpcId) ?? [];
   const groupOptions: Option[] = groups.map((g) => ({ value: g.id, label: g.id === group.id ? `${g.name} (this group)` : g.name }));
   return (
-    <fieldset className="space-y-1 rounded border border-gray-200 p-1.5">
+    <fieldset className={`space-y-1 rounded border border-gray-200 p-1.5 ${highlighted ? highlightedRowClass : ''}`} data-highlighted={highlighted ? 'true' : undefined} ref={highlighted ? scrollIntoViewRef : undefined}>
       <legend className="px-0.5 text-xs font-medium text-gray-600">{legend}</legend>
       <div className="grid grid-cols-2 gap-1">
         <SelectField label="Protocol" value={choice} options={PROTOCOL_OPTIONS} onChange={(c) => onChange(withProtocol(rule, c as ProtocolChoice), 'Change rule protocol')} />

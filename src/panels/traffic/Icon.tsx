@@ -1,0 +1,15 @@
+/** Small media icons drawn in SVG (the system fonts here lack the media-control glyphs). */
+export function Icon({ kind }: { kind: 'play' | 'pause' | 'back' | 'forward' }) {
+  const paths = {
+    play: 'M4 2.5v11l9-5.5z',
+    pause: 'M4 2.5h3v11H4zM9 2.5h3v11H9z',
+    back: 'M3 2.5h2v11H3zM14 2.5v11L6 8z',
+    forward: 'M11 2.5h2v11h-2zM2 2.5v11L10 8z',
+  } as const;
+  return (
+    <svg aria-hidden="true" width="12" height="12" viewBox="0 0 16 16" fill="currentColor">
+      <path d={paths[kind]} />
+    </svg>
+  );
+}
+
