@@ -106,11 +106,17 @@ export function resolveEndpoint(index: NetworkIndex, text: string): EndpointResu
       const ip = gatewayId ? onPremisesAddress(index, gatewayId) : parseIp('192.168.100.10')!;
       return { ok: true, endpoint: { kind: 'onPremises', ip, gatewayId, label: raw } };
     }
+    case 'elasticIp': {
+      const ip = parseIp(resource.publicIp);
+      const holder = ip === undefined ? undefined : index.publicIps.get(ip);
+      if (!holder || ip === undefined) return { ok: false, error: `${raw} is an Elastic IP that is not associated with anything` };
+      return { ok: true, endpoint: { kind: 'eni', eni: holder, ip, label: raw } };
+    }
     case 'awsService':
       return { ok: true, endpoint: { kind: 'service', service: resource.service.toLowerCase(), label: raw } };
     case 's3Bucket':
       return { ok: true, endpoint: { kind: 'service', service: 's3', bucketId: resource.id, label: raw } };
     default:
-      return { ok: false, error: `${raw} is a ${resource.kind}, not something traffic starts or ends at (${USAGE})` };
+      return { ok: false, error: `${raw} (${resource.kind}) is not something traffic starts or ends at (${USAGE})` };
   }
 }

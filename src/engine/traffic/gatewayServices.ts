@@ -71,6 +71,11 @@ export function arriveAtService(
   if (access.endpoint && bucket && vpc && access.endpoint.endpointType === 'Gateway' && bucket.region !== vpc.region) {
     return block(w, 'forward', 'ENDPOINT_REGION_MISMATCH', access.endpoint.id, `${bucket.id} is in ${bucket.region} but gateway endpoint ${access.endpoint.id} serves ${vpc.region} only.`, [bucket.id]);
   }
+  // The request's global condition keys: through an endpoint the VPC and endpoint ids and the private address,
+  // otherwise the public source address.
+  const context: Record<string, string | undefined> = access.endpoint
+    ? { 'aws:sourcevpce': access.endpoint.id, 'aws:sourcevpc': access.vpcId, 'aws:vpcsourceip': formatIp(access.sourceIp) }
+    : { 'aws:sourceip': formatIp(access.sourceIp) };
   if (action === undefined) {
     hop(w, 'forward', serviceId, serviceType, 'forward', `${service} receives ${formatIp(packet.srcIp)}'s request ${through}; no action given, so endpoint and bucket policies are not evaluated`);
   } else {
@@ -79,7 +84,7 @@ export function arriveAtService(
       const decision =
         endpoint.policyDocument === undefined
           ? ({ decision: 'allow', statement: 'the default policy (full access)' } as const)
-          : evaluatePolicy(endpoint.policyDocument, { action, resource, account, context: {} });
+          : evaluatePolicy(endpoint.policyDocument, { action, resource, account, context });
       const allowed = decision.decision === 'allow';
       hop(w, 'forward', endpoint.id, 'AWS::EC2::VPCEndpoint', allowed ? 'allow' : 'deny', `endpoint policy for ${action} on ${resource}: ${describeDecision(decision)}`, 'statement' in decision ? decision.statement : undefined);
       if (!allowed) {
@@ -87,9 +92,6 @@ export function arriveAtService(
       }
     }
     if (bucket?.policyDocument !== undefined) {
-      const context: Record<string, string | undefined> = access.endpoint
-        ? { 'aws:sourcevpce': access.endpoint.id, 'aws:sourcevpc': access.vpcId, 'aws:vpcsourceip': formatIp(access.sourceIp) }
-        : { 'aws:sourceip': formatIp(access.sourceIp) };
       const decision = evaluatePolicy(bucket.policyDocument, { action, resource, account, context });
       const denied = decision.decision === 'deny' || decision.decision === 'invalid';
       const keys = access.endpoint

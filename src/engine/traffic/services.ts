@@ -46,10 +46,15 @@ export function serviceOfPrefixList(prefixListId: string): string | undefined {
   return undefined;
 }
 
-/** Whether an address lies in a prefix list's ranges (only the services' lists are known). */
+/**
+ * Whether an address lies in a prefix list's ranges. The services' lists are known by id or name; an unknown
+ * list id is taken to be the list of whichever gateway service the address belongs to (AWS publishes a different
+ * S3 and DynamoDB list id in every Region, and templates name them literally).
+ */
 export function prefixListContains(prefixListId: string, ip: number): boolean {
   const service = serviceOfPrefixList(prefixListId);
-  return service !== undefined && contains(serviceRange(service), ip);
+  if (service !== undefined) return contains(serviceRange(service), ip);
+  return GATEWAY_ENDPOINT_SERVICES.some((s) => contains(serviceRange(s), ip));
 }
 
 /** `com.amazonaws.us-east-1.s3` → `s3`; `com.amazonaws.us-east-1.ecr.dkr` → `ecr.dkr`; a bare `s3` stays `s3`. */

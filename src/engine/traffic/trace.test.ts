@@ -386,6 +386,20 @@ describe('gateway endpoints and policies', () => {
     expect(run(without(withEndpoint(undefined, ipOnly), 'vpce-s3'), { from: 'i-app', to: 'service:s3', ...get }).reachable).toBe(true);
   });
 
+  it('gives the endpoint policy the request\'s keys: a condition on aws:SourceVpc holds for this VPC only', () => {
+    const policy = (vpc: string) => ({ Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:SourceVpc': vpc } } }] });
+    expect(run(withEndpoint(policy('vpc-a')), { from: 'i-app', to: 'service:s3', ...get }).reachable).toBe(true);
+    expect(blocker(run(withEndpoint(policy('vpc-other')), { from: 'i-app', to: 'service:s3', ...get }))).toMatchObject({ code: 'VPCE_POLICY_RESTRICTION' });
+  });
+
+  it('matches a security group rule naming the service prefix list (any Region\'s list id)', () => {
+    const resources = patch(withEndpoint(), 'sg-app', { egress: [{ id: 'to-s3', protocol: 'tcp', fromPort: 443, toPort: 443, prefixListId: 'pl-6fa54006' }] } as Partial<SecurityGroup>);
+    const r = run(resources, { from: 'i-app', to: 'service:s3', ...get });
+    expect(r.reachable).toBe(true);
+    expect(r.forward.find((h) => h.id === 'sg-app')?.matched).toBe('to-s3');
+    expect(run(resources, { from: 'i-app', to: 'internet' }).reachable).toBe(false);
+  });
+
   it('reaches buckets of its own Region only', () => {
     expect(blocker(run(withEndpoint(undefined, undefined, 'eu-west-1'), { from: 'i-app', to: 'service:s3', ...get }))).toMatchObject({ code: 'ENDPOINT_REGION_MISMATCH', id: 'vpce-s3' });
   });
@@ -446,6 +460,11 @@ describe('endpoints and queries', () => {
   it('resolves ip: addresses to the interface that holds them, public or private', () => {
     expect(run(classicResources(), { from: 'ip:10.0.0.10', to: 'ip:10.0.1.10', port: 8080 }).reachable).toBe(true);
     expect(run(classicResources(), { from: 'ip:192.0.2.1', to: 'ip:198.51.100.10' }).forward.at(-1)?.id).toBe('i-web');
+  });
+
+  it('resolves an Elastic IP id to the interface it is associated with', () => {
+    const r = run(classicResources(), { from: 'internet', to: 'eip-nat' });
+    expect(blocker(r)).toMatchObject({ code: 'NAT_GATEWAY_UNSOLICITED_INBOUND', id: 'nat-a' });
   });
 
   it('answers ping with ICMP when a rule allows it', () => {
