@@ -66,6 +66,10 @@ test('a subnet dropped on a VPC nests in the AZ band under the pointer, and an i
 });
 
 test('moving a VPC moves everything drawn inside it', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+  });
   const { canvas } = await openApp(page);
   const ids = ['vpc-prod', 'az:vpc-prod:us-east-1a', 'subnet-public-a', 'i-web-a', 'igw-prod', 'vpce-s3'];
   const before = await Promise.all(ids.map((id) => canvas.box(id)));
@@ -80,6 +84,7 @@ test('moving a VPC moves everything drawn inside it', async ({ page }) => {
     expect(after[i]!.y - before[i]!.y, id).toBeCloseTo(dy, 0);
   });
   await page.screenshot({ path: test.info().outputPath('canvas-moved-vpc.png') });
+  expect(problems).toEqual([]);
 });
 
 test('an instance dragged onto another subnet of its VPC moves into it', async ({ page }) => {

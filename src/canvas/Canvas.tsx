@@ -20,6 +20,7 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { addFromPalette, connect } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf } from '../store/findings.ts';
@@ -138,7 +139,12 @@ function CanvasFlow() {
   }, [fitViewRequest, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
-    setNodes((ns) => applyNodeChanges(changes, ns));
+    const update = () => setNodes((ns) => applyNodeChanges(changes, ns));
+    // Mid-drag, render in the pointer event itself so the frame that follows already shows the move
+    // (React would otherwise render in a later task, a frame late). Drag changes come from pointer events,
+    // never from a React render or effect, where flushSync is not allowed.
+    if (changes.length > 0 && changes.every((c) => c.type === 'position' && c.dragging)) flushSync(update);
+    else update();
     syncSelection(changes);
   }, []);
 
