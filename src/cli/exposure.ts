@@ -4,21 +4,16 @@
  * cannot be used.
  */
 import { exposure, type ExposureReport } from '../engine/traffic/index.ts';
-import { loadDesignFile, parseOptions } from './trafficArgs.ts';
+import { fail, loadInput, parseArgs } from './cli.ts';
 
 export async function exposureCommand(args: string[]): Promise<number> {
-  const parsed = parseOptions(args, { values: ['region'], flags: ['json'] }, 'exposure <file> [--json]');
+  const parsed = parseArgs(args, { values: ['region'], flags: ['json'] }, 'exposure <file> [--json]');
   if (!parsed.ok) return fail(parsed.error);
-  const loaded = await loadDesignFile(parsed.file, parsed.values.region);
+  const loaded = await loadInput(parsed.file, { region: parsed.values.region });
   if (!loaded.ok) return fail(loaded.error);
   const report = exposure(loaded.design);
   process.stdout.write(parsed.flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatExposure(report));
   return 0;
-}
-
-function fail(message: string): number {
-  process.stderr.write(`vpc-designer: ${message}\n`);
-  return 2;
 }
 
 function describeRange(p: ExposureReport['instances'][number]['ports'][number]): string {

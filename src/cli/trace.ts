@@ -5,15 +5,15 @@
  * used (one line on stderr). The protocol defaults to tcp and the port to 443 (ICMP: type 8, echo request).
  */
 import { trace, type TraceQuery, type TraceResult } from '../engine/traffic/index.ts';
-import { loadDesignFile, parseOptions, type OptionSpec } from './trafficArgs.ts';
+import { fail, loadInput, parseArgs, type ArgSpec } from './cli.ts';
 
-const SPEC: OptionSpec = {
+const SPEC: ArgSpec = {
   values: ['from', 'to', 'protocol', 'port', 'action', 'resource', 'region'],
   flags: ['json'],
 };
 
 export async function traceCommand(args: string[]): Promise<number> {
-  const parsed = parseOptions(args, SPEC, 'trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--action A --resource ARN] [--json]');
+  const parsed = parseArgs(args, SPEC, 'trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--action A --resource ARN] [--json]');
   if (!parsed.ok) return fail(parsed.error);
   const { file, values, flags } = parsed;
   if (!values.from) return fail('trace needs --from (a resource id, ip:A.B.C.D, internet or service:NAME)');
@@ -25,7 +25,7 @@ export async function traceCommand(args: string[]): Promise<number> {
     if (!/^\d{1,5}$/.test(values.port)) return fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
     port = Number(values.port);
   }
-  const loaded = await loadDesignFile(file, values.region);
+  const loaded = await loadInput(file, { region: values.region });
   if (!loaded.ok) return fail(loaded.error);
   const query: TraceQuery = { from: values.from, to: values.to, protocol, port, action: values.action, resource: values.resource };
   const outcome = trace(loaded.design, query);
@@ -37,11 +37,6 @@ export async function traceCommand(args: string[]): Promise<number> {
     process.stdout.write(formatTrace(query, result));
   }
   return result.reachable ? 0 : 1;
-}
-
-function fail(message: string): number {
-  process.stderr.write(`vpc-designer: ${message}\n`);
-  return 2;
 }
 
 /** The human-readable answer: verdict, hops each way, and why it stops. */
