@@ -12,7 +12,7 @@ import type { Design } from '../../engine/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
-import { flowGeometry, selectableIdOf, type FlowGeometry, type PlacedRects } from './hopGeometry.ts';
+import { flowGeometry, selectableIdOf, type FlowGeometry, type PlacedRects, type Stop } from './hopGeometry.ts';
 import { buildTimeline, packetAt, type PacketState, type Timeline } from './timeline.ts';
 import { describeComponent } from './names.ts';
 import './traffic.css';
@@ -100,7 +100,14 @@ function points(flow: AnimatedFlow, direction: 'forward' | 'return'): string {
     .join(' ');
 }
 
-function BlockMarker({ design, flow }: { design: Design; flow: AnimatedFlow }) {
+/** The undrawn endpoints (internet, services, on-premises) of a flow, once each, to label on the canvas. */
+function outsidePoints(flow: AnimatedFlow): Stop[] {
+  const byName = new Map<string, Stop>();
+  for (const s of flow.geometry.stops) if (s.outside !== undefined && !byName.has(s.outside)) byName.set(s.outside, s);
+  return [...byName.values()];
+}
+
+function BlockMarker({ design, flow, labelled }: { design: Design; flow: AnimatedFlow; labelled: boolean }) {
   const blocked = flow.geometry.blocked!;
   const component = describeComponent(design, blocked.componentId);
   const label = `${flow.name}: blocked at ${component.name} (${component.type})${blocked.explanation ? ` — ${blocked.explanation.message}` : ''}`;
@@ -124,7 +131,11 @@ function BlockMarker({ design, flow }: { design: Design; flow: AnimatedFlow }) {
         <title>{label}</title>
         <circle r={11} />
         <path d="M-4.5,-4.5 L4.5,4.5 M4.5,-4.5 L-4.5,4.5" />
-        <text x={16} y={4}>Blocked at {component.name}</text>
+        {labelled && (
+          <text x={16} y={4}>
+            Blocked at {component.name}
+          </text>
+        )}
       </g>
     </g>
   );
@@ -153,11 +164,19 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
             {selected.geometry.stops.map((s, i) => (
               <circle key={i} cx={s.point.x} cy={s.point.y} r={3.5} className="traffic-stop" fill={PACKET_COLORS[s.direction]} />
             ))}
+            {outsidePoints(selected).map((s) => (
+              <g key={s.outside} transform={`translate(${s.point.x} ${s.point.y})`} className="traffic-outside">
+                <circle r={14} />
+                <text y={28} textAnchor="middle">
+                  {s.outside}
+                </text>
+              </g>
+            ))}
             {current && <circle cx={current.point.x} cy={current.point.y} r={14} className="traffic-current" />}
           </g>
         )}
         {flows.filter((f) => f.geometry.blocked).map((f) => (
-          <BlockMarker key={f.id} design={design} flow={f} />
+          <BlockMarker key={f.id} design={design} flow={f} labelled={!selected || f === selected} />
         ))}
         {flows.map((f) => (
           <g

@@ -6,13 +6,14 @@
  *     comes from;
  *   - a network ACL where the packet crosses its subnet's border; a route table just inside that crossing;
  *   - a peering connection at the middle of the peering line between the two VPCs;
- *   - gateways, endpoints, instances, the internet and services at their nodes; the internet, services and
- *     on-premises at a point outside the network when the design does not draw them.
+ *   - gateways, endpoints, instances, the internet and services at their nodes; when the design does not draw
+ *     them, the internet and services at a point above the VPCs the flow crosses, on-premises to their left.
  * Pure: the overlay calls it with the adapter's placed nodes whenever the design or the trace changes.
  */
 import { networkAclOfSubnet, routeTableOfSubnet, type Design, type Resource, type ResourceId, type Subnet } from '../../engine/index.ts';
 import type { Explanation, Hop, HopDirection, TraceResult } from '../../engine/traffic/index.ts';
 import { boundsOf, containsPoint, type Rect, type XY } from '../geometry.ts';
+import { serviceName } from './names.ts';
 
 /** What the overlay needs of the adapter's placed nodes: their rectangles in flow coordinates. */
 export type PlacedRects = ReadonlyMap<string, { abs: Rect; type?: string }>;
@@ -24,6 +25,8 @@ export interface Stop {
   point: XY;
   /** The packet is dropped here. */
   blocked?: boolean;
+  /** Set for an endpoint the design does not draw (the internet, a service, on-premises): what to call the point. */
+  outside?: string;
 }
 
 export interface BlockMark {
@@ -163,7 +166,7 @@ export function stepsOf(result: TraceResult): Step[] {
 
 type Role =
   | { kind: 'solid'; point: XY; ring?: Rect }
-  | { kind: 'virtual'; where: 'internet' | 'service' | 'onPremises' }
+  | { kind: 'virtual'; where: 'internet' | 'service' | 'onPremises'; label: string }
   | { kind: 'guard'; rect: Rect; eniId: ResourceId }
   | { kind: 'boundary'; rect: Rect; subnetId: ResourceId; outward: 'next' | 'previous' }
   | { kind: 'router'; rect: Rect; subnetId: ResourceId }
@@ -267,10 +270,10 @@ export function flowGeometry(design: Design, placed: PlacedRects, endpoints: End
         if (rect) return { kind: 'solid', point: center(rect), ring: rect };
       }
     }
-    if (hop.id === 'internet' || resource?.kind === 'internet') return { kind: 'virtual', where: 'internet' };
-    if (hop.id === 'on-premises') return { kind: 'virtual', where: 'onPremises' };
+    if (hop.id === 'internet' || resource?.kind === 'internet') return { kind: 'virtual', where: 'internet', label: 'Internet' };
+    if (hop.id === 'on-premises') return { kind: 'virtual', where: 'onPremises', label: 'On-premises network' };
     if (hop.id.startsWith('service:') || hop.type === 'AWS::S3::Bucket' || resource?.kind === 's3Bucket' || resource?.kind === 'awsService') {
-      return { kind: 'virtual', where: 'service' };
+      return { kind: 'virtual', where: 'service', label: resource ? resource.name : serviceName(hop.id.replace(/^service:/, '')) };
     }
     return { kind: 'none' };
   };
@@ -313,7 +316,8 @@ export function flowGeometry(design: Design, placed: PlacedRects, endpoints: End
   for (const e of entries) {
     if (e.role.kind !== 'virtual') continue;
     if (e.role.where === 'internet') e.point = clear({ x: mid.x, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
-    else if (e.role.where === 'service') e.point = clear({ x: extent.x + extent.width + OUTSIDE, y: mid.y }, { x: 40, y: 0 });
+    // Services are reached through gateways on the VPC's top border, like the internet: above it, to the right.
+    else if (e.role.where === 'service') e.point = clear({ x: mid.x + 2 * OUTSIDE, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
     else e.point = clear({ x: extent.x - OUTSIDE, y: mid.y }, { x: -40, y: 0 });
   }
 
@@ -365,6 +369,7 @@ export function flowGeometry(design: Design, placed: PlacedRects, endpoints: End
   const stops: Stop[] = entries.map((e) => {
     if (e.point) last = e.point;
     const stop: Stop = { direction: e.leg.direction, hopIndex: e.hop === syntheticBlock ? -1 : e.i, point: e.point ?? last };
+    if (e.role.kind === 'virtual') stop.outside = e.role.label;
     if (e === blockedEntry) stop.blocked = true;
     return stop;
   });

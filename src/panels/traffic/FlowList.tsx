@@ -28,37 +28,41 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
       aria-current={selected ? 'true' : undefined}
       data-flow={flow.id}
       data-status={status.tone}
-      className={`flex items-center gap-1.5 rounded px-1 py-0.5 ${selected ? 'bg-sky-50 ring-1 ring-sky-300' : 'hover:bg-gray-50'}`}
+      className={`rounded px-1 py-0.5 ${selected ? 'bg-sky-50 ring-1 ring-sky-300' : 'hover:bg-gray-50'}`}
     >
       <button
         type="button"
-        className="min-w-0 flex-1 truncate text-left text-xs text-gray-900"
-        title={`${flow.from} → ${flow.to}`}
+        className="block w-full truncate text-left text-xs text-gray-900"
+        title={`${flow.name} (${flow.from} → ${flow.to})`}
         onClick={() => traffic().selectFlow(flow.id)}
       >
         {isDraft && <span className="mr-1 rounded bg-gray-100 px-1 text-[10px] font-semibold uppercase text-gray-600">Unsaved</span>}
         {flow.name}
       </button>
-      <span
-        className={`shrink-0 rounded border px-1.5 text-[11px] font-medium ${BADGE[status.tone]}`}
-        title={status.tone === 'ok' ? undefined : status.message}
-        data-testid="flow-status"
-      >
-        {status.label}
-      </span>
-      <button
-        type="button"
-        className={iconButtonClass}
-        aria-label={`${paused ? 'Play' : 'Pause'} ${flow.name}`}
-        aria-pressed={paused}
-        title={paused ? 'Play this flow' : 'Pause this flow'}
-        onClick={() => traffic().toggleFlowPaused(flow.id)}
-      >
-        <Icon kind={paused ? 'play' : 'pause'} />
-      </button>
-      <button type="button" className={iconButtonClass} aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`} title={isDraft ? 'Discard' : 'Remove'} onClick={remove}>
-        <span aria-hidden="true">✕</span>
-      </button>
+      <div className="mt-0.5 flex items-center gap-1">
+        <span
+          className={`min-w-0 truncate rounded border px-1.5 text-[11px] font-medium ${BADGE[status.tone]}`}
+          title={status.tone === 'ok' ? undefined : status.message}
+          data-testid="flow-status"
+        >
+          {status.label}
+        </span>
+        <span className="ml-auto flex shrink-0 gap-1">
+          <button
+            type="button"
+            className={iconButtonClass}
+            aria-label={`${paused ? 'Play' : 'Pause'} ${flow.name}`}
+            aria-pressed={paused}
+            title={paused ? 'Play this flow' : 'Pause this flow'}
+            onClick={() => traffic().toggleFlowPaused(flow.id)}
+          >
+            <Icon kind={paused ? 'play' : 'pause'} />
+          </button>
+          <button type="button" className={iconButtonClass} aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`} title={isDraft ? 'Discard' : 'Remove'} onClick={remove}>
+            <span aria-hidden="true">✕</span>
+          </button>
+        </span>
+      </div>
     </li>
   );
 }
@@ -68,7 +72,7 @@ export function FlowList({ design, evaluations }: { design: Design; evaluations:
     return <p className="text-xs text-gray-500">No flows yet: choose a source and a destination, then Trace or Save flow.</p>;
   }
   return (
-    <ul aria-label="Flows" className="space-y-0.5">
+    <ul aria-label="Flows" className="space-y-1">
       {evaluations.map((e) => (
         <FlowRow key={e.flow.id} design={design} evaluation={e} />
       ))}
