@@ -4,6 +4,7 @@
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { exampleDesign, serializeDesign, type Design, type Resource } from '../src/engine/index.ts';
+import { PalettePage } from './pages/PalettePage.ts';
 
 class FindingsPanel {
   readonly root: Locator;
@@ -51,20 +52,28 @@ test('an overlapping subnet is reported and marked, can be jumped to, and the fi
   await expect(findings.root).toContainText('Errors 1 · Warnings 0 · Info 0');
   await expect(findings.finding('VPC peering is not transitive')).toHaveCount(1);
 
-  // The inspector refuses an overlapping block, so the mistake arrives the way it does in real life: in a design
-  // file someone else drew, with a subnet "Scratch" whose block overlaps "Private A" (10.0.10.0/24).
-  await importDesign(page, exampleWith({
-    id: 'subnet-scratch', kind: 'subnet', name: 'Scratch', vpcId: 'vpc-prod', cidrBlock: '10.0.10.128/25', availabilityZone: 'us-east-1b', mapPublicIpOnLaunch: false,
-  }));
-  await expect(node(page, 'subnet-scratch')).toBeVisible();
+  // Draw the mistake: drop a new subnet into the VPC's us-east-1b zone and give it a block that overlaps
+  // "Private A" (10.0.10.0/24). The inspector stores a well-formed block and warns; the rules say why it is wrong.
+  const band = page.locator('.react-flow__node[data-id="az:vpc-prod:us-east-1b"]');
+  const bandBox = (await band.boundingBox())!;
+  await new PalettePage(page).dragTo('Subnet', band, { x: 20, y: bandBox.height - 12 });
+  const added = page.locator('.react-flow__node[data-kind="subnet"][data-parent="az:vpc-prod:us-east-1b"]').last();
+  const scratchId = (await added.getAttribute('data-id'))!;
+  await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText(scratchId);
+  await inspector(page).getByLabel('Name', { exact: true }).fill('Scratch');
+  await inspector(page).getByLabel('Name', { exact: true }).press('Enter');
+  await cidrField(page).fill('10.0.10.128/25');
+  await expect(inspector(page)).toContainText('10.0.10.128/25 overlaps subnet Private A (10.0.10.0/24): AWS will refuse it.');
+  await cidrField(page).press('Enter');
+  await expect(node(page, scratchId)).toContainText('10.0.10.128/25');
 
   const overlap = findings.finding('overlaps subnet "Private A" (subnet-private-a)');
   await expect(overlap).toHaveCount(1);
-  await expect(overlap).toContainText('Subnet "Scratch" (subnet-scratch) overlaps subnet "Private A" (subnet-private-a): 10.0.10.128/25 and 10.0.10.0/24 share addresses');
+  await expect(overlap).toContainText(`Subnet "Scratch" (${scratchId}) overlaps subnet "Private A" (subnet-private-a): 10.0.10.128/25 and 10.0.10.0/24 share addresses`);
   await expect(overlap).toContainText('Fix: Give one of them a block that does not overlap');
   await expect(overlap.getByRole('link', { name: /AWS documentation/ })).toHaveAttribute('href', 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html');
   await expect(findings.root).toContainText('Errors 2 · Warnings 0 · Info 0');
-  await expect(node(page, 'subnet-scratch')).toHaveAttribute('data-severity', 'error');
+  await expect(node(page, scratchId)).toHaveAttribute('data-severity', 'error');
   await page.screenshot({ path: 'test-results/findings-overlap.png' });
 
   // Jump to it from the panel: the finding selects the subnet (the inspector shows it) and frames it.
@@ -73,20 +82,20 @@ test('an overlapping subnet is reported and marked, can be jumped to, and the fi
   await overlap.getByRole('button').click();
   await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText('Scratch');
   await expect(overlap.getByRole('button')).toHaveAttribute('aria-current', 'true');
-  await expect(node(page, 'subnet-scratch')).toBeInViewport();
+  await expect(node(page, scratchId)).toBeInViewport();
 
   // Fix it in the inspector: a block of its own.
   await cidrField(page).fill('10.0.12.0/24');
   await cidrField(page).press('Enter');
   await expect(findings.finding('overlaps')).toHaveCount(0);
-  await expect(node(page, 'subnet-scratch')).not.toHaveAttribute('data-severity');
+  await expect(node(page, scratchId)).not.toHaveAttribute('data-severity');
   await expect(findings.root).toContainText('Errors 1 · Warnings 0 · Info 0');
   await page.screenshot({ path: 'test-results/findings-fixed.png' });
 
   // Every change re-validates: undoing the fix brings the finding back.
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(findings.finding('overlaps')).toHaveCount(1);
-  await expect(node(page, 'subnet-scratch')).toHaveAttribute('data-severity', 'error');
+  await expect(node(page, scratchId)).toHaveAttribute('data-severity', 'error');
 });
 
 test('findings can be filtered by severity and by text', async ({ page }) => {

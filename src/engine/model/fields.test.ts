@@ -20,6 +20,7 @@ import {
 } from './fields.ts';
 
 const errorOf = (c: { ok: boolean; error?: string }) => (c.ok ? undefined : c.error);
+const warningOf = (c: { ok: boolean; warning?: string }) => (c.ok ? c.warning : undefined);
 
 describe('describeCidr', () => {
   it('shows the range and the usable count of a /24 (256 addresses, 251 usable)', () => {
@@ -48,15 +49,25 @@ describe('checkSubnetCidr', () => {
     expect(checkSubnetCidr(design, a, '10.0.0.0/24')).toEqual({ ok: true, value: '10.0.0.0/24' });
   });
 
-  it('refuses blocks outside /16–/28 (AWS subnet sizes)', () => {
+  it('stores blocks outside /16–/28 with a warning that AWS will refuse them (the rules report them)', () => {
     // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
-    expect(errorOf(checkSubnetCidr(design, a, '10.0.0.0/29'))).toMatch(/at least a \/28/);
-    expect(errorOf(checkSubnetCidr(design, a, '10.0.0.0/15'))).toMatch(/at most a \/16/);
+    expect(checkSubnetCidr(design, a, '10.0.0.0/29')).toMatchObject({ ok: true, value: '10.0.0.0/29' });
+    expect(warningOf(checkSubnetCidr(design, a, '10.0.0.0/29'))).toMatch(/at least a \/28.*AWS will refuse it/);
+    expect(warningOf(checkSubnetCidr(design, a, '10.0.0.0/15'))).toMatch(/at most a \/16/);
   });
 
-  it('refuses a block outside the VPC or overlapping a sibling, naming it', () => {
-    expect(errorOf(checkSubnetCidr(design, a, '10.1.0.0/24'))).toBe('10.1.0.0/24 is outside the VPC v (10.0.0.0/16).');
-    expect(errorOf(checkSubnetCidr(design, a, '10.0.1.0/25'))).toBe('10.0.1.0/25 overlaps subnet Private B (10.0.1.0/24).');
+  it('stores a block outside the VPC or overlapping a sibling with a warning naming it', () => {
+    expect(warningOf(checkSubnetCidr(design, a, '10.1.0.0/24'))).toBe('10.1.0.0/24 is outside the VPC v (10.0.0.0/16): AWS will refuse it.');
+    expect(checkSubnetCidr(design, a, '10.0.1.0/25')).toEqual({
+      ok: true,
+      value: '10.0.1.0/25',
+      warning: '10.0.1.0/25 overlaps subnet Private B (10.0.1.0/24): AWS will refuse it.',
+    });
+  });
+
+  it('still refuses malformed and unaligned text outright', () => {
+    expect(errorOf(checkSubnetCidr(design, a, '10.0.1.1/24'))).toMatch(/not a network address/);
+    expect(errorOf(checkSubnetCidr(design, a, 'banana'))).toMatch(/not a CIDR block/);
   });
 });
 
@@ -65,9 +76,9 @@ describe('checkVpcCidr', () => {
   const s = aSubnet({ id: 's', name: 'Web', vpcId: 'v', cidrBlock: '10.1.5.0/24' });
   const design = aDesign(vpc, s);
 
-  it('refuses a block that overlaps another block of the VPC or strands a subnet', () => {
-    expect(errorOf(checkVpcCidr(design, vpc, '10.1.0.0/20', 0))).toMatch(/overlaps this VPC's other block 10.1.0.0\/16/);
-    expect(errorOf(checkVpcCidr(design, vpc, '10.2.0.0/16', 1))).toBe('Subnet Web (10.1.5.0/24) would no longer fit in the VPC: change or move it first.');
+  it('warns about a block that overlaps another block of the VPC or strands a subnet', () => {
+    expect(warningOf(checkVpcCidr(design, vpc, '10.1.0.0/20', 0))).toMatch(/overlaps this VPC's other block 10.1.0.0\/16/);
+    expect(warningOf(checkVpcCidr(design, vpc, '10.2.0.0/16', 1))).toBe('Subnet Web (10.1.5.0/24) no longer fits in the VPC: change the subnet too.');
     expect(checkVpcCidr(design, vpc, '10.2.0.0/16', 2)).toEqual({ ok: true, value: '10.2.0.0/16' });
   });
 

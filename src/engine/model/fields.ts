@@ -18,9 +18,15 @@ import {
 import { getOfKind, subnetsOf } from './queries.ts';
 import type { Design, Subnet, Vpc } from './types.ts';
 
-export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * `warning`: the value is well formed and is stored, but AWS would refuse it or traffic would break (an overlapping
+ * subnet, a block outside the VPC). The model keeps it so the rule engine can report it where the user sees every
+ * other problem — the Findings panel and the marked resource — exactly as it would for an imported design.
+ */
+export type Check<T> = { ok: true; value: T; warning?: string } | { ok: false; error: string };
 
 const ok = <T>(value: T): Check<T> => ({ ok: true, value });
+const warn = <T>(value: T, warning: string): Check<T> => ({ ok: true, value, warning });
 const fail = <T>(error: string): Check<T> => ({ ok: false, error });
 
 /** What a valid CIDR block covers, in the words the inspector shows under the field. */
@@ -79,25 +85,26 @@ function checkBlockSize(cidr: Cidr, what: string): string | undefined {
 export const MAX_VPC_CIDR_BLOCKS = 5;
 
 /**
- * Checks a new value for one of a VPC's CIDR blocks (`index` is its position; `cidrBlocks.length` for a new one):
- * well formed, /16–/28, not overlapping the VPC's other blocks, and still holding every subnet of the VPC.
+ * Checks a new value for one of a VPC's CIDR blocks (`index` is its position; `cidrBlocks.length` for a new one).
+ * Malformed or unaligned text is refused; a block that is not /16–/28, overlaps the VPC's other blocks or strands a
+ * subnet is stored with a warning (the rule engine reports it).
  */
 export function checkVpcCidr(design: Design, vpc: Vpc, text: string, index: number): Check<string> {
   const parsed = parseCidr(text);
   if (!parsed.ok) return fail(parsed.error);
   const cidr = parsed.cidr;
   const size = checkBlockSize(cidr, 'VPC CIDR block');
-  if (size) return fail(size);
+  if (size) return warn(cidr.text, `${size} AWS will refuse it.`);
   const others = vpc.cidrBlocks.filter((_, i) => i !== index);
   for (const other of others) {
     const o = tryCidr(other);
-    if (o && overlaps(o, cidr)) return fail(`${cidr.text} overlaps this VPC's other block ${o.text}.`);
+    if (o && overlaps(o, cidr)) return warn(cidr.text, `${cidr.text} overlaps this VPC's other block ${o.text}: AWS will refuse it.`);
   }
   const blocks = [...others.map(tryCidr), cidr].filter((c): c is Cidr => c !== undefined);
   for (const subnet of subnetsOf(design, vpc.id)) {
     const s = tryCidr(subnet.cidrBlock);
     if (s && !blocks.some((b) => contains(b, s))) {
-      return fail(`Subnet ${subnet.name} (${s.text}) would no longer fit in the VPC: change or move it first.`);
+      return warn(cidr.text, `Subnet ${subnet.name} (${s.text}) no longer fits in the VPC: change the subnet too.`);
     }
   }
   return ok(cidr.text);
@@ -116,8 +123,9 @@ export function checkRemoveVpcCidr(design: Design, vpc: Vpc, index: number): Che
 }
 
 /**
- * Checks a subnet's CIDR block: well formed, /16–/28, inside one of its VPC's blocks, and not overlapping
- * another subnet of the VPC (the EC2 API refuses an overlapping subnet).
+ * Checks a subnet's CIDR block. Malformed or unaligned text is refused; a well-formed block that is not /16–/28,
+ * lies outside the VPC or overlaps another subnet (all refused by the EC2 API) is stored with a warning, and the
+ * rule engine reports it as an error finding.
  * https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
  */
 export function checkSubnetCidr(design: Design, subnet: Subnet, text: string): Check<string> {
@@ -125,18 +133,18 @@ export function checkSubnetCidr(design: Design, subnet: Subnet, text: string): C
   if (!parsed.ok) return fail(parsed.error);
   const cidr = parsed.cidr;
   const size = checkBlockSize(cidr, 'subnet');
-  if (size) return fail(size);
+  if (size) return warn(cidr.text, `${size} AWS will refuse it.`);
   const vpc = getOfKind(design, subnet.vpcId, 'vpc');
   if (vpc) {
     const blocks = vpc.cidrBlocks.map(tryCidr).filter((c): c is Cidr => c !== undefined);
     if (!blocks.some((b) => contains(b, cidr))) {
-      return fail(`${cidr.text} is outside the VPC ${vpc.name} (${vpc.cidrBlocks.join(', ')}).`);
+      return warn(cidr.text, `${cidr.text} is outside the VPC ${vpc.name} (${vpc.cidrBlocks.join(', ')}): AWS will refuse it.`);
     }
   }
   for (const other of subnetsOf(design, subnet.vpcId)) {
     if (other.id === subnet.id) continue;
     const o = tryCidr(other.cidrBlock);
-    if (o && overlaps(o, cidr)) return fail(`${cidr.text} overlaps subnet ${other.name} (${o.text}).`);
+    if (o && overlaps(o, cidr)) return warn(cidr.text, `${cidr.text} overlaps subnet ${other.name} (${o.text}): AWS will refuse it.`);
   }
   return ok(cidr.text);
 }

@@ -83,9 +83,11 @@ export function ValidatedField<T>({
     setDraft(onCommit(result.value) === false ? value : text);
   };
   const errorId = `${id}-error`;
+  const warningId = `${id}-warning`;
   const noteId = `${id}-note`;
+  const warning = result.ok ? result.warning : undefined;
   const note = result.ok && (changed || !describeWhileEditing) ? describe?.(result.value) : undefined;
-  const describedBy = [!result.ok ? errorId : undefined, note ? noteId : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(' ');
+  const describedBy = [!result.ok ? errorId : undefined, warning ? warningId : undefined, note ? noteId : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(' ');
   return (
     <div>
       <label htmlFor={id} className={hideLabel ? 'sr-only' : labelClass}>
@@ -119,6 +121,11 @@ export function ValidatedField<T>({
       {!result.ok && (
         <p id={errorId} role="alert" className="mt-0.5 text-xs text-red-700">
           {result.error}
+        </p>
+      )}
+      {warning && (
+        <p id={warningId} role="status" className="mt-0.5 text-xs text-amber-700">
+          {warning}
         </p>
       )}
       {note && (
