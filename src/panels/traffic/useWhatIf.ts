@@ -28,25 +28,29 @@ function forgetStaleHighlight(state: DesignState, prev: DesignState): void {
   if (/[#*]/.test(h.ruleId)) traffic.setHighlightRule(undefined);
 }
 
+/**
+ * Watches the design store: after each change, compares the saved flows' reachability before and after and says
+ * what changed. Returns the unsubscribe function (headless, so tests drive it through the stores).
+ */
+export function watchFlowChanges(): () => void {
+  return useDesignStore.subscribe((state, prev) => {
+    if (state.design === prev.design) return;
+    forgetStaleHighlight(state, prev);
+    if (prev.design.flows.length === 0) return;
+    const source = sourceOf(state, prev);
+    if (!source) return;
+    const changes = diffFlows(flowEvaluations(prev.design), flowEvaluations(state.design));
+    const text = describeFlowChanges(changes, source);
+    if (!text) return;
+    const traffic = useTrafficStore.getState();
+    traffic.announce(text);
+    // A packet held at a step would hide what the change did to its flow: let it run the new path.
+    const changed = [...changes.opened, ...changes.blocked].some((f) => f.id === traffic.selectedFlowId);
+    if (changed && traffic.step !== undefined) traffic.setStep(undefined);
+    if (useUiStore.getState().bottomTab !== 'traffic') useDesignStore.getState().notify(text);
+  });
+}
+
 export function useWhatIf(): void {
-  useEffect(
-    () =>
-      useDesignStore.subscribe((state, prev) => {
-        if (state.design === prev.design) return;
-        forgetStaleHighlight(state, prev);
-        if (prev.design.flows.length === 0) return;
-        const source = sourceOf(state, prev);
-        if (!source) return;
-        const changes = diffFlows(flowEvaluations(prev.design), flowEvaluations(state.design));
-        const text = describeFlowChanges(changes, source);
-        if (!text) return;
-        const traffic = useTrafficStore.getState();
-        traffic.announce(text);
-        // A packet held at a step would hide what the change did to its flow: let it run the new path.
-        const changed = [...changes.opened, ...changes.blocked].some((f) => f.id === traffic.selectedFlowId);
-        if (changed && traffic.step !== undefined) traffic.setStep(undefined);
-        if (useUiStore.getState().bottomTab !== 'traffic') useDesignStore.getState().notify(text);
-      }),
-    [],
-  );
+  useEffect(() => watchFlowChanges(), []);
 }
