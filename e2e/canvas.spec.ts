@@ -52,7 +52,7 @@ test('a subnet dropped on a VPC nests in the AZ band under the pointer, and an i
   const { canvas, palette } = await openApp(page);
   const band = await canvas.box('az:vpc-prod:us-east-1b');
   // Below the band's two subnets: the band's own empty space.
-  await palette.dragTo('Subnet', canvas.node('az:vpc-prod:us-east-1b'), { x: 20, y: band.height - 12 });
+  await palette.dropAt('Subnet', { x: band.x + 20, y: band.y + band.height - 12 });
   await expect(canvas.node('subnet-1')).toBeVisible();
   expect(await canvas.parentOf('subnet-1')).toBe('az:vpc-prod:us-east-1b');
   const bandAfter = await canvas.box('az:vpc-prod:us-east-1b');

@@ -43,7 +43,7 @@ test('a drag is one undo step, and redo repeats it', async ({ page }) => {
 test('a reload keeps the design, positions included', async ({ page }) => {
   const { canvas, palette } = await openApp(page);
   const band = await canvas.box('az:vpc-shared:us-east-1a');
-  await palette.dragTo('Subnet', canvas.node('az:vpc-shared:us-east-1a'), { x: 24, y: band.height - 12 });
+  await palette.dropAt('Subnet', { x: band.x + 24, y: band.y + band.height - 12 });
   await expect(canvas.node('subnet-1')).toBeVisible();
   // The gap between the two VPCs in design units: framing after the reload changes the zoom, not this.
   const gap = async () => ((await canvas.box('vpc-shared')).x - (await canvas.box('vpc-prod')).x) / (await zoomOf(page));
@@ -172,4 +172,25 @@ test('Import replaces the design as one undo step; a bad file is refused and the
   await expect(toolbar.status).toContainText('Imported roundtrip.json');
   await toolbar.undo();
   await expect(canvas.node('vpc-prod')).not.toContainText('(imported)');
+});
+
+test('Shift-dragging on empty canvas box-selects, and Delete removes what the box held', async ({ page }) => {
+  const { canvas } = await openApp(page);
+  const region = await canvas.box('region:us-east-1');
+  const vpc = await canvas.box('vpc-prod');
+  // From inside the region box (a backdrop: the drag reaches the canvas) to just past the production VPC.
+  await page.keyboard.down('Shift');
+  await page.mouse.move(region.x + 6, region.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(vpc.x + vpc.width / 2, vpc.y + vpc.height / 2, { steps: 5 });
+  await page.mouse.move(vpc.x + vpc.width + 6, vpc.y + vpc.height + 6, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(canvas.node('vpc-prod')).toHaveClass(/selected/);
+  await expect(canvas.node('i-web-a')).toHaveClass(/selected/);
+  await expect(canvas.node('vpc-shared')).not.toHaveClass(/selected/);
+  await page.keyboard.press('Delete');
+  await expect(canvas.node('vpc-prod')).toHaveCount(0);
+  await expect(canvas.node('i-web-a')).toHaveCount(0);
+  await expect(canvas.node('vpc-shared')).toBeVisible();
 });

@@ -12,9 +12,14 @@ export class PalettePage {
     return this.root.getByRole('button', { name: label, exact: true });
   }
 
-  /** HTML5 drag and drop of an item onto a target, at a position relative to the target's top-left corner. */
+  /**
+   * HTML5 drag and drop of an item onto a target, at a position relative to the target's top-left corner.
+   * Forced: region boxes and AZ bands let pointer events through to the canvas below (the canvas finds the
+   * container under the drop point itself), so Playwright's "does the target receive the event" check would fail.
+   */
   async dragTo(label: string, target: Locator, position?: { x: number; y: number }): Promise<void> {
-    await this.item(label).dragTo(target, position ? { targetPosition: position } : undefined);
+    await target.waitFor();
+    await this.item(label).dragTo(target, { force: true, ...(position ? { targetPosition: position } : {}) });
   }
 
   /** Drops an item at a page point over the canvas. */

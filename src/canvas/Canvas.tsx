@@ -21,7 +21,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { addFromPalette, connect } from '../engine/index.ts';
+import { addFromPalette, connect, getResource, vpcIdOf, type Design } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
@@ -85,6 +85,17 @@ function useDropHighlight(root: React.RefObject<HTMLElement | null>) {
   );
 }
 
+/** The node that shows a resource: its own, or (for what is not drawn) the node of what it belongs to. */
+function drawnNodeFor(flow: DiagramFlow, design: Design, id: string): string | undefined {
+  if (flow.placed.has(id)) return id;
+  const r = getResource(design, id);
+  if (!r) return undefined;
+  if (r.kind === 'peeringConnection') return flow.placed.has(r.requesterVpcId) ? r.requesterVpcId : undefined;
+  if (r.kind === 'vpnConnection') return flow.placed.has(r.vpnGatewayId) ? r.vpnGatewayId : undefined;
+  const vpcId = vpcIdOf(design, r);
+  return vpcId && flow.placed.has(vpcId) ? vpcId : undefined;
+}
+
 function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
   const p = 'changedTouches' in e ? e.changedTouches[0] : e;
   return { x: p?.clientX ?? 0, y: p?.clientY ?? 0 };
@@ -138,6 +149,15 @@ function CanvasFlow() {
     if (fitViewRequest > 0) void fitView({ padding: 0.12, duration: 200 });
   }, [fitViewRequest, fitView]);
 
+  // Another panel (a finding, an exposed resource) asks to see resources: frame them, or their nearest drawn
+  // container when they are not drawn themselves (a hidden route table shows its VPC).
+  const focusRequest = useDesignStore((s) => s.focusRequest);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const ids = focusRequest.ids.map((id) => drawnNodeFor(flowRef.current, useDesignStore.getState().design, id)).filter((id): id is string => !!id);
+    if (ids.length) void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.35, maxZoom: 1.25, duration: 250 });
+  }, [focusRequest, fitView]);
+
   const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
     const update = () => setNodes((ns) => applyNodeChanges(changes, ns));
     // Mid-drag, render in the pointer event itself so the frame that follows already shows the move
@@ -182,11 +202,6 @@ function CanvasFlow() {
   );
 
   const onConnect = useCallback((c: Connection) => execute(connect(c.source, c.target)), [execute]);
-
-  const onNodeClick = useCallback((event: React.MouseEvent, node: DiagramNode) => {
-    // Clicking a region box or an AZ band (not selectable) clears the selection, as clicking empty canvas does.
-    if ((node.type === 'region' || node.type === 'az') && !event.shiftKey) useDesignStore.getState().select([]);
-  }, []);
 
   const onDragOver = useCallback(
     (e: DragEvent) => {
@@ -238,7 +253,6 @@ function CanvasFlow() {
         onEdgesChange={onEdgesChange}
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
         onConnect={onConnect}
         connectionMode={ConnectionMode.Loose}
         deleteKeyCode={null}
