@@ -33,7 +33,8 @@ export function HopList({ design, result }: { design: Design; result: TraceResul
   const steps = stepsOf(result);
   const step = useTrafficStore((s) => s.step);
   const live = useTrafficStore((s) => s.liveStop);
-  const current = step ?? live;
+  const held = step ?? live;
+  const current = held === undefined ? undefined : Math.min(held, steps.length - 1);
   const explanation = result.explanations[0];
   const currentRow = useRef<HTMLLIElement | null>(null);
   useEffect(() => {
