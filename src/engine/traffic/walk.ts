@@ -7,7 +7,8 @@
  * request arrives, the checks run in reverse order: the return path.
  */
 import { formatIp } from '../cidr/cidr.ts';
-import type { NetworkAcl, Subnet } from '../model/types.ts';
+import { getResource } from '../model/queries.ts';
+import type { NetworkAcl, ResourceKind, Subnet } from '../model/types.ts';
 import { evaluateNetworkAcl } from './networkAcls.ts';
 import type { NetworkIndex } from './networkIndex.ts';
 import { subnetNetworkAcl } from './networkIndex.ts';
@@ -43,7 +44,41 @@ export function hop(
   (direction === 'forward' ? w.forward : w.return).push(record);
 }
 
-/** Records why the packet stops here; always returns false so callers can `return block(...)`. */
+/** CloudFormation type names of the model's kinds, for hops. */
+const CFN_TYPES: Partial<Record<ResourceKind, string>> = {
+  vpc: 'AWS::EC2::VPC',
+  subnet: 'AWS::EC2::Subnet',
+  internetGateway: 'AWS::EC2::InternetGateway',
+  natGateway: 'AWS::EC2::NatGateway',
+  instance: 'AWS::EC2::Instance',
+  networkInterface: 'AWS::EC2::NetworkInterface',
+  elasticIp: 'AWS::EC2::EIP',
+  routeTable: 'AWS::EC2::RouteTable',
+  securityGroup: 'AWS::EC2::SecurityGroup',
+  networkAcl: 'AWS::EC2::NetworkAcl',
+  peeringConnection: 'AWS::EC2::VPCPeeringConnection',
+  vpcEndpoint: 'AWS::EC2::VPCEndpoint',
+  s3Bucket: 'AWS::S3::Bucket',
+  virtualPrivateGateway: 'AWS::EC2::VPNGateway',
+  customerGateway: 'AWS::EC2::CustomerGateway',
+  vpnConnection: 'AWS::EC2::VPNConnection',
+  directConnectGateway: 'AWS::DirectConnect::Gateway',
+};
+
+export function typeOf(w: Walk, id: string): string {
+  if (id === 'internet') return 'Internet';
+  if (id === 'on-premises') return 'OnPremises';
+  if (id.startsWith('service:')) return 'AWS::Service';
+  const resource = getResource(w.ix.design, id);
+  if (resource) return CFN_TYPES[resource.kind] ?? resource.kind;
+  const isRoute = Object.values(w.ix.design.resources).some((r) => r.kind === 'routeTable' && r.routes.some((route) => route.id === id));
+  return isRoute ? 'AWS::EC2::Route' : 'Address';
+}
+
+/**
+ * Records why the packet stops here; always returns false so callers can `return block(...)`. The packet's last
+ * hop in that direction is the blocking component, marked deny (added here when the caller has not).
+ */
 export function block(
   w: Walk,
   direction: HopDirection,
@@ -56,6 +91,8 @@ export function block(
   const others = related?.filter((r) => r && r !== id);
   if (others?.length) explanation.related = [...new Set(others)];
   w.explanations.push(explanation);
+  const hops = direction === 'forward' ? w.forward : w.return;
+  if (hops.at(-1)?.action !== 'deny') hop(w, direction, id, typeOf(w, id), 'deny', message);
   return false;
 }
 
