@@ -39,8 +39,17 @@ describe('bad designs never make trace or exposure throw', () => {
       for (const from of ENDPOINTS) {
         for (const to of ENDPOINTS) {
           const outcome = trace(design, { from, to, protocol: next() < 0.2 ? 'icmp' : 'tcp', port: 443, action: next() < 0.3 ? 's3:GetObject' : undefined });
-          if (outcome.ok) expect(typeof outcome.result.reachable).toBe('boolean');
-          else expect(outcome.error).toMatch(/\S/);
+          if (outcome.ok) {
+            const { reachable, explanations } = outcome.result;
+            expect(typeof reachable).toBe('boolean');
+            // A blocked packet stops at the component that drops it: the last hop that way is a deny.
+            if (!reachable) {
+              const first = explanations[0]!;
+              expect(first).toBeDefined();
+              const hops = first.direction === 'forward' ? outcome.result.forward : outcome.result.return;
+              expect(hops.at(-1)?.action).toBe('deny');
+            }
+          } else expect(outcome.error).toMatch(/\S/);
         }
       }
       expect(() => exposure(design)).not.toThrow();
