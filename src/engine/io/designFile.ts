@@ -9,7 +9,7 @@
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
 import type { Box, Design, Flow, Resource, ResourceKind } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
-import { NestingError, toPlainData } from './plainData.ts';
+import { NestingError, setOwn, toPlainData } from './plainData.ts';
 
 export type ReadResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
@@ -249,7 +249,7 @@ export function parseDesignFile(text: string): ReadResult<Design> {
 
 /**
  * Checks and repairs an already-parsed design (from a file, local storage or the clipboard). Only the fields the
- * format defines are copied, with `defineProperty`, so no key of the input can reach a prototype.
+ * format defines are copied (ids with `setOwn`), so no key of the input can reach a prototype.
  */
 export function readDesign(raw: unknown): ReadResult<Design> {
   try {
@@ -302,7 +302,7 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
     const kind = value.kind as ResourceKind;
     const fields = readFields(value, RESOURCE_FIELDS[kind], (m) => warn(`${key}: ${m}.`), context);
     const resource = { id: key, kind, name: typeof value.name === 'string' ? value.name : key, ...fields } as Resource;
-    Object.defineProperty(resources, key, { value: resource, enumerable: true, writable: true, configurable: true });
+    setOwn(resources, key, resource);
   }
 
   const layout: Record<string, Box> = {};
@@ -314,7 +314,7 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
         const box: Box = { x: value.x as number, y: value.y as number };
         if (Number.isFinite(value.width) && (value.width as number) > 0) box.width = value.width as number;
         if (Number.isFinite(value.height) && (value.height as number) > 0) box.height = value.height as number;
-        Object.defineProperty(layout, key, { value: box, enumerable: true, writable: true, configurable: true });
+        setOwn(layout, key, box);
       }
     }
   }

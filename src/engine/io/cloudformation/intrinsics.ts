@@ -9,7 +9,7 @@
  */
 import { formatIp, parseCidr } from '../../cidr/cidr.ts';
 import { zonesOf } from '../../model/create.ts';
-import { MAX_DEPTH } from './parseTemplate.ts';
+import { MAX_DEPTH, setOwn } from '../plainData.ts';
 
 /** What `Ref: AWS::NoValue` resolves to: the property (or list item) is removed. */
 export const NO_VALUE: unique symbol = Symbol('AWS::NoValue');
@@ -217,7 +217,7 @@ export class Resolver {
     const out: Record<string, unknown> = {};
     for (const key of keys) {
       const v = this.value(node[key], `${where}.${key}`, depth + 1);
-      if (v !== NO_VALUE && v !== undefined) Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      if (v !== NO_VALUE && v !== undefined) setOwn(out, key, v);
     }
     return out;
   }

@@ -7,37 +7,14 @@
  * Short forms: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
  */
 import { parse as parseYaml, YAMLMap, YAMLSeq, type Schema } from 'yaml';
-import { NestingError, toPlainData } from '../plainData.ts';
+import { NestingError, parseJsonSafely, toPlainData } from '../plainData.ts';
+import { parseYamlFast } from './fastYaml.ts';
+import { SHORT_FORMS, splitGetAtt } from './shortForms.ts';
 
 export { MAX_DEPTH, toPlainData } from '../plainData.ts';
 
 export type ParseResult = { ok: true; template: Record<string, unknown>; warnings: string[] } | { ok: false; error: string };
 
-
-/** The intrinsic functions a YAML short-form tag stands for (`!Ref` → `Ref`, `!Sub` → `Fn::Sub`, …). */
-const SHORT_FORMS: Record<string, string> = {
-  Ref: 'Ref',
-  Condition: 'Condition',
-  GetAtt: 'Fn::GetAtt',
-  Sub: 'Fn::Sub',
-  Join: 'Fn::Join',
-  Select: 'Fn::Select',
-  Split: 'Fn::Split',
-  GetAZs: 'Fn::GetAZs',
-  FindInMap: 'Fn::FindInMap',
-  Cidr: 'Fn::Cidr',
-  If: 'Fn::If',
-  Equals: 'Fn::Equals',
-  Not: 'Fn::Not',
-  And: 'Fn::And',
-  Or: 'Fn::Or',
-  ImportValue: 'Fn::ImportValue',
-  Base64: 'Fn::Base64',
-  Transform: 'Fn::Transform',
-  Length: 'Fn::Length',
-  ToJsonString: 'Fn::ToJsonString',
-  ForEach: 'Fn::ForEach',
-};
 
 type ToJson = (key: unknown, ctx: unknown) => unknown;
 
@@ -81,12 +58,6 @@ function intrinsicTags() {
   return tags;
 }
 
-/** `!GetAtt Resource.Attribute` names the resource up to the first dot; the attribute may itself hold dots. */
-function splitGetAtt(value: string): string[] {
-  const dot = value.indexOf('.');
-  return dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
-}
-
 let cachedTags: unknown[] | undefined;
 
 function looksBinary(text: string): boolean {
@@ -98,6 +69,23 @@ function looksBinary(text: string): boolean {
     if (c < 9 || (c > 13 && c < 32) || c === 0xfffd) control++;
   }
   return control > sample.length * 0.05;
+}
+
+/**
+ * The full YAML parser (the `yaml` package) with the short-form tags: slower than `parseYamlFast`, but it reads
+ * everything YAML allows and stops alias bombs. Throws on invalid YAML.
+ */
+export function parseYamlFully(text: string, stats: { dropped: number } = { dropped: 0 }): unknown {
+  cachedTags ??= intrinsicTags();
+  const raw = parseYaml(text, {
+    customTags: cachedTags as never,
+    maxAliasCount: 100,
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Keep YAML 1.2's core schema: `on`/`yes` stay strings, as CloudFormation reads them.
+    schema: 'core',
+  });
+  return toPlainData(raw, stats);
 }
 
 function firstLine(message: string): string {
@@ -119,22 +107,20 @@ export function parseTemplateText(text: string): ParseResult {
   try {
     if (text.trimStart().startsWith('{')) {
       try {
-        raw = JSON.parse(text);
+        raw = parseJsonSafely(text, stats);
       } catch (e) {
+        if (e instanceof RangeError) throw e;
         return { ok: false, error: `The file is not valid JSON (${firstLine((e as Error).message)}).` };
       }
     } else {
-      cachedTags ??= intrinsicTags();
-      raw = parseYaml(text, {
-        customTags: cachedTags as never,
-        maxAliasCount: 100,
-        prettyErrors: false,
-        uniqueKeys: true,
-        // Keep YAML 1.2's core schema: `on`/`yes` stay strings, as CloudFormation reads them.
-        schema: 'core',
-      });
+      const fast = parseYamlFast(text);
+      if (fast) {
+        raw = fast.value;
+        stats.dropped += fast.dropped;
+      } else {
+        raw = parseYamlFully(text, stats);
+      }
     }
-    raw = toPlainData(raw, stats);
   } catch (e) {
     if (e instanceof NestingError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: 'The file is nested too deeply to read.' };

@@ -3,7 +3,8 @@
  * NetworkInterfaceAttachment, EIP and EIPAssociation. Private addresses the template leaves to AWS are picked
  * after everything else is read (see `assignAddresses`), so they never collide with addresses the template gives.
  */
-import { suggestElasticIp, suggestPrivateIp } from '../../../commands/add.ts';
+import { suggestElasticIp } from '../../../commands/add.ts';
+import { formatIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
 import { emptyDesign } from '../../../model/create.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
 import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
@@ -146,26 +147,55 @@ export function mapEipAssociation(ctx: ImportContext, id: string, props: Props):
 
 /**
  * Fills what AWS would choose: free private addresses for instances, interfaces and NAT gateways that have
- * none, and documentation-range public addresses for Elastic IPs.
+ * none, and documentation-range public addresses for Elastic IPs. Each subnet's taken addresses are collected
+ * once and a cursor walks its usable range (the same choice `suggestPrivateIp` makes, without rescanning the
+ * design for every address), so this stays linear in the design's size.
  */
 export function assignAddresses(ctx: ImportContext): void {
   const design = emptyDesign({ resources: ctx.resources });
   for (const r of Object.values(ctx.resources)) {
     if (r.kind === 'elasticIp' && !r.publicIp) r.publicIp = suggestElasticIp(design);
   }
+  const taken = new Map<string, Set<string>>();
+  const takenIn = (subnetId: string) => {
+    let set = taken.get(subnetId);
+    if (!set) taken.set(subnetId, (set = new Set()));
+    return set;
+  };
   for (const r of Object.values(ctx.resources)) {
-    if (r.kind !== 'instance' && r.kind !== 'networkInterface' && r.kind !== 'natGateway') continue;
-    const subnet = ctx.get(r.subnetId, 'subnet');
-    if (!subnet) continue;
-    if (r.kind === 'networkInterface') {
-      if (r.privateIps.length === 0) {
-        const ip = suggestPrivateIp(design, subnet);
-        if (ip) r.privateIps.push(ip);
+    if ((r.kind === 'instance' || r.kind === 'natGateway') && r.privateIp) takenIn(r.subnetId).add(r.privateIp);
+    if (r.kind === 'networkInterface') r.privateIps.forEach((ip) => takenIn(r.subnetId).add(ip));
+  }
+  const cursors = new Map<string, { next: number; range: { first: number; last: number } } | undefined>();
+  const pick = (subnetId: string): string | undefined => {
+    if (!cursors.has(subnetId)) {
+      const cidr = tryCidr(ctx.get(subnetId, 'subnet')?.cidrBlock);
+      const range = cidr && usableRange(cidr);
+      // Like suggestPrivateIp: the first few usable addresses are left for gateways and appliances.
+      cursors.set(subnetId, range ? { next: Math.min(range.first + 6, range.last), range } : undefined);
+    }
+    const cursor = cursors.get(subnetId);
+    if (!cursor) return undefined;
+    const used = takenIn(subnetId);
+    const size = cursor.range.last - cursor.range.first + 1;
+    for (let step = 0; step < size; step++) {
+      const address = cursor.next;
+      cursor.next = address >= cursor.range.last ? cursor.range.first : address + 1;
+      const text = formatIp(address);
+      if (!used.has(text)) {
+        used.add(text);
+        return text;
       }
-    } else if (!r.privateIp) {
-      const ip = suggestPrivateIp(design, subnet);
+    }
+    return undefined;
+  };
+  for (const r of Object.values(ctx.resources)) {
+    if (r.kind === 'networkInterface' && r.privateIps.length === 0) {
+      const ip = pick(r.subnetId);
+      if (ip) r.privateIps.push(ip);
+    } else if ((r.kind === 'instance' || r.kind === 'natGateway') && !r.privateIp) {
+      const ip = pick(r.subnetId);
       if (ip) r.privateIp = ip;
     }
   }
 }
-

@@ -6,6 +6,7 @@
 import { defaultNetworkAcl, defaultSecurityGroup } from '../../../model/create.ts';
 import type { NetworkAcl, Resource, ResourceId, ResourceKind, ResourceOfKind, RouteTable, SecurityGroup, Subnet, Vpc } from '../../../model/types.ts';
 import { describe, type Resolver } from '../intrinsics.ts';
+import { setOwn } from '../../plainData.ts';
 
 /** What became of one resource of the template. */
 export type Outcome =
@@ -59,7 +60,7 @@ export class ImportContext {
   }
 
   add<R extends Resource>(resource: R): R {
-    Object.defineProperty(this.resources, resource.id, { value: resource, enumerable: true, writable: true, configurable: true });
+    setOwn(this.resources, resource.id, resource);
     return resource;
   }
 
