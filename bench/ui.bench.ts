@@ -17,7 +17,7 @@ import { generateDesign } from '../src/engine/model/generate.ts';
 import { drawnNodeCount, launchBench, median, openDesign, round, waitRendered } from './lib/browser.ts';
 
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
-const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 3);
+const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 5);
 const DRAG_MOVES = 60;
 
 async function benchOpen(browser: Browser, url: string) {
