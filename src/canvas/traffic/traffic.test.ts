@@ -107,11 +107,17 @@ describe('placing hops on the canvas', () => {
       const { result, geometry } = geometryOf(exampleDesign(), f);
       expect(stepsOf(result)).toEqual(geometry.stops.map((s) => ({ direction: s.direction, hopIndex: s.hopIndex })));
     }
-    // A NAT gateway drops what the internet starts without recording a hop of its own.
-    const { result, geometry } = geometryOf(exampleDesign(), { from: 'internet', to: 'nat-a', protocol: 'tcp', port: 443 });
-    expect(stepsOf(result).at(-1)).toEqual({ direction: 'forward', hopIndex: -1 });
+    // A NAT gateway drops what the internet starts.
+    const { result, geometry, rect } = geometryOf(exampleDesign(), { from: 'internet', to: 'nat-a', protocol: 'tcp', port: 443 });
     expect(geometry.stops.at(-1)?.blocked).toBe(true);
     expect(geometry.blocked?.componentId).toBe('nat-a');
+    expect(geometry.blocked?.rings).toContainEqual(rect('nat-a'));
+    // Should a trace ever end without a deny hop, the drop still gets a stop of its own, at the component named.
+    const { placed } = designToFlow(exampleDesign());
+    const withoutDeny = { ...result, forward: result.forward.filter((h) => h.action !== 'deny') };
+    expect(stepsOf(withoutDeny).at(-1)).toEqual({ direction: 'forward', hopIndex: -1 });
+    const fallback = flowGeometry(exampleDesign(), placed, { from: 'internet', to: 'nat-a' }, withoutDeny);
+    expect(fallback.stops.at(-1)).toMatchObject({ hopIndex: -1, blocked: true, point: { x: rect('nat-a').x + rect('nat-a').width / 2 } });
   });
 
   it('computes where a segment leaves a box', () => {
