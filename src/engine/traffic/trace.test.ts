@@ -467,6 +467,13 @@ describe('endpoints and queries', () => {
     expect(blocker(r)).toMatchObject({ code: 'NAT_GATEWAY_UNSOLICITED_INBOUND', id: 'nat-a' });
   });
 
+  it('sends from an address of a subnet that no interface holds, with no security group of its own', () => {
+    const r = run(classicResources(), { from: 'ip:10.0.1.200', to: 'internet' });
+    expect(r.reachable).toBe(true);
+    expect(ids(r.forward).slice(0, 2)).toEqual(['subnet-priv', 'rtb-priv']);
+    expect(ids(r.forward)).toContain('nat-a');
+  });
+
   it('answers ping with ICMP when a rule allows it', () => {
     const resources = patch(classicResources(), 'sg-app', { ingress: [{ protocol: 'icmp', fromPort: -1, toPort: -1, cidr: '10.0.0.0/16' }] } as Partial<SecurityGroup>);
     expect(run(resources, { from: 'i-web', to: 'i-app', protocol: 'icmp' }).reachable).toBe(true);

@@ -505,6 +505,26 @@ function resolveService(ix: NetworkIndex, from: Subnet, service: string): { eni?
   return {};
 }
 
+/**
+ * A host at an address of a subnet that no interface in the design holds: it sends from that subnet; with no
+ * interface there is no security group to apply.
+ */
+function startFromAddress(w: Walk, subnet: Subnet, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number): boolean {
+  const ep = goal.endpoint;
+  const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.linux };
+  if (ep.kind === 'eni') packet.dstIp = chooseDestinationAddress(w.ix, subnet, ep.eni, ep.ip);
+  else if (ep.kind === 'service') {
+    const resolved = resolveService(w.ix, subnet, ep.service);
+    packet.dstIp = resolved.eni ? resolved.eni.privateIps[0]! : serviceAddress(ep.service);
+  } else packet.dstIp = ep.ip;
+  hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `a host at ${formatIp(srcIp)} in ${subnet.id} (no interface in the design holds it, so no security group applies) sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
+  w.replySteps.push(() => {
+    hop(w, 'return', subnet.id, 'AWS::EC2::Subnet', 'forward', `the host at ${formatIp(srcIp)} receives the reply`);
+    return true;
+  });
+  return routeFromSubnet(w, subnet, packet, goal);
+}
+
 function startFromInternet(w: Walk, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number, gatewayId?: string): boolean {
   const ep = goal.endpoint;
   const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.anyClient };
@@ -614,7 +634,8 @@ export function trace(design: Design, query: TraceQuery): TraceOutcome {
       ok = startFromOnPremises(w, src.ip, goal, protocol, port, src.gatewayId);
       break;
     case 'address':
-      return { ok: false, error: `${src.label}: no network interface in the design holds this address, so nothing sends from it (name an instance or interface)` };
+      ok = startFromAddress(w, src.subnet, src.ip, goal, protocol, port);
+      break;
     case 'service':
       return { ok: false, error: `${src.label} can only be a destination: trace from the client to the service` };
   }
