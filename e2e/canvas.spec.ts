@@ -3,7 +3,15 @@
  * palette, moving containers with what they hold, refused drops, connections, files dropped on the canvas.
  */
 import { expect, test } from '@playwright/test';
-import { aDesign, aSubnet, aVpc } from '../src/engine/model/builders.ts';
+import {
+  aDesign,
+  anEndpoint,
+  anInstance,
+  aPeering,
+  aSubnet,
+  aVirtualPrivateGateway,
+  aVpc,
+} from '../src/engine/model/builders.ts';
 import { PALETTE_ITEMS, serializeDesign } from '../src/engine/index.ts';
 import { openApp } from './pages/index.ts';
 
@@ -203,4 +211,36 @@ test('zoomed out, the whole design stays legible as a diagram', async ({ page })
   await page.waitForTimeout(300);
   await expect(canvas.node('vpc-prod')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('canvas-zoomed-out.png') });
+});
+
+test('VPN, Direct Connect and a pending peering request are drawn as labelled connections', async ({ page }) => {
+  const { canvas, toolbar } = await openApp(page);
+  const design = aDesign(
+    aVpc({ id: 'vpc-a', name: 'App' }),
+    aVpc({ id: 'vpc-b', name: 'Data', cidrBlocks: ['10.1.0.0/16'] }),
+    aSubnet({ id: 'subnet-a', vpcId: 'vpc-a', name: 'App A' }),
+    anInstance({ id: 'i-a', subnetId: 'subnet-a', name: 'app' }),
+    anEndpoint({ id: 'vpce-ssm', vpcId: 'vpc-a', endpointType: 'Interface', serviceName: 'com.amazonaws.us-east-1.ssm', subnetIds: ['subnet-a'], name: 'SSM endpoint' }),
+    aVirtualPrivateGateway({ id: 'vgw-a', vpcId: 'vpc-a', name: 'VGW' }),
+    aPeering({ id: 'pcx-ab', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-b', status: 'pending-acceptance', name: 'App to Data' }),
+    { id: 'cgw-1', kind: 'customerGateway', name: 'Office router', ipAddress: '198.51.100.1', bgpAsn: 65000 },
+    { id: 'vpn-1', kind: 'vpnConnection', name: 'Office VPN', vpnGatewayId: 'vgw-a', customerGatewayId: 'cgw-1', staticRoutesOnly: true, onPremisesCidrs: ['192.168.0.0/16'] },
+    { id: 'dxgw-1', kind: 'directConnectGateway', name: 'DX gateway', amazonSideAsn: 64512, virtualPrivateGatewayIds: ['vgw-a'], onPremisesCidrs: [] },
+  );
+  design.layout = {
+    'vpc-a': { x: 0, y: 0 }, 'vpc-b': { x: 760, y: 0 }, 'vgw-a': { x: 260, y: 0 },
+    'cgw-1': { x: 200, y: -260 }, 'dxgw-1': { x: 420, y: -260 },
+  };
+  await toolbar.importFile('connections.json', JSON.stringify(design));
+  await expect(canvas.edge('vpn-1')).toBeVisible();
+  await expect(canvas.edge('dx:dxgw-1:vgw-a')).toBeAttached();
+  await expect(page.locator('.diagram-edge-label', { hasText: 'VPN · static routes' })).toBeVisible();
+  await expect(page.locator('.diagram-edge-label', { hasText: 'Peering · pending acceptance' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('canvas-connections.png') });
+  // The interface endpoint is an ENI inside its subnet; the VGW sits on the VPC's top border.
+  expect(await canvas.parentOf('vpce-ssm')).toBe('subnet-a');
+  const vpc = await canvas.box('vpc-a');
+  const vgw = await canvas.box('vgw-a');
+  expect(vgw.y).toBeLessThan(vpc.y);
+  expect(vgw.y + vgw.height).toBeGreaterThan(vpc.y);
 });

@@ -82,7 +82,7 @@ export class CanvasPage {
 
   async fitView(): Promise<void> {
     await this.page.getByRole('banner').getByRole('button', { name: 'Fit view', exact: true }).click();
-    await this.page.waitForTimeout(300);
+    await waitForViewportToSettle(this.page);
   }
 
   /** Drops a file onto the canvas, as a user dragging it from the desktop would. */
@@ -97,6 +97,7 @@ export class CanvasPage {
     );
     await this.root.dispatchEvent('dragover', { dataTransfer });
     await this.root.dispatchEvent('drop', { dataTransfer });
+    await waitForViewportToSettle(this.page);
   }
 
   async expectNodeCount(kind: string, count: number): Promise<void> {
@@ -109,4 +110,16 @@ export async function zoomOf(page: Page): Promise<number> {
   const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
   const match = /scale\(([\d.]+)\)/.exec(transform);
   return match ? Number(match[1]) : 1;
+}
+
+/** Waits until the canvas stops panning and zooming (fitView after an import or a focus request animates). */
+export async function waitForViewportToSettle(page: Page): Promise<void> {
+  const read = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  let last = await read();
+  for (let stable = 0, i = 0; stable < 3 && i < 50; i++) {
+    await page.waitForTimeout(60);
+    const now = await read();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
 }

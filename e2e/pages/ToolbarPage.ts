@@ -1,4 +1,5 @@
 import type { Download, Locator, Page } from '@playwright/test';
+import { waitForViewportToSettle } from './CanvasPage.ts';
 
 /** The toolbar across the top, the status message, and the design-file actions. */
 export class ToolbarPage {
@@ -27,6 +28,7 @@ export class ToolbarPage {
     await this.button('New design').click();
     const dialog = this.page.getByRole('alertdialog', { name: 'Start a new design?' });
     if (await dialog.isVisible()) await dialog.getByRole('button', { name: 'Start new design' }).click();
+    await waitForViewportToSettle(this.page);
   }
 
   /** Imports a file through the Import button's file picker. */
@@ -34,6 +36,9 @@ export class ToolbarPage {
     const chooser = this.page.waitForEvent('filechooser');
     await this.button('Import').click();
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+    // A successful import frames the new design; wait until it stands still.
+    await this.page.waitForTimeout(50);
+    await waitForViewportToSettle(this.page);
   }
 
   async export(): Promise<Download> {

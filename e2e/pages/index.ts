@@ -4,7 +4,7 @@ import { PalettePage } from './PalettePage.ts';
 import { ToolbarPage } from './ToolbarPage.ts';
 
 export { CanvasPage, PalettePage, ToolbarPage };
-export { zoomOf } from './CanvasPage.ts';
+export { waitForViewportToSettle, zoomOf } from './CanvasPage.ts';
 
 /** Opens the app on a clean slate (each Playwright test has its own storage) and waits for the canvas. */
 export async function openApp(page: Page) {
