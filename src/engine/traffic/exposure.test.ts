@@ -37,6 +37,17 @@ describe('exposure', () => {
     expect(portsOf(resources, 'i-web')).toEqual([expect.objectContaining({ fromPort: 22, sources: ['192.0.2.0/24'], rules: ['office-ssh'] })]);
   });
 
+  it('reports an all-traffic rule as every port, and looks at secondary interfaces with an Elastic IP', () => {
+    const resources: Resource[] = [
+      ...patch(classicResources(), 'sg-app', { ingress: [{ id: 'wide-open', protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }] } as Partial<SecurityGroup>),
+      { id: 'eni-2', kind: 'networkInterface', name: 'eni-2', subnetId: 'subnet-pub', privateIps: ['10.0.0.30'], securityGroupIds: ['sg-app'], sourceDestCheck: true, instanceId: 'i-app', deviceIndex: 1, elasticIpId: 'eip-2' },
+      { id: 'eip-2', kind: 'elasticIp', name: 'eip-2', publicIp: '203.0.113.30' },
+    ];
+    const [all] = portsOf(resources, 'i-app');
+    expect(all).toMatchObject({ protocol: 'all', fromPort: 0, toPort: 65535, rules: ['wide-open'] });
+    expect(all!.path.at(-1)?.id).toBe('eni-2');
+  });
+
   it('finds the web tier of the example design exposed on 80 and 443, and nothing else', () => {
     const report = exposure(exampleDesign());
     expect(report.exposedCount).toBe(2);
