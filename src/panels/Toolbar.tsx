@@ -3,6 +3,7 @@
  * button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing to do.
  */
 import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { copySelection, deleteSelection, duplicateSelection, paste } from '../canvas/actions.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign, importFile, newDesign } from '../store/fileActions.ts';
@@ -73,8 +74,8 @@ function ConfirmNewDesign({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/30" onMouseDown={onClose}>
+  return createPortal(
+    <div className="dialog-backdrop fixed inset-0 z-50 flex items-center justify-center" onMouseDown={onClose}>
       <div
         role="alertdialog"
         aria-modal="true"
@@ -103,7 +104,8 @@ function ConfirmNewDesign({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
 
