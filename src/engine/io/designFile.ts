@@ -7,7 +7,7 @@
  * but wrong for AWS (a CIDR of `/33`, `banana`) load as they are — the rules report them as findings.
  */
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
-import type { Box, Design, Flow, Resource, ResourceKind } from '../model/types.ts';
+import type { Box, Design, Flow, NetworkAclRule, Resource, ResourceKind, ResourceOfKind, Route, SecurityGroupRule } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
 import { NestingError, setOwn, toPlainData } from './plainData.ts';
 
@@ -169,19 +169,24 @@ function readFields(raw: Record<string, unknown>, fields: Record<string, Reader>
   return out;
 }
 
-const ROUTE = { id: optionalText, destinationCidrBlock: optionalText, destinationPrefixListId: optionalText, targetId: text('') };
-const SG_RULE = {
+const ROUTE: Record<keyof Route, Reader> = { id: optionalText, destinationCidrBlock: optionalText, destinationPrefixListId: optionalText, targetId: text('') };
+const SG_RULE: Record<keyof SecurityGroupRule, Reader> = {
   id: optionalText, protocol: text('-1'), fromPort: number(-1), toPort: number(-1), cidr: optionalText, groupId: optionalText,
   prefixListId: optionalText, description: optionalText,
 };
-const ACL_RULE = {
+const ACL_RULE: Record<keyof NetworkAclRule, Reader> = {
   id: optionalText, ruleNumber: number(0), protocol: text('-1'), fromPort: optionalNumber, toPort: optionalNumber, cidr: text(''),
   action: oneOf(['allow', 'deny'] as const, 'deny'),
 };
 const region = (d: { region: string }) => d.region;
 
-/** The fields of each kind and how to read them (the model in src/engine/model/types.ts, field by field). */
-export const RESOURCE_FIELDS: Record<ResourceKind, Record<string, Reader>> = {
+/**
+ * Every field of every kind, and how to read it. Typed against the model (src/engine/model/types.ts), so a field
+ * added there and not here — which the reader would silently drop — is a type error.
+ */
+type FieldReaders = { [K in ResourceKind]: Record<Exclude<keyof ResourceOfKind<K>, 'id' | 'kind' | 'name'>, Reader> };
+
+export const RESOURCE_FIELDS: FieldReaders = {
   vpc: {
     cidrBlocks: texts, enableDnsSupport: bool(true), enableDnsHostnames: bool(true), region: text(region),
     accountId: text((d) => d.accountId), availabilityZones: texts,
@@ -227,7 +232,7 @@ export const RESOURCE_FIELDS: Record<ResourceKind, Record<string, Reader>> = {
   awsService: { service: text('s3') },
 };
 
-const FLOW_FIELDS = {
+const FLOW_FIELDS: Record<keyof Flow, Reader> = {
   id: text(''), name: text(''), from: text(''), to: text(''), protocol: oneOf(['tcp', 'udp', 'icmp'] as const, 'tcp'), port: optionalNumber,
   action: optionalText, resource: optionalText,
 };
@@ -300,7 +305,7 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
       continue;
     }
     const kind = value.kind as ResourceKind;
-    const fields = readFields(value, RESOURCE_FIELDS[kind], (m) => warn(`${key}: ${m}.`), context);
+    const fields = readFields(value, RESOURCE_FIELDS[kind] as Record<string, Reader>, (m) => warn(`${key}: ${m}.`), context);
     const resource = { id: key, kind, name: typeof value.name === 'string' ? value.name : key, ...fields } as Resource;
     setOwn(resources, key, resource);
   }
