@@ -91,6 +91,8 @@ export function commandForNudge(flow: DiagramFlow, selection: readonly ResourceI
   for (const id of selection) {
     const p = flow.placed.get(id);
     if (!p || !MOVABLE.has(p.type)) continue;
+    // Chips ride the VPC's top border: they only move along it.
+    if (p.type === 'border' && dx === 0) continue;
     let inSelected = false;
     for (let a = p.parentId; a; a = flow.placed.get(a)?.parentId) if (chosen.has(a)) inSelected = true;
     if (inSelected) continue;

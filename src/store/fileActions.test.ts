@@ -1,0 +1,59 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { aDesign, aVpc } from '../engine/model/builders.ts';
+import { exampleDesign, serializeDesign } from '../engine/index.ts';
+import { copySelection, paste } from '../canvas/actions.ts';
+import { useDesignStore } from './designStore.ts';
+import { exportFileName, importText, newDesign } from './fileActions.ts';
+import { useUiStore } from './uiStore.ts';
+
+beforeEach(() => {
+  useDesignStore.getState().load(exampleDesign());
+  useDesignStore.setState({ notice: undefined });
+});
+
+describe('importing a file', () => {
+  it('refuses a broken file with a plain message and leaves the open design alone', async () => {
+    const before = useDesignStore.getState().design;
+    expect(await importText('{ "format": ', 'broken.json')).toBe(false);
+    const { design, notice, past } = useDesignStore.getState();
+    expect(design).toBe(before);
+    expect(past).toHaveLength(0);
+    expect(notice).toMatchObject({ tone: 'error', text: expect.stringContaining('broken.json') });
+    expect(notice!.text).not.toMatch(/\n|at .*\.ts/);
+  });
+
+  it('replaces the design as one undo step named after the file', async () => {
+    const before = useDesignStore.getState().design;
+    expect(await importText(serializeDesign(aDesign(aVpc({ id: 'vpc-new' }))), 'new.json')).toBe(true);
+    const state = useDesignStore.getState();
+    expect(Object.keys(state.design.resources)).toContain('vpc-new');
+    expect(state.past.at(-1)?.label).toBe('Import new.json');
+    state.undo();
+    expect(useDesignStore.getState().design).toBe(before);
+  });
+});
+
+it('starts a new, empty design in the same region, undoably', () => {
+  const before = useDesignStore.getState().design;
+  newDesign();
+  expect(useDesignStore.getState().design.resources).toEqual({});
+  expect(useDesignStore.getState().design.region).toBe(before.region);
+  useDesignStore.getState().undo();
+  expect(useDesignStore.getState().design).toBe(before);
+});
+
+it('names the exported file after the design', () => {
+  expect(exportFileName(exampleDesign())).toBe('example-two-az-web-app-with-a-peered-shared-services-vpc.json');
+  expect(exportFileName({ ...exampleDesign(), name: '***' })).toBe('design.json');
+});
+
+it('pastes each copy a step further along so copies do not stack', () => {
+  useDesignStore.getState().select(['vpc-shared']);
+  copySelection();
+  paste();
+  paste();
+  const { layout } = useDesignStore.getState().design;
+  const copies = Object.keys(layout).filter((id) => id !== 'vpc-shared' && id.startsWith('vpc-') && id !== 'vpc-prod');
+  expect(copies.map((id) => layout[id]!.x)).toEqual([860, 900]);
+  expect(useUiStore.getState().pasteCount).toBe(2);
+});
