@@ -309,3 +309,54 @@ Resources:
     expect(load('Resources:\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', { region: 'ap-south-1' }).design.region).toBe('ap-south-1');
   });
 });
+
+describe('robustness', () => {
+  it('fails only the resources caught in an attribute cycle', () => {
+    const { report, design } = load(`
+Resources:
+  A: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !GetAtt B.CidrBlock}}
+  B: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !GetAtt A.CidrBlock}}
+  C: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  D: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref C, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}}
+  E: {Type: AWS::EC2::InternetGateway, Properties: }
+`);
+    expect(report.failed.map((f) => f.split(' ')[0])).toEqual(['A', 'B']);
+    expect(report.failed[0]).toMatch(/depends on itself/);
+    expect(Object.keys(design.resources)).toEqual(expect.arrayContaining(['C', 'D', 'E']));
+  });
+
+  it('never fails inside the importer, whatever type each property has', () => {
+    const oddValues: unknown[] = [null, 7, -1, true, 'text', '', [], ['a', 3], [{ x: 1 }], {}, { Ref: 'AWS::Region' }, { a: { b: [] } }, '10.0.0.0/33', 'banana'];
+    let seed = 11;
+    const next = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const properties: Record<string, string[]> = {
+      'AWS::EC2::VPC': ['CidrBlock', 'EnableDnsSupport', 'EnableDnsHostnames'],
+      'AWS::EC2::Subnet': ['VpcId', 'CidrBlock', 'AvailabilityZone', 'MapPublicIpOnLaunch'],
+      'AWS::EC2::RouteTable': ['VpcId'],
+      'AWS::EC2::Route': ['RouteTableId', 'DestinationCidrBlock', 'GatewayId', 'NatGatewayId'],
+      'AWS::EC2::SecurityGroup': ['VpcId', 'GroupDescription', 'SecurityGroupIngress', 'SecurityGroupEgress'],
+      'AWS::EC2::SecurityGroupIngress': ['GroupId', 'IpProtocol', 'FromPort', 'ToPort', 'CidrIp'],
+      'AWS::EC2::NetworkAclEntry': ['NetworkAclId', 'RuleNumber', 'Protocol', 'RuleAction', 'Egress', 'CidrBlock', 'PortRange'],
+      'AWS::EC2::NetworkAcl': ['VpcId'],
+      'AWS::EC2::Instance': ['SubnetId', 'SecurityGroupIds', 'NetworkInterfaces', 'PrivateIpAddress', 'SourceDestCheck'],
+      'AWS::EC2::NetworkInterface': ['SubnetId', 'GroupSet', 'PrivateIpAddresses'],
+      'AWS::EC2::NatGateway': ['SubnetId', 'AllocationId', 'ConnectivityType'],
+      'AWS::EC2::EIPAssociation': ['AllocationId', 'InstanceId', 'NetworkInterfaceId'],
+      'AWS::EC2::VPCEndpoint': ['VpcId', 'ServiceName', 'VpcEndpointType', 'RouteTableIds', 'SubnetIds', 'PolicyDocument'],
+      'AWS::EC2::VPCPeeringConnection': ['VpcId', 'PeerVpcId', 'PeerOwnerId', 'PeerRegion'],
+      'AWS::EC2::VPCGatewayAttachment': ['VpcId', 'InternetGatewayId', 'VpnGatewayId'],
+      'AWS::EC2::VPNConnection': ['VpnGatewayId', 'CustomerGatewayId', 'StaticRoutesOnly'],
+      'AWS::S3::BucketPolicy': ['Bucket', 'PolicyDocument'],
+    };
+    for (let round = 0; round < 200; round++) {
+      const resources: Record<string, unknown> = {};
+      Object.entries(properties).forEach(([type, names], i) => {
+        const props: Record<string, unknown> = {};
+        for (const name of names) props[name] = oddValues[Math.floor(next() * oddValues.length)];
+        resources[`R${i}`] = { Type: type, Properties: props };
+      });
+      const r = importDesignTextSync(JSON.stringify({ Resources: resources }), 'odd.json');
+      if (!r.ok) expect(r.error).not.toMatch(/could not be imported/);
+    }
+  });
+});

@@ -199,7 +199,7 @@ export function importTemplate(template: Record<string, unknown>, options: Templ
       continue;
     }
     const resource: TemplateResource = { type, properties: isRecord(raw.Properties) ? raw.Properties : {} };
-    if (raw.Properties !== undefined && !isRecord(raw.Properties)) {
+    if (raw.Properties !== undefined && raw.Properties !== null && !isRecord(raw.Properties)) {
       entries.push({ id, type, problem: `its Properties should be a mapping, not ${describe(raw.Properties)}` });
       continue;
     }
