@@ -7,6 +7,7 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
+import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
 import { Inspector } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
@@ -85,6 +86,7 @@ export function App() {
         </main>
         <Inspector />
       </div>
+      <ImportReportHost />
     </div>
   );
 }

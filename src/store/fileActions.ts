@@ -2,13 +2,20 @@
  * Opening, saving and starting designs. An import replaces the design as one undoable step, so the previous
  * design is one Undo away; a failed import says why and leaves the open design untouched.
  */
-import { emptyDesign, importDesignText, replaceDesign, serializeDesign, type Design } from '../engine/index.ts';
+import { checkImportSize, emptyDesign, importDesignText, replaceDesign, serializeDesign, type Design } from '../engine/index.ts';
+import { showImportReport } from '../panels/import/ImportReportHost.tsx';
 import { useDesignStore } from './designStore.ts';
 import { useUiStore } from './uiStore.ts';
 
 /** Reads a file the user picked or dropped and imports it. Never throws. */
 export async function importFile(file: File): Promise<boolean> {
   const { notify } = useDesignStore.getState();
+  // Refuse an oversized file before reading it, so a 20 MB drop never stalls the tab.
+  const tooLarge = checkImportSize(file.size, file.name);
+  if (tooLarge) {
+    notify(tooLarge, 'error');
+    return false;
+  }
   let text: string;
   try {
     text = await file.text();
@@ -42,6 +49,11 @@ export async function importText(text: string, name: string): Promise<boolean> {
   ].filter(Boolean);
   notify(`Imported ${name} (${report.format})${notes.length ? `: ${notes.join(', ')}` : ''}. Undo brings back the previous design.`);
   useUiStore.getState().requestFitView();
+  // A template always gets its report (what became what, what was not modelled); a design file only when the
+  // reader had to repair something.
+  if (report.format !== 'VPC Designer design' || report.notModelled.length || report.warnings.length || report.placeholders.length) {
+    showImportReport(name, report);
+  }
   return true;
 }
 
