@@ -3,10 +3,24 @@
  * command, so one gesture is one undo step. A leaf dragged into another subnet, or a subnet into another AZ
  * band, is re-parented with `moveInto`; everything else keeps its container and just moves.
  */
-import { done, moveInto, moveNodes, type Command, type Design, type ResourceId } from '../engine/index.ts';
+import {
+  contains,
+  done,
+  getOfKind,
+  getResource,
+  moveInto,
+  moveNodes,
+  parseIp,
+  suggestPrivateIp,
+  tryCidr,
+  type Command,
+  type Design,
+  type Resource,
+  type ResourceId,
+} from '../engine/index.ts';
 import type { DiagramFlow, PlacedNode } from './adapter.ts';
 import { containersAt } from './dropTarget.ts';
-import type { XY } from './geometry.ts';
+import { freeSlot, GRID, intersects, type Rect, type XY } from './geometry.ts';
 
 /** Node kinds the user can move; regions, AZ bands and the supporting strip are laid out for them. */
 const MOVABLE = new Set<PlacedNode['type']>(['vpc', 'subnet', 'resource', 'border']);
@@ -54,6 +68,7 @@ function reparentType(flow: DiagramFlow, p: PlacedNode): 'subnet' | 'az' | undef
 export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointer?: XY): Command | undefined {
   const positions: Record<string, XY> = {};
   const moves: Command[] = [];
+  let reparented = 0;
   for (const d of dragged) {
     const p = flow.placed.get(d.id);
     if (!p || !MOVABLE.has(p.type)) continue;
@@ -68,17 +83,67 @@ export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointe
         // Into another container, or out of every fitting one (the command explains why that is refused).
         const into = target ?? chain[chain.length - 1];
         const origin = into?.abs ?? { x: 0, y: 0 };
-        moves.push(moveInto(d.id, into?.id, { x: abs.x - origin.x, y: abs.y - origin.y }));
+        const wanted = { x: abs.x - origin.x, y: abs.y - origin.y };
+        const at = into ? clearSpot(flow, into, d.id, { ...wanted, width: p.abs.width, height: p.abs.height }) : wanted;
+        moves.push(moveInto(d.id, into?.id, at));
+        reparented++;
+        if (into?.type === 'subnet') moves.push(readdressInto(d.id, into.id));
         continue;
       }
     }
     positions[d.id] = { x: d.position.x + p.layoutOrigin.x, y: d.position.y + p.layoutOrigin.y };
   }
-  const count = Object.keys(positions).length + moves.length;
+  const count = Object.keys(positions).length + reparented;
   if (count === 0) return undefined;
   if (moves.length === 0) return moveNodes(positions);
   const label = count === 1 ? 'Move into another container' : `Move ${count} resources`;
   return sequence(label, [...moves, ...(Object.keys(positions).length ? [moveNodes(positions)] : [])]);
+}
+
+/**
+ * Where a node moved into another container lands: where it was dropped, or the nearest free cell to the right
+ * or below when that would cover something already there.
+ */
+function clearSpot(flow: DiagramFlow, container: PlacedNode, movingId: string, box: Rect): XY {
+  const taken = [...flow.placed.values()]
+    .filter((c) => c.parentId === container.id && c.id !== movingId)
+    .map((c) => ({ ...c.abs, x: c.abs.x - container.abs.x, y: c.abs.y - container.abs.y }));
+  if (!taken.some((t) => intersects(t, box))) return { x: box.x, y: box.y };
+  return freeSlot(taken, { width: box.width, height: box.height }, { x: Math.max(GRID, box.x), y: Math.max(GRID, box.y) }, 3);
+}
+
+function addressesOf(r: Resource): string[] {
+  if (r.kind === 'instance') return [r.privateIp];
+  if (r.kind === 'natGateway') return r.privateIp ? [r.privateIp] : [];
+  if (r.kind === 'networkInterface') return r.privateIps;
+  return [];
+}
+
+/**
+ * After a move into another subnet, gives the resource a free address in it when its old one lies outside the
+ * new subnet's CIDR: a private IPv4 address always comes from the subnet's range
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html).
+ */
+export function readdressInto(id: ResourceId, subnetId: ResourceId): Command {
+  return {
+    label: 'Re-address',
+    apply(design: Design) {
+      const r = getResource(design, id);
+      const subnet = getOfKind(design, subnetId, 'subnet');
+      const cidr = tryCidr(subnet?.cidrBlock);
+      if (!r || !subnet || !cidr) return { ok: false, error: 'Nothing moved.' };
+      const outside = addressesOf(r).filter((ip) => {
+        const value = parseIp(ip);
+        return value === undefined || !contains(cidr, value);
+      });
+      if (outside.length === 0) return { ok: false, error: 'Nothing moved.' };
+      const ip = suggestPrivateIp({ ...design, resources: Object.fromEntries(Object.entries(design.resources).filter(([k]) => k !== id)) }, subnet);
+      if (!ip) return { ok: false, error: 'Nothing moved.' };
+      const next: Resource =
+        r.kind === 'networkInterface' ? { ...r, privateIps: [ip, ...r.privateIps.slice(1).filter((a) => !outside.includes(a))] } : ({ ...r, privateIp: ip } as Resource);
+      return done({ ...design, resources: { ...design.resources, [id]: next } });
+    },
+  };
 }
 
 /**

@@ -107,7 +107,26 @@ describe('committing drags and nudges', () => {
     const r = move(design, flow, [{ id: 'i-web-a', position: { x: pointer.x - parent.x - 50, y: pointer.y - parent.y - 30 } }], pointer);
     expect(r.error).toBeUndefined();
     expect(r.design.resources['i-web-a']).toMatchObject({ subnetId: 'subnet-private-a' });
-    expect(r.design.layout['i-web-a']).toEqual({ x: 50, y: 60 });
+    // Dropped onto app-a: it lands in the next free cell instead of covering it.
+    expect(r.design.layout['i-web-a']).toEqual({ x: 178, y: 60 });
+  });
+
+  it('gives an instance moved into another subnet an address in that subnet, in the same undo step', () => {
+    // A private IPv4 address comes from its subnet's range: https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html
+    const target = flow.placed.get('subnet-private-b')!.abs;
+    const pointer = { x: target.x + target.width - 40, y: target.y + target.height - 20 };
+    const command = commandForDrag(flow, [{ id: 'i-app-a', position: { x: 0, y: 0 } }], pointer)!;
+    const r = run(design, command);
+    expect(r.design.resources['i-app-a']).toMatchObject({ subnetId: 'subnet-private-b', privateIp: '10.0.11.10' });
+    expect(command.label).toBe('Move into another container');
+  });
+
+  it('keeps the address of an instance whose address already fits its new subnet', () => {
+    const d: Design = { ...design, resources: { ...design.resources, 'subnet-private-b': { ...design.resources['subnet-private-b']!, cidrBlock: '10.0.8.0/21' } as never } };
+    const f = designToFlow(d);
+    const target = f.placed.get('subnet-private-b')!.abs;
+    const r = run(d, commandForDrag(f, [{ id: 'i-app-a', position: { x: 0, y: 0 } }], { x: target.x + target.width - 40, y: target.y + target.height - 20 })!);
+    expect(r.design.resources['i-app-a']).toMatchObject({ subnetId: 'subnet-private-b', privateIp: '10.0.10.20' });
   });
 
   it('refuses an instance dragged into another VPC, with the reason', () => {

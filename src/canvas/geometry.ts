@@ -78,7 +78,7 @@ export function packAlongLine(wanted: number[], widths: number[], min: number, m
 export function freeSlot(occupied: Rect[], size: { width: number; height: number }, origin: XY, perRow: number): XY {
   for (let row = 0; row < 10_000; row++) {
     for (let col = 0; col < perRow; col++) {
-      const cell = { x: origin.x + col * (size.width + AUTO_GAP), y: origin.y + row * (size.height + AUTO_GAP), ...size };
+      const cell = { x: origin.x + col * (size.width + AUTO_GAP), y: origin.y + row * (size.height + AUTO_GAP), width: size.width, height: size.height };
       if (!occupied.some((o) => intersects(o, cell))) return { x: cell.x, y: cell.y };
     }
   }
