@@ -100,6 +100,11 @@ test('an instance dragged onto another subnet of its VPC moves into it', async (
   const target = await canvas.pointIn('subnet-private-b', { x: 0.7, y: 0.75 });
   await canvas.dragNodeTo('i-app-a', target);
   await expect.poll(() => canvas.parentOf('i-app-a')).toBe('subnet-private-b');
+  // It takes a free address of its new subnet (10.0.11.0/24) and does not cover app-b.
+  await expect(canvas.node('i-app-a')).toContainText('10.0.11.');
+  const other = await canvas.box('i-app-b');
+  const moved = await canvas.box('i-app-a');
+  expect(moved.x >= other.x + other.width || moved.x + moved.width <= other.x || moved.y >= other.y + other.height).toBe(true);
   const subnet = await canvas.box('subnet-private-b');
   const instance = await canvas.box('i-app-a');
   expect(instance.x).toBeGreaterThanOrEqual(subnet.x);
