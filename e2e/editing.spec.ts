@@ -194,3 +194,15 @@ test('Shift-dragging on empty canvas box-selects, and Delete removes what the bo
   await expect(canvas.node('i-web-a')).toHaveCount(0);
   await expect(canvas.node('vpc-shared')).toBeVisible();
 });
+
+test('a pasted VPC off screen is brought into view without changing the zoom', async ({ page }) => {
+  const { canvas } = await openApp(page);
+  await canvas.select('vpc-shared');
+  const zoom = await zoomOf(page);
+  await page.keyboard.press('Control+c');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Control+v');
+  const last = canvas.root.locator('.react-flow__node.selected[data-kind="vpc"]');
+  await expect(last).toHaveCount(1);
+  await expect(last).toBeInViewport({ ratio: 0.9 });
+  expect(await zoomOf(page)).toBeCloseTo(zoom, 3);
+});

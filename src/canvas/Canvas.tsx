@@ -31,7 +31,7 @@ import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
 import { commandForDrag } from './dragCommit.ts';
 import { containersAt, dropTargetFor } from './dropTarget.ts';
 import { edgeTypes } from './edges/ConnectionEdge.tsx';
-import { GRID } from './geometry.ts';
+import { boundsOf, GRID } from './geometry.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { TrafficOverlay } from './traffic/TrafficOverlay.tsx';
 
@@ -140,7 +140,7 @@ function CanvasFlow() {
   }
 
   const execute = useDesignStore((s) => s.execute);
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition, fitView, getViewport, setCenter } = useReactFlow();
   const root = useRef<HTMLElement>(null);
   const highlight = useDropHighlight(root);
 
@@ -148,6 +148,20 @@ function CanvasFlow() {
   useEffect(() => {
     if (fitViewRequest > 0) void fitView({ padding: 0.12, duration: 200 });
   }, [fitViewRequest, fitView]);
+
+  // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
+  const revealRequest = useUiStore((s) => s.revealRequest);
+  useEffect(() => {
+    const box = root.current?.getBoundingClientRect();
+    if (!revealRequest || !box) return;
+    const targets = revealRequest.ids.map((id) => flowRef.current.placed.get(id)?.abs).filter((r): r is NonNullable<typeof r> => !!r);
+    const wanted = boundsOf(targets);
+    if (!wanted) return;
+    const { x, y, zoom } = getViewport();
+    const visible = { x: -x / zoom, y: -y / zoom, width: box.width / zoom, height: box.height / zoom };
+    const inside = wanted.x >= visible.x && wanted.y >= visible.y && wanted.x + wanted.width <= visible.x + visible.width && wanted.y + wanted.height <= visible.y + visible.height;
+    if (!inside) void setCenter(wanted.x + wanted.width / 2, wanted.y + wanted.height / 2, { zoom, duration: 200 });
+  }, [revealRequest, getViewport, setCenter]);
 
   // Another panel (a finding, an exposed resource) asks to see resources: frame them, or their nearest drawn
   // container when they are not drawn themselves (a hidden route table shows its VPC).

@@ -8,6 +8,7 @@ import {
   deleteResources,
   duplicateResources,
   pasteResources,
+  type Command,
   type PaletteLabel,
 } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
@@ -17,6 +18,15 @@ import { commandForNudge } from './dragCommit.ts';
 import { keyboardTargetFor } from './dropTarget.ts';
 
 const PASTE_STEP = 40;
+
+/** Runs a command that adds things and brings what it selected into view. */
+function executeAndReveal(command: Command): void {
+  const store = useDesignStore.getState();
+  const before = store.design;
+  if (store.execute(command) && useDesignStore.getState().design !== before) {
+    useUiStore.getState().reveal(useDesignStore.getState().selection);
+  }
+}
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -37,16 +47,16 @@ export function copySelection(): void {
 
 export function paste(): void {
   const ui = useUiStore.getState();
-  const { execute, notify } = useDesignStore.getState();
+  const { notify } = useDesignStore.getState();
   if (!ui.clipboard) return notify('Nothing to paste: copy something first.');
   const n = ui.countPaste();
-  execute(pasteResources(ui.clipboard, { x: PASTE_STEP * n, y: PASTE_STEP * n }));
+  executeAndReveal(pasteResources(ui.clipboard, { x: PASTE_STEP * n, y: PASTE_STEP * n }));
 }
 
 export function duplicateSelection(): void {
-  const { selection, design, execute, notify } = useDesignStore.getState();
+  const { selection, design, notify } = useDesignStore.getState();
   if (!selection.length) return notify('Select something to duplicate first.');
-  execute(duplicateResources(design, selection));
+  executeAndReveal(duplicateResources(design, selection));
 }
 
 /** Moves the selection by (dx, dy): one undo step per key press. */
@@ -60,11 +70,11 @@ export function nudgeSelection(dx: number, dy: number): void {
 
 /** Adds a palette item to the selected container (Enter or a click on a palette button). */
 export function addToSelection(label: PaletteLabel): void {
-  const { selection, design, execute, notify } = useDesignStore.getState();
+  const { selection, design, notify } = useDesignStore.getState();
   const flow = designToFlow(design, { showSupporting: useUiStore.getState().showSupporting });
   const target = keyboardTargetFor(flow, design, label, selection);
   if (!target.ok) return notify(target.error, 'error');
-  execute(addFromPalette(label, target.target));
+  executeAndReveal(addFromPalette(label, target.target));
 }
 
 export function selectAll(): void {

@@ -16,12 +16,15 @@ export interface UiState {
   /** Incremented to ask the canvas to fit the whole design into view (after an import or a new design). */
   fitViewRequest: number;
   bottomTab: BottomTab;
+  /** Asks the canvas to scroll these resources into view if they are off screen (after a keyboard add or a paste). */
+  revealRequest?: { ids: string[]; seq: number };
   setClipboard(clipboard: Clipboard): void;
   /** Counts a paste and returns how many pastes (this one included) since the last copy. */
   countPaste(): number;
   setShowSupporting(show: boolean): void;
   requestFitView(): void;
   setBottomTab(tab: BottomTab): void;
+  reveal(ids: string[]): void;
 }
 
 export const useUiStore = create<UiState>()((set, get) => ({
@@ -46,5 +49,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   },
   setBottomTab(bottomTab) {
     set({ bottomTab });
+  },
+  reveal(ids) {
+    set({ revealRequest: { ids, seq: (get().revealRequest?.seq ?? 0) + 1 } });
   },
 }));
