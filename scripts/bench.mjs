@@ -14,6 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, serve } from './lib/preview.mjs';
@@ -92,6 +93,12 @@ const files = existsSync(benchDir)
   : [];
 const needsApp = wanted('size') || files.length > 0;
 
+/** Timings are wall-clock: on a busy machine they are pessimistic, so say how busy it was. */
+function reportLoad(when) {
+  console.error(`Machine ${when}: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+}
+
+reportLoad('at start');
 if (needsApp) {
   console.error(`Building the app into ${DIST} …`);
   await build(DIST);
@@ -120,4 +127,5 @@ if (files.length) {
     stop();
   }
 }
+reportLoad('at end');
 process.exitCode = failed ? 1 : 0;
