@@ -19,6 +19,13 @@ test('a CloudFormation template imported from a file shows its VPC and subnets, 
   await toolbar.importFile('VPC_FindInMapAZs.yaml', template('corpus/VPC_FindInMapAZs.yaml'));
 
   await expect(toolbar.status).toContainText('Imported VPC_FindInMapAZs.yaml (CloudFormation template (YAML))');
+  // The import report says what became what (and would list anything the model does not hold).
+  const report = page.getByRole('dialog', { name: 'Imported VPC_FindInMapAZs.yaml' });
+  await expect(report).toContainText('CloudFormation template (YAML)');
+  await expect(report.getByRole('list', { name: 'Imported resources' })).toContainText('4 subnets');
+  await expect(report).toContainText('everything in the file was imported');
+  await report.getByRole('button', { name: 'Close' }).click();
+  await expect(report).toHaveCount(0);
   await expect(canvas.node('VPC')).toBeVisible();
   await expect(canvas.node('vpc-prod')).toHaveCount(0);
   expect(await canvas.parentOf('VPC')).toBe('region:us-east-1');
@@ -45,6 +52,7 @@ test('a CloudFormation template imported from a file shows its VPC and subnets, 
 test('a template with several VPCs, peering and instances imports, and its findings follow', async ({ page }) => {
   const { canvas, toolbar } = await openApp(page);
   await toolbar.importFile('p02-peered-pair.yaml', template('scenarios/p02-peered-pair.yaml'));
+  await page.keyboard.press('Escape');
   for (const id of ['Shared', 'Team', 'Lonely']) await expect(canvas.node(id)).toBeVisible();
   await expect(canvas.edge('Peering')).toBeAttached();
   expect(await canvas.parentOf('Builder')).toBe('TeamSubnet');
@@ -58,6 +66,8 @@ test('a template with several VPCs, peering and instances imports, and its findi
 test('a template dropped on the canvas is imported too', async ({ page }) => {
   const { canvas } = await openApp(page);
   await canvas.dropFile('bastion.yaml', template('scenarios/p01-bastion-and-private-app.yaml'));
+  await expect(page.getByRole('dialog', { name: 'Imported bastion.yaml' })).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(canvas.node('Vpc')).toBeVisible();
   expect(await canvas.parentOf('Bastion')).toBe('PublicA');
   expect(await canvas.parentOf('AppServer')).toBe('PrivateA');
