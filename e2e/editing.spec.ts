@@ -91,6 +91,24 @@ test('keys typed in a text field edit the text, not the canvas', async ({ page }
   await expect(canvas.node('i-web-a')).toBeVisible();
 });
 
+test('keys pressed on a panel control belong to the control: Backspace on a checkbox does not delete the VPC', async ({ page }) => {
+  const { canvas } = await openApp(page);
+  await canvas.select('vpc-shared');
+  const before = await canvas.box('vpc-shared');
+  const dnsHostnames = page.getByRole('complementary', { name: 'Inspector' }).getByRole('checkbox', { name: 'DNS hostnames' });
+  await dnsHostnames.focus();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('ArrowRight');
+  await expect(canvas.node('vpc-shared')).toBeVisible();
+  expect(await canvas.box('vpc-shared')).toEqual(before);
+  // Undo still works from anywhere: toggling the checkbox is one step and Ctrl+Z takes it back.
+  await dnsHostnames.press('Space');
+  await expect(dnsHostnames).not.toBeChecked();
+  await page.keyboard.press('Control+z');
+  await expect(dnsHostnames).toBeChecked();
+});
+
 test('Ctrl+D duplicates and Ctrl+C / Ctrl+V copy and paste, with what the copy holds', async ({ page }) => {
   const { canvas } = await openApp(page);
   await canvas.select('i-web-a', { at: { x: 0.5, y: 0.8 } });

@@ -57,3 +57,13 @@ export function isTextEntry(target: EventTarget | null): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a key press comes from a control in a side or bottom panel (the inspector's checkboxes, the findings
+ * list, the traffic controls, the palette). Keys there belong to that control: Backspace on a focused checkbox
+ * must not delete the selected VPC, and arrow keys on a tab list must not nudge it. Undo and redo still apply.
+ */
+export function isPanelControl(target: EventTarget | null): boolean {
+  if (!target || typeof (target as Element).closest !== 'function') return false;
+  return (target as Element).closest('aside, [role="tabpanel"], [role="tablist"]') !== null;
+}

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useDesignStore } from '../store/designStore.ts';
 import { copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions.ts';
-import { isTextEntry, shortcutFor } from './shortcuts.ts';
+import { isPanelControl, isTextEntry, shortcutFor } from './shortcuts.ts';
 
 /**
  * Installs the editor's shortcuts on the window. Listens in the capture phase so a focused canvas node does not
@@ -13,6 +13,7 @@ export function useShortcuts(): void {
       if (e.defaultPrevented || e.isComposing || isTextEntry(e.target)) return;
       const shortcut = shortcutFor(e);
       if (!shortcut) return;
+      if (shortcut.action !== 'undo' && shortcut.action !== 'redo' && isPanelControl(e.target)) return;
       // Let the browser copy text the user has selected on the page (a finding's message, say).
       if (shortcut.action === 'copy' && (window.getSelection()?.toString() ?? '') !== '') return;
       const store = useDesignStore.getState();
