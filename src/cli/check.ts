@@ -1,21 +1,23 @@
 /**
- * `check <file> [--json] [--region R]`: validates a design file or a CloudFormation template with the same rules
+ * `check <file> [--json] [--region R] [--param Name=Value …]`: validates a design file or a CloudFormation template with the same rules
  * the browser runs. Exit 0 when there is no error finding, 1 when there is one, 2 when the input or an option
- * cannot be used (one line on stderr).
+ * cannot be used (one line on stderr). `--param` gives a template parameter's value (instead of its default).
  */
 import type { ImportReport } from '../engine/io/importAny.ts';
 import { listResources } from '../engine/io/cloudformation/resourceTypes.ts';
 import type { Design, ResourceKind } from '../engine/model/types.ts';
 import { validateDesign, type Finding, type Severity } from '../engine/rules/index.ts';
-import { fail, loadInput, parseArgs } from './cli.ts';
+import { fail, loadInput, parseArgs, parseParams } from './cli.ts';
 
-const USAGE = 'check <file> [--json] [--region R]';
+const USAGE = 'check <file> [--json] [--region R] [--param Name=Value …]';
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export async function checkCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['region'], flags: ['json'] }, USAGE);
+  const parsed = parseArgs(args, { values: ['region'], flags: ['json'], repeated: ['param'] }, USAGE);
   if (!parsed.ok) return fail(parsed.error);
-  const input = await loadInput(parsed.file, { region: parsed.values.region });
+  const params = parseParams(parsed.lists.param);
+  if (!params.ok) return fail(params.error);
+  const input = await loadInput(parsed.file, { region: parsed.values.region, parameters: params.parameters });
   if (!input.ok) return fail(input.error);
   const findings = [...validateDesign(input.design)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   process.stdout.write(parsed.flags.json ? checkJson(input.design, input.report, findings) : checkText(parsed.file, input.design, input.report, findings));

@@ -14,10 +14,12 @@ export interface ArgSpec {
   values: string[];
   /** Options without a value: `--json`. */
   flags: string[];
+  /** Options that take a value and may be given more than once: `--param A=1 --param B=2`. */
+  repeated?: string[];
 }
 
 export type ParsedArgs =
-  | { ok: true; file: string; values: Record<string, string | undefined>; flags: Record<string, boolean> }
+  | { ok: true; file: string; values: Record<string, string | undefined>; flags: Record<string, boolean>; lists: Record<string, string[]> }
   | { ok: false; error: string };
 
 /**
@@ -29,6 +31,7 @@ export type ParsedArgs =
 export function parseArgs(args: string[], spec: ArgSpec, usage: string): ParsedArgs {
   const values: Record<string, string | undefined> = {};
   const flags: Record<string, boolean> = {};
+  const lists: Record<string, string[]> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -41,9 +44,13 @@ export function parseArgs(args: string[], spec: ArgSpec, usage: string): ParsedA
     if (spec.flags.includes(name)) {
       if (eq >= 0) return { ok: false, error: `--${name} takes no value` };
       flags[name] = true;
-    } else if (spec.values.includes(name)) {
+    } else if (spec.values.includes(name) || spec.repeated?.includes(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, error: `--${name} needs a value` };
+      if (spec.repeated?.includes(name)) {
+        (lists[name] ??= []).push(value);
+        continue;
+      }
       if (values[name] !== undefined) return { ok: false, error: `--${name} is given twice` };
       values[name] = value;
     } else {
@@ -52,7 +59,30 @@ export function parseArgs(args: string[], spec: ArgSpec, usage: string): ParsedA
   }
   if (positional.length === 0) return { ok: false, error: `no file given (usage: ${usage})` };
   if (positional.length > 1) return { ok: false, error: `one file at a time, not ${positional.length} (usage: ${usage})` };
-  return { ok: true, file: positional[0]!, values, flags };
+  return { ok: true, file: positional[0]!, values, flags, lists };
+}
+
+/** Parameter names are alphanumeric, like logical ids. https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html */
+const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
+
+/**
+ * Reads `--param Name=Value` options into the values a template import uses instead of its parameters' defaults.
+ * The value is everything after the first `=` (it may be empty, as CloudFormation allows for String parameters).
+ *
+ * @example parseParams(['PrimaryIPAddress=10.0.0.10']) // { ok: true, parameters: { PrimaryIPAddress: '10.0.0.10' } }
+ */
+export function parseParams(items: string[] = []): { ok: true; parameters: Record<string, string> } | { ok: false; error: string } {
+  const parameters: Record<string, string> = {};
+  for (const item of items) {
+    const eq = item.indexOf('=');
+    const name = eq < 0 ? item : item.slice(0, eq);
+    const shown = JSON.stringify(item.length > 60 ? `${item.slice(0, 60)}…` : item);
+    if (eq < 0) return { ok: false, error: `--param takes Name=Value, not ${shown}` };
+    if (!PARAMETER_NAME.test(name)) return { ok: false, error: `--param ${shown}: a parameter name has letters and digits only` };
+    if (Object.hasOwn(parameters, name)) return { ok: false, error: `--param ${name} is given twice` };
+    parameters[name] = item.slice(eq + 1); // alphanumeric names cannot reach a prototype
+  }
+  return { ok: true, parameters };
 }
 
 /** A region name as AWS spells them (us-east-1, eu-west-2, us-gov-west-1, cn-north-1, …). */
@@ -74,9 +104,9 @@ export type LoadedInput = { ok: true; design: Design; report: ImportReport; path
  * Reads a design file or CloudFormation template: the design and the import report, or one line saying why not.
  * Files over the import limit are refused from their size, before reading.
  *
- * @example const input = await loadInput('templates/vpc.yaml', { region: 'eu-west-1' });
+ * @example const input = await loadInput('templates/vpc.yaml', { region: 'eu-west-1', parameters: { VpcCidr: '10.1.0.0/16' } });
  */
-export async function loadInput(path: string, options: { region?: string } = {}): Promise<LoadedInput> {
+export async function loadInput(path: string, options: { region?: string; parameters?: Record<string, string> } = {}): Promise<LoadedInput> {
   const regionProblem = checkRegion(options.region);
   if (regionProblem) return { ok: false, error: regionProblem };
   const full = resolveInputPath(path);
@@ -92,7 +122,10 @@ export async function loadInput(path: string, options: { region?: string } = {})
     const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
     return { ok: false, error: `cannot read ${path}: ${why}` };
   }
-  const result = importDesignTextSync(text, path, options.region ? { region: options.region } : {});
+  const result = importDesignTextSync(text, path, {
+    ...(options.region ? { region: options.region } : {}),
+    ...(options.parameters && Object.keys(options.parameters).length > 0 ? { parameters: options.parameters } : {}),
+  });
   if (!result.ok) return { ok: false, error: result.error.split('\n')[0]! };
   return { ok: true, design: result.design, report: result.report, path: full };
 }

@@ -1,15 +1,17 @@
 /**
- * `exposure <file> [--json]`: for every instance, the ports reachable from the internet and the path.
+ * `exposure <file> [--json] [--param Name=Value …]`: for every instance, the ports reachable from the internet and the path.
  * Exit 0 with the report (exposed or not: exposure is information, not a failure), 2 when the input or an option
  * cannot be used.
  */
 import { exposure, type ExposureReport } from '../engine/traffic/index.ts';
-import { fail, loadInput, parseArgs } from './cli.ts';
+import { fail, loadInput, parseArgs, parseParams } from './cli.ts';
 
 export async function exposureCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, { values: ['region'], flags: ['json'] }, 'exposure <file> [--json]');
+  const parsed = parseArgs(args, { values: ['region'], flags: ['json'], repeated: ['param'] }, 'exposure <file> [--json] [--param Name=Value …]');
   if (!parsed.ok) return fail(parsed.error);
-  const loaded = await loadInput(parsed.file, { region: parsed.values.region });
+  const params = parseParams(parsed.lists.param);
+  if (!params.ok) return fail(params.error);
+  const loaded = await loadInput(parsed.file, { region: parsed.values.region, parameters: params.parameters });
   if (!loaded.ok) return fail(loaded.error);
   const report = exposure(loaded.design);
   process.stdout.write(parsed.flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatExposure(report));

@@ -1,8 +1,9 @@
 /**
  * The command line over the same engine the browser uses:
- *   npm run --silent cli -- check <file> [--json] [--region R]
- *   npm run --silent cli -- trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--json]
- *   npm run --silent cli -- exposure <file> [--json]
+ *   npm run --silent cli -- check <file> [--json] [--region R] [--param Name=Value …]
+ *   npm run --silent cli -- trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--json] [--param Name=Value …]
+ *   npm run --silent cli -- exposure <file> [--json] [--param Name=Value …]
+ * `--param` (repeatable) gives a CloudFormation template's parameter a value, instead of its default.
  * Exit codes: 0 fine, 1 a problem found (error finding / not reachable), 2 the input or options cannot be used.
  */
 const [command, ...args] = process.argv.slice(2);
@@ -17,7 +18,8 @@ async function main(): Promise<number> {
       return (await import('./exposure.ts')).exposureCommand(args);
     default:
       process.stderr.write(
-        'usage: vpc-designer check <file> [--json] [--region R] | trace <file> --from A --to B [--port N] [--json] | exposure <file> [--json]\n',
+        'usage: vpc-designer check <file> [--json] [--region R] | trace <file> --from A --to B [--port N] [--json] | exposure <file> [--json]' +
+          ' (each takes --param Name=Value for template parameters)\n',
       );
       return 2;
   }

@@ -1,21 +1,24 @@
 /**
- * `trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--action ACTION --resource ARN] [--json]`
+ * `trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--action ACTION --resource ARN] [--json] [--param Name=Value …]`
  *
  * Exit 0 when the flow is reachable (there and back), 1 when it is not, 2 when the input or an option cannot be
  * used (one line on stderr). The protocol defaults to tcp and the port to 443 (ICMP: type 8, echo request).
  */
 import { trace, type TraceQuery, type TraceResult } from '../engine/traffic/index.ts';
-import { fail, loadInput, parseArgs, type ArgSpec } from './cli.ts';
+import { fail, loadInput, parseArgs, parseParams, type ArgSpec } from './cli.ts';
 
 const SPEC: ArgSpec = {
   values: ['from', 'to', 'protocol', 'port', 'action', 'resource', 'region'],
   flags: ['json'],
+  repeated: ['param'],
 };
 
 export async function traceCommand(args: string[]): Promise<number> {
-  const parsed = parseArgs(args, SPEC, 'trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--action A --resource ARN] [--json]');
+  const parsed = parseArgs(args, SPEC, 'trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--action A --resource ARN] [--json] [--param Name=Value …]');
   if (!parsed.ok) return fail(parsed.error);
   const { file, values, flags } = parsed;
+  const params = parseParams(parsed.lists.param);
+  if (!params.ok) return fail(params.error);
   if (!values.from) return fail('trace needs --from (a resource id, ip:A.B.C.D, internet or service:NAME)');
   if (!values.to) return fail('trace needs --to (a resource id, ip:A.B.C.D, internet or service:NAME)');
   const protocol = (values.protocol ?? 'tcp').toLowerCase();
@@ -25,7 +28,7 @@ export async function traceCommand(args: string[]): Promise<number> {
     if (!/^\d{1,5}$/.test(values.port)) return fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
     port = Number(values.port);
   }
-  const loaded = await loadInput(file, { region: values.region });
+  const loaded = await loadInput(file, { region: values.region, parameters: params.parameters });
   if (!loaded.ok) return fail(loaded.error);
   const query: TraceQuery = { from: values.from, to: values.to, protocol, port, action: values.action, resource: values.resource };
   const outcome = trace(loaded.design, query);

@@ -64,6 +64,14 @@ describe('checking each resource by kind', () => {
     expect(r.warnings).toEqual(['Skipped x: not a resource this version understands (kind "spaceship").', 'Skipped flow 2: it needs an id, a from and a to.']);
   });
 
+  it('keeps the external mark of resources defined outside the design, and repairs a wrong one', () => {
+    const r = parseDesignFile(file({ v: { ...VPC, cidrBlocks: [], external: true }, w: { ...VPC, external: 'yes' } }));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.resources.v).toMatchObject({ external: true, cidrBlocks: [] });
+    expect(r.value.resources.w).not.toHaveProperty('external');
+    expect(r.warnings).toEqual(['w: external should be true or false, not "yes"; it was dropped.']);
+  });
+
   // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html — /16 to /28, and a real network address.
   it('loads a readable design with invalid values (a /33, banana), and the rules report errors', () => {
     const r = parseDesignFile(file({

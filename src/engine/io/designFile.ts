@@ -184,7 +184,10 @@ const region = (d: { region: string }) => d.region;
  * Every field of every kind, and how to read it. Typed against the model (src/engine/model/types.ts), so a field
  * added there and not here — which the reader would silently drop — is a type error.
  */
-type FieldReaders = { [K in ResourceKind]: Record<Exclude<keyof ResourceOfKind<K>, 'id' | 'kind' | 'name'>, Reader> };
+type FieldReaders = { [K in ResourceKind]: Record<Exclude<keyof ResourceOfKind<K>, keyof Resource>, Reader> };
+
+/** The fields every kind has, besides id, kind and name (`keyof Resource` is what all kinds share). */
+export const COMMON_FIELDS: Record<Exclude<keyof Resource, 'id' | 'kind' | 'name'>, Reader> = { external: optionalBool };
 
 export const RESOURCE_FIELDS: FieldReaders = {
   vpc: {
@@ -305,7 +308,7 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
       continue;
     }
     const kind = value.kind as ResourceKind;
-    const fields = readFields(value, RESOURCE_FIELDS[kind] as Record<string, Reader>, (m) => warn(`${key}: ${m}.`), context);
+    const fields = readFields(value, { ...COMMON_FIELDS, ...(RESOURCE_FIELDS[kind] as Record<string, Reader>) }, (m) => warn(`${key}: ${m}.`), context);
     const resource = { id: key, kind, name: typeof value.name === 'string' ? value.name : key, ...fields } as Resource;
     setOwn(resources, key, resource);
   }

@@ -35,6 +35,9 @@ function importUnchecked(text: string, fileName: string, options: ImportOptions)
   const data = parsed.template;
 
   if (data.format !== undefined || data.formatVersion !== undefined) {
+    if (options.parameters && Object.keys(options.parameters).length > 0) {
+      return { ok: false, error: `${fileName}: parameter values apply to CloudFormation templates, and this is a VPC Designer design.` };
+    }
     const result = readDesign(data);
     if (!result.ok) return { ok: false, error: `${fileName}: ${result.error}` };
     return {
@@ -64,7 +67,7 @@ function importUnchecked(text: string, fileName: string, options: ImportOptions)
   if (imported.outputs.length) notModelled.push(`Outputs: ${imported.outputs.join(', ')}`);
   const warnings = [...parsed.warnings];
   if (imported.unsetParameters.length) {
-    warnings.push(`Parameters without a default: ${imported.unsetParameters.join(', ')}. Their names stand in for their values.`);
+    warnings.push(`Parameters without a default: ${imported.unsetParameters.join(', ')}. Values that depend on them are unknown (shown as \${Name}), so checks that need them are skipped.`);
   }
   warnings.push(...imported.warnings);
   return {

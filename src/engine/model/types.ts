@@ -40,6 +40,11 @@ interface ResourceBase {
   id: ResourceId;
   /** What the user calls it; any text (shown as text, never as HTML). */
   name: string;
+  /**
+   * Referenced but defined outside this design — e.g. an existing VPC named by a template parameter. Its
+   * properties are unknown (an empty CIDR means "not known", not "missing"), so rules that need them skip it.
+   */
+  external?: boolean;
 }
 
 export interface Vpc extends ResourceBase {

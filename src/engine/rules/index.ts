@@ -64,6 +64,7 @@ import { sgOpenToWorld } from './security/sgOpenToWorld.ts';
 import { sgPerInterfaceQuota } from './security/sgPerInterfaceQuota.ts';
 import { sgReferenceScope } from './security/sgReferenceScope.ts';
 import { sgRuleQuota } from './security/sgRuleQuota.ts';
+import { templateParameterUnresolved } from './template/templateParameterUnresolved.ts';
 
 export type { Finding, Rule, RuleContext, Severity } from './types.ts';
 export { buildIndex } from './context.ts';
@@ -135,6 +136,8 @@ export const RULES: Rule[] = [
   sgPerInterfaceQuota,
   naclRuleQuota,
   sgOpenToWorld,
+  // What a template left unknown
+  templateParameterUnresolved,
 ];
 
 /** Builds the context rules share: "now" and the index of the design. */

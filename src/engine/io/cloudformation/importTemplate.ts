@@ -77,7 +77,7 @@ export interface TemplateImport {
   resources: TemplateResourceOutcome[];
   warnings: string[];
   placeholders: string[];
-  /** Parameters without a default: their names stand in for their values. */
+  /** Parameters without a default (and no supplied value): values that depend on them are unknown (`${Name}`). */
   unsetParameters: string[];
   outputs: string[];
 }
@@ -212,6 +212,13 @@ export function importTemplate(template: Record<string, unknown>, options: Templ
   }
 
   const parameters = new Set(isRecord(template.Parameters) ? Object.keys(template.Parameters) : []);
+  // Like CloudFormation, refuse a value for a parameter the template does not declare (most often a typo).
+  const undeclared = Object.keys(options.parameters ?? {}).find((name) => !parameters.has(name));
+  if (undeclared !== undefined) {
+    const declared = [...parameters];
+    const list = declared.length === 0 ? 'it declares none' : `it declares ${declared.slice(0, 20).join(', ')}${declared.length > 20 ? ', …' : ''}`;
+    return { ok: false, error: `A value was given for the parameter ${undeclared.slice(0, 60)}, which the template does not declare (${list}).` };
+  }
   const dangling = findDanglingReference(template, new Set(resources.keys()), parameters);
   if (dangling) return { ok: false, error: dangling };
 

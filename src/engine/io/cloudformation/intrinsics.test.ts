@@ -44,15 +44,18 @@ Resources:
 describe('Ref', () => {
   const { value, resolver } = setup(TEMPLATE, { region: 'eu-west-1' });
 
-  it('gives parameter defaults, and the name when there is no default', () => {
+  // A parameter without a default is unknown until a value is supplied:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+  it('gives parameter defaults, and an unknown-value token when there is no default', () => {
     expect(value('!Ref Cidr')).toBe('10.1.0.0/16');
-    expect(value('!Ref Env')).toBe('Env');
+    expect(value('!Ref Env')).toBe('${Env}');
+    expect(value('!Sub "${Env}-web"')).toBe('${Env}-web');
     expect(resolver.unsetParameters).toEqual(['Env', 'Subnets']);
   });
 
   it('splits list parameters', () => {
     expect(value('!Ref Zones')).toEqual(['a', 'b']);
-    expect(value('!Ref Subnets')).toEqual(['Subnets']);
+    expect(value('!Ref Subnets')).toEqual(['${Subnets}']);
   });
 
   it('takes supplied parameter values over defaults', () => {
@@ -113,7 +116,7 @@ describe('string functions', () => {
   it('Fn::Sub substitutes parameters, pseudo parameters, attributes and its own variables, and keeps ${!Literal}', () => {
     expect(value("!Sub 'com.amazonaws.${AWS::Region}.s3'")).toBe('com.amazonaws.us-east-1.s3');
     expect(value("!Sub '${Cidr} in ${Vpc} (${Vpc.CidrBlock})'")).toBe('10.1.0.0/16 in Vpc (10.1.0.0/16)');
-    expect(value("!Sub ['${X}-${AWS::StackName}', {X: !Ref Env}]")).toBe('Env-demo');
+    expect(value("!Sub ['${X}-${AWS::StackName}', {X: !Ref Env}]")).toBe('${Env}-demo');
     expect(value("!Sub '${!NotAVariable}'")).toBe('${NotAVariable}');
   });
 
@@ -161,6 +164,11 @@ describe('Fn::Cidr', () => {
     expect(() => cidrSplit('10.0.0.0/24', 1, 9)).toThrow('do not fit');
     expect(() => cidrSplit('10.0.0.0/33', 1, 8)).toThrow('Fn::Cidr');
     expect(() => cidrSplit('10.0.0.0/16', 300, 8)).toThrow('count must be 1 to 256');
+  });
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
+  it('carves unknown blocks from a block that depends on a parameter without a default', () => {
+    expect(setup(TEMPLATE).value('!Select [1, !Cidr [!Ref Env, 3, 8]]')).toBe('${Env}');
   });
 });
 

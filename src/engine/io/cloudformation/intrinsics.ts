@@ -9,6 +9,7 @@
  */
 import { formatIp, parseCidr } from '../../cidr/cidr.ts';
 import { zonesOf } from '../../model/create.ts';
+import { isUnknownValue, unknownParametersIn, unknownValue } from '../../model/unknown.ts';
 import { MAX_DEPTH, setOwn } from '../plainData.ts';
 
 /** What `Ref: AWS::NoValue` resolves to: the property (or list item) is removed. */
@@ -97,7 +98,10 @@ export function describe(value: unknown): string {
 /** Every condition and intrinsic, evaluated lazily and memoised; cycles are template errors. */
 export class Resolver {
   readonly warnings: string[] = [];
-  /** Parameters without a default (and no supplied value): their names stand in for their values. */
+  /**
+   * Parameters without a default (and no supplied value). Their value is unknown, written `${Name}` (see
+   * model/unknown.ts), so what depends on them reads as unknown rather than wrong.
+   */
   readonly unsetParameters: string[] = [];
   private readonly parameters = new Map<string, unknown>();
   private readonly parameterTypes = new Map<string, string>();
@@ -122,7 +126,7 @@ export class Resolver {
       let value: unknown = supplied ?? fallback;
       if (value === undefined) {
         this.unsetParameters.push(name);
-        value = name;
+        value = unknownValue(name);
       }
       const isList = type === 'CommaDelimitedList' || type.startsWith('List<') || type.startsWith('AWS::SSM::Parameter::Value<List<');
       if (isList) value = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim());
@@ -280,6 +284,8 @@ export class Resolver {
         return this.findInMap(raw, where, depth);
       case 'Fn::Cidr': {
         const [block, count, bits] = this.args(raw, name, where, depth, 3);
+        // Blocks carved from an unknown range are unknown too (one per block asked for, so Fn::Select still works).
+        if (isUnknownValue(block)) return Array.from({ length: Math.min(Math.max(toInteger(count, `${where}: Fn::Cidr`), 1), 256) }, () => block);
         return cidrSplit(toText(block, `${where}: Fn::Cidr`), toInteger(count, `${where}: Fn::Cidr`), toInteger(bits, `${where}: Fn::Cidr`));
       }
       case 'Fn::If': {
@@ -290,6 +296,9 @@ export class Resolver {
       }
       case 'Fn::Equals': {
         const [a, b] = this.args(raw, name, where, depth, 2);
+        for (const parameter of [a, b].flatMap((v) => (typeof v === 'string' ? unknownParametersIn(v) : []))) {
+          this.warn(`Conditions that compare ${parameter}, a parameter without a default, were evaluated with its value unknown (not equal to anything).`);
+        }
         return toComparable(a) === toComparable(b);
       }
       case 'Fn::Not': {

@@ -34,6 +34,8 @@ export interface ListedResource {
   name: string;
   /** For routes and rules: the route table, security group or network ACL that holds them. */
   parent?: string;
+  /** A stand-in for something the file names but does not define (an existing VPC, …): its properties are unknown. */
+  external?: true;
 }
 
 /**
@@ -44,7 +46,7 @@ export interface ListedResource {
 export function listResources(design: Design): ListedResource[] {
   const out: ListedResource[] = [];
   for (const r of Object.values(design.resources)) {
-    out.push({ id: r.id, type: CFN_TYPE[r.kind] ?? r.kind, name: r.name });
+    out.push({ id: r.id, type: CFN_TYPE[r.kind] ?? r.kind, name: r.name, ...(r.external === true ? { external: true as const } : {}) });
   }
   for (const r of Object.values(design.resources)) {
     if (r.kind === 'routeTable') {

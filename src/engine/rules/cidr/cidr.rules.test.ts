@@ -235,4 +235,14 @@ describe(`private IP rules (${SUBNET_SIZING_DOCS})`, () => {
     expect(findingsOf(design, 'private-ip-duplicate')[0]).toMatchObject({ severity: 'error', resources: ['i-2', 'i-1'] });
     expect(findingsOf(aDesign(aVpc(), aSubnet(), anInstance({ id: 'i-1' }), anInstance({ id: 'i-2', privateIp: '10.0.1.11' })), 'private-ip-duplicate')).toEqual([]);
   });
+
+  // An interface attached as device 0 is the instance's primary interface: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html
+  it("does not count an instance and its own primary interface (device 0) as two holders of its address", () => {
+    const eni = (deviceIndex: number): NetworkInterface => ({
+      id: 'eni-1', kind: 'networkInterface', name: 'eni-1', subnetId: 'subnet-a', privateIps: ['10.0.1.10', '10.0.1.11'], securityGroupIds: [],
+      sourceDestCheck: true, instanceId: 'i-a', deviceIndex,
+    });
+    expect(findingsOf(aDesign(aVpc(), aSubnet(), anInstance(), eni(0)), 'private-ip-duplicate')).toEqual([]);
+    expect(findingsOf(aDesign(aVpc(), aSubnet(), anInstance(), eni(1)), 'private-ip-duplicate')).toHaveLength(1);
+  });
 });

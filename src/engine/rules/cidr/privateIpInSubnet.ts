@@ -6,6 +6,7 @@ import { contains } from '../../cidr/cidr.ts';
 import { Label, label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { privateAddresses } from './privateIp.ts';
+import { isUnknownValue } from '../../model/unknown.ts';
 
 export const privateIpInSubnet: Rule = {
   id: 'private-ip-in-subnet',
@@ -16,6 +17,7 @@ export const privateIpInSubnet: Rule = {
     const out: Finding[] = [];
     for (const { owner, subnet, text, address } of privateAddresses(index)) {
       if (address === undefined) {
+        if (isUnknownValue(text)) continue; // given by a parameter without a value
         out.push(finding(privateIpInSubnet, [owner.id], `${Label(owner)} has the private IP "${text.slice(0, 40)}", which is not an IPv4 address.`, 'Write the address as four numbers, e.g. 10.0.1.10.'));
         continue;
       }

@@ -5,6 +5,7 @@
 import { parseCidr } from '../../cidr/cidr.ts';
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal, isUnknownValue } from '../../model/unknown.ts';
 
 export const subnetCidrInvalid: Rule = {
   id: 'subnet-cidr-invalid',
@@ -14,7 +15,10 @@ export const subnetCidrInvalid: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const subnet of index.subnets) {
+      // An existing subnet's block, or one given by a parameter without a value, is unknown, not missing.
+      if (isUnknownValue(subnet.cidrBlock)) continue;
       if (typeof subnet.cidrBlock !== 'string' || subnet.cidrBlock.trim() === '') {
+        if (isExternal(subnet)) continue;
         out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has no CIDR block; every subnet needs one.`, 'Give the subnet a block inside its VPC, e.g. 10.0.1.0/24.'));
         continue;
       }

@@ -6,6 +6,7 @@
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { parseServiceName } from './serviceName.ts';
+import { isUnknownValue } from '../../model/unknown.ts';
 
 export const endpointGatewayService: Rule = {
   id: 'endpoint-gateway-service',
@@ -15,7 +16,7 @@ export const endpointGatewayService: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const endpoint of index.endpoints) {
-      if (endpoint.endpointType !== 'Gateway') continue;
+      if (endpoint.endpointType !== 'Gateway' || isUnknownValue(endpoint.serviceName)) continue;
       const { service } = parseServiceName(endpoint.serviceName);
       if (service === 's3' || service === 'dynamodb') continue;
       out.push(finding(endpointGatewayService, [endpoint.id], `${Label(endpoint)} is a gateway endpoint for "${String(endpoint.serviceName).slice(0, 80)}"; gateway endpoints exist only for S3 and DynamoDB.`, 'Make it an interface endpoint, or point it at com.amazonaws.<region>.s3 or .dynamodb.'));

@@ -8,6 +8,7 @@ import type { VpcEndpoint } from '../../model/types.ts';
 import { Label, finding, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { parseServiceName } from './serviceName.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const endpointRouteTables: Rule = {
   id: 'endpoint-route-tables',
@@ -24,6 +25,7 @@ export const endpointRouteTables: Rule = {
         const table = index.get(tableId);
         if (table?.kind !== 'routeTable') continue; // missing: dangling-reference reports it
         if (table.vpcId !== endpoint.vpcId) {
+          if (isExternal(table)) continue; // an existing table's VPC is a guess
           out.push(finding(endpointRouteTables, [endpoint.id, table.id], `${Label(endpoint)} is associated with ${label(table)}, which belongs to another VPC.`, "Associate the endpoint only with route tables of its own VPC."));
           continue;
         }

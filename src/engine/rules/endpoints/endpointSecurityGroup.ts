@@ -8,6 +8,7 @@ import { overlaps, tryCidr } from '../../cidr/cidr.ts';
 import type { SecurityGroup, SecurityGroupRule } from '../../model/types.ts';
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const SERVICE_PORT = 443;
 
@@ -44,7 +45,8 @@ export const endpointSecurityGroup: Rule = {
         const source = tryCidr(rule.cidr);
         return !!source && vpcCidrs.some((c) => overlaps(c, source));
       }));
-      if (admits) continue;
+      // An existing group's rules, or an existing VPC's blocks, are unknown: nothing to say.
+      if (admits || groups.some(isExternal) || isExternal(index.get(endpoint.vpcId))) continue;
       const names = groups.map((g) => g.id).join(', ');
       out.push(finding(endpointSecurityGroup, [endpoint.id, ...groups.map((g) => g.id)], `${Label(endpoint)} uses ${groups.length === 1 ? 'security group' : 'security groups'} ${names}, which admit no HTTPS (TCP ${SERVICE_PORT}) from the VPC, so calls to the service through it fail.`, `Add an inbound rule for TCP ${SERVICE_PORT} from the VPC's CIDR block (or the clients' security group).`));
     }

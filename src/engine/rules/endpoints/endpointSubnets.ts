@@ -5,6 +5,7 @@
  */
 import { Label, finding, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const endpointSubnets: Rule = {
   id: 'endpoint-subnets',
@@ -22,7 +23,7 @@ export const endpointSubnets: Rule = {
       const byZone = new Map<string, string>();
       for (const subnetId of new Set(endpoint.subnetIds)) {
         const subnet = index.get(subnetId);
-        if (subnet?.kind !== 'subnet') continue;
+        if (subnet?.kind !== 'subnet' || isExternal(subnet)) continue; // an existing subnet's VPC and zone are guesses
         if (subnet.vpcId !== endpoint.vpcId) {
           out.push(finding(endpointSubnets, [endpoint.id, subnet.id], `${Label(endpoint)} uses ${label(subnet)}, which belongs to another VPC.`, "Choose subnets of the endpoint's own VPC."));
           continue;

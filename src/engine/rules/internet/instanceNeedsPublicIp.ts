@@ -7,6 +7,7 @@
 import { Label, label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { hasPublicAddress, routeTargetIds } from './publicAddress.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const instanceNeedsPublicIp: Rule = {
   id: 'instance-needs-public-ip',
@@ -19,7 +20,7 @@ export const instanceNeedsPublicIp: Rule = {
     for (const instance of index.instances) {
       if (routed.has(instance.id)) continue; // a NAT instance: nat-instance reports it with the stronger reason
       const subnet = index.get(instance.subnetId);
-      if (subnet?.kind !== 'subnet' || !index.isPublic(subnet) || hasPublicAddress(index, instance)) continue;
+      if (subnet?.kind !== 'subnet' || isExternal(subnet) || !index.isPublic(subnet) || hasPublicAddress(index, instance)) continue;
       out.push(finding(instanceNeedsPublicIp, [instance.id, subnet.id], `${Label(instance)} is in the public ${label(subnet)} but has no public IP or Elastic IP, so it cannot reach the internet.`, 'Assign a public IP at launch or associate an Elastic IP, or move the instance to a private subnet behind a NAT gateway.'));
     }
     return out;

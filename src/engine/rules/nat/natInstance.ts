@@ -8,6 +8,7 @@ import type { Instance, NetworkInterface, ResourceId, Route } from '../../model/
 import { hasPublicAddress } from '../internet/publicAddress.ts';
 import { Label, label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 /** Whether a route's destination reaches public internet addresses (0.0.0.0/0, or any public block). */
 function reachesInternet(route: Route): boolean {
@@ -40,7 +41,7 @@ export const natInstance: Rule = {
       }
       if (!internet || target.kind !== 'instance') continue;
       const subnet = index.get(target.subnetId);
-      if (subnet?.kind === 'subnet' && !index.isPublic(subnet)) {
+      if (subnet?.kind === 'subnet' && !isExternal(subnet) && !index.isPublic(subnet)) {
         out.push(finding(natInstance, [target.id, subnet.id], `${Label(target)} carries internet traffic for route table ${tableId} but sits in ${label(subnet)}, which has no route to an internet gateway.`, 'Move the NAT instance to a public subnet.'));
       }
       if (!hasPublicAddress(index, target)) {

@@ -8,6 +8,7 @@ import { contains, tryCidr } from '../../cidr/cidr.ts';
 import { Label, finding, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { peerVpc } from './peeringLive.ts';
+import { isExternal, isUnknownValue } from '../../model/unknown.ts';
 
 export const peeringNotTransitive: Rule = {
   id: 'peering-not-transitive',
@@ -24,6 +25,8 @@ export const peeringNotTransitive: Rule = {
         const dest = tryCidr(route.destinationCidrBlock);
         const peer = peerVpc(index, peering, table.vpcId);
         if (!dest || !peer) continue;
+        // An existing peer's blocks, or blocks given by parameters without values, are unknown.
+        if (peer.cidrBlocks.some(isUnknownValue) || (isExternal(peer) && peer.cidrBlocks.length === 0)) continue;
         const peerCidrs = index.vpcCidrs.get(peer.id) ?? [];
         if (peerCidrs.some((c) => contains(c, dest))) continue;
         const ranges = peerCidrs.map((c) => c.text).join(', ') || 'none';

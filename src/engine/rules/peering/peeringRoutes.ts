@@ -7,6 +7,7 @@ import type { ResourceId } from '../../model/types.ts';
 import { Label, finding, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { vpcsOf } from './peeringLive.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const peeringRoutes: Rule = {
   id: 'peering-routes',
@@ -33,6 +34,9 @@ export const peeringRoutes: Rule = {
       const hasA = sides?.has(a.id) ?? false;
       const hasB = sides?.has(b.id) ?? false;
       if (hasA && hasB) continue;
+      // An existing VPC's route tables are unknown: its missing route may well exist.
+      if (!hasA && !hasB && (isExternal(a) || isExternal(b))) continue;
+      if (isExternal(hasA ? b : a)) continue;
       if (!hasA && !hasB) {
         out.push(finding(peeringRoutes, [peering.id], `${Label(peering)} is active but no route table in either VPC uses it, so it carries no traffic.`, `Add a route to ${b.cidrBlocks[0] ?? "the peer's range"} via ${peering.id} in ${label(a)}, and the reverse in ${label(b)}.`, 'info'));
         continue;

@@ -7,6 +7,7 @@
 import type { Resource, ResourceKind } from '../../model/types.ts';
 import { Label, finding, kindName, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isUnknownValue } from '../../model/unknown.ts';
 
 interface Reference {
   field: string;
@@ -71,6 +72,7 @@ export const danglingReference: Rule = {
     const out: Finding[] = [];
     const report = (owner: Resource, ref: Reference, value: unknown) => {
       if (typeof value === 'string' && index.get(value)?.kind === ref.kind) return;
+      if (isUnknownValue(value)) return; // given by a parameter without a value
       const wanted = kindName(ref.kind);
       if (typeof value !== 'string' || value === '') {
         out.push(finding(danglingReference, [owner.id], `${Label(owner)} has no ${wanted}.`, `Choose the ${wanted} it ${ref.verb}.`));

@@ -4,6 +4,7 @@
  */
 import { Label, finding, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const networkAclVpc: Rule = {
   id: 'network-acl-vpc',
@@ -15,6 +16,7 @@ export const networkAclVpc: Rule = {
     for (const subnet of index.subnets) {
       const acl = index.get(subnet.networkAclId);
       if (acl?.kind !== 'networkAcl' || acl.vpcId === subnet.vpcId) continue;
+      if (isExternal(acl) || isExternal(subnet)) continue; // an existing one's VPC is a guess
       out.push(finding(networkAclVpc, [subnet.id, acl.id], `${Label(subnet)} is associated with ${label(acl)}, which belongs to another VPC (${acl.vpcId}).`, "Associate the subnet with one of its own VPC's network ACLs."));
     }
     return out;

@@ -5,6 +5,7 @@
  */
 import { Label, finding, label } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 export const securityGroupVpc: Rule = {
   id: 'security-group-vpc',
@@ -15,10 +16,11 @@ export const securityGroupVpc: Rule = {
     const out: Finding[] = [];
     for (const owner of [...index.instances, ...index.networkInterfaces, ...index.endpoints]) {
       const vpc = index.vpcOf(owner);
-      if (!vpc) continue;
+      // An existing subnet's VPC is a guess: only resources placed in subnets of the design are compared.
+      if (!vpc || ('subnetId' in owner && isExternal(index.get(owner.subnetId)))) continue;
       for (const id of owner.securityGroupIds) {
         const group = index.get(id);
-        if (group?.kind !== 'securityGroup' || group.vpcId === vpc.id) continue;
+        if (group?.kind !== 'securityGroup' || group.vpcId === vpc.id || isExternal(group)) continue;
         out.push(finding(securityGroupVpc, [owner.id, group.id], `${Label(owner)} uses ${label(group)}, which belongs to another VPC (${group.vpcId}) than its own (${vpc.id}).`, `Use a security group of ${label(vpc)}.`));
       }
     }

@@ -7,6 +7,7 @@
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { checkTarget, routeLabel } from './targets.ts';
+import { isUnknownValue } from '../../model/unknown.ts';
 
 export const routeBlackhole: Rule = {
   id: 'route-blackhole',
@@ -17,6 +18,7 @@ export const routeBlackhole: Rule = {
     const out: Finding[] = [];
     for (const table of index.routeTables) {
       for (const route of table.routes) {
+        if (isUnknownValue(route.targetId)) continue; // given by a parameter without a value
         const result = checkTarget(index, table, route);
         if (result.usable) continue;
         out.push(finding(routeBlackhole, [table.id, route.id, result.target?.id], `${Label(table)} has ${routeLabel(route)} that is a blackhole: ${result.reason}.`, 'Point the route at a working target in the same VPC, or delete it.'));

@@ -7,6 +7,7 @@ import { contains, parseCidr, tryCidr } from '../../cidr/cidr.ts';
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { routeLabel } from './targets.ts';
+import { isUnknownValue } from '../../model/unknown.ts';
 
 const AWS_SERVICES_RANGE = tryCidr('169.254.168.0/22')!;
 
@@ -27,7 +28,7 @@ export const routeDestination: Rule = {
           out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} with ${what}; a route has exactly one destination.`, 'Give the route one destination: a CIDR block or a prefix list.'));
           continue;
         }
-        if (!hasCidr) continue;
+        if (!hasCidr || isUnknownValue(route.destinationCidrBlock)) continue; // unknown: a parameter without a value
         const parsed = parseCidr(route.destinationCidrBlock!);
         if (!parsed.ok) {
           out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} with an invalid destination. ${parsed.error}`, 'Write the destination as a network address and prefix, e.g. 0.0.0.0/0.'));

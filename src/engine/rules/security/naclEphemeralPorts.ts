@@ -7,6 +7,7 @@
 import type { NetworkAclRule } from '../../model/types.ts';
 import { Label, count, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
+import { isExternal } from '../../model/unknown.ts';
 
 const EPHEMERAL_FIRST = 1024;
 const EPHEMERAL_LAST = 65535;
@@ -35,7 +36,7 @@ export const naclEphemeralPorts: Rule = {
       if (typeof subnet.networkAclId === 'string') subnetsByAcl.set(subnet.networkAclId, (subnetsByAcl.get(subnet.networkAclId) ?? 0) + 1);
     }
     for (const acl of index.networkAcls) {
-      if (acl.isDefault) continue;
+      if (acl.isDefault || isExternal(acl)) continue; // an existing ACL's rules are unknown
       const allowsIn = acl.inbound.some((r) => r.action === 'allow');
       const allowsOut = acl.outbound.some((r) => r.action === 'allow');
       if (!allowsIn && !allowsOut) {

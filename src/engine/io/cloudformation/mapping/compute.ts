@@ -30,7 +30,7 @@ function addressesOf(ctx: ImportContext, props: Props, owner: string): string[] 
 export function mapNetworkInterface(ctx: ImportContext, id: string, props: Props): Outcome {
   const subnet = ctx.subnet(props.SubnetId, id);
   if (!subnet) return { status: 'failed', reason: 'it names no SubnetId' };
-  const groups = ctx.list(props, 'GroupSet', id);
+  const groups = ctx.securityGroupIds(ctx.list(props, 'GroupSet', id), id);
   ctx.add<NetworkInterface>({
     id, kind: 'networkInterface', name: id, subnetId: subnet.id, privateIps: addressesOf(ctx, props, id),
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
@@ -59,7 +59,9 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
     return { status: 'failed', reason: 'it names no subnet, so it would launch in a default VPC that the template does not describe' };
   }
 
-  let groups = attachedEni ? attachedEni.securityGroupIds : [...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])];
+  let groups = attachedEni
+    ? attachedEni.securityGroupIds
+    : ctx.securityGroupIds([...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])], id);
   for (const name of ctx.list(props, 'SecurityGroups', id)) {
     const named = ctx.all('securityGroup').find((g) => g.id === name || g.name === name);
     if (named) groups.push(named.id);
@@ -97,7 +99,7 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
       continue;
     }
     const eniSubnet = ctx.subnet(spec.SubnetId, id) ?? subnet;
-    const eniGroups = ctx.list(spec, 'GroupSet', id);
+    const eniGroups = ctx.securityGroupIds(ctx.list(spec, 'GroupSet', id), id);
     ctx.add<NetworkInterface>({
       id: `${id}.eth${device}`, kind: 'networkInterface', name: `${id} eth${device}`, subnetId: eniSubnet.id,
       privateIps: addressesOf(ctx, spec, id), securityGroupIds: eniGroups.length ? eniGroups : [defaultSecurityGroupId(eniSubnet.vpcId)],

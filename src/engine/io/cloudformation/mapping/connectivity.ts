@@ -63,7 +63,7 @@ export function mapVpcEndpoint(ctx: ImportContext, id: string, props: Props): Ou
   }
   const routeTableIds = ctx.list(props, 'RouteTableIds', id).map((t) => ctx.routeTable(t, id)?.id).filter((t) => t !== undefined);
   const subnetIds = ctx.list(props, 'SubnetIds', id).map((s) => ctx.subnet(s, id)?.id).filter((s) => s !== undefined);
-  const groups = ctx.list(props, 'SecurityGroupIds', id);
+  const groups = ctx.securityGroupIds(ctx.list(props, 'SecurityGroupIds', id), id);
   const serviceName = ctx.text(props, 'ServiceName', id) ?? '';
   if (!serviceName) ctx.warn(`${id} names no ServiceName.`);
   ctx.add({
@@ -90,7 +90,7 @@ export function mapBucketPolicy(ctx: ImportContext, id: string, props: Props): O
   if (!name) return { status: 'failed', reason: 'it names no Bucket' };
   let bucket = ctx.all('s3Bucket').find((b) => b.bucketName === name || b.id === name);
   if (!bucket) {
-    bucket = ctx.add({ id: `${id}.Bucket`, kind: 's3Bucket', name: `${name} (not in the template)`, bucketName: name, region: ctx.region });
+    bucket = ctx.add({ id: `${id}.Bucket`, kind: 's3Bucket', name: `${name} (not in the template)`, external: true, bucketName: name, region: ctx.region });
     ctx.placeholders.push(`${bucket.id} (the existing bucket ${name})`);
   }
   if (!isRecord(props.PolicyDocument) && typeof props.PolicyDocument !== 'string') ctx.warn(`${id} has no PolicyDocument.`);

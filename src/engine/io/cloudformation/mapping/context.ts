@@ -5,6 +5,7 @@
  */
 import { defaultNetworkAcl, defaultSecurityGroup } from '../../../model/create.ts';
 import type { NetworkAcl, Resource, ResourceId, ResourceKind, ResourceOfKind, RouteTable, SecurityGroup, Subnet, Vpc } from '../../../model/types.ts';
+import { wholeUnknownParameter } from '../../../model/unknown.ts';
 import { describe, type Resolver } from '../intrinsics.ts';
 import { setOwn } from '../../plainData.ts';
 
@@ -38,6 +39,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The id a reference names. An id given by a parameter without a default is the unknown token `${VpcId}`; the
+ * existing resource it names keeps the parameter's name as its id (`VpcId`), so every reference to it meets.
+ */
+export function refId<T>(id: T): T | string {
+  return wholeUnknownParameter(id) ?? id;
+}
+
 export class ImportContext {
   readonly resources: Record<string, Resource> = {};
   readonly outcomes = new Map<string, TemplateResourceOutcome>();
@@ -64,7 +73,8 @@ export class ImportContext {
     return resource;
   }
 
-  get<K extends ResourceKind>(id: unknown, kind: K): ResourceOfKind<K> | undefined {
+  get<K extends ResourceKind>(ref: unknown, kind: K): ResourceOfKind<K> | undefined {
+    const id = refId(ref);
     if (typeof id !== 'string' || !Object.hasOwn(this.resources, id)) return undefined;
     const r = this.resources[id]!;
     return r.kind === kind ? (r as ResourceOfKind<K>) : undefined;
@@ -137,30 +147,42 @@ export class ImportContext {
 
   // --- References: an id the template names but does not define becomes a placeholder record. ---
 
-  /** A VPC with what AWS creates alongside it: main route table, default network ACL, default security group. */
+  /**
+   * A VPC with what AWS creates alongside it: main route table, default network ACL, default security group.
+   * An existing VPC's come from outside the template too (`external`: their routes and rules are unknown).
+   */
   addVpc(vpc: Vpc): Vpc {
     this.add(vpc);
-    this.add<RouteTable>({ id: mainRouteTableId(vpc.id), kind: 'routeTable', name: `${vpc.name} main route table`, vpcId: vpc.id, main: true, routes: [], propagatingGatewayIds: [] });
-    this.add({ ...defaultNetworkAcl(defaultNetworkAclId(vpc.id), vpc.id), name: `${vpc.name} default network ACL` });
-    this.add({ ...defaultSecurityGroup(defaultSecurityGroupId(vpc.id), vpc.id), name: `${vpc.name} default security group` });
+    const external = vpc.external ? { external: true } : {};
+    this.add<RouteTable>({ id: mainRouteTableId(vpc.id), kind: 'routeTable', name: `${vpc.name} main route table`, ...external, vpcId: vpc.id, main: true, routes: [], propagatingGatewayIds: [] });
+    this.add({ ...defaultNetworkAcl(defaultNetworkAclId(vpc.id), vpc.id), name: `${vpc.name} default network ACL`, ...external });
+    this.add({ ...defaultSecurityGroup(defaultSecurityGroupId(vpc.id), vpc.id), name: `${vpc.name} default security group`, ...external });
     return vpc;
   }
 
-  private placeholder(id: string, what: string): string {
+  /** Notes a record made up for an id the template names but does not define, and returns the name to draw. */
+  placeholder(id: string, what: string): string {
     this.placeholders.push(`${id} (${what})`);
     return `${id} (not in the template)`;
   }
 
-  vpc(id: unknown, owner: string, extra: Partial<Vpc> = {}): Vpc {
-    const known = this.get(id, 'vpc');
+  /** Whether the id is a resource of the template (which may not be read yet: phases read containers first). */
+  isTemplateResource(id: unknown): boolean {
+    const key = refId(id);
+    return typeof key === 'string' && this.resolver.resources.has(key);
+  }
+
+  vpc(ref: unknown, owner: string, extra: Partial<Vpc> = {}): Vpc {
+    const known = this.get(ref, 'vpc');
     if (known) return known;
+    const id = refId(ref);
     const vpcId = typeof id === 'string' && id !== '' ? id : 'ExistingVpc';
     const again = this.get(vpcId, 'vpc');
     if (again) return again;
     this.warn(`${owner} refers to the VPC ${vpcId}, which the template does not define: it is drawn as an existing VPC with unknown CIDR blocks.`);
     return this.addVpc({
-      id: vpcId, kind: 'vpc', name: this.placeholder(vpcId, 'an existing VPC'), cidrBlocks: [], enableDnsSupport: true, enableDnsHostnames: false,
-      region: this.region, accountId: this.accountId, availabilityZones: [], ...extra,
+      id: vpcId, kind: 'vpc', name: this.placeholder(vpcId, 'an existing VPC'), external: true, cidrBlocks: [], enableDnsSupport: true,
+      enableDnsHostnames: false, region: this.region, accountId: this.accountId, availabilityZones: [], ...extra,
     });
   }
 
@@ -172,44 +194,56 @@ export class ImportContext {
     return this.vpc(param ?? 'ExistingVpc', owner);
   }
 
-  subnet(id: unknown, owner: string): Subnet | undefined {
-    const known = this.get(id, 'subnet');
+  subnet(ref: unknown, owner: string): Subnet | undefined {
+    const known = this.get(ref, 'subnet');
     if (known) return known;
+    const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
     this.warn(`${owner} refers to the subnet ${id}, which the template does not define: it is drawn as an existing subnet with an unknown CIDR block.`);
     return this.add<Subnet>({
-      id, kind: 'subnet', name: this.placeholder(id, 'an existing subnet'), vpcId: vpc.id, cidrBlock: '', availabilityZone: `${this.region}a`, mapPublicIpOnLaunch: false,
+      id, kind: 'subnet', name: this.placeholder(id, 'an existing subnet'), external: true, vpcId: vpc.id, cidrBlock: '', availabilityZone: `${this.region}a`, mapPublicIpOnLaunch: false,
     });
   }
 
-  routeTable(id: unknown, owner: string): RouteTable | undefined {
-    const known = this.get(id, 'routeTable');
+  routeTable(ref: unknown, owner: string): RouteTable | undefined {
+    const known = this.get(ref, 'routeTable');
     if (known) return known;
+    const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
     this.warn(`${owner} refers to the route table ${id}, which the template does not define: it is drawn as an existing route table.`);
-    return this.add<RouteTable>({ id, kind: 'routeTable', name: this.placeholder(id, 'an existing route table'), vpcId: vpc.id, main: false, routes: [], propagatingGatewayIds: [] });
+    return this.add<RouteTable>({ id, kind: 'routeTable', name: this.placeholder(id, 'an existing route table'), external: true, vpcId: vpc.id, main: false, routes: [], propagatingGatewayIds: [] });
   }
 
-  securityGroup(id: unknown, owner: string): SecurityGroup | undefined {
-    const known = this.get(id, 'securityGroup');
+  securityGroup(ref: unknown, owner: string): SecurityGroup | undefined {
+    const known = this.get(ref, 'securityGroup');
     if (known) return known;
+    const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
     this.warn(`${owner} refers to the security group ${id}, which the template does not define: it is drawn as an existing group.`);
     return this.add<SecurityGroup>({
-      id, kind: 'securityGroup', name: this.placeholder(id, 'an existing security group'), vpcId: vpc.id, description: 'existing security group (not in the template)',
+      id, kind: 'securityGroup', name: this.placeholder(id, 'an existing security group'), external: true, vpcId: vpc.id, description: 'existing security group (not in the template)',
       isDefault: false, ingress: [], egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }],
     });
   }
 
-  networkAcl(id: unknown, owner: string): NetworkAcl | undefined {
-    const known = this.get(id, 'networkAcl');
+  networkAcl(ref: unknown, owner: string): NetworkAcl | undefined {
+    const known = this.get(ref, 'networkAcl');
     if (known) return known;
+    const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
     this.warn(`${owner} refers to the network ACL ${id}, which the template does not define: it is drawn as an existing network ACL.`);
-    return this.add<NetworkAcl>({ id, kind: 'networkAcl', name: this.placeholder(id, 'an existing network ACL'), vpcId: vpc.id, isDefault: false, inbound: [], outbound: [] });
+    return this.add<NetworkAcl>({ id, kind: 'networkAcl', name: this.placeholder(id, 'an existing network ACL'), external: true, vpcId: vpc.id, isDefault: false, inbound: [], outbound: [] });
+  }
+
+  /**
+   * Security group ids as a resource lists them: the template's own groups (read now or later) as they are, and
+   * a stand-in for each group the template does not define.
+   */
+  securityGroupIds(ids: string[], owner: string): string[] {
+    return ids.map((id) => (this.isTemplateResource(id) ? String(refId(id)) : this.securityGroup(id, owner)?.id ?? id));
   }
 }

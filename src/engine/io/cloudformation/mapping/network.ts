@@ -4,8 +4,8 @@
  * VPNGatewayRoutePropagation, CustomerGateway, VPNConnection, VPNConnectionRoute.
  * Each property's meaning and default is the CloudFormation template reference's, cited per resource.
  */
-import type { InternetGateway, Route, Subnet, VirtualPrivateGateway } from '../../../model/types.ts';
-import { type ImportContext, type Outcome, type Props } from './context.ts';
+import type { InternetGateway, PeeringConnection, Route, RouteTable, Subnet, VirtualPrivateGateway } from '../../../model/types.ts';
+import { type ImportContext, type Outcome, type Props, refId } from './context.ts';
 
 const MODELLED: Outcome = { status: 'modelled' };
 
@@ -96,7 +96,7 @@ export function mapRoute(ctx: ImportContext, id: string, props: Props): Outcome 
   if (targets.length === 0) ctx.warn(`${id} has no target, so it is a blackhole.`);
   if (targets.length > 1) ctx.warn(`${id} names ${targets.length} targets (${targets.join(', ')}); AWS allows one, so ${targets[0]} is used.`);
   const property = targets[0];
-  const target = property ? ctx.text(props, property, id) ?? '' : '';
+  const target = property ? externalTarget(ctx, table, property, ctx.text(props, property, id) ?? '', id) : '';
   if (property === 'TransitGatewayId' || property === 'CarrierGatewayId' || property === 'LocalGatewayId' || property === 'CoreNetworkArn') {
     ctx.warn(`${id} targets ${target} (${property.replace(/Id$|Arn$/, '')}), which is not modelled: traffic on this route goes nowhere in traces.`);
   }
@@ -106,6 +106,42 @@ export function mapRoute(ctx: ImportContext, id: string, props: Props): Outcome 
   else route.destinationCidrBlock = '';
   table.routes.push(route);
   return { status: 'merged', into: table.id };
+}
+
+/**
+ * A route's target that the template does not define is an existing gateway or peering connection, taken as it
+ * is: a stand-in record (external) attached to the route table's VPC, so the route is not mistaken for a blackhole.
+ * Targets that sit in a subnet (NAT gateways, instances, interfaces, endpoints) are left as named (an unknown
+ * one keeps its `${Name}` token, which the rules read as unknown).
+ */
+function externalTarget(ctx: ImportContext, table: RouteTable, property: string, named: string, owner: string): string {
+  const target = String(refId(named));
+  if (target === '' || target === 'local' || Object.hasOwn(ctx.resources, target)) return target;
+  let what: string;
+  if (property === 'GatewayId' && target.startsWith('vgw-')) {
+    what = 'virtual private gateway';
+    ctx.add<VirtualPrivateGateway>({ id: target, kind: 'virtualPrivateGateway', name: ctx.placeholder(target, 'an existing virtual private gateway'), external: true, vpcId: table.vpcId, amazonSideAsn: 64512 });
+  } else if (property === 'GatewayId') {
+    what = 'internet gateway';
+    ctx.add<InternetGateway>({ id: target, kind: 'internetGateway', name: ctx.placeholder(target, 'an existing internet gateway'), external: true, vpcId: table.vpcId });
+  } else if (property === 'VpcPeeringConnectionId') {
+    what = 'peering connection';
+    // The VPC on the other side is unknown too: an existing VPC of its own, named after the connection.
+    const peerId = `${target}.PeerVpc`;
+    ctx.placeholders.push(`${peerId} (the VPC across ${target})`);
+    const peer = ctx.get(peerId, 'vpc') ?? ctx.addVpc({
+      id: peerId, kind: 'vpc', name: `peer VPC of ${target} (not in the template)`, external: true, cidrBlocks: [], enableDnsSupport: true,
+      enableDnsHostnames: false, region: ctx.region, accountId: ctx.accountId, availabilityZones: [],
+    });
+    ctx.add<PeeringConnection>({
+      id: target, kind: 'peeringConnection', name: ctx.placeholder(target, 'an existing peering connection'), external: true,
+      requesterVpcId: table.vpcId, accepterVpcId: peer.id, status: 'active',
+    });
+  } else {
+    return named;
+  }
+  ctx.warn(`${owner} targets ${target}, which the template does not define: it is drawn as an existing ${what} of ${table.vpcId}.`);
+  return target;
 }
 
 export function mapInternetGateway(ctx: ImportContext, id: string): Outcome {
@@ -119,16 +155,17 @@ export function mapInternetGateway(ctx: ImportContext, id: string): Outcome {
  */
 export function mapGatewayAttachment(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
-  const igwId = ctx.text(props, 'InternetGatewayId', id);
-  const vgwId = ctx.text(props, 'VpnGatewayId', id);
+  const igwId = refId(ctx.text(props, 'InternetGatewayId', id));
+  const vgwId = refId(ctx.text(props, 'VpnGatewayId', id));
   if (igwId) {
-    const igw = ctx.get(igwId, 'internetGateway') ?? ctx.add<InternetGateway>({ id: igwId, kind: 'internetGateway', name: `${igwId} (not in the template)` });
+    const igw = ctx.get(igwId, 'internetGateway')
+      ?? ctx.add<InternetGateway>({ id: igwId, kind: 'internetGateway', name: ctx.placeholder(igwId, 'an existing internet gateway'), external: true });
     igw.vpcId = vpc.id;
     return { status: 'merged', into: igw.id };
   }
   if (vgwId) {
     const vgw = ctx.get(vgwId, 'virtualPrivateGateway')
-      ?? ctx.add<VirtualPrivateGateway>({ id: vgwId, kind: 'virtualPrivateGateway', name: `${vgwId} (not in the template)`, amazonSideAsn: 64512 });
+      ?? ctx.add<VirtualPrivateGateway>({ id: vgwId, kind: 'virtualPrivateGateway', name: ctx.placeholder(vgwId, 'an existing virtual private gateway'), external: true, amazonSideAsn: 64512 });
     vgw.vpcId = vpc.id;
     return { status: 'merged', into: vgw.id };
   }
@@ -143,14 +180,13 @@ export function mapNatGateway(ctx: ImportContext, id: string, props: Props): Out
   const subnet = ctx.subnet(props.SubnetId, id);
   if (!subnet) return { status: 'failed', reason: 'it names no SubnetId' };
   const connectivity = ctx.text(props, 'ConnectivityType', id) === 'private' ? 'private' : 'public';
-  const allocation = ctx.text(props, 'AllocationId', id);
+  const allocation = refId(ctx.text(props, 'AllocationId', id));
   let elasticIpId: string | undefined;
   if (allocation) {
     elasticIpId = ctx.get(allocation, 'elasticIp')?.id;
     if (!elasticIpId) {
       elasticIpId = allocation;
-      ctx.add({ id: allocation, kind: 'elasticIp', name: `${allocation} (not in the template)`, publicIp: '' });
-      ctx.placeholders.push(`${allocation} (an existing Elastic IP)`);
+      ctx.add({ id: allocation, kind: 'elasticIp', name: ctx.placeholder(allocation, 'an existing Elastic IP'), external: true, publicIp: '' });
     }
   }
   const privateIp = ctx.text(props, 'PrivateIpAddress', id);

@@ -28,7 +28,7 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
   const groupName = direction === 'ingress' ? ctx.text(rule, 'SourceSecurityGroupName', owner) : undefined;
   let peer: Pick<SecurityGroupRule, 'cidr' | 'groupId' | 'prefixListId'> | undefined;
   if (cidr !== undefined) peer = { cidr };
-  else if (groupId !== undefined) peer = { groupId };
+  else if (groupId !== undefined) peer = { groupId: ctx.securityGroupIds([groupId], owner)[0]! };
   else if (prefixListId !== undefined) peer = { prefixListId };
   else if (groupName !== undefined) {
     const named = ctx.all('securityGroup').find((g) => g.name === groupName || g.id === groupName);
