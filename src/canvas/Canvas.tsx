@@ -146,7 +146,7 @@ function CanvasFlow() {
 
   const fitViewRequest = useUiStore((s) => s.fitViewRequest);
   useEffect(() => {
-    if (fitViewRequest > 0) void fitView({ padding: 0.12, duration: 200 });
+    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
   }, [fitViewRequest, fitView]);
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
@@ -277,7 +277,7 @@ function CanvasFlow() {
         minZoom={0.1}
         maxZoom={2.5}
         fitView
-        fitViewOptions={{ padding: 0.08 }}
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />

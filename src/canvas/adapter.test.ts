@@ -152,6 +152,13 @@ describe('designToFlow sizing and placement', () => {
     expect(flow.nodes[0]).toMatchObject({ id: 'region:us-east-1', data: { empty: true } });
   });
 
+  it('marks resources defined outside the design (an existing VPC a template names) so they draw dashed', () => {
+    const d = aDesign(aVpc({ external: true }), aSubnet(), anInstance());
+    const flow = designToFlow(d);
+    expect(byId(flow, 'vpc-a').domAttributes).toMatchObject({ 'data-external': 'true' });
+    expect(byId(flow, 'subnet-a').domAttributes).not.toHaveProperty('data-external');
+  });
+
   it('keeps a resource whose container is gone on the page instead of dropping it', () => {
     const d = aDesign(anInstance({ subnetId: 'missing' }));
     expect(designToFlow(d).nodes.find((n) => n.id === 'i-a')?.parentId).toBeUndefined();

@@ -379,10 +379,12 @@ export function kindLabel(r: Resource): string {
 
 type DomAttributes = NonNullable<DiagramNode['domAttributes']>;
 
-function attributes(kind: string, parentId: string | undefined, marks: Marks | undefined): DomAttributes {
+function attributes(kind: string, parentId: string | undefined, marks: Marks | undefined, external?: boolean): DomAttributes {
   const out: Record<string, string> = { 'data-kind': kind };
   if (parentId) out['data-parent'] = parentId;
   if (marks?.severity) out['data-severity'] = marks.severity;
+  // Referenced by a template but defined elsewhere: drawn dashed, since its properties are unknown.
+  if (external) out['data-external'] = 'true';
   return out as DomAttributes;
 }
 
@@ -425,7 +427,7 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
       data: { resource: r, icon: iconOf(r), detail: detailOf(r), severity: m?.severity, findings: m?.findings },
       selected: selection.has(r.id),
       ariaLabel: `${kindLabel(r)} ${r.name}`,
-      domAttributes: attributes(r.kind, parent?.id, m),
+      domAttributes: attributes(r.kind, parent?.id, m, r.external),
     };
     if (parent) node.parentId = parent.id;
     if (type === 'support') node.draggable = false;
@@ -453,7 +455,7 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
       data: { resource: vpc, severity: m?.severity, findings: m?.findings },
       selected: selection.has(vpc.id),
       ariaLabel: `VPC ${vpc.name}`,
-      domAttributes: attributes('vpc', region.id, m),
+      domAttributes: attributes('vpc', region.id, m, vpc.external),
     });
     for (const band of layout.bands) {
       const bandLocal = { x: band.x, y: VPC.header, width: band.width, height: layout.bandHeight };
@@ -489,7 +491,7 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
           data: { resource: subnet, isPublic, usable: cidr ? usableAddressCount(cidr) : undefined, severity: sm?.severity, findings: sm?.findings },
           selected: selection.has(subnet.id),
           ariaLabel: `${isPublic ? 'Public' : 'Private'} subnet ${subnet.name}`,
-          domAttributes: attributes('subnet', band.id, sm),
+          domAttributes: attributes('subnet', band.id, sm, subnet.external),
         });
         for (const leaf of s.item.leaves) leafNode(leaf.item, 'resource', sp, { x: leaf.x, y: leaf.y, ...LEAF });
       }
