@@ -185,6 +185,7 @@ export interface NetworkAclRule {
   /** 1–32766, evaluated in ascending order; the first match wins. */
   ruleNumber: number;
   protocol: IpProtocol;
+  /** Port range for TCP and UDP; for ICMP the type and code (-1 or absent means all). */
   fromPort?: number;
   toPort?: number;
   cidr: string;

@@ -190,6 +190,18 @@ describe('network ACLs', () => {
     expect(blocker(r)).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-x', direction: 'return' });
     expect(r.return.find((h) => h.id === 'acl-x')?.detail).toContain('1024');
   });
+
+  // https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html — an ICMP rule names "the ICMP type and code":
+  // echo requests (type 8) in and echo replies (type 0) out make ping work; other types meet the final deny.
+  it('matches ICMP rules by type, the request inbound and the echo reply outbound', () => {
+    const icmp = (ruleNumber: number, type: number): NetworkAclRule => ({ ruleNumber, protocol: 'icmp', fromPort: type, toPort: -1, cidr: '10.0.0.0/16', action: 'allow' });
+    const resources = patch(withAcl(classicResources(), 'subnet-priv', [icmp(100, 8)], [icmp(100, 0)]), 'sg-app', { ingress: [{ protocol: 'icmp', fromPort: -1, toPort: -1, cidr: '10.0.0.0/16' }] } as Partial<SecurityGroup>);
+    expect(run(resources, { from: 'i-web', to: 'i-app', protocol: 'icmp' }).reachable).toBe(true);
+    const timestamp = run(resources, { from: 'i-web', to: 'i-app', protocol: 'icmp', port: 13 });
+    expect(blocker(timestamp)).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-x', direction: 'forward' });
+    const repliesOnly = patch(resources, 'acl-x', { inbound: [icmp(100, 0)] } as Partial<Resource>);
+    expect(blocker(run(repliesOnly, { from: 'i-web', to: 'i-app', protocol: 'icmp' }))).toMatchObject({ id: 'acl-x', direction: 'forward' });
+  });
 });
 
 describe('internet gateway', () => {

@@ -106,6 +106,9 @@ describe('security groups and network ACLs', () => {
   AclOut:
     Type: AWS::EC2::NetworkAclEntry
     Properties: {NetworkAclId: !Ref Acl, RuleNumber: 100, Protocol: -1, RuleAction: deny, Egress: true, CidrBlock: 0.0.0.0/0, PortRange: {From: 1, To: 2}}
+  AclPing:
+    Type: AWS::EC2::NetworkAclEntry
+    Properties: {NetworkAclId: !Ref Acl, RuleNumber: 110, Protocol: 1, RuleAction: allow, CidrBlock: 10.0.0.0/16, Icmp: {Type: 8, Code: -1}, PortRange: {From: 1, To: 2}}
   AclAssoc: {Type: AWS::EC2::SubnetNetworkAclAssociation, Properties: {SubnetId: !Ref Private, NetworkAclId: !Ref Acl}}
 `);
 
@@ -132,9 +135,13 @@ describe('security groups and network ACLs', () => {
   });
 
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html
-  it('reads NACL entries: direction from Egress, protocol numbers as names, ports only for TCP and UDP', () => {
+  it('reads NACL entries: direction from Egress, protocol numbers as names, ports for TCP and UDP, type and code for ICMP', () => {
     const acl = get(design, 'Acl', 'networkAcl');
-    expect(acl.inbound).toEqual([{ id: 'AclIn', ruleNumber: 100, protocol: 'tcp', cidr: '0.0.0.0/0', action: 'allow', fromPort: 443, toPort: 443 }]);
+    expect(acl.inbound).toEqual([
+      { id: 'AclIn', ruleNumber: 100, protocol: 'tcp', cidr: '0.0.0.0/0', action: 'allow', fromPort: 443, toPort: 443 },
+      // ICMP entries keep their type and code ("Icmp: The Internet Control Message Protocol (ICMP) code and type").
+      { id: 'AclPing', ruleNumber: 110, protocol: 'icmp', cidr: '10.0.0.0/16', action: 'allow', fromPort: 8, toPort: -1 },
+    ]);
     expect(acl.outbound).toEqual([{ id: 'AclOut', ruleNumber: 100, protocol: '-1', cidr: '0.0.0.0/0', action: 'deny' }]);
     expect(get(design, 'Private', 'subnet').networkAclId).toBe('Acl');
   });

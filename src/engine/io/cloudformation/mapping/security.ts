@@ -100,7 +100,8 @@ export function mapNetworkAcl(ctx: ImportContext, id: string, props: Props): Out
 
 /**
  * Egress defaults to false (an inbound rule); Protocol is a number (-1 for all, 6 TCP, 17 UDP, 1 ICMP); PortRange
- * applies to TCP and UDP.
+ * applies to TCP and UDP; Icmp (Type and Code, -1 for all) to ICMP, read into fromPort/toPort as security group
+ * rules hold them.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html
  */
 export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props): Outcome {
@@ -120,6 +121,13 @@ export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props)
     const to = ctx.int(range as Props, 'To', `${id}.PortRange`);
     if (from !== undefined) rule.fromPort = from;
     if (to !== undefined) rule.toPort = to;
+  }
+  const icmp = props.Icmp;
+  if (protocol === 'icmp' && icmp && typeof icmp === 'object' && !Array.isArray(icmp)) {
+    const type = ctx.int(icmp as Props, 'Type', `${id}.Icmp`);
+    const code = ctx.int(icmp as Props, 'Code', `${id}.Icmp`);
+    if (type !== undefined) rule.fromPort = type;
+    if (code !== undefined) rule.toPort = code;
   }
   (ctx.bool(props, 'Egress', id, false) ? acl.outbound : acl.inbound).push(rule);
   return { status: 'merged', into: acl.id };
