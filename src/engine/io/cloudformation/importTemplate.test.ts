@@ -210,7 +210,7 @@ describe('instances, interfaces and addresses', () => {
 describe('NAT gateways, peering, endpoints, VPN and S3', () => {
   const { design, report } = load(`${BASE}
   Other: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/16}}
-  NatIp: {Type: AWS::EC2::EIP}
+  NatIp: {Type: AWS::EC2::EIP, Properties: {Address: 198.51.100.99}}
   Nat: {Type: AWS::EC2::NatGateway, Properties: {SubnetId: !Ref Public, AllocationId: !GetAtt NatIp.AllocationId}}
   Peer: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc, PeerVpcId: !Ref Other}}
   Far: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc, PeerVpcId: vpc-0abc, PeerOwnerId: "999999999999", PeerRegion: eu-west-2}}
@@ -231,6 +231,11 @@ describe('NAT gateways, peering, endpoints, VPN and S3', () => {
       Bucket: !Ref Bucket
       PolicyDocument: {Statement: [{Effect: Deny, Principal: '*', Action: 's3:*', Resource: !Sub '\${Bucket.Arn}/*'}]}
 `);
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html — Address.
+  it('keeps the address an Elastic IP names', () => {
+    expect(get(design, 'NatIp', 'elasticIp').publicIp).toBe('198.51.100.99');
+  });
 
   it('gives a public NAT gateway the Elastic IP its AllocationId names, and a private address', () => {
     expect(get(design, 'Nat', 'natGateway')).toMatchObject({ subnetId: 'Public', connectivityType: 'public', elasticIpId: 'NatIp' });

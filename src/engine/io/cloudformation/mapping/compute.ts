@@ -4,7 +4,7 @@
  * after everything else is read (see `assignAddresses`), so they never collide with addresses the template gives.
  */
 import { suggestElasticIp } from '../../../commands/add.ts';
-import { formatIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
+import { formatIp, parseIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
 import { emptyDesign } from '../../../model/create.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
 import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
@@ -118,9 +118,16 @@ export function mapNetworkInterfaceAttachment(ctx: ImportContext, id: string, pr
   return { status: 'merged', into: eni.id };
 }
 
-/** The address itself is AWS's to choose; a documentation address (RFC 5737) stands in for it. */
-export function mapEip(ctx: ImportContext, id: string): Outcome {
-  ctx.add({ id, kind: 'elasticIp', name: id, publicIp: '' });
+/**
+ * The address is AWS's to choose unless the template names one (`Address`, for a BYOIP or recovered address); a
+ * documentation address (RFC 5737) stands in for a chosen one.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html
+ */
+export function mapEip(ctx: ImportContext, id: string, props: Props): Outcome {
+  const address = ctx.text(props, 'Address', id)?.trim();
+  const known = address !== undefined && parseIp(address) !== undefined;
+  if (address && !known) ctx.warn(`${id}.Address ${JSON.stringify(address)} is not an IPv4 address; a stand-in address is used.`);
+  ctx.add({ id, kind: 'elasticIp', name: id, publicIp: known ? address : '' });
   return { status: 'modelled' };
 }
 
