@@ -2,18 +2,49 @@
  * The designer's layout: toolbar across the top; palette, canvas and inspector side by side; findings (and,
  * later, traffic) in tabs under the canvas.
  */
-import { useId } from 'react';
+import { Suspense, useEffect, useId, useState } from 'react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
-import { Inspector } from './panels/inspector/Inspector.tsx';
+import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
+import { firstCanvasFrame, lazyNamed, Loading } from './panels/lazy.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
-import { ExposurePanel } from './panels/traffic/ExposurePanel.tsx';
-import { TrafficPanel } from './panels/traffic/TrafficPanel.tsx';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
+
+// Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
+const TrafficPanel = lazyNamed(() => import('./panels/traffic/TrafficPanel.tsx').then((m) => m.TrafficPanel));
+const ExposurePanel = lazyNamed(() => import('./panels/traffic/ExposurePanel.tsx').then((m) => m.ExposurePanel));
+
+/**
+ * After the first canvas frame: the what-if watcher starts (saved flows traced again after each edit, the change
+ * announced even when the Traffic tab is not showing), and the parts loaded on demand are fetched while idle so
+ * a click shows them at once.
+ */
+function useAfterFirstCanvasFrame(): void {
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    void firstCanvasFrame
+      .then(() => import('./panels/traffic/useWhatIf.ts'))
+      .then((m) => {
+        if (!cancelled) stop = m.watchFlowChanges();
+      });
+    const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
+    void firstCanvasFrame.then(() =>
+      idle(() => {
+        if (cancelled) return;
+        for (const part of [...preloadInspectorForms, TrafficPanel.preload, ExposurePanel.preload]) void part();
+      }),
+    );
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, []);
+}
 
 const TABS: Array<{ id: BottomTab; label: string }> = [
   { id: 'findings', label: 'Findings' },
@@ -25,6 +56,9 @@ function BottomPanels() {
   const tab = useUiStore((s) => s.bottomTab);
   const setTab = useUiStore((s) => s.setBottomTab);
   const base = useId();
+  // A tab's panel is mounted the first time it is shown and kept (its form state survives switching tabs).
+  const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
+  if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   return (
     <div className={`flex ${tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
       <div
@@ -61,10 +95,18 @@ function BottomPanels() {
         <FindingsPanel />
       </div>
       <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
-        <TrafficPanel />
+        {visited.has('traffic') && (
+          <Suspense fallback={<Loading what="traffic" />}>
+            <TrafficPanel />
+          </Suspense>
+        )}
       </div>
       <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={tab !== 'exposure'} className="min-h-0 flex-1">
-        <ExposurePanel />
+        {visited.has('exposure') && (
+          <Suspense fallback={<Loading what="exposure" />}>
+            <ExposurePanel />
+          </Suspense>
+        )}
       </div>
     </div>
   );
@@ -72,6 +114,7 @@ function BottomPanels() {
 
 export function App() {
   useShortcuts();
+  useAfterFirstCanvasFrame();
   return (
     <div className="flex h-full flex-col">
       <Toolbar />

@@ -13,13 +13,14 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { addFromPalette, connect, getResource, vpcIdOf, type Design } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
@@ -33,7 +34,10 @@ import { containersAt, dropTargetFor } from './dropTarget.ts';
 import { edgeTypes } from './edges/ConnectionEdge.tsx';
 import { boundsOf, GRID } from './geometry.ts';
 import { nodeTypes } from './nodes/index.ts';
-import { TrafficOverlay } from './traffic/TrafficOverlay.tsx';
+import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
+
+// The packets (and the traces of the saved flows they follow) start after the first canvas frame.
+const TrafficOverlay = lazyNamed(() => import('./traffic/TrafficOverlay.tsx').then((m) => m.TrafficOverlay));
 
 /** The adapter's output for the current design, selection and findings; unchanged nodes keep their objects. */
 function useDiagram(): DiagramFlow {
@@ -133,6 +137,11 @@ function CanvasFlow() {
   const [nodes, setNodes] = useState(flow.nodes);
   const [edges, setEdges] = useState(flow.edges);
   const [shown, setShown] = useState(flow);
+  const nodesInitialized = useNodesInitialized();
+  const overlay = useAfterFirstFrame(nodesInitialized || flow.nodes.length === 0);
+  useEffect(() => {
+    if (overlay) markFirstCanvasFrame();
+  }, [overlay]);
   if (shown !== flow) {
     setShown(flow);
     setNodes(flow.nodes);
@@ -281,7 +290,11 @@ function CanvasFlow() {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
-        <TrafficOverlay placed={flow.placed} />
+        {overlay && (
+          <Suspense fallback={null}>
+            <TrafficOverlay placed={flow.placed} />
+          </Suspense>
+        )}
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap<DiagramNode>
           position="bottom-right"

@@ -2,9 +2,13 @@
  * Where the import report lives between an import and the user closing it. Mount `<ImportReportHost />` once
  * (in App), and call `showImportReport(fileName, report)` after a successful import.
  */
+import { Suspense } from 'react';
 import { create } from 'zustand';
 import type { ImportReport } from '../../engine/io/importAny.ts';
-import { ImportReportDialog } from './ImportReportDialog.tsx';
+import { lazyNamed, Loading } from '../lazy.tsx';
+
+// Shown only after an import: loaded then.
+const ImportReportDialog = lazyNamed(() => import('./ImportReportDialog.tsx').then((m) => m.ImportReportDialog));
 
 interface ImportReportState {
   shown?: { fileName: string; report: ImportReport };
@@ -24,5 +28,9 @@ export function closeImportReport(): void {
 export function ImportReportHost() {
   const shown = useImportReport((s) => s.shown);
   if (!shown) return null;
-  return <ImportReportDialog fileName={shown.fileName} report={shown.report} onClose={closeImportReport} />;
+  return (
+    <Suspense fallback={<Loading what="the import report" />}>
+      <ImportReportDialog fileName={shown.fileName} report={shown.report} onClose={closeImportReport} />
+    </Suspense>
+  );
 }

@@ -7,25 +7,43 @@ import { KIND_LABELS } from '../../engine/model/inspection.ts';
 import { getResource } from '../../engine/model/queries.ts';
 import type { Design, Resource } from '../../engine/model/types.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { Suspense } from 'react';
+import { lazyNamed, Loading } from '../lazy.tsx';
 import { dangerButtonClass, Note, Section } from './controls.tsx';
-import { InstanceForm, NatGatewayForm, NetworkInterfaceForm } from './forms/ComputeForms.tsx';
-import {
-  CustomerGatewayForm,
-  DirectConnectGatewayForm,
-  ElasticIpForm,
-  InternetGatewayForm,
-  PeeringForm,
-  VirtualPrivateGatewayForm,
-  VpnConnectionForm,
-} from './forms/ConnectivityForms.tsx';
 import { DesignForm } from './forms/DesignForm.tsx';
-import { NetworkAclForm } from './forms/NetworkAclForm.tsx';
-import { RouteTableForm } from './forms/RouteTableForm.tsx';
-import { SecurityGroupForm } from './forms/SecurityGroupForm.tsx';
-import { AwsServiceForm, InternetForm, S3BucketForm, VpcEndpointForm } from './forms/ServiceForms.tsx';
-import { SubnetForm } from './forms/SubnetForm.tsx';
-import { VpcForm } from './forms/VpcForm.tsx';
 import { execute } from './useEdit.ts';
+
+// The first screen shows only the design's form; a resource's form loads when a resource is first selected
+// (and, after the first canvas frame, in the background: see App).
+const compute = () => import('./forms/ComputeForms.tsx');
+const connectivity = () => import('./forms/ConnectivityForms.tsx');
+const services = () => import('./forms/ServiceForms.tsx');
+const InstanceForm = lazyNamed(() => compute().then((m) => m.InstanceForm));
+const NatGatewayForm = lazyNamed(() => compute().then((m) => m.NatGatewayForm));
+const NetworkInterfaceForm = lazyNamed(() => compute().then((m) => m.NetworkInterfaceForm));
+const CustomerGatewayForm = lazyNamed(() => connectivity().then((m) => m.CustomerGatewayForm));
+const DirectConnectGatewayForm = lazyNamed(() => connectivity().then((m) => m.DirectConnectGatewayForm));
+const ElasticIpForm = lazyNamed(() => connectivity().then((m) => m.ElasticIpForm));
+const InternetGatewayForm = lazyNamed(() => connectivity().then((m) => m.InternetGatewayForm));
+const PeeringForm = lazyNamed(() => connectivity().then((m) => m.PeeringForm));
+const VirtualPrivateGatewayForm = lazyNamed(() => connectivity().then((m) => m.VirtualPrivateGatewayForm));
+const VpnConnectionForm = lazyNamed(() => connectivity().then((m) => m.VpnConnectionForm));
+const NetworkAclForm = lazyNamed(() => import('./forms/NetworkAclForm.tsx').then((m) => m.NetworkAclForm));
+const RouteTableForm = lazyNamed(() => import('./forms/RouteTableForm.tsx').then((m) => m.RouteTableForm));
+const SecurityGroupForm = lazyNamed(() => import('./forms/SecurityGroupForm.tsx').then((m) => m.SecurityGroupForm));
+const AwsServiceForm = lazyNamed(() => services().then((m) => m.AwsServiceForm));
+const InternetForm = lazyNamed(() => services().then((m) => m.InternetForm));
+const S3BucketForm = lazyNamed(() => services().then((m) => m.S3BucketForm));
+const VpcEndpointForm = lazyNamed(() => services().then((m) => m.VpcEndpointForm));
+const SubnetForm = lazyNamed(() => import('./forms/SubnetForm.tsx').then((m) => m.SubnetForm));
+const VpcForm = lazyNamed(() => import('./forms/VpcForm.tsx').then((m) => m.VpcForm));
+
+/** Fetches every resource form (so selecting a resource shows its form at once). */
+export const preloadInspectorForms: ReadonlyArray<() => Promise<unknown>> = [
+  InstanceForm, NatGatewayForm, NetworkInterfaceForm, CustomerGatewayForm, DirectConnectGatewayForm, ElasticIpForm,
+  InternetGatewayForm, PeeringForm, VirtualPrivateGatewayForm, VpnConnectionForm, NetworkAclForm, RouteTableForm,
+  SecurityGroupForm, AwsServiceForm, InternetForm, S3BucketForm, VpcEndpointForm, SubnetForm, VpcForm,
+].map((form) => form.preload);
 
 export function Inspector() {
   const design = useDesignStore((s) => s.design);
@@ -75,7 +93,9 @@ function ResourceInspector({ design, resource }: { design: Design; resource: Res
     <>
       <Header title={resource.name || resource.id} subtitle={KIND_LABELS[resource.kind]} />
       <p className="-mt-1.5 px-3 pb-2 font-mono text-xs text-gray-500">{resource.id}</p>
-      <FormFor design={design} resource={resource} />
+      <Suspense fallback={<Loading what="form" />}>
+        <FormFor design={design} resource={resource} />
+      </Suspense>
       <Section title="Danger zone">
         <button type="button" className={dangerButtonClass} disabled={locked !== undefined} onClick={() => execute(deleteResources([resource.id]))}>
           Delete {inSentence(KIND_LABELS[resource.kind])}

@@ -2,7 +2,7 @@
  * The Traffic region: build a flow and trace it, the saved flows with their status, simulation controls, and
  * the selected flow hop by hop with the reason it is dropped. Saved flows are traced again on every edit (once
  * per design object, shared with the canvas overlay), and the what-if line says which flows an edit opened or
- * blocked.
+ * blocked (the watcher behind it is started by App, so it runs while this panel has never been shown).
  */
 import { useMemo } from 'react';
 import { stepsOf } from '../../canvas/traffic/hopGeometry.ts';
@@ -17,7 +17,6 @@ import { HopList, showComponent } from './HopList.tsx';
 import { SimulationControls } from './SimulationControls.tsx';
 import { flowStatus } from './status.ts';
 import { BADGE, headingClass } from './styles.ts';
-import { useWhatIf } from './useWhatIf.ts';
 
 function Explanation({ design, evaluation }: { design: Design; evaluation: FlowEvaluation }) {
   const status = flowStatus(design, evaluation);
@@ -58,7 +57,6 @@ function SelectedFlow({ design, evaluation }: { design: Design; evaluation: Flow
 }
 
 export function TrafficPanel() {
-  useWhatIf();
   const design = useDesignStore((s) => s.design);
   const draft = useTrafficStore((s) => s.draft);
   const selectedFlowId = useTrafficStore((s) => s.selectedFlowId);

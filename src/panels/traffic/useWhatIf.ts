@@ -4,7 +4,6 @@
  * line does). Undo brings the flows back, and the message says they are reachable again. A selected flow held
  * at a step runs again when the change opens or blocks it, so its packet shows the new path.
  */
-import { useEffect } from 'react';
 import { describeFlowChanges, diffFlows, type ChangeSource } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore, type DesignState } from '../../store/designStore.ts';
 import { flowEvaluations, useTrafficStore } from '../../store/traffic.ts';
@@ -49,8 +48,4 @@ export function watchFlowChanges(): () => void {
     if (changed && traffic.step !== undefined) traffic.setStep(undefined);
     if (useUiStore.getState().bottomTab !== 'traffic') useDesignStore.getState().notify(text);
   });
-}
-
-export function useWhatIf(): void {
-  useEffect(() => watchFlowChanges(), []);
 }
