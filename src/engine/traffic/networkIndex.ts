@@ -15,6 +15,7 @@ import type {
   Design,
   InternetGateway,
   NetworkAcl,
+  NetworkInterface,
   PeeringConnection,
   ResourceId,
   RouteTable,
@@ -153,13 +154,22 @@ function buildIndex(design: Design): NetworkIndex {
       needPublic.push(eni);
     }
   };
+  // An interface attached as device 0 is its instance's primary interface: the same interface, not a second one
+  // with its own address (a route may name either id). https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html
+  const primaryInterfaces = new Map<ResourceId, NetworkInterface>();
   for (const r of resources) {
+    if (r.kind === 'networkInterface' && r.deviceIndex === 0 && r.instanceId && getOfKind(design, r.instanceId, 'instance')) {
+      if (!primaryInterfaces.has(r.instanceId)) primaryInterfaces.set(r.instanceId, r);
+    }
+  }
+  const isPrimaryInterface = (r: NetworkInterface) => r.instanceId !== undefined && primaryInterfaces.get(r.instanceId) === r;
+  for (const r of resources) {
+    if (r.kind === 'networkInterface' && isPrimaryInterface(r)) continue;
     if (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'natGateway') {
       const subnet = getOfKind(design, r.subnetId, 'subnet');
       if (!subnet) continue;
-      const ips = (r.kind === 'networkInterface' ? r.privateIps : [r.privateIp])
-        .map((t) => (t === undefined ? undefined : parseIp(t)))
-        .filter((n): n is number => n !== undefined);
+      const texts = r.kind === 'networkInterface' ? r.privateIps : [r.privateIp, ...(r.kind === 'instance' ? primaryInterfaces.get(r.id)?.privateIps ?? [] : [])];
+      const ips = [...new Set(texts.map((t) => (t === undefined ? undefined : parseIp(t))).filter((n): n is number => n !== undefined))];
       const eni: Eni = {
         id: r.id,
         type: r.kind === 'instance' ? 'AWS::EC2::Instance' : r.kind === 'natGateway' ? 'AWS::EC2::NatGateway' : 'AWS::EC2::NetworkInterface',
@@ -172,7 +182,9 @@ function buildIndex(design: Design): NetworkIndex {
         synthetic: false,
       };
       if (r.kind === 'instance') {
+        const primaryEip = primaryInterfaces.get(r.id)?.elasticIpId;
         if (hasPublicIp(design, r)) publicOf(eni, r.elasticIpId, r.publicIp);
+        else if (primaryEip && getOfKind(design, primaryEip, 'elasticIp')) publicOf(eni, primaryEip);
       } else if (r.kind === 'networkInterface') {
         if (r.elasticIpId && getOfKind(design, r.elasticIpId, 'elasticIp')) publicOf(eni, r.elasticIpId);
       } else if (r.connectivityType === 'public' && r.elasticIpId && getOfKind(design, r.elasticIpId, 'elasticIp')) {
@@ -257,6 +269,11 @@ function buildIndex(design: Design): NetworkIndex {
   }
   // Public addresses in use must not be picked as the stand-in for the internet.
   for (const eni of enis.values()) if (eni.publicIp) used.add(eni.publicIp.address);
+  // A primary interface's id names its instance's interface (after the passes above, so it is not counted twice).
+  for (const [instanceId, ni] of primaryInterfaces) {
+    const eni = enis.get(instanceId);
+    if (eni) enis.set(ni.id, eni);
+  }
 
   const routeSources = collectRouteSources(design);
   const routeCache = new Map<ResourceId, EffectiveRoute[]>();

@@ -293,6 +293,21 @@ describe('NAT instance', () => {
     expect(r.forward.find((h) => h.id === 'igw-a')?.detail).toContain('198.51.100.50');
   });
 
+  // A route may name the NAT instance's primary network interface: the same interface, with the instance's public
+  // address. https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html
+  it('forwards through a route that names the instance\'s primary network interface', () => {
+    const resources = [
+      ...patch(natInstance(false), 'rtb-priv', { routes: [{ id: 'r-priv-default', destinationCidrBlock: '0.0.0.0/0', targetId: 'eni-nat' }] } as Partial<RouteTable>),
+      { id: 'eni-nat', kind: 'networkInterface', name: 'eni-nat', subnetId: 'subnet-pub', privateIps: ['10.0.0.50'], securityGroupIds: ['sg-nat'], sourceDestCheck: false, instanceId: 'i-nat', deviceIndex: 0 } as Resource,
+    ];
+    const r = run(resources, { from: 'i-app', to: 'internet' });
+    expect(r.reachable).toBe(true);
+    expect(ids(r.forward)).toEqual(expect.arrayContaining(['eni-nat', 'i-nat', 'igw-a']));
+    expect(r.forward.find((h) => h.id === 'igw-a')?.detail).toContain('198.51.100.50');
+    // Traffic addressed to the interface arrives at the instance that holds it.
+    expect(run(resources, { from: 'i-app', to: 'eni-nat', port: 22 }).reachable).toBe(true);
+  });
+
   it('applies its security group to the traffic it forwards', () => {
     const resources = patch(natInstance(false), 'sg-nat', { ingress: [] } as Partial<SecurityGroup>);
     expect(blocker(run(resources, { from: 'i-app', to: 'internet' }))).toMatchObject({ code: 'ENI_SG_RULES_MISMATCH', id: 'sg-nat' });

@@ -319,6 +319,7 @@ function viaAppliance(w: Walk, targetId: string, subnet: Subnet, packet: Packet,
   if (eni.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${targetId} is in another VPC (${eni.vpcId})`);
   const applianceSubnet = subnetOf(w.ix, eni);
   if (!crossSubnets(w, subnet, applianceSubnet, packet)) return false;
+  if (targetId !== eni.id) hop(w, 'forward', targetId, 'AWS::EC2::NetworkInterface', 'forward', `${targetId} is the primary network interface of ${eni.id}`);
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
   if (eni.sourceDestCheck) {
     hop(w, 'forward', eni.id, eni.type, 'deny', `source/destination check is on: ${eni.id} drops traffic not addressed to it`);

@@ -171,6 +171,10 @@ describe('instances, interfaces and addresses', () => {
     Properties: {NetworkInterfaces: [{NetworkInterfaceId: !Ref Eni, DeviceIndex: 0}]}
   Ip: {Type: AWS::EC2::EIP, Properties: {Domain: vpc}}
   IpAssoc: {Type: AWS::EC2::EIPAssociation, Properties: {AllocationId: !GetAtt Ip.AllocationId, NetworkInterfaceId: !Ref Eni}}
+  BareEni: {Type: AWS::EC2::NetworkInterface, Properties: {SubnetId: !Ref Public}}
+  WithBareEni:
+    Type: AWS::EC2::Instance
+    Properties: {NetworkInterfaces: [{NetworkInterfaceId: !Ref BareEni, DeviceIndex: 0}]}
 `);
 
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html
@@ -191,6 +195,13 @@ describe('instances, interfaces and addresses', () => {
     const nat = get(design, 'Nat', 'instance');
     expect(nat).toMatchObject({ subnetId: 'Public', privateIp: '10.0.0.50', securityGroupIds: ['Sg'], associatePublicIp: true, sourceDestCheck: false });
     expect(get(design, 'Nat.eth1', 'networkInterface')).toMatchObject({ subnetId: 'Private', instanceId: 'Nat', deviceIndex: 1 });
+  });
+
+  // The primary interface is the instance's interface: one address, even when AWS picks it.
+  it('gives an instance the address AWS picks for the primary interface it names', () => {
+    const eni = get(design, 'BareEni', 'networkInterface');
+    expect(eni.privateIps).toHaveLength(1);
+    expect(get(design, 'WithBareEni', 'instance').privateIp).toBe(eni.privateIps[0]);
   });
 
   it('takes an instance from the interface it names, and puts the Elastic IP of its primary interface on the instance', () => {

@@ -68,7 +68,9 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
     else ctx.warn(`${id} names the security group ${name}, which the template does not define; it was left out.`);
   }
   groups = [...new Set(groups)];
-  const addresses = attachedEni ? attachedEni.privateIps : addressesOf(ctx, { ...props, ...(primarySpec ?? {}) }, id);
+  // Only the address properties: the others may hold values that could not be resolved (see Resolver.properties).
+  const own = { PrivateIpAddress: props.PrivateIpAddress, PrivateIpAddresses: props.PrivateIpAddresses };
+  const addresses = attachedEni ? attachedEni.privateIps : addressesOf(ctx, { ...own, ...(primarySpec ?? {}) }, id);
   const instance: Instance = {
     id, kind: 'instance', name: id, subnetId: subnet.id, instanceType: ctx.text(props, 'InstanceType', id) || 'm1.small',
     privateIp: addresses[0] ?? '',
@@ -202,8 +204,16 @@ export function assignAddresses(ctx: ImportContext): void {
     if (r.kind === 'networkInterface' && r.privateIps.length === 0) {
       const ip = pick(r.subnetId);
       if (ip) r.privateIps.push(ip);
-    } else if ((r.kind === 'instance' || r.kind === 'natGateway') && !r.privateIp) {
-      const ip = pick(r.subnetId);
+    }
+  }
+  // An instance whose primary interface (device 0) is a template interface has that interface's address.
+  const primaries = new Map<string, string>();
+  for (const r of Object.values(ctx.resources)) {
+    if (r.kind === 'networkInterface' && r.deviceIndex === 0 && r.instanceId && r.privateIps[0] && !primaries.has(r.instanceId)) primaries.set(r.instanceId, r.privateIps[0]);
+  }
+  for (const r of Object.values(ctx.resources)) {
+    if ((r.kind === 'instance' || r.kind === 'natGateway') && !r.privateIp) {
+      const ip = (r.kind === 'instance' ? primaries.get(r.id) : undefined) ?? pick(r.subnetId);
       if (ip) r.privateIp = ip;
     }
   }
