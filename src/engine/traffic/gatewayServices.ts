@@ -26,6 +26,12 @@ export interface ServiceAccess {
   sourceIp: number;
 }
 
+/** The account an ARN names (`arn:aws:dynamodb:us-east-1:111111111111:table/Orders`), if any; S3 ARNs name none. */
+function accountInArn(arn: string): string | undefined {
+  const account = arn.split(':')[4];
+  return account && /^\d{12}$/.test(account) ? account : undefined;
+}
+
 /** The bucket an S3 request is for: the one named, or the one whose name the resource ARN carries. */
 function bucketFor(w: Walk, query: TraceQuery, bucketId: ResourceId | undefined): S3Bucket | undefined {
   if (bucketId) return getOfKind(w.ix.design, bucketId, 's3Bucket');
@@ -72,10 +78,17 @@ export function arriveAtService(
     return block(w, 'forward', 'ENDPOINT_REGION_MISMATCH', access.endpoint.id, `${bucket.id} is in ${bucket.region} but gateway endpoint ${access.endpoint.id} serves ${vpc.region} only.`, [bucket.id]);
   }
   // The request's global condition keys: through an endpoint the VPC and endpoint ids and the private address,
-  // otherwise the public source address.
-  const context: Record<string, string | undefined> = access.endpoint
-    ? { 'aws:sourcevpce': access.endpoint.id, 'aws:sourcevpc': access.vpcId, 'aws:vpcsourceip': formatIp(access.sourceIp) }
-    : { 'aws:sourceip': formatIp(access.sourceIp) };
+  // otherwise the public source address; always the caller's account, the resource's account when it is known
+  // (a bucket of the design, or the account an ARN names), and whether the request uses TLS (HTTPS on 443).
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
+  const context: Record<string, string | undefined> = {
+    ...(access.endpoint
+      ? { 'aws:sourcevpce': access.endpoint.id, 'aws:sourcevpc': access.vpcId, 'aws:vpcsourceip': formatIp(access.sourceIp) }
+      : { 'aws:sourceip': formatIp(access.sourceIp) }),
+    'aws:principalaccount': account,
+    'aws:resourceaccount': bucket ? design.accountId : accountInArn(resource),
+    'aws:securetransport': String(packet.protocol === 'tcp' && packet.dstPort === 443),
+  };
   if (action === undefined) {
     hop(w, 'forward', serviceId, serviceType, 'forward', `${service} receives ${formatIp(packet.srcIp)}'s request ${through}; no action given, so endpoint and bucket policies are not evaluated`);
   } else {

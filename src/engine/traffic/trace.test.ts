@@ -427,6 +427,21 @@ describe('gateway endpoints and policies', () => {
     expect(run(resources, { from: 'i-app', to: 'internet' }).reachable).toBe(false);
   });
 
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html — aws:PrincipalAccount,
+  // aws:ResourceAccount and aws:SecureTransport are in every request's context.
+  it('gives policies the caller\'s and the bucket\'s accounts and whether the request uses TLS', () => {
+    const design = designOf(withEndpoint());
+    const account = design.accountId;
+    const perimeter = { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': account, 'aws:ResourceAccount': account } } }] };
+    expect(run(withEndpoint(perimeter), { from: 'i-app', to: 'service:s3', ...get }).reachable).toBe(true);
+    // A bucket the design does not hold belongs to no known account: the data perimeter keeps it out.
+    const foreign = run(withEndpoint(perimeter), { from: 'i-app', to: 'service:s3', action: 's3:GetObject', resource: 'arn:aws:s3:::someone-else/x' });
+    expect(blocker(foreign)).toMatchObject({ code: 'VPCE_POLICY_RESTRICTION', id: 'vpce-s3' });
+    const tlsOnly = { Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::reports/*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] };
+    expect(run(withEndpoint(undefined, tlsOnly), { from: 'i-app', to: 'service:s3', ...get, port: 443 }).reachable).toBe(true);
+    expect(blocker(run(withEndpoint(undefined, tlsOnly), { from: 'i-app', to: 'service:s3', ...get, port: 80 }))).toMatchObject({ code: 'BUCKET_POLICY_RESTRICTION', id: 'bucket' });
+  });
+
   it('reaches buckets of its own Region only', () => {
     expect(blocker(run(withEndpoint(undefined, undefined, 'eu-west-1'), { from: 'i-app', to: 'service:s3', ...get }))).toMatchObject({ code: 'ENDPOINT_REGION_MISMATCH', id: 'vpce-s3' });
   });
