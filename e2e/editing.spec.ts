@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { openApp, zoomOf } from './pages/index.ts';
+import { openApp, waitForViewportToSettle, zoomOf } from './pages/index.ts';
 
 test('undo and redo start disabled and name the step they will undo', async ({ page }) => {
   const { canvas, palette, toolbar } = await openApp(page);
@@ -215,12 +215,16 @@ test('Shift-dragging on empty canvas box-selects, and Delete removes what the bo
 
 test('a pasted VPC off screen is brought into view without changing the zoom', async ({ page }) => {
   const { canvas } = await openApp(page);
+  // The first fit can still be settling on a loaded machine: read the zoom once the view is still.
+  await waitForViewportToSettle(page);
   await canvas.select('vpc-shared');
   const zoom = await zoomOf(page);
   await page.keyboard.press('Control+c');
   for (let i = 0; i < 8; i++) await page.keyboard.press('Control+v');
   const last = canvas.root.locator('.react-flow__node.selected[data-kind="vpc"]');
   await expect(last).toHaveCount(1);
+  // The pan animates (d3's smooth zoom dips out and back in on a long pan): judge where it comes to rest.
+  await waitForViewportToSettle(page);
   await expect(last).toBeInViewport({ ratio: 0.9 });
   expect(await zoomOf(page)).toBeCloseTo(zoom, 3);
 });

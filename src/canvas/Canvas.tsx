@@ -160,16 +160,24 @@ function CanvasFlow() {
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
   const revealRequest = useUiStore((s) => s.revealRequest);
+  // While a reveal pan is animating, the live zoom dips (d3's smooth zoom): keep the zoom the user had, so several
+  // pastes in a row do not ratchet it down.
+  const revealZoom = useRef<{ zoom: number; until: number } | undefined>(undefined);
   useEffect(() => {
     const box = root.current?.getBoundingClientRect();
     if (!revealRequest || !box) return;
     const targets = revealRequest.ids.map((id) => flowRef.current.placed.get(id)?.abs).filter((r): r is NonNullable<typeof r> => !!r);
     const wanted = boundsOf(targets);
     if (!wanted) return;
-    const { x, y, zoom } = getViewport();
+    const live = getViewport();
+    const zoom = revealZoom.current && performance.now() < revealZoom.current.until ? revealZoom.current.zoom : live.zoom;
+    const { x, y } = live;
     const visible = { x: -x / zoom, y: -y / zoom, width: box.width / zoom, height: box.height / zoom };
     const inside = wanted.x >= visible.x && wanted.y >= visible.y && wanted.x + wanted.width <= visible.x + visible.width && wanted.y + wanted.height <= visible.y + visible.height;
-    if (!inside) void setCenter(wanted.x + wanted.width / 2, wanted.y + wanted.height / 2, { zoom, duration: 200 });
+    if (!inside) {
+      revealZoom.current = { zoom, until: performance.now() + 400 };
+      void setCenter(wanted.x + wanted.width / 2, wanted.y + wanted.height / 2, { zoom, duration: 200 });
+    }
   }, [revealRequest, getViewport, setCenter]);
 
   // Another panel (a finding, an exposed resource) asks to see resources: frame them, or their nearest drawn
