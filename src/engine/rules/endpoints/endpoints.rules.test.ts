@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aBucket, aDesign, aRouteTable, aSecurityGroup, aSubnet, aVpc, anEndpoint } from '../../model/builders.ts';
+import type { PeeringConnection, Resource } from '../../model/types.ts';
 import { findingsOf } from '../testing.ts';
 import { endpointGatewayService } from './endpointGatewayService.ts';
 import { endpointNoRouteTable } from './endpointNoRouteTable.ts';
@@ -96,6 +97,22 @@ describe(`endpoint-security-group (${INTERFACE_DOCS})`, () => {
     expect(findingsOf(aDesign(aVpc(), aSubnet(), fromGroup, ssm()), 'endpoint-security-group')).toEqual([]);
   });
 
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html — reachable "over VPN
+  // and Direct Connect, or ... over VPC peering".
+  it('accepts HTTPS from a peered VPC or from the on-premises networks of its VPN', () => {
+    const fromPeer = aSecurityGroup({ id: 'sg-https', ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.9.0.0/16' }] });
+    const peer = aVpc({ id: 'vpc-b', cidrBlocks: ['10.9.0.0/16'] });
+    const pcx: PeeringConnection = { id: 'pcx-ab', kind: 'peeringConnection', name: 'pcx-ab', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-b', status: 'active' };
+    expect(findingsOf(aDesign(aVpc(), peer, pcx, aSubnet(), fromPeer, ssm()), 'endpoint-security-group')).toEqual([]);
+    expect(findingsOf(aDesign(aVpc(), peer, { ...pcx, status: 'pending-acceptance' }, aSubnet(), fromPeer, ssm()), 'endpoint-security-group')).toHaveLength(1);
+    const fromOffice = aSecurityGroup({ id: 'sg-https', ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '192.168.0.0/16' }] });
+    const vpn: Resource[] = [
+      { id: 'vgw', kind: 'virtualPrivateGateway', name: 'vgw', vpcId: 'vpc-a', amazonSideAsn: 64512 },
+      { id: 'vpn', kind: 'vpnConnection', name: 'vpn', vpnGatewayId: 'vgw', customerGatewayId: 'cgw', staticRoutesOnly: true, onPremisesCidrs: ['192.168.0.0/16'] },
+    ];
+    expect(findingsOf(aDesign(aVpc(), aSubnet(), fromOffice, ssm(), ...vpn), 'endpoint-security-group')).toEqual([]);
+  });
+
   it("falls back to the VPC's default group, which admits only its own members", () => {
     expect(findingsOf(aDesign(aVpc(), aSubnet(), ssm({ securityGroupIds: [] })), 'endpoint-security-group')).toEqual([]);
   });
@@ -119,12 +136,16 @@ describe('policy-document (https://docs.aws.amazon.com/IAM/latest/UserGuide/refe
 
   it('accepts a valid policy, a single statement object and the Not- forms', () => {
     expect(policyProblems(valid)).toEqual([]);
+    // Version is optional: "If you do not include a Version element, the value defaults to 2008-10-17"
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html).
+    expect(policyProblems({ Statement: valid.Statement })).toEqual([]);
     expect(policyProblems({ Version: '2012-10-17', Statement: { Effect: 'Deny', NotPrincipal: { AWS: 'x' }, NotAction: '*', NotResource: '*' } })).toEqual([]);
     expect(policyProblems(JSON.stringify(valid))).toEqual([]);
   });
 
   it('names what is missing or wrong', () => {
-    expect(policyProblems({ Statement: [] })).toEqual(['it has no Version (use "2012-10-17")', 'it has no Statement']);
+    expect(policyProblems({ Statement: [] })).toEqual(['it has no Statement']);
+    expect(policyProblems({ Version: '2012-10-18', Statement: valid.Statement })).toEqual(['its Version "2012-10-18" is not "2012-10-17" or "2008-10-17"']);
     expect(policyProblems({ Version: '2012-10-17', Statement: [{ Effect: 'Permit', Action: '*' }] })).toEqual([
       'its statement has Effect "Permit" (must be "Allow" or "Deny")',
       'its statement has no Principal, Resource',
