@@ -196,7 +196,7 @@ export const RESOURCE_FIELDS: FieldReaders = {
   },
   subnet: {
     vpcId: text(''), cidrBlock: text(''), availabilityZone: text(''), mapPublicIpOnLaunch: bool(false), routeTableId: optionalText,
-    networkAclId: optionalText,
+    networkAclId: optionalText, ipv6Native: optionalBool,
   },
   internetGateway: { vpcId: optionalText },
   natGateway: {

@@ -68,6 +68,12 @@ export interface Subnet extends ResourceBase {
   availabilityZone: string;
   /** Auto-assign public IPv4 addresses to instances launched here. */
   mapPublicIpOnLaunch: boolean;
+  /**
+   * An IPv6-only subnet: it has no IPv4 CIDR block (an empty `cidrBlock` is right, not missing). IPv6 itself is not
+   * modelled, so nothing is checked or traced inside it.
+   * https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html#subnet-ip-address-range
+   */
+  ipv6Native?: boolean;
   /** Explicit route-table association; absent means the VPC's main route table. */
   routeTableId?: ResourceId;
   /** Explicit network ACL association; absent means the VPC's default network ACL. */

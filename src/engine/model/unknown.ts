@@ -10,6 +10,14 @@
  * which no check reads as an address.)
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
  *
+ * An element of a list parameter nobody has given (`!Select [1, !Ref AvailabilityZones]`) is the list's token and
+ * the index: `${AvailabilityZones}[1]` — distinct elements stay distinct, and the token still names the parameter.
+ *
+ * A value imported from another stack (`Fn::ImportValue`) is unknown too. It is written `${ImportValue:Name}` with
+ * the export's name (which may itself hold a parameter's token: `${ImportValue:${ParentVPCStack}-VPC}`); so is an
+ * attribute only known once a resource exists, `${GetAtt:Resource.Attribute}` (a DNS name, a nested stack's output).
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html
+ *
  * Resources the design names but does not define (an existing VPC given as a parameter) carry `external: true`:
  * their missing properties are unknown, so rules that need them skip them as well.
  */
@@ -17,7 +25,11 @@ import type { Resource } from './types.ts';
 
 /** One `${Name}` token; the name follows CloudFormation's rule for logical ids and parameter names. */
 const TOKEN = /\$\{([A-Za-z0-9]+)\}/g;
-const WHOLE_TOKEN = /^\$\{([A-Za-z0-9]+)\}$/;
+/** A whole token, or a whole token with an element index (`${Subnets}[1]`). */
+const WHOLE_TOKEN = /^\$\{([A-Za-z0-9]+)\}(\[\d+\])?$/;
+/** Values only known once deployed: imports from other stacks, attributes nobody can compute beforehand. */
+const DEPLOYED = /\$\{(?:ImportValue|GetAtt):/;
+const WHOLE_DEPLOYED = /^\$\{(?:ImportValue|GetAtt):(.+)\}(\[\d+\])?$/s;
 
 /**
  * The text that stands for the value of a parameter nobody has given a value.
@@ -29,13 +41,42 @@ export function unknownValue(parameter: string): string {
 }
 
 /**
- * Whether a value depends on a parameter whose value is unknown.
+ * The text that stands for a value another stack exports (`Fn::ImportValue`): unknown until deployed.
+ *
+ * @example importedValue('network-VPC') // '${ImportValue:network-VPC}'
+ */
+export function importedValue(exportName: string): string {
+  return `\${ImportValue:${exportName}}`;
+}
+
+/**
+ * The text that stands for an attribute only known once the resource exists (a DNS name, a nested stack's output).
+ *
+ * @example deployedAttribute('Endpoint', 'DnsEntries') // '${GetAtt:Endpoint.DnsEntries}'
+ */
+export function deployedAttribute(resource: string, attribute: string): string {
+  return `\${GetAtt:${resource}.${attribute}}`;
+}
+
+/**
+ * The text that stands for element `index` of an unknown list (a list parameter without a value, or a split of an
+ * unknown value).
+ *
+ * @example unknownElement('${AvailabilityZones}', 1) // '${AvailabilityZones}[1]'
+ */
+export function unknownElement(list: string, index: number): string {
+  return `${list}[${index}]`;
+}
+
+/**
+ * Whether a value depends on a parameter whose value is unknown, or on a value imported from another stack.
  *
  * @example isUnknownValue('${PeerVpcCidr}') // true
+ * @example isUnknownValue('${ImportValue:network-CidrBlock}') // true
  * @example isUnknownValue('10.0.0.0/16') // false
  */
 export function isUnknownValue(value: unknown): boolean {
-  return typeof value === 'string' && value.includes('${') && new RegExp(TOKEN.source).test(value);
+  return typeof value === 'string' && value.includes('${') && (DEPLOYED.test(value) || new RegExp(TOKEN.source).test(value));
 }
 
 /**
@@ -51,13 +92,21 @@ export function unknownParametersIn(value: string): string[] {
 }
 
 /**
- * The parameter a value is exactly, when it is one whole token (an id given by a parameter).
+ * The name an unknown id goes by, when the value is exactly one token: the parameter (with the element index of a
+ * list parameter), or the export of an imported value. Stand-ins for what such ids name keep this as their id.
  *
  * @example wholeUnknownParameter('${VpcId}') // 'VpcId'
+ * @example wholeUnknownParameter('${Subnets}[1]') // 'Subnets[1]'
+ * @example wholeUnknownParameter('${ImportValue:network-VPC}') // 'network-VPC'
+ * @example wholeUnknownParameter('${GetAtt:Network.Outputs.PrivateRouteTable}') // 'Network.Outputs.PrivateRouteTable'
  * @example wholeUnknownParameter('${Prefix}.0/24') // undefined
  */
 export function wholeUnknownParameter(value: unknown): string | undefined {
-  return typeof value === 'string' ? WHOLE_TOKEN.exec(value)?.[1] : undefined;
+  if (typeof value !== 'string') return undefined;
+  const token = WHOLE_TOKEN.exec(value);
+  if (token) return token[1]! + (token[2] ?? '');
+  const deployed = WHOLE_DEPLOYED.exec(value);
+  return deployed ? deployed[1]! + (deployed[2] ?? '') : undefined;
 }
 
 /** Whether the resource is defined outside the design (its properties are unknown). */

@@ -62,6 +62,7 @@ const SNIPPETS: string[] = [
   "a: !Ref X\nb: !GetAtt A.B.C\nc: !Sub '${X}'\nd: !Select [0, !GetAZs '']\ne: !GetAZs\nf: !GetAZs\n  Ref: AWS::Region\ng: !Join\n  - ''\n  - - a\n    - !Ref B\n",
   'a: !If [C, !Ref AWS::NoValue, [1, 2]]\nb: !Equals [!Ref P, "x"]\nc: !Not [!Condition C]\nd: !Base64\n  Fn::Sub: |\n    #!/bin/bash\n    echo hi\ne: !Sub |\n  x ${Y}\n',
   'a: [!Ref B, !GetAtt C.D, !Select [1, !Split [",", !Ref E]]]\nb: {c: !Ref D}\nc: !Ref\n',
+  'a: !Select [ 0, !GetAZs ]\nb: [!Ref , x]\nc: {k: !GetAZs }\n',
   // things the fast reader should give up on (or agree about)
   'a: &x 1\nb: *x\n',
   'a: !!str 5\n',
@@ -103,6 +104,16 @@ describe('snippets', () => {
     for (const text of ['a: &x 1\nb: *x\n', '? complex\n: key\n', 'a: multi\n  line plain\n', 'a: 1\na: 2\n']) {
       expect(parseYamlFast(text), text).toBeUndefined();
     }
+  });
+
+  it('reads multi-line quoted scalars only in the lenient mode, folded as YAML folds them', () => {
+    const text = "a: 'one\n  two\n\n  three'\nb: \"x \\\n  y\\tz\n   w\"\nc: '{\n  \"k\": 1\n}'\n";
+    expect(parseYamlFast(text)).toBeUndefined();
+    expect(parseYamlFast(text, { lenientQuotes: true })?.value).toEqual({ a: 'one two\nthree', b: 'x y\tz w', c: '{ "k": 1 }' });
+    // Where the full parser accepts the text (continuations indented past the key), both read the same.
+    const strict = "a: 'one\n  two\n\n  three'\nb: \"x \\\n  y\\tz\n   w\"\n";
+    expect(parseYamlFast(strict, { lenientQuotes: true })?.value).toEqual(full(strict).ok && (full(strict) as { value: unknown }).value);
+    expect(parseYamlFast("a: 'never closed\n  b: 1\n", { lenientQuotes: true })).toBeUndefined();
   });
 
   it('drops and counts __proto__ keys', () => {

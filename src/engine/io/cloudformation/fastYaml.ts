@@ -91,6 +91,78 @@ function readSingleQuoted(text: string, start: number): [string, number] {
   return bail();
 }
 
+/**
+ * A quoted scalar that may go on over several lines, folded as YAML folds flow scalars: a single line break becomes
+ * a space, each empty line a newline, and white space around breaks goes (in double quotes, `\` before a break
+ * joins the lines). Only the lenient mode reads it (see `parseYamlFast`), so continuation lines may sit at any
+ * indentation. Returns the value and the line and column just after the closing quote.
+ */
+function readQuotedLines(lines: string[], line: number, start: number): [string, number, number] {
+  const quote = lines[line]![start]!;
+  let out = '';
+  /** Where trailing white space may be trimmed from: never into what an escape produced. */
+  let kept = 0;
+  let k = start + 1;
+  for (;;) {
+    const text = lines[line]!;
+    let joined = false;
+    while (k < text.length) {
+      const c = text[k]!;
+      if (c === quote) {
+        if (quote === "'" && text[k + 1] === "'") {
+          out += "'";
+          k += 2;
+          kept = out.length;
+          continue;
+        }
+        return [out, line, k + 1];
+      }
+      if (quote === '"' && c === '\\') {
+        if (k + 1 === text.length) {
+          joined = true; // an escaped line break
+          break;
+        }
+        const [value, after] = readEscape(text, k);
+        out += value;
+        k = after;
+        kept = out.length;
+        continue;
+      }
+      out += c;
+      k++;
+    }
+    line++;
+    if (line >= lines.length) bail(); // never closed
+    if (!joined) {
+      out = out.slice(0, kept) + out.slice(kept).replace(/[ \t]+$/, '');
+      let blanks = 0;
+      while (line < lines.length && /^[ \t]*$/.test(lines[line]!)) {
+        blanks++;
+        line++;
+      }
+      if (line >= lines.length) bail();
+      out += blanks > 0 ? '\n'.repeat(blanks) : ' ';
+    }
+    k = 0;
+    const next = lines[line]!;
+    while (next[k] === ' ' || next[k] === '\t') k++;
+  }
+}
+
+/** One escape sequence at `text[at]` (the backslash): its value and the index after it. */
+function readEscape(text: string, at: number): [string, number] {
+  const e = text[at + 1];
+  if (e === 'x' || e === 'u' || e === 'U') {
+    const len = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+    const hex = text.slice(at + 2, at + 2 + len);
+    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) bail();
+    return [String.fromCodePoint(parseInt(hex, 16)), at + 2 + len];
+  }
+  const mapped = e === undefined ? undefined : ESCAPES[e];
+  if (mapped === undefined) bail();
+  return [mapped!, at + 2];
+}
+
 /** Everything after `from` is blank or a comment. */
 function restIsEmpty(text: string, from: number): boolean {
   for (let i = from; i < text.length; i++) {
@@ -125,7 +197,11 @@ class Reader {
   dropped = 0;
   private depth = 0;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    /** Quoted scalars may go on over lines at any indentation (see `parseYamlFast`). */
+    private readonly lenientQuotes = false,
+  ) {
     this.lines = text.split('\n');
     this.indents = this.lines.map((line, n) => {
       let i = 0;
@@ -316,7 +392,8 @@ class Reader {
       if (line[k] === '!' || line[k] === '&' || line[k] === '*') bail();
       const [value, next] = this.inlineValue(i, k, parent, isMapValue);
       const scalar = line[k] !== '[' && line[k] !== '{' && line[k] !== '|' && line[k] !== '>';
-      return [wrap({ fn }, scalar ? this.rawScalar(line, k) : value, scalar), next];
+      const quoted = line[k] === '"' || line[k] === "'";
+      return [wrap({ fn }, scalar && !quoted ? this.rawScalar(line, k) : value, scalar), next];
     }
     if (c === '|' || c === '>') return this.blockScalar(i, j, parent);
     if (c === '[' || c === '{') {
@@ -328,6 +405,12 @@ class Reader {
       return [value, endLine + 1];
     }
     if (c === '"' || c === "'") {
+      if (this.lenientQuotes) {
+        const [value, endLine, endCol] = readQuotedLines(this.lines, i, j);
+        if (!restIsEmpty(this.lines[endLine]!, endCol)) bail();
+        this.noContinuation(endLine, parent);
+        return [value, endLine + 1];
+      }
       const [value, end] = c === '"' ? readDoubleQuoted(line, j) : readSingleQuoted(line, j);
       if (!restIsEmpty(line, end)) bail();
       this.noContinuation(i, parent);
@@ -491,8 +574,9 @@ class FlowReader {
       if (after !== ' ' && after !== '\t' && after !== undefined) bail();
       this.skip();
       const next = this.text[this.col];
-      // An empty tagged node in a flow collection (`[!Ref, x]`): the full parser decides.
-      if (next === '!' || next === '&' || next === '*' || next === ',' || next === ']' || next === '}') bail();
+      // An empty tagged node in a flow collection (`[0, !GetAZs ]`) tags an empty scalar.
+      if (next === ',' || next === ']' || next === '}') return wrap({ fn }, '', true);
+      if (next === '!' || next === '&' || next === '*') bail();
       if (next === '[' || next === '{') return wrap({ fn }, this.node(), false);
       return wrap({ fn }, this.scalar(true), true);
     }
@@ -604,13 +688,17 @@ class FlowReader {
 /**
  * Reads CloudFormation-style YAML quickly, or returns undefined when the full parser should decide.
  *
+ * `lenientQuotes` also reads a quoted value whose continuation lines are indented no deeper than its key — which
+ * YAML 1.2 forbids and the `yaml` package refuses, but PyYAML and CloudFormation itself accept, so real templates
+ * have them (a JSON policy written as a multi-line '…' string). The caller uses it only when the full parser fails.
+ *
  * @example parseYamlFast('Resources:\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !Ref C}}')
  *   // { value: { Resources: { V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'C' } } } } }, dropped: 0 }
  */
-export function parseYamlFast(text: string): FastYamlResult | undefined {
+export function parseYamlFast(text: string, options: { lenientQuotes?: boolean } = {}): FastYamlResult | undefined {
   try {
     const normalized = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, '\n');
-    const reader = new Reader(normalized);
+    const reader = new Reader(normalized, options.lenientQuotes === true);
     const value = reader.read();
     return { value, dropped: reader.dropped };
   } catch (e) {

@@ -61,6 +61,27 @@ export const MODELLED_TYPES: Record<string, { phase: number; map: Mapper }> = {
   'AWS::S3::BucketPolicy': { phase: 5, map: mapBucketPolicy },
 };
 
+/**
+ * Why network-related types the model leaves out are left out, so the report says what a trace will not see.
+ * Types not named here are simply listed as not modelled.
+ */
+const NOT_MODELLED_REASONS: Array<[RegExp, string]> = [
+  [/^AWS::EC2::TransitGateway/, 'transit gateways are not modelled: traffic routed to one goes nowhere in traces'],
+  [/^AWS::EC2::EgressOnlyInternetGateway$/, 'an egress-only internet gateway carries IPv6 traffic only, and IPv6 is not modelled'],
+  [/^AWS::EC2::SubnetCidrBlock$/, 'a subnet’s extra blocks are IPv6, which is not modelled'],
+  [/^AWS::CloudFormation::Stack$/, 'a nested stack is not expanded: the resources of its template are not imported'],
+  [/^AWS::Serverless::/, 'SAM resources are expanded by the AWS::Serverless transform, which is not run'],
+  [/^AWS::(EC2::LaunchTemplate|AutoScaling::)/, 'instances that Auto Scaling launches are not known before they run'],
+  [/^AWS::NetworkFirewall::/, 'network firewalls are not modelled: traffic is traced as if they let it pass'],
+  [/^AWS::EC2::(CarrierGateway|LocalGateway)/, 'carrier and local gateways are not modelled'],
+  [/^AWS::EC2::(VPCEndpointService|VPCEndpointServicePermissions)$/, 'endpoint services (the provider side of PrivateLink) are not modelled'],
+  [/^AWS::EC2::(PrefixList)$/, 'managed prefix lists are not modelled: routes and rules that name one keep its id'],
+];
+
+function notModelledReason(type: string): string | undefined {
+  return NOT_MODELLED_REASONS.find(([pattern]) => pattern.test(type))?.[1];
+}
+
 export interface TemplateImportOptions {
   /** AWS::Region and the zones of Fn::GetAZs (us-east-1 by default). */
   region?: string;
@@ -251,7 +272,8 @@ export function importTemplate(template: Record<string, unknown>, options: Templ
       }
     }
     if (!Object.hasOwn(MODELLED_TYPES, entry.type)) {
-      ctx.record(entry.id, entry.type, { status: 'not-modelled' });
+      const reason = notModelledReason(entry.type);
+      ctx.record(entry.id, entry.type, reason ? { status: 'not-modelled', reason } : { status: 'not-modelled' });
       continue;
     }
     live.push({ id: entry.id, type: entry.type, resource: entry.resource });
@@ -270,7 +292,22 @@ export function importTemplate(template: Record<string, unknown>, options: Templ
     }
     if (phase === 4) {
       // An EIP's own InstanceId associates it once the instances exist.
-      for (const { id, type } of live) if (type === 'AWS::EC2::EIP') mapEipInstance(ctx, id, resolver.properties(id));
+      for (const { id, type } of live) {
+        if (type !== 'AWS::EC2::EIP' || ctx.outcomes.get(id)?.outcome.status === 'failed') continue;
+        try {
+          mapEipInstance(ctx, id, resolver.properties(id));
+        } catch (e) {
+          if (!(e instanceof TemplateError)) throw e;
+          ctx.warn(`${e.message} ${id} is kept without an instance.`);
+        }
+      }
+    }
+  }
+  // Properties that could not be resolved but that the model never read cost nothing; the report says so.
+  for (const { id } of live) {
+    if (ctx.outcomes.get(id)?.outcome.status === 'failed') continue;
+    for (const [key, reason] of resolver.unreadFailures(id)) {
+      ctx.warn(`${reason} The model does not use ${id}.${key}, so it was left out.`);
     }
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cidrSplit, NO_VALUE, Resolver, TemplateError, type TemplateResource } from './intrinsics.ts';
+import { cidrSplitIpv6 } from './ipv6.ts';
 import { parseTemplateText } from './parseTemplate.ts';
 
 /** A resolver over a YAML template, and a way to resolve one value written in YAML. */
@@ -58,6 +59,15 @@ describe('Ref', () => {
     expect(value('!Ref Subnets')).toEqual(['${Subnets}']);
   });
 
+  // The Quick Start VPC selects zone 1, 2, 3 … of a List<AWS::EC2::AvailabilityZone::Name> without a default.
+  it('gives each element of an unknown list its own token, at any index', () => {
+    expect(value('!Select [0, !Ref Subnets]')).toBe('${Subnets}[0]');
+    expect(value('!Select [3, !Ref Subnets]')).toBe('${Subnets}[3]');
+    expect(value("!Select [1, !Split [',', !ImportValue network-Subnets]]")).toBe('${ImportValue:network-Subnets}[1]');
+    expect(value("!Select [1, !Split [',', 'a,${Env}']]")).toBe('${Env}');
+    expect(() => value('!Select [2, !Ref Zones]')).toThrow('out of range');
+  });
+
   it('takes supplied parameter values over defaults', () => {
     expect(setup(TEMPLATE, { parameterValues: { Cidr: '10.9.0.0/16' } }).value('!Ref Cidr')).toBe('10.9.0.0/16');
   });
@@ -107,6 +117,19 @@ describe('Fn::GetAtt', () => {
   it('keeps ids as logical ids', () => {
     expect(value('!GetAtt Subnet.SubnetId')).toBe('Subnet');
   });
+
+  it('writes attributes only known once deployed as unknown values, usable as lists', () => {
+    expect(value('!GetAtt Vpc.SomeDnsName')).toBe('${GetAtt:Vpc.SomeDnsName}');
+    expect(value('!Select [1, !GetAtt Vpc.SecurityGroups]')).toBe('${GetAtt:Vpc.SecurityGroups}[1]');
+    expect(value("!Join [',', !GetAtt Vpc.SecurityGroups]")).toBe('${GetAtt:Vpc.SecurityGroups}');
+  });
+
+  // Dual-stack templates carve IPv6 subnet blocks from the VPC's; the model is IPv4-only, but the values resolve.
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpc.html#aws-resource-ec2-vpc-return-values
+  it("gives a VPC's Ipv6CidrBlocks as a list of IPv6 blocks, which Fn::Cidr splits", () => {
+    expect(value('!GetAtt Vpc.Ipv6CidrBlocks')).toEqual(['2001:db8::/56']);
+    expect(value('!Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]]')).toBe('2001:db8:0:1::/64');
+  });
 });
 
 describe('string functions', () => {
@@ -143,9 +166,10 @@ describe('string functions', () => {
     expect(() => value('!FindInMap [RegionMap, eu-west-9, Ami]')).toThrow('finds nothing');
   });
 
-  it('Fn::ImportValue cannot be known: its name stands in, with a warning', () => {
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html
+  it('Fn::ImportValue cannot be known: an unknown value that names the export stands in, with a warning', () => {
     const s = setup(TEMPLATE);
-    expect(s.value('!ImportValue shared-vpc-id')).toBe('shared-vpc-id');
+    expect(s.value('!ImportValue shared-vpc-id')).toBe('${ImportValue:shared-vpc-id}');
     expect(s.resolver.warnings[0]).toMatch(/imports shared-vpc-id from another stack/);
   });
 });
@@ -157,6 +181,13 @@ describe('Fn::Cidr', () => {
       '192.168.0.0/27', '192.168.0.32/27', '192.168.0.64/27', '192.168.0.96/27', '192.168.0.128/27', '192.168.0.160/27',
     ]);
     expect(setup(TEMPLATE).value('!Select [2, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]')).toBe('10.1.2.0/24');
+  });
+
+  it('splits IPv6 blocks too', () => {
+    expect(cidrSplitIpv6('2600:1f18:abc:de00::/56', 3, 64)).toEqual(['2600:1f18:abc:de00::/64', '2600:1f18:abc:de01::/64', '2600:1f18:abc:de02::/64']);
+    expect(cidrSplitIpv6('2001:db8::/127', 2, 0)).toEqual(['2001:db8::/128', '2001:db8::1/128']);
+    expect(() => cidrSplitIpv6('2001:db8::/64', 3, 65)).toThrow('do not fit');
+    expect(() => cidrSplitIpv6('2001:zz8::/56', 1, 64)).toThrow('not an IPv6 CIDR block');
   });
 
   it('refuses splits that cannot exist', () => {

@@ -9,7 +9,8 @@
  */
 import { formatIp, parseCidr } from '../../cidr/cidr.ts';
 import { zonesOf } from '../../model/create.ts';
-import { isUnknownValue, unknownParametersIn, unknownValue } from '../../model/unknown.ts';
+import { deployedAttribute, importedValue, isUnknownValue, unknownElement, unknownParametersIn, unknownValue, wholeUnknownParameter } from '../../model/unknown.ts';
+import { cidrSplitIpv6, isIpv6Cidr } from './ipv6.ts';
 import { MAX_DEPTH, setOwn } from '../plainData.ts';
 
 /** What `Ref: AWS::NoValue` resolves to: the property (or list item) is removed. */
@@ -104,11 +105,17 @@ export class Resolver {
    */
   readonly unsetParameters: string[] = [];
   private readonly parameters = new Map<string, unknown>();
+  /**
+   * Lists whose length nobody knows: a list parameter without a value, a split of an unknown value. They hold one
+   * token; `Fn::Select` of any index gives that element's own token (`${Subnets}[1]`) instead of going out of range.
+   */
+  private readonly unknownLists = new WeakSet<unknown[]>();
   private readonly parameterTypes = new Map<string, string>();
   private readonly conditionValues = new Map<string, boolean>();
   private readonly conditionsInProgress = new Set<string>();
   private readonly resolvedProperties = new Map<string, Record<string, unknown>>();
   private readonly propertiesInProgress = new Set<string>();
+  private readonly propertyFailures = new Map<string, Map<string, { message: string; read: boolean }>>();
   private readonly partition: string;
   private readonly urlSuffix: string;
 
@@ -129,7 +136,11 @@ export class Resolver {
         value = unknownValue(name);
       }
       const isList = type === 'CommaDelimitedList' || type.startsWith('List<') || type.startsWith('AWS::SSM::Parameter::Value<List<');
-      if (isList) value = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim());
+      if (isList) {
+        const unknown = isUnknownValue(value);
+        value = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim());
+        if (unknown) this.unknownLists.add(value as unknown[]);
+      }
       this.parameters.set(name, value);
       this.parameterTypes.set(name, type);
     }
@@ -165,7 +176,13 @@ export class Resolver {
     }
   }
 
-  /** A resource's properties with every intrinsic resolved (memoised; `AWS::NoValue` properties removed). */
+  /**
+   * A resource's properties with every intrinsic resolved (memoised; `AWS::NoValue` properties removed).
+   *
+   * Each property resolves on its own. One that cannot be resolved (a tag or user data built from an attribute
+   * this importer cannot compute) stays in the result as a property that throws its TemplateError when read: the
+   * resource fails only if the model reads it, and `unreadFailures` names the ones nobody read.
+   */
   properties(id: string): Record<string, unknown> {
     const done = this.resolvedProperties.get(id);
     if (done) return done;
@@ -174,13 +191,37 @@ export class Resolver {
     if (this.propertiesInProgress.has(id)) throw new TemplateError(`${id} depends on itself through its own attributes.`);
     this.propertiesInProgress.add(id);
     try {
-      const value = this.value(resource.properties, id, 0);
-      const props = isRecord(value) ? value : {};
+      const props: Record<string, unknown> = {};
+      const failures = new Map<string, { message: string; read: boolean }>();
+      for (const key of Object.keys(resource.properties)) {
+        try {
+          const value = this.value(resource.properties[key], `${id}.${key}`, 1);
+          if (value !== NO_VALUE && value !== undefined) setOwn(props, key, value);
+        } catch (e) {
+          if (!(e instanceof TemplateError)) throw e;
+          const failure = { message: e.message, read: false };
+          failures.set(key, failure);
+          Object.defineProperty(props, key, {
+            enumerable: true,
+            configurable: true,
+            get() {
+              failure.read = true;
+              throw e;
+            },
+          });
+        }
+      }
+      if (failures.size > 0) this.propertyFailures.set(id, failures);
       this.resolvedProperties.set(id, props);
       return props;
     } finally {
       this.propertiesInProgress.delete(id);
     }
+  }
+
+  /** The properties of a resource that could not be resolved and that nothing has read: `[name, reason]`. */
+  unreadFailures(id: string): Array<[string, string]> {
+    return [...(this.propertyFailures.get(id) ?? [])].filter(([, f]) => !f.read).map(([key, f]) => [key, f.message]);
   }
 
   /** What `Ref` of a resource yields: its logical id, except a bucket's Ref is its name (policies use it in ARNs). */
@@ -261,19 +302,26 @@ export class Resolver {
         return this.sub(raw, where, depth);
       case 'Fn::Join': {
         const [delimiter, list] = this.args(raw, name, where, depth, 2);
+        if (typeof list === 'string' && wholeUnknownParameter(list) !== undefined) return list; // an unknown list, joined
         if (!Array.isArray(list)) throw new TemplateError(`${where}: Fn::Join needs a list to join, not ${describe(list)}.`);
         return list.map((v) => toText(v, `${where}: Fn::Join`)).join(toText(delimiter, `${where}: Fn::Join`));
       }
       case 'Fn::Select': {
         const [index, list] = this.args(raw, name, where, depth, 2);
         const i = toInteger(index, `${where}: Fn::Select`);
+        // A list-valued attribute or import only known once deployed (a load balancer's SecurityGroups, …).
+        if (typeof list === 'string' && wholeUnknownParameter(list) !== undefined && i >= 0) return unknownElement(list, i);
         if (!Array.isArray(list)) throw new TemplateError(`${where}: Fn::Select needs a list, not ${describe(list)}.`);
+        if (this.unknownLists.has(list) && i >= 0) return unknownElement(String(list[0]), i);
         if (i < 0 || i >= list.length) throw new TemplateError(`${where}: Fn::Select index ${i} is out of range (the list has ${list.length}).`);
         return list[i];
       }
       case 'Fn::Split': {
         const [delimiter, text] = this.args(raw, name, where, depth, 2);
-        return toText(text, `${where}: Fn::Split`).split(toText(delimiter, `${where}: Fn::Split`));
+        const parts = toText(text, `${where}: Fn::Split`).split(toText(delimiter, `${where}: Fn::Split`));
+        // An unknown value that holds no delimiter may still be a list of many once known.
+        if (parts.length === 1 && isUnknownValue(parts[0])) this.unknownLists.add(parts);
+        return parts;
       }
       case 'Fn::GetAZs': {
         const region = this.value(raw, where, depth + 1);
@@ -286,6 +334,7 @@ export class Resolver {
         const [block, count, bits] = this.args(raw, name, where, depth, 3);
         // Blocks carved from an unknown range are unknown too (one per block asked for, so Fn::Select still works).
         if (isUnknownValue(block)) return Array.from({ length: Math.min(Math.max(toInteger(count, `${where}: Fn::Cidr`), 1), 256) }, () => block);
+        if (isIpv6Cidr(block)) return cidrSplitIpv6(String(block), toInteger(count, `${where}: Fn::Cidr`), toInteger(bits, `${where}: Fn::Cidr`));
         return cidrSplit(toText(block, `${where}: Fn::Cidr`), toInteger(count, `${where}: Fn::Cidr`), toInteger(bits, `${where}: Fn::Cidr`));
       }
       case 'Fn::If': {
@@ -314,7 +363,7 @@ export class Resolver {
       case 'Fn::ImportValue': {
         const exported = toText(this.value(raw, where, depth + 1), `${where}: Fn::ImportValue`);
         this.warn(`${where} imports ${exported} from another stack; its value is unknown here, so its name stands in for it.`);
-        return exported;
+        return importedValue(exported);
       }
       case 'Fn::Base64':
         return toText(this.value(raw, where, depth + 1), `${where}: Fn::Base64`);
@@ -377,9 +426,23 @@ export class Resolver {
       case 'AWS::EC2::SecurityGroup.VpcId':
         return props().VpcId;
       case 'AWS::EC2::Instance.PrivateIp':
-        return props().PrivateIpAddress ?? `${id}.PrivateIp`;
+        return props().PrivateIpAddress ?? deployedAttribute(id, attribute);
       case 'AWS::EC2::NetworkInterface.PrimaryPrivateIpAddress':
-        return props().PrivateIpAddress ?? primaryAddress(props().PrivateIpAddresses) ?? `${id}.PrimaryPrivateIpAddress`;
+        return props().PrivateIpAddress ?? primaryAddress(props().PrivateIpAddresses) ?? deployedAttribute(id, attribute);
+      // IPv6 is not modelled, but templates carve subnets' IPv6 blocks out of these lists: they must be lists of
+      // IPv6 blocks (a documentation prefix, RFC 3849, stands in for the block Amazon assigns).
+      case 'AWS::EC2::VPC.Ipv6CidrBlocks':
+        return [this.ipv6BlockOf(id)];
+      case 'AWS::EC2::Subnet.Ipv6CidrBlocks': {
+        const block = props().Ipv6CidrBlock;
+        return [typeof block === 'string' ? block : deployedAttribute(id, attribute)];
+      }
+      // "hosted-zone-id:dns-name" pairs; templates split them to reach the name.
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcendpoint.html#aws-resource-ec2-vpcendpoint-return-values
+      case 'AWS::EC2::VPCEndpoint.DnsEntries': {
+        const name = `${id.toLowerCase()}.vpce.${this.options.region}.vpce.${this.urlSuffix}`;
+        return [`Z0000000000000000000:${name}`, `Z0000000000000000000:${this.options.region}a.${name}`];
+      }
       case 'AWS::EC2::NetworkInterface.SecondaryPrivateIpAddresses':
         return secondaryAddresses(props().PrivateIpAddresses);
       case 'AWS::S3::Bucket.Arn':
@@ -394,11 +457,25 @@ export class Resolver {
         return id;
     }
     // Attributes that are the resource's own id (GroupId, SubnetId, Id, …) keep the logical id; anything else
-    // (DNS names, ARNs) becomes a readable stand-in.
+    // (DNS names, ARNs, a nested stack's outputs) is only known once deployed: an unknown value that names it.
     if (attribute === 'Id' || /^(Group|Subnet|Vpc|RouteTable|NetworkAcl|NetworkInterface|Instance|Allocation|NatGateway|InternetGateway|VpnGateway|VpcEndpoint|VpcPeeringConnection)Id$/.test(attribute)) {
       return id;
     }
-    return `${id}.${attribute}`;
+    return deployedAttribute(id, attribute);
+  }
+
+  /** The IPv6 block a VPC's template gives it (AWS::EC2::VPCCidrBlock with Ipv6CidrBlock), or a stand-in /56. */
+  private ipv6BlockOf(vpcId: string): string {
+    let n = 0;
+    let counting = true;
+    for (const [id, resource] of this.resources) {
+      const { VpcId, Ipv6CidrBlock } = resource.properties;
+      if (resource.type === 'AWS::EC2::VPCCidrBlock' && isRecord(VpcId) && VpcId.Ref === vpcId && typeof Ipv6CidrBlock === 'string') return Ipv6CidrBlock;
+      if (resource.type !== 'AWS::EC2::VPC' || !counting) continue;
+      if (id === vpcId) counting = false;
+      else n++;
+    }
+    return n % 256 === 0 ? '2001:db8::/56' : `2001:db8:0:${(n % 256).toString(16)}00::/56`;
   }
 
   private sub(raw: unknown, where: string, depth: number): string {
@@ -435,6 +512,10 @@ export class Resolver {
     const found = isRecord(level) ? own(level, second!) : undefined;
     if (found !== undefined) return this.value(found, where, depth + 1);
     if (fallback !== undefined) return this.value(fallback, where, depth + 1);
+    if (top === this.options.region && isRecord(map) && Object.keys(map).some((key) => /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(key))) {
+      const regions = Object.keys(map).slice(0, 8).join(', ');
+      this.warn(`The mapping ${mapName} has no entry for ${top}, the region imported for: the template deploys only in ${regions}${Object.keys(map).length > 8 ? ', …' : ''}. Choose one of those regions to import it as it would deploy.`);
+    }
     throw new TemplateError(`${where}: Fn::FindInMap finds nothing at ${mapName} › ${top} › ${second}.`);
   }
 

@@ -138,3 +138,42 @@ describe('prototype pollution', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
   });
 });
+
+// What real templates contain that strict YAML 1.2 parsers balk at, but CloudFormation reads.
+describe('templates as people write them', () => {
+  it('reads a quoted value continued at its key’s indentation (a JSON policy as a multi-line string), with a note', () => {
+    const r = parseTemplateText([
+      'Resources:',
+      '  E:',
+      '    Type: AWS::EC2::VPCEndpoint',
+      '    Properties:',
+      "      PolicyDocument: '{",
+      '        "Statement":[{',
+      '            "Effect":"Allow",',
+      '            "Principal": "*"',
+      '        }]',
+      "      }'",
+      '      ServiceName: !Sub "com.amazonaws.${AWS::Region}.s3"',
+    ].join('\n'));
+    if (!r.ok) throw new Error(r.error);
+    const props = (r.template.Resources as Record<string, { Properties: Record<string, unknown> }>).E!.Properties;
+    expect(JSON.parse(props.PolicyDocument as string)).toEqual({ Statement: [{ Effect: 'Allow', Principal: '*' }] });
+    expect(props.ServiceName).toEqual({ 'Fn::Sub': 'com.amazonaws.${AWS::Region}.s3' });
+    expect(r.warnings).toEqual([expect.stringMatching(/quoted value goes on over lines indented no deeper than its key/)]);
+  });
+
+  it('still refuses a quoted value that never closes', () => {
+    expect(parseTemplateText("Resources:\n  A:\n    Type: 'x\n  B: 1\n").ok).toBe(false);
+  });
+
+  it('reads rule functions (!ValueOf, !EachMemberEquals, …) and names tags it does not know, without printing them', () => {
+    const r = parseTemplateText('Rules:\n  R:\n    Assertions:\n      - Assert: !EachMemberEquals [!ValueOf [Subnets, VpcId], !Ref VpcId]\nResources:\n  A: {Type: AWS::SNS::Topic, Properties: {X: !Frobnicate [a, b]}}\n');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.template.Rules).toEqual({ R: { Assertions: [{ Assert: { 'Fn::EachMemberEquals': [{ 'Fn::ValueOf': ['Subnets', 'VpcId'] }, { Ref: 'VpcId' }] } }] } });
+    expect(r.warnings).toEqual(['The YAML uses !Frobnicate, which is not an intrinsic function this importer knows; what follows it was read without the tag.']);
+  });
+
+  it('reads an empty tagged scalar inside a flow list (!Select [0, !GetAZs ])', () => {
+    expect(parsed('a: !Select [ 0, !GetAZs ]\n').a).toEqual({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] });
+  });
+});

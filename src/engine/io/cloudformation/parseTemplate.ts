@@ -6,7 +6,7 @@
  *
  * Short forms: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
  */
-import { parse as parseYaml, YAMLMap, YAMLSeq, type Schema } from 'yaml';
+import { parseDocument, YAMLMap, YAMLSeq, type Schema } from 'yaml';
 import { NestingError, parseJsonSafely, toPlainData } from '../plainData.ts';
 import { parseYamlFast } from './fastYaml.ts';
 import { SHORT_FORMS, splitGetAtt } from './shortForms.ts';
@@ -71,21 +71,39 @@ function looksBinary(text: string): boolean {
   return control > sample.length * 0.05;
 }
 
+/** What a parse noticed besides the value: `__proto__` keys dropped, and tags that are not intrinsic functions. */
+export interface ParseStats {
+  dropped: number;
+  unknownTags?: Set<string>;
+  /** Read only by the lenient reader (quoted values continued at their key's indentation). */
+  lenient?: boolean;
+}
+
 /**
  * The full YAML parser (the `yaml` package) with the short-form tags: slower than `parseYamlFast`, but it reads
- * everything YAML allows and stops alias bombs. Throws on invalid YAML.
+ * everything YAML allows and stops alias bombs. Throws on invalid YAML. A tag that is no intrinsic function (such
+ * as `!ValueOf`, which only Rules take) is read as if it were absent and named in `stats.unknownTags`, never
+ * printed on the console.
  */
-export function parseYamlFully(text: string, stats: { dropped: number } = { dropped: 0 }): unknown {
+export function parseYamlFully(text: string, stats: ParseStats = { dropped: 0 }): unknown {
   cachedTags ??= intrinsicTags();
-  const raw = parseYaml(text, {
+  const options = {
     customTags: cachedTags as never,
     maxAliasCount: 100,
     prettyErrors: false,
     uniqueKeys: true,
     // Keep YAML 1.2's core schema: `on`/`yes` stay strings, as CloudFormation reads them.
     schema: 'core',
-  });
-  return toPlainData(raw, stats);
+    logLevel: 'error',
+  } as const;
+  const doc = parseDocument(text, options);
+  if (doc.errors.length > 0) throw doc.errors[0];
+  for (const warning of doc.warnings) {
+    if (warning.code !== 'TAG_RESOLVE_FAILED') continue;
+    const tag = /tag: (\S+)/.exec(warning.message)?.[1] ?? 'unknown';
+    (stats.unknownTags ??= new Set()).add(tag.slice(0, 40));
+  }
+  return toPlainData(doc.toJS({ maxAliasCount: 100 }), stats);
 }
 
 function firstLine(message: string): string {
@@ -103,7 +121,7 @@ export function parseTemplateText(text: string): ParseResult {
   if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
   if (looksBinary(text)) return { ok: false, error: 'The file is not text (it looks like binary data).' };
   let raw: unknown;
-  const stats = { dropped: 0 };
+  const stats: ParseStats = { dropped: 0 };
   try {
     if (text.trimStart().startsWith('{')) {
       try {
@@ -118,7 +136,16 @@ export function parseTemplateText(text: string): ParseResult {
         raw = fast.value;
         stats.dropped += fast.dropped;
       } else {
-        raw = parseYamlFully(text, stats);
+        try {
+          raw = parseYamlFully(text, stats);
+        } catch (e) {
+          // Quoted values continued at the key's indentation: refused by YAML 1.2, accepted by CloudFormation.
+          const lenient = parseYamlFast(text, { lenientQuotes: true });
+          if (!lenient) throw e;
+          raw = lenient.value;
+          stats.dropped += lenient.dropped;
+          stats.lenient = true;
+        }
       }
     }
   } catch (e) {
@@ -132,5 +159,12 @@ export function parseTemplateText(text: string): ParseResult {
     return { ok: false, error: 'The file does not hold a CloudFormation template (expected a mapping with Resources).' };
   }
   const warnings = stats.dropped > 0 ? [`Ignored ${stats.dropped} key${stats.dropped > 1 ? 's' : ''} named __proto__ (never a valid name).`] : [];
+  if (stats.lenient) {
+    warnings.push('A quoted value goes on over lines indented no deeper than its key, which strict YAML refuses; it was read as CloudFormation reads it.');
+  }
+  if (stats.unknownTags?.size) {
+    const tags = [...stats.unknownTags].slice(0, 5).join(', ');
+    warnings.push(`The YAML uses ${tags}, which ${stats.unknownTags.size > 1 ? 'are not intrinsic functions' : 'is not an intrinsic function'} this importer knows; what follows ${stats.unknownTags.size > 1 ? 'each' : 'it'} was read without the tag.`);
+  }
   return { ok: true, template: raw as Record<string, unknown>, warnings };
 }

@@ -26,6 +26,14 @@ export const SHORT_FORMS: Record<string, string> = {
   Length: 'Fn::Length',
   ToJsonString: 'Fn::ToJsonString',
   ForEach: 'Fn::ForEach',
+  // Rule-specific functions, only valid in the Rules section (which the import does not evaluate).
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/rules-section-structure.html
+  Contains: 'Fn::Contains',
+  EachMemberEquals: 'Fn::EachMemberEquals',
+  EachMemberIn: 'Fn::EachMemberIn',
+  RefAll: 'Fn::RefAll',
+  ValueOf: 'Fn::ValueOf',
+  ValueOfAll: 'Fn::ValueOfAll',
 };
 
 /** `!GetAtt Resource.Attribute` names the resource up to the first dot; the attribute may itself hold dots. */

@@ -129,6 +129,8 @@ describe(`subnet-cidr-invalid and subnet-cidr-size (${SUBNET_SIZING_DOCS})`, () 
     expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '10.0.1.7/24' })), 'subnet-cidr-invalid')[0]).toMatchObject({ severity: 'error', resources: ['subnet-a'] });
     expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '10.0.1.0/33' })), 'subnet-cidr-invalid')).toHaveLength(1);
     expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '' })), 'subnet-cidr-invalid')[0]!.message).toBe('Subnet subnet-a has no CIDR block; every subnet needs one.');
+    // An IPv6-only subnet has no IPv4 block: https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html
+    expect(findingsOf(aDesign(aVpc(), aSubnet({ cidrBlock: '', ipv6Native: true })), 'subnet-cidr-invalid')).toEqual([]);
   });
 
   it('refuses a /29 subnet and accepts a /28', () => {

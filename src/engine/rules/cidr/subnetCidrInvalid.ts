@@ -18,7 +18,8 @@ export const subnetCidrInvalid: Rule = {
       // An existing subnet's block, or one given by a parameter without a value, is unknown, not missing.
       if (isUnknownValue(subnet.cidrBlock)) continue;
       if (typeof subnet.cidrBlock !== 'string' || subnet.cidrBlock.trim() === '') {
-        if (isExternal(subnet)) continue;
+        // An existing subnet's block is unknown; an IPv6-only subnet has none.
+        if (isExternal(subnet) || subnet.ipv6Native === true) continue;
         out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has no CIDR block; every subnet needs one.`, 'Give the subnet a block inside its VPC, e.g. 10.0.1.0/24.'));
         continue;
       }

@@ -1,8 +1,10 @@
 /**
- * VPC endpoint policies and S3 bucket policies are IAM JSON policy documents: a Version ("2012-10-17" or
- * "2008-10-17"), and a Statement of one or more entries, each with an Effect (Allow or Deny), a Principal, an
- * Action and a Resource (or their Not- forms).
+ * VPC endpoint policies and S3 bucket policies are IAM JSON policy documents: an optional Version ("2012-10-17" or
+ * "2008-10-17"; without one, AWS reads the policy as 2008-10-17, so its absence is no error), and a Statement of
+ * one or more entries, each with an Effect (Allow or Deny), a Principal, an Action and a Resource (or their Not-
+ * forms).
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html
  */
 import type { Resource } from '../../model/types.ts';
 import { finding, label } from '../report.ts';
@@ -26,8 +28,7 @@ export function policyProblems(document: unknown): string[] {
   }
   if (!isRecord(doc)) return ['it is not a JSON object'];
   const problems: string[] = [];
-  if (doc.Version === undefined) problems.push('it has no Version (use "2012-10-17")');
-  else if (typeof doc.Version !== 'string' || !VERSIONS.has(doc.Version)) problems.push(`its Version ${JSON.stringify(doc.Version).slice(0, 30)} is not "2012-10-17" or "2008-10-17"`);
+  if (doc.Version !== undefined && (typeof doc.Version !== 'string' || !VERSIONS.has(doc.Version))) problems.push(`its Version ${JSON.stringify(doc.Version).slice(0, 30)} is not "2012-10-17" or "2008-10-17"`);
   const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement === undefined ? undefined : [doc.Statement];
   if (!statements || statements.length === 0) {
     problems.push('it has no Statement');

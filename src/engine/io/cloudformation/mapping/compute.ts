@@ -72,7 +72,7 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
   const own = { PrivateIpAddress: props.PrivateIpAddress, PrivateIpAddresses: props.PrivateIpAddresses };
   const addresses = attachedEni ? attachedEni.privateIps : addressesOf(ctx, { ...own, ...(primarySpec ?? {}) }, id);
   const instance: Instance = {
-    id, kind: 'instance', name: id, subnetId: subnet.id, instanceType: ctx.text(props, 'InstanceType', id) || 'm1.small',
+    id, kind: 'instance', name: id, subnetId: subnet.id, instanceType: ctx.shownText(props, 'InstanceType', id) || 'm1.small',
     privateIp: addresses[0] ?? '',
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
     sourceDestCheck: attachedEni ? attachedEni.sourceDestCheck : ctx.bool(props, 'SourceDestCheck', id, true),

@@ -6,7 +6,7 @@
 import { defaultNetworkAcl, defaultSecurityGroup } from '../../../model/create.ts';
 import type { NetworkAcl, Resource, ResourceId, ResourceKind, ResourceOfKind, RouteTable, SecurityGroup, Subnet, Vpc } from '../../../model/types.ts';
 import { wholeUnknownParameter } from '../../../model/unknown.ts';
-import { describe, type Resolver } from '../intrinsics.ts';
+import { describe, type Resolver, TemplateError } from '../intrinsics.ts';
 import { setOwn } from '../../plainData.ts';
 
 /** What became of one resource of the template. */
@@ -93,6 +93,20 @@ export class ImportContext {
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     this.warn(`${owner}.${key} should be text, but is ${describe(v)}; it was left empty.`);
     return '';
+  }
+
+  /**
+   * A property the model only shows (an instance type): when it cannot be resolved — a region map without the
+   * chosen region — the resource keeps its place in the network, and the report says why the value is missing.
+   */
+  shownText(props: Props, key: string, owner: string): string | undefined {
+    try {
+      return this.text(props, key, owner);
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      this.warn(`${e.message} ${key} is only shown, so ${owner} was imported without it.`);
+      return undefined;
+    }
   }
 
   bool(props: Props, key: string, owner: string, fallback: boolean): boolean {

@@ -31,7 +31,11 @@ export function mapVpc(ctx: ImportContext, id: string, props: Props): Outcome {
 export function mapVpcCidrBlock(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
   const cidr = ctx.text(props, 'CidrBlock', id);
-  if (cidr === undefined) return { status: 'not-modelled', reason: 'IPv6 CIDR blocks are not modelled' };
+  if (cidr === undefined) {
+    return props.Ipv4IpamPoolId !== undefined
+      ? { status: 'not-modelled', reason: 'a block taken from an IPAM pool is not known here' }
+      : { status: 'not-modelled', reason: 'IPv6 CIDR blocks are not modelled' };
+  }
   vpc.cidrBlocks.push(cidr);
   return { status: 'merged', into: vpc.id };
 }
@@ -48,10 +52,17 @@ export function mapSubnet(ctx: ImportContext, id: string, props: Props): Outcome
       : `${id} names no availability zone (AWS picks one); it is drawn in ${zone}.`);
   }
   const cidr = ctx.text(props, 'CidrBlock', id);
-  if (cidr === undefined) ctx.warn(`${id} has no IPv4 CIDR block; set one in the inspector.`);
+  const ipv6Native = ctx.bool(props, 'Ipv6Native', id, false);
+  // The model is IPv4-only: an IPv6 block is noted, never checked (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html).
+  if (ipv6Native) ctx.warn(`${id} is an IPv6-only subnet; IPv6 is not modelled, so nothing inside it is checked or traced.`);
+  else if (props.Ipv6CidrBlock !== undefined || props.Ipv6CidrBlocks !== undefined || props.Ipv6IpamPoolId !== undefined) {
+    ctx.warn(`${id} also has an IPv6 block; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.`);
+  }
+  if (cidr === undefined && !ipv6Native) ctx.warn(`${id} has no IPv4 CIDR block; set one in the inspector.`);
   ctx.add<Subnet>({
     id, kind: 'subnet', name: id, vpcId: vpc.id, cidrBlock: cidr ?? '', availabilityZone: zone,
     mapPublicIpOnLaunch: ctx.bool(props, 'MapPublicIpOnLaunch', id, false),
+    ...(ipv6Native ? { ipv6Native: true } : {}),
   });
   return MODELLED;
 }

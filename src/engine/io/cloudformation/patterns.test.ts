@@ -1,0 +1,209 @@
+/**
+ * Patterns met in real templates (see fixtures/realworld/SOURCE.md) that the importer once got wrong, each reduced
+ * to a few lines: the import succeeds, every resource is accounted for, and `check` reports no error the template
+ * does not have.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Design, Resource, ResourceKind, ResourceOfKind } from '../../model/types.ts';
+import { validateDesign } from '../../rules/index.ts';
+import type { ImportReport } from '../importAny.ts';
+import { importDesignTextSync } from '../importSync.ts';
+
+function load(yaml: string, options: { region?: string; parameters?: Record<string, string> } = {}): { design: Design; report: ImportReport } {
+  const r = importDesignTextSync(yaml, 'test.yaml', options);
+  if (!r.ok) throw new Error(r.error);
+  return r;
+}
+
+function get<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOfKind<K> {
+  const r: Resource | undefined = design.resources[id];
+  if (!r || r.kind !== kind) throw new Error(`${id} is not a ${kind} (it is ${r?.kind})`);
+  return r as ResourceOfKind<K>;
+}
+
+const errorsOf = (design: Design) => validateDesign(design).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resources.join(',')}`);
+
+const VPC = `
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Rt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}`;
+
+// The AWS Quick Start VPC: `AvailabilityZones` is a List<AWS::EC2::AvailabilityZone::Name> without a default.
+describe('an element of a list parameter without a value', () => {
+  const { design, report } = load(`
+Parameters:
+  AvailabilityZones: {Type: 'List<AWS::EC2::AvailabilityZone::Name>'}
+Resources:${VPC}
+  A: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select ['0', !Ref AvailabilityZones]}}
+  B: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: !Select ['1', !Ref AvailabilityZones]}}
+`);
+
+  it('is an unknown zone of its own, so every subnet imports and zones stay apart', () => {
+    expect(report.failed).toEqual([]);
+    expect(get(design, 'A', 'subnet').availabilityZone).toBe('${AvailabilityZones}[0]');
+    expect(get(design, 'B', 'subnet').availabilityZone).toBe('${AvailabilityZones}[1]');
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+// widdix/aws-cf-templates and many stacks built on a "parent" network stack import its outputs.
+describe('values imported from another stack', () => {
+  const { design, report } = load(`
+Resources:${VPC}
+  ToPeer: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: !ImportValue peer-CidrBlock, VpcPeeringConnectionId: !ImportValue peer-Connection}}
+  Sub: {Type: AWS::EC2::Subnet, Properties: {VpcId: !ImportValue network-VPC, CidrBlock: !Select [1, !Cidr [!ImportValue network-CidrBlock, 4, 8]], AvailabilityZone: us-east-1a}}
+  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: x, VpcId: !Ref Vpc, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: !ImportValue network-CidrBlock}]}}
+`);
+
+  it('are unknown, not invalid: no error for a CIDR nobody knows yet', () => {
+    expect(report.failed).toEqual([]);
+    expect(get(design, 'Rt', 'routeTable').routes[0]).toMatchObject({ destinationCidrBlock: '${ImportValue:peer-CidrBlock}', targetId: 'peer-Connection' });
+    expect(get(design, 'Sub', 'subnet')).toMatchObject({ vpcId: 'network-VPC', cidrBlock: '${ImportValue:network-CidrBlock}' });
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+// A dual-stack VPC (openshift/release's shared dual-stack VPC, widdix's IPv6 VPCs): the model is IPv4-only.
+describe('IPv6', () => {
+  const template = `
+Parameters:
+  Ipv6Only: {Type: String, Default: 'no'}
+Conditions:
+  IsIpv6Only: !Equals [!Ref Ipv6Only, 'yes']
+Resources:${VPC}
+  V6: {Type: AWS::EC2::VPCCidrBlock, Properties: {VpcId: !Ref Vpc, AmazonProvidedIpv6CidrBlock: true}}
+  Dual:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !Select [0, !Cidr [10.0.0.0/16, 4, 8]]
+      Ipv6CidrBlock: !Select [0, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]]
+      AvailabilityZone: us-east-1a
+  Only6:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: !If [IsIpv6Only, !Ref AWS::NoValue, 10.0.1.0/24]
+      Ipv6Native: !If [IsIpv6Only, true, false]
+      Ipv6CidrBlock: !Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]]
+      AvailabilityZone: us-east-1b
+  Eigw: {Type: AWS::EC2::EgressOnlyInternetGateway, Properties: {VpcId: !Ref Vpc}}
+  To6: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: !Ref Eigw}}
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: x, VpcId: !Ref Vpc, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: '::/0'}]}
+`;
+
+  it('is read (blocks carved from the VPC’s IPv6 block), noted in the report and never checked', () => {
+    const { design, report } = load(template);
+    expect(report.failed).toEqual([]);
+    expect(get(design, 'Dual', 'subnet').cidrBlock).toBe('10.0.0.0/24');
+    expect(report.notModelled).toEqual(expect.arrayContaining([
+      'V6 (AWS::EC2::VPCCidrBlock): IPv6 CIDR blocks are not modelled',
+      'Eigw (AWS::EC2::EgressOnlyInternetGateway): an egress-only internet gateway carries IPv6 traffic only, and IPv6 is not modelled',
+      'To6 (AWS::EC2::Route): IPv6 routes are not modelled',
+    ]));
+    expect(report.warnings).toEqual(expect.arrayContaining([
+      'Dual also has an IPv6 block; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
+      'Sg has an IPv6 rule (::/0); IPv6 is not modelled, so it was left out.',
+    ]));
+    expect(errorsOf(design)).toEqual([]);
+  });
+
+  // https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html: an IPv6-only subnet has no IPv4 block.
+  it('keeps an IPv6-only subnet without an IPv4 block, and does not call that an error', () => {
+    const { design, report } = load(template, { parameters: { Ipv6Only: 'yes' } });
+    expect(get(design, 'Only6', 'subnet')).toMatchObject({ cidrBlock: '', ipv6Native: true });
+    expect(report.warnings).toContain('Only6 is an IPv6-only subnet; IPv6 is not modelled, so nothing inside it is checked or traced.');
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+describe('a property the model does not read', () => {
+  it('costs nothing when it cannot be resolved: the resource imports, and the report says what was left out', () => {
+    const { design, report } = load(`
+Resources:${VPC}
+  Endpoint: {Type: AWS::EC2::VPCEndpoint, Properties: {VpcId: !Ref Vpc, ServiceName: com.amazonaws.us-east-1.s3, RouteTableIds: [!Ref Rt]}}
+  S:
+    Type: AWS::EC2::Subnet
+    Properties:
+      VpcId: !Ref Vpc
+      CidrBlock: 10.0.0.0/24
+      AvailabilityZone: us-east-1a
+      Tags: [{Key: Name, Value: !Select [3, [a, b]]}]
+`);
+    expect(report.failed).toEqual([]);
+    expect(get(design, 'S', 'subnet').cidrBlock).toBe('10.0.0.0/24');
+    expect(report.warnings).toContain('S.Tags.Value: Fn::Select index 3 is out of range (the list has 2). The model does not use S.Tags, so it was left out.');
+  });
+
+  it('still fails the resource when the model needs it', () => {
+    const { report } = load(`Resources:${VPC}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [3, [a, b]], AvailabilityZone: us-east-1a}}`);
+    expect(report.failed).toEqual(['S (AWS::EC2::Subnet): S.CidrBlock: Fn::Select index 3 is out of range (the list has 2).']);
+  });
+
+  // A NAT instance whose AMI and type come from a region map without the chosen region.
+  it('keeps an instance whose InstanceType cannot be resolved, and points at the regions the template supports', () => {
+    const { design, report } = load(`
+Mappings:
+  Types: {ap-southeast-1: {Type: t3.micro}, ap-northeast-1: {Type: t3.micro}}
+Resources:${VPC}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs ]}}
+  Nat: {Type: AWS::EC2::Instance, Properties: {InstanceType: !FindInMap [Types, !Ref AWS::Region, Type], SubnetId: !Ref S, SourceDestCheck: false}}
+  Out: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, InstanceId: !Ref Nat}}
+`);
+    expect(report.failed).toEqual([]);
+    expect(get(design, 'Nat', 'instance')).toMatchObject({ sourceDestCheck: false, instanceType: 'm1.small' });
+    expect(report.warnings).toEqual(expect.arrayContaining([
+      'The mapping Types has no entry for us-east-1, the region imported for: the template deploys only in ap-southeast-1, ap-northeast-1. Choose one of those regions to import it as it would deploy.',
+      'Nat.InstanceType: Fn::FindInMap finds nothing at Types › us-east-1 › Type. InstanceType is only shown, so Nat was imported without it.',
+    ]));
+    expect(errorsOf(design).filter((e) => e.startsWith('route-blackhole'))).toEqual([]);
+    expect(get(load(`
+Mappings:
+  Types: {ap-southeast-1: {Type: t3.micro}}
+Resources:${VPC}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs ]}}
+  Nat: {Type: AWS::EC2::Instance, Properties: {InstanceType: !FindInMap [Types, !Ref AWS::Region, Type], SubnetId: !Ref S}}
+`, { region: 'ap-southeast-1' }).design, 'Nat', 'instance').instanceType).toBe('t3.micro');
+  });
+});
+
+describe('attributes only known once deployed', () => {
+  it('are unknown values: a nested stack’s output names an existing route table, a DNS entry splits', () => {
+    const { design, report } = load(`
+Resources:${VPC}
+  Network: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: https://example.com/network.yaml}}
+  Out: {Type: AWS::EC2::Route, Properties: {RouteTableId: !GetAtt Network.Outputs.PrivateRouteTable, DestinationCidrBlock: !GetAtt Network.Outputs.OfficeCidr, GatewayId: vgw-0123}}
+  Endpoint: {Type: AWS::EC2::VPCEndpoint, Properties: {VpcId: !Ref Vpc, VpcEndpointType: Interface, ServiceName: com.amazonaws.us-east-1.ssm}}
+  Peer:
+    Type: AWS::EC2::Instance
+    Properties:
+      SubnetId: !GetAtt Network.Outputs.Subnet
+      UserData: !Base64 {'Fn::Sub': ['echo \${Dns}', {Dns: !Select [1, !Split [':', !Select [0, !GetAtt Endpoint.DnsEntries]]]}]}
+`);
+    expect(report.failed).toEqual([]);
+    expect(report.notModelled).toContain('Network (AWS::CloudFormation::Stack): a nested stack is not expanded: the resources of its template are not imported');
+    expect(get(design, 'Network.Outputs.PrivateRouteTable', 'routeTable').routes[0]).toMatchObject({ id: 'Out', destinationCidrBlock: '${GetAtt:Network.Outputs.OfficeCidr}' });
+    expect(get(design, 'Peer', 'instance').subnetId).toBe('Network.Outputs.Subnet');
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+describe('not modelled, with the reason', () => {
+  it('names transit gateways, and a VPN connection to one', () => {
+    const { report } = load(`
+Resources:${VPC}
+  Tgw: {Type: AWS::EC2::TransitGateway, Properties: {AmazonSideAsn: 64512}}
+  Attach: {Type: AWS::EC2::TransitGatewayAttachment, Properties: {TransitGatewayId: !Ref Tgw, VpcId: !Ref Vpc, SubnetIds: []}}
+  ToTgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 10.1.0.0/16, TransitGatewayId: !Ref Tgw}}
+  Cgw: {Type: AWS::EC2::CustomerGateway, Properties: {Type: ipsec.1, BgpAsn: 65000, IpAddress: 198.51.100.7}}
+  Vpn: {Type: AWS::EC2::VPNConnection, Properties: {Type: ipsec.1, CustomerGatewayId: !Ref Cgw, TransitGatewayId: !Ref Tgw}}
+`);
+    expect(report.notModelled).toEqual(expect.arrayContaining([
+      'Tgw (AWS::EC2::TransitGateway): transit gateways are not modelled: traffic routed to one goes nowhere in traces',
+      'Attach (AWS::EC2::TransitGatewayAttachment): transit gateways are not modelled: traffic routed to one goes nowhere in traces',
+      'Vpn (AWS::EC2::VPNConnection): VPN connections to a transit gateway are not modelled',
+    ]));
+    expect(report.warnings).toContain('ToTgw targets Tgw (TransitGateway), which is not modelled: traffic on this route goes nowhere in traces.');
+  });
+});
