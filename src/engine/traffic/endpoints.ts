@@ -2,7 +2,8 @@
  * Turns the CLI's endpoint syntax into something a packet can leave or reach: a network interface, an address
  * on the internet or on-premises, an address in a subnet that no modelled interface holds, or an AWS service.
  *
- *   <resource id>   an instance, network interface, NAT gateway or interface endpoint (its network interface);
+ *   <resource id>   an instance, network interface, NAT gateway or interface endpoint (its network interface); a
+ *                   gateway endpoint (its service, through that endpoint);
  *                   an internet gateway (the internet, through that gateway); a virtual private gateway, VPN
  *                   connection or customer gateway (on-premises); an S3 bucket (S3, that bucket); `internet`
  *   ip:A.B.C.D      any address: resolved to the interface that holds it (private, public or Elastic IP),
@@ -14,7 +15,7 @@ import { parseIp, tryCidr } from '../cidr/cidr.ts';
 import { getResource, resourcesOfKind } from '../model/queries.ts';
 import type { ResourceId, Subnet } from '../model/types.ts';
 import { subnetAt, vpcsHolding, type NetworkIndex } from './networkIndex.ts';
-import { isPublicAddress } from './services.ts';
+import { isPublicAddress, serviceOfEndpointName } from './services.ts';
 import type { Eni } from './types.ts';
 
 export type Endpoint =
@@ -22,7 +23,7 @@ export type Endpoint =
   | { kind: 'address'; ip: number; vpcId: ResourceId; subnet: Subnet; label: string }
   | { kind: 'internet'; ip: number; gatewayId?: ResourceId; label: string }
   | { kind: 'onPremises'; ip: number; gatewayId?: ResourceId; label: string }
-  | { kind: 'service'; service: string; bucketId?: ResourceId; label: string };
+  | { kind: 'service'; service: string; bucketId?: ResourceId; /** A gateway endpoint the request must take. */ viaEndpointId?: ResourceId; label: string };
 
 export type EndpointResult = { ok: true; endpoint: Endpoint } | { ok: false; error: string };
 
@@ -86,8 +87,10 @@ export function resolveEndpoint(index: NetworkIndex, text: string): EndpointResu
     }
     case 'vpcEndpoint': {
       const enis = index.endpointEnis.get(resource.id);
+      // A gateway endpoint stands for its service, reached through that endpoint (as Reachability Analyzer
+      // takes a gateway endpoint as a destination).
       if (resource.endpointType === 'Gateway') {
-        return { ok: false, error: `${raw} is a gateway endpoint: trace to service:${resource.serviceName.split('.').pop()} instead` };
+        return { ok: true, endpoint: { kind: 'service', service: serviceOfEndpointName(resource.serviceName), viaEndpointId: resource.id, label: raw } };
       }
       if (!enis?.length) return { ok: false, error: `${raw} has no network interface (choose its subnets)` };
       return { ok: true, endpoint: { kind: 'eni', eni: enis[0]!, label: raw } };

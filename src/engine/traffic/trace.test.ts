@@ -442,6 +442,16 @@ describe('gateway endpoints and policies', () => {
     expect(blocker(run(withEndpoint(undefined, tlsOnly), { from: 'i-app', to: 'service:s3', ...get, port: 80 }))).toMatchObject({ code: 'BUCKET_POLICY_RESTRICTION', id: 'bucket' });
   });
 
+  // Reachability Analyzer takes a gateway endpoint as a destination: its service, reached through that endpoint.
+  it('traces to a gateway endpoint named as the destination, only from subnets whose route table uses it', () => {
+    const r = run(withEndpoint(), { from: 'i-app', to: 'vpce-s3', ...get });
+    expect(r.reachable).toBe(true);
+    expect(ids(r.forward)).toContain('vpce-s3');
+    // The public subnet's table has no route to the endpoint: its S3 traffic goes to the internet gateway instead.
+    expect(blocker(run(withEndpoint(), { from: 'i-web', to: 'vpce-s3', ...get }))).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'rtb-pub' });
+    expect(blocker(run(withEndpoint(), { from: 'internet', to: 'vpce-s3' }))).toMatchObject({ id: 'vpce-s3' });
+  });
+
   it('reaches buckets of its own Region only', () => {
     expect(blocker(run(withEndpoint(undefined, undefined, 'eu-west-1'), { from: 'i-app', to: 'service:s3', ...get }))).toMatchObject({ code: 'ENDPOINT_REGION_MISMATCH', id: 'vpce-s3' });
   });

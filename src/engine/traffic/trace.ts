@@ -175,6 +175,13 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
     hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `no route matches ${formatIp(packet.dstIp)}`);
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) has no route for ${formatIp(packet.dstIp)}.`);
   }
+  // A gateway endpoint named as the destination: only its prefix-list route leads there.
+  const ep = goal.endpoint;
+  if (ep.kind === 'service' && ep.viaEndpointId && route.targetId !== ep.viaEndpointId) {
+    const via = ep.viaEndpointId;
+    hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${route.targetId} matches ${formatIp(packet.dstIp)}, not a route to ${via}`, route.id);
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) sends ${ep.service} traffic by route ${route.id} to ${route.targetId}, not through gateway endpoint ${via}: an endpoint is used only by the route tables associated with it.`, [route.id, via]);
+  }
   const target = route.targetId === 'local' ? undefined : getResource(w.ix.design, route.targetId);
   if (route.targetId !== 'local' && !target) return blackhole(w, route, table.id, `its target ${route.targetId} does not exist`);
   const origin = route.origin === 'propagated' ? ' (propagated)' : route.origin === 'prefixList' ? ' (prefix list)' : '';
@@ -443,7 +450,7 @@ function startFromEni(w: Walk, eni: Eni, srcIp: number, goal: Goal, protocol: Pa
       packet.dstIp = ep.ip;
       break;
     case 'service': {
-      const resolved = resolveService(ix, subnet, ep.service);
+      const resolved = ep.viaEndpointId ? {} : resolveService(ix, subnet, ep.service);
       if (resolved.eni) {
         goal.endpoint = { kind: 'service', service: ep.service, bucketId: ep.bucketId, label: ep.label };
         packet.dstIp = resolved.eni.privateIps[0]!;
@@ -515,7 +522,7 @@ function startFromAddress(w: Walk, subnet: Subnet, srcIp: number, goal: Goal, pr
   const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.linux };
   if (ep.kind === 'eni') packet.dstIp = chooseDestinationAddress(w.ix, subnet, ep.eni, ep.ip);
   else if (ep.kind === 'service') {
-    const resolved = resolveService(w.ix, subnet, ep.service);
+    const resolved = ep.viaEndpointId ? {} : resolveService(w.ix, subnet, ep.service);
     packet.dstIp = resolved.eni ? resolved.eni.privateIps[0]! : serviceAddress(ep.service);
   } else packet.dstIp = ep.ip;
   hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `a host at ${formatIp(srcIp)} in ${subnet.id} (no interface in the design holds it, so no security group applies) sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
@@ -550,6 +557,9 @@ function startFromInternet(w: Walk, srcIp: number, goal: Goal, protocol: Packet[
       packet.dstIp = ep.ip;
       return onTheInternet(w, packet, goal);
     case 'service':
+      if (ep.viaEndpointId) {
+        return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', ep.viaEndpointId, `Gateway endpoint ${ep.viaEndpointId} is reached only from the subnets of its VPC whose route tables it is associated with, not from the internet.`);
+      }
       packet.dstIp = serviceAddress(ep.service);
       return arriveAtService(w, ep.service, packet, goal.query, { sourceIp: srcIp }, ep.bucketId);
   }
