@@ -512,7 +512,7 @@ export class Resolver {
     const found = isRecord(level) ? own(level, second!) : undefined;
     if (found !== undefined) return this.value(found, where, depth + 1);
     if (fallback !== undefined) return this.value(fallback, where, depth + 1);
-    if (top === this.options.region && isRecord(map) && Object.keys(map).some((key) => /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(key))) {
+    if (top === this.options.region && isRecord(map) && !isRecord(level) && Object.keys(map).some((key) => /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(key))) {
       const regions = Object.keys(map).slice(0, 8).join(', ');
       this.warn(`The mapping ${mapName} has no entry for ${top}, the region imported for: the template deploys only in ${regions}${Object.keys(map).length > 8 ? ', …' : ''}. Choose one of those regions to import it as it would deploy.`);
     }

@@ -168,6 +168,28 @@ Resources:${VPC}
   });
 });
 
+describe('security group ports', () => {
+  const { design, report } = load(`
+Resources:${VPC}
+  Db: {Type: AWS::RDS::DBCluster, Properties: {Engine: aurora-postgresql}}
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {GroupDescription: x, VpcId: !Ref Vpc, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: -1, ToPort: -1, CidrIp: 10.200.0.0/16}]}
+  FromApp: {Type: AWS::EC2::SecurityGroupIngress, Properties: {GroupId: !Ref Sg, IpProtocol: tcp, FromPort: !GetAtt Db.Endpoint.Port, ToPort: !GetAtt Db.Endpoint.Port, SourceSecurityGroupId: !Ref Sg}}
+`);
+
+  // The CLI's `--port all` for TCP sends FromPort -1, ToPort -1 (aws-cli tests/functional/ec2/test_security_group_operations.py).
+  it('reads TCP -1 to -1 as every port', () => {
+    expect(get(design, 'Sg', 'securityGroup').ingress[0]).toMatchObject({ protocol: 'tcp', fromPort: 0, toPort: 65535 });
+  });
+
+  it('reads a port only known once deployed as every port, and says so', () => {
+    expect(get(design, 'Sg', 'securityGroup').ingress[1]).toMatchObject({ id: 'FromApp', fromPort: 0, toPort: 65535, groupId: 'Sg' });
+    expect(report.warnings).toContain('FromApp has a tcp rule whose port is not known before deployment (${GetAtt:Db.Endpoint.Port}); it is read as every port.');
+    expect(report.warnings.join('\n')).not.toMatch(/should be a whole number/);
+  });
+});
+
 describe('attributes only known once deployed', () => {
   it('are unknown values: a nested stack’s output names an existing route table, a DNS entry splits', () => {
     const { design, report } = load(`

@@ -5,7 +5,7 @@
  */
 import { defaultNetworkAcl, defaultSecurityGroup } from '../../../model/create.ts';
 import type { NetworkAcl, Resource, ResourceId, ResourceKind, ResourceOfKind, RouteTable, SecurityGroup, Subnet, Vpc } from '../../../model/types.ts';
-import { wholeUnknownParameter } from '../../../model/unknown.ts';
+import { isUnknownValue, wholeUnknownParameter } from '../../../model/unknown.ts';
 import { describe, type Resolver, TemplateError } from '../intrinsics.ts';
 import { setOwn } from '../../plainData.ts';
 
@@ -124,6 +124,7 @@ export class ImportContext {
     if (v === undefined || v === null) return undefined;
     const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
     if (Number.isInteger(n)) return n;
+    if (isUnknownValue(v)) return undefined; // unknown, not wrong: the caller decides what an unknown number means
     this.warn(`${owner}.${key} should be a whole number, but is ${describe(v)}; it was ignored.`);
     return undefined;
   }

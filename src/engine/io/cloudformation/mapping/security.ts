@@ -3,6 +3,7 @@
  * SecurityGroupEgress, NetworkAcl, NetworkAclEntry and SubnetNetworkAclAssociation.
  */
 import type { NetworkAclRule, SecurityGroupRule } from '../../../model/types.ts';
+import { isUnknownValue } from '../../../model/unknown.ts';
 import { type ImportContext, type Outcome, type Props } from './context.ts';
 
 const ALL_OUT: SecurityGroupRule = { protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
@@ -42,9 +43,19 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
   }
   let fromPort = ctx.int(rule, 'FromPort', owner);
   let toPort = ctx.int(rule, 'ToPort', owner);
+  const unknownPort = [rule.FromPort, rule.ToPort].find(isUnknownValue);
   if (protocol === '-1') {
     fromPort = -1;
     toPort = -1;
+  } else if (unknownPort !== undefined && (fromPort === undefined || toPort === undefined)) {
+    // A port only known once deployed (a database's endpoint port): the widest reading, said plainly.
+    ctx.warn(`${owner} has a ${protocol} rule whose port is not known before deployment (${String(unknownPort)}); it is read as every port.`);
+    fromPort ??= protocol === 'icmp' ? -1 : 0;
+    toPort ??= protocol === 'icmp' ? -1 : 65535;
+  } else if ((protocol === 'tcp' || protocol === 'udp') && fromPort === -1 && toPort === -1) {
+    // EC2 reads -1 as every port for TCP and UDP too (the CLI's `--port all` sends -1 to -1).
+    fromPort = 0;
+    toPort = 65535;
   } else if (fromPort === undefined || toPort === undefined) {
     if (protocol === 'tcp' || protocol === 'udp') ctx.warn(`${owner} has a ${protocol} rule without FromPort and ToPort; it is read as every port.`);
     fromPort ??= protocol === 'icmp' ? -1 : 0;
