@@ -3,9 +3,7 @@
  * NetworkInterfaceAttachment, EIP and EIPAssociation. Private addresses the template leaves to AWS are picked
  * after everything else is read (see `assignAddresses`), so they never collide with addresses the template gives.
  */
-import { suggestElasticIp } from '../../../commands/add.ts';
 import { formatIp, parseIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
-import { emptyDesign } from '../../../model/create.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
 import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
 
@@ -52,12 +50,11 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
   const primarySpec = interfaces.find((spec) => deviceOf(spec) === 0);
   const attachedEni = primarySpec ? ctx.get(primarySpec.NetworkInterfaceId, 'networkInterface') : undefined;
 
+  const named = primarySpec?.SubnetId ?? props.SubnetId;
   const subnet = attachedEni
     ? ctx.get(attachedEni.subnetId, 'subnet')
-    : ctx.subnet(primarySpec?.SubnetId ?? props.SubnetId, id);
-  if (!subnet) {
-    return { status: 'failed', reason: 'it names no subnet, so it would launch in a default VPC that the template does not describe' };
-  }
+    : named === undefined ? ctx.defaultSubnet(id, ctx.text(props, 'AvailabilityZone', id)) : ctx.subnet(named, id);
+  if (!subnet) return { status: 'failed', reason: 'it names no subnet that can be read' };
 
   let groups = attachedEni
     ? attachedEni.securityGroupIds
@@ -121,8 +118,8 @@ export function mapNetworkInterfaceAttachment(ctx: ImportContext, id: string, pr
 }
 
 /**
- * The address is AWS's to choose unless the template names one (`Address`, for a BYOIP or recovered address); a
- * documentation address (RFC 5737) stands in for a chosen one.
+ * The address is AWS's to choose unless the template names one (`Address`, for a BYOIP or recovered address);
+ * a stand-in is picked for a chosen one (see `assignAddresses`).
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html
  */
 export function mapEip(ctx: ImportContext, id: string, props: Props): Outcome {
@@ -157,15 +154,27 @@ export function mapEipAssociation(ctx: ImportContext, id: string, props: Props):
 }
 
 /**
+ * Where the stand-ins for Elastic IPs AWS will allocate come from: 198.19.0.0/16, half of the benchmarking range
+ * (RFC 2544) that no real host uses. Not the documentation ranges (RFC 5737: 192.0.2.0/24, 198.51.100.0/24,
+ * 203.0.113.0/24), which templates and traces use for clients on the internet and offices: a made-up address there
+ * would turn `ip:203.0.113.10`, meant as some client, into the NAT gateway.
+ */
+const STAND_IN_EIPS = { first: parseIp('198.19.0.10')!, last: parseIp('198.19.255.254')! };
+
+/**
  * Fills what AWS would choose: free private addresses for instances, interfaces and NAT gateways that have
- * none, and documentation-range public addresses for Elastic IPs. Each subnet's taken addresses are collected
- * once and a cursor walks its usable range (the same choice `suggestPrivateIp` makes, without rescanning the
- * design for every address), so this stays linear in the design's size.
+ * none, and stand-in public addresses for Elastic IPs. Each subnet's taken addresses are collected once and a
+ * cursor walks its usable range (the same choice `suggestPrivateIp` makes, without rescanning the design for
+ * every address), so this stays linear in the design's size.
  */
 export function assignAddresses(ctx: ImportContext): void {
-  const design = emptyDesign({ resources: ctx.resources });
-  for (const r of Object.values(ctx.resources)) {
-    if (r.kind === 'elasticIp' && !r.publicIp) r.publicIp = suggestElasticIp(design);
+  const elasticIps = Object.values(ctx.resources).filter((r) => r.kind === 'elasticIp');
+  const givenPublic = new Set(elasticIps.map((r) => r.publicIp));
+  let nextPublic = STAND_IN_EIPS.first;
+  for (const r of elasticIps) {
+    if (r.publicIp) continue;
+    while (nextPublic < STAND_IN_EIPS.last && givenPublic.has(formatIp(nextPublic))) nextPublic++;
+    r.publicIp = formatIp(nextPublic++);
   }
   const taken = new Map<string, Set<string>>();
   const takenIn = (subnetId: string) => {
