@@ -168,6 +168,28 @@ Resources:${VPC}
   });
 });
 
+// aws-cloudformation-templates' EC2 samples: a group without VpcId and an instance without a subnet.
+// https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
+describe('the default VPC', () => {
+  const { design, report } = load(`
+Resources:
+  Instance: {Type: AWS::EC2::Instance, Properties: {InstanceType: t3.micro, ImageId: ami-1, SecurityGroups: [!Ref Sg]}}
+  Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: ssh, SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 198.51.100.0/24}]}}
+  Ip: {Type: AWS::EC2::EIP}
+  IpAssoc: {Type: AWS::EC2::EIPAssociation, Properties: {InstanceId: !Ref Instance, EIP: !Ref Ip}}
+`);
+
+  it('holds a group that names no VPC and an instance that names no subnet, drawn as existing', () => {
+    expect(report.failed).toEqual([]);
+    expect(get(design, 'Sg', 'securityGroup').vpcId).toBe('DefaultVpc');
+    expect(get(design, 'DefaultVpc', 'vpc')).toMatchObject({ external: true, name: 'default VPC (not in the template)' });
+    expect(get(design, 'Instance', 'instance')).toMatchObject({ subnetId: 'DefaultVpc.DefaultSubnet.us-east-1a', securityGroupIds: ['Sg'], elasticIpId: 'Ip' });
+    expect(get(design, 'DefaultVpc.DefaultSubnet.us-east-1a', 'subnet')).toMatchObject({ external: true, vpcId: 'DefaultVpc', mapPublicIpOnLaunch: true });
+    expect(report.warnings).toContain('Instance names no subnet, so it launches in the default subnet of us-east-1a in the default VPC, drawn as an existing subnet.');
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
 describe('security group ports', () => {
   const { design, report } = load(`
 Resources:${VPC}

@@ -35,6 +35,9 @@ export const defaultSecurityGroupId = (vpcId: string) => `${vpcId}.DefaultSecuri
 
 export type Props = Record<string, unknown>;
 
+/** The id of the region's default VPC when the template uses it (see `ImportContext.defaultVpc`). */
+export const DEFAULT_VPC = 'DefaultVpc';
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -190,6 +193,7 @@ export class ImportContext {
   vpc(ref: unknown, owner: string, extra: Partial<Vpc> = {}): Vpc {
     const known = this.get(ref, 'vpc');
     if (known) return known;
+    if (ref === undefined) return this.defaultVpc(owner);
     const id = refId(ref);
     const vpcId = typeof id === 'string' && id !== '' ? id : 'ExistingVpc';
     const again = this.get(vpcId, 'vpc');
@@ -198,6 +202,37 @@ export class ImportContext {
     return this.addVpc({
       id: vpcId, kind: 'vpc', name: this.placeholder(vpcId, 'an existing VPC'), external: true, cidrBlocks: [], enableDnsSupport: true,
       enableDnsHostnames: false, region: this.region, accountId: this.accountId, availabilityZones: [], ...extra,
+    });
+  }
+
+  /**
+   * The region's default VPC, where a security group without a VpcId and an instance without a subnet go. It exists
+   * outside the template (and may have been changed since AWS made it), so it is drawn as an existing VPC.
+   * https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
+   */
+  defaultVpc(owner: string): Vpc {
+    const known = this.get(DEFAULT_VPC, 'vpc');
+    if (known) return known;
+    this.warn(`${owner} names no VPC, so it goes in the region's default VPC, which is drawn as an existing VPC.`);
+    return this.addVpc({
+      id: DEFAULT_VPC, kind: 'vpc', name: 'default VPC (not in the template)', external: true, cidrBlocks: [], enableDnsSupport: true,
+      enableDnsHostnames: true, region: this.region, accountId: this.accountId, availabilityZones: [],
+    });
+  }
+
+  /** The default subnet of a zone in the default VPC: an instance that names no subnet launches there. */
+  defaultSubnet(owner: string, zone: string | undefined): Subnet {
+    const availabilityZone = zone || `${this.region}a`;
+    const id = `${DEFAULT_VPC}.DefaultSubnet.${availabilityZone}`;
+    const known = this.get(id, 'subnet');
+    if (known) return known;
+    const vpc = this.defaultVpc(owner);
+    this.warn(`${owner} names no subnet, so it launches in the default subnet of ${availabilityZone} in the default VPC, drawn as an existing subnet.`);
+    this.placeholders.push(`${id} (the default subnet of ${availabilityZone})`);
+    // Default subnets give instances public addresses: https://docs.aws.amazon.com/vpc/latest/userguide/default-subnet.html
+    return this.add<Subnet>({
+      id, kind: 'subnet', name: `default subnet ${availabilityZone} (not in the template)`, external: true, vpcId: vpc.id, cidrBlock: '',
+      availabilityZone, mapPublicIpOnLaunch: true,
     });
   }
 
