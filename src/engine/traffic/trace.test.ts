@@ -153,7 +153,7 @@ describe('network ACLs', () => {
   it('applies the lowest-numbered matching rule: deny #90 before allow #100', () => {
     const resources = withAcl(classicResources(), 'subnet-priv', [{ ruleNumber: 90, protocol: 'tcp', fromPort: 8080, toPort: 8080, cidr: '10.0.0.0/24', action: 'deny' }, allowAll()], [allowAll()]);
     const r = run(resources, { from: 'i-web', to: 'i-app', port: 8080 });
-    expect(blocker(r)).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-x', direction: 'forward' });
+    expect(blocker(r)).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-x', direction: 'forward', related: ['subnet-priv'] });
     expect(r.forward.find((h) => h.id === 'acl-x')?.matched).toBe('inbound #90');
   });
 
@@ -259,7 +259,10 @@ describe('NAT gateway', () => {
 
   it('needs its own subnet to route to an internet gateway', () => {
     const resources = patch(classicResources(), 'rtb-pub', { routes: [] } as Partial<RouteTable>);
-    expect(blocker(run(resources, { from: 'i-app', to: 'internet' }))).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'rtb-pub' });
+    const r = run(resources, { from: 'i-app', to: 'internet' });
+    expect(blocker(r)).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'rtb-pub' });
+    // The explanation names the NAT gateway whose traffic stops there, and the subnet whose table it is.
+    expect(blocker(r)?.related).toEqual(expect.arrayContaining(['nat-a', 'subnet-pub']));
   });
 
   it('cannot reach the internet when private', () => {

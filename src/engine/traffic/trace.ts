@@ -13,7 +13,7 @@ import { findRoute, type EffectiveRoute } from './routes.ts';
 import { evaluateSecurityGroups } from './securityGroups.ts';
 import { isGatewayService, isPublicAddress, serviceAddress } from './services.ts';
 import type { Eni, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
-import { block, crossSubnets, hop, newWalk, walkReturn, type Walk } from './walk.ts';
+import { block, crossSubnets, hop, newWalk, relating, walkReturn, type Walk } from './walk.ts';
 
 /** Port used when a query gives none: HTTPS, what most flows to AWS services and web tiers use. */
 export const DEFAULT_PORT = 443;
@@ -148,12 +148,12 @@ function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void
     const route = table ? findRoute(w.ix.routes(table), replyTo) : undefined;
     if (!table || !route) {
       if (table) hop(w, 'return', table.id, 'AWS::EC2::RouteTable', 'deny', `no route for the reply to ${formatIp(replyTo)}`);
-      return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table?.id ?? subnet.id, `Route table ${table?.id ?? '(none)'} of ${subnet.id} has no route for the reply to ${formatIp(replyTo)}, which came in through ${entry.gatewayId}.`, [entry.gatewayId]);
+      return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table?.id ?? subnet.id, `Route table ${table?.id ?? '(none)'} of ${subnet.id} has no route for the reply to ${formatIp(replyTo)}, which came in through ${entry.gatewayId}.`, [entry.gatewayId, subnet.id]);
     }
     const ok = route.targetId === entry.gatewayId;
     hop(w, 'return', table.id, 'AWS::EC2::RouteTable', ok ? 'forward' : 'deny', `reply to ${formatIp(replyTo)}: route ${route.destination} → ${route.targetId}${ok ? '' : ` (the request came in through ${entry.gatewayId})`}`, route.id);
     if (ok) return true;
-    return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table.id, `The reply to ${formatIp(replyTo)} leaves ${subnet.id} by route ${route.id} to ${route.targetId}, not back through ${entry.gatewayId} where the request came in, so the client never gets it.`, [route.id, entry.gatewayId]);
+    return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table.id, `The reply to ${formatIp(replyTo)} leaves ${subnet.id} by route ${route.id} to ${route.targetId}, not back through ${entry.gatewayId} where the request came in, so the client never gets it.`, [route.id, entry.gatewayId, subnet.id]);
   });
 }
 
@@ -173,7 +173,7 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
   const route = findRoute(w.ix.routes(table), packet.dstIp);
   if (!route) {
     hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `no route matches ${formatIp(packet.dstIp)}`);
-    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) has no route for ${formatIp(packet.dstIp)}.`);
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) has no route for ${formatIp(packet.dstIp)}.`, [subnet.id]);
   }
   // A gateway endpoint named as the destination: only its prefix-list route leads there.
   const ep = goal.endpoint;
@@ -309,7 +309,8 @@ function viaNatGateway(w: Walk, natId: string, subnet: Subnet, packet: Packet, g
     hop(w, 'return', nat.id, 'AWS::EC2::NatGateway', 'forward', `translates destination ${formatIp(natIp)} → ${formatIp(before.ip)} (the connection it is tracking)`);
     return true;
   });
-  return routeFromSubnet(w, natSubnet, packet, goal);
+  // What stops the packet from here on stops the traffic this NAT gateway carries.
+  return relating(w, nat.id, () => routeFromSubnet(w, natSubnet, packet, goal));
 }
 
 /**
@@ -342,7 +343,7 @@ function viaAppliance(w: Walk, targetId: string, subnet: Subnet, packet: Packet,
     hop(w, 'return', eni.id, eni.type, 'forward', `translates destination ${formatIp(ip)} → ${formatIp(before.ip)}`);
     return true;
   });
-  return routeFromSubnet(w, applianceSubnet, packet, goal);
+  return relating(w, eni.id, () => routeFromSubnet(w, applianceSubnet, packet, goal));
 }
 
 /**
@@ -377,7 +378,7 @@ function viaPeering(w: Walk, pcxId: string, subnet: Subnet, packet: Packet, goal
     hop(w, 'return', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply back to ${vpcId}`);
     return true;
   });
-  return deliverInVpc(w, peerVpc, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' });
+  return relating(w, pcx.id, () => deliverInVpc(w, peerVpc, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' }));
 }
 
 /**

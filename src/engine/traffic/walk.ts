@@ -96,6 +96,19 @@ export function block(
   return false;
 }
 
+/**
+ * Runs the rest of the forward walk and names `id` among the components involved in whatever stops it there
+ * (e.g. the NAT gateway whose subnet has no route to the internet gateway).
+ */
+export function relating(w: Walk, id: string, rest: () => boolean): boolean {
+  const before = w.explanations.length;
+  const ok = rest();
+  for (const explanation of w.explanations.slice(before)) {
+    if (explanation.id !== id && !explanation.related?.includes(id)) explanation.related = [...(explanation.related ?? []), id];
+  }
+  return ok;
+}
+
 /** The ports the reply is sent to: the client's ephemeral range (TCP/UDP) or the ICMP reply type. */
 export function replyPorts(packet: Packet): PortRange {
   if (packet.protocol === 'icmp') {
@@ -126,6 +139,7 @@ function checkAcl(
     'SUBNET_ACL_RESTRICTION',
     acl.id,
     `Network ACL ${acl.id} of subnet ${subnet.id} does not allow ${what} ${aclDirection} (${describePorts(packet.protocol, ports)} ${aclDirection === 'inbound' ? 'from' : 'to'} ${formatIp(peerIp)}): ${verdict.ruleLabel === `${aclDirection} *` ? 'no rule matches, so the final deny rule applies' : `rule ${verdict.ruleLabel} denies it`}. Network ACLs are stateless, so both directions need a rule.`,
+    [subnet.id, ...(verdict.rule?.id ? [verdict.rule.id] : [])],
   );
 }
 
