@@ -15,7 +15,8 @@
  *
  * A value imported from another stack (`Fn::ImportValue`) is unknown too. It is written `${ImportValue:Name}` with
  * the export's name (which may itself hold a parameter's token: `${ImportValue:${ParentVPCStack}-VPC}`); so is an
- * attribute only known once a resource exists, `${GetAtt:Resource.Attribute}` (a DNS name, a nested stack's output).
+ * attribute only known once a resource exists, `${GetAtt:Resource.Attribute}` (a DNS name, a nested stack's output),
+ * and so is a resource the model does not represent, `${NotModelled:Id}` (a transit gateway as a route's target).
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-importvalue.html
  *
  * Resources the design names but does not define (an existing VPC given as a parameter) carry `external: true`:
@@ -28,8 +29,8 @@ const TOKEN = /\$\{([A-Za-z0-9]+)\}/g;
 /** A whole token, or a whole token with an element index (`${Subnets}[1]`). */
 const WHOLE_TOKEN = /^\$\{([A-Za-z0-9]+)\}(\[\d+\])?$/;
 /** Values only known once deployed: imports from other stacks, attributes nobody can compute beforehand. */
-const DEPLOYED = /\$\{(?:ImportValue|GetAtt):/;
-const WHOLE_DEPLOYED = /^\$\{(?:ImportValue|GetAtt):(.+)\}(\[\d+\])?$/s;
+const DEPLOYED = /\$\{(?:ImportValue|GetAtt|NotModelled):/;
+const WHOLE_DEPLOYED = /^\$\{(?:ImportValue|GetAtt|NotModelled):(.+)\}(\[\d+\])?$/s;
 
 /**
  * The text that stands for the value of a parameter nobody has given a value.
@@ -56,6 +57,16 @@ export function importedValue(exportName: string): string {
  */
 export function deployedAttribute(resource: string, attribute: string): string {
   return `\${GetAtt:${resource}.${attribute}}`;
+}
+
+/**
+ * The text that stands for a resource the model does not represent (a transit gateway a route targets): the
+ * design cannot tell whether traffic gets through it, so checks that need it are skipped.
+ *
+ * @example notModelledResource('Tgw') // '${NotModelled:Tgw}'
+ */
+export function notModelledResource(id: string): string {
+  return `\${NotModelled:${id}}`;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, emptyDesign } from '../../model/create.ts';
 import type { Design, ResourceKind } from '../../model/types.ts';
 import { autoLayout } from '../../layout/autoLayout.ts';
+import { expandForEach, isForEachKey } from './forEach.ts';
 import { describe, Resolver, TemplateError, type TemplateResource } from './intrinsics.ts';
 import { MAX_DEPTH } from './parseTemplate.ts';
 import { ImportContext, isRecord, type Outcome, type Props, type TemplateResourceOutcome } from './mapping/context.ts';
@@ -163,14 +164,35 @@ function findDanglingReference(template: Record<string, unknown>, resources: Set
     return undefined;
   };
   const sections: Array<[string, unknown]> = [];
-  if (isRecord(template.Resources)) for (const [id, r] of Object.entries(template.Resources)) sections.push([id, r]);
-  if (isRecord(template.Outputs)) for (const [id, o] of Object.entries(template.Outputs)) sections.push([`Output ${id}`, o]);
+  // A loop left unexpanded (over an unknown list) and an AWS::Include snippet are reported, not read.
+  const readable = (id: string) => !id.startsWith('Fn::');
+  if (isRecord(template.Resources)) for (const [id, r] of Object.entries(template.Resources)) if (readable(id)) sections.push([id, r]);
+  if (isRecord(template.Outputs)) for (const [id, o] of Object.entries(template.Outputs)) if (readable(id)) sections.push([`Output ${id}`, o]);
   if (isRecord(template.Conditions)) for (const [id, c] of Object.entries(template.Conditions)) sections.push([`Condition ${id}`, c]);
   for (const [where, node] of sections) {
     const found = walk(node, where, 0);
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The template with its Fn::ForEach loops expanded (Resources and Outputs), taking list parameters' supplied
+ * values or defaults. Templates without loops come back as they are.
+ */
+function withLoopsExpanded(template: Record<string, unknown>, supplied: Record<string, string>): Record<string, unknown> {
+  const hasLoop = (section: unknown) => isRecord(section) && Object.keys(section).some(isForEachKey);
+  if (!hasLoop(template.Resources) && !hasLoop(template.Outputs)) return template;
+  const params = isRecord(template.Parameters) ? template.Parameters : {};
+  const parameterValue = (name: string): unknown => {
+    if (Object.hasOwn(supplied, name)) return supplied[name];
+    const spec = Object.hasOwn(params, name) ? params[name] : undefined;
+    return isRecord(spec) ? spec.Default : undefined;
+  };
+  const out = { ...template };
+  if (isRecord(template.Resources)) out.Resources = expandForEach(template.Resources, parameterValue);
+  if (isRecord(template.Outputs)) out.Outputs = expandForEach(template.Outputs, parameterValue);
+  return out;
 }
 
 /** A zone name is its region plus a letter (us-east-1a); local and wavelength zones add a suffix after a hyphen. */
@@ -198,19 +220,29 @@ function regionFromZones(resources: Record<string, unknown>): string | undefined
  * importTemplate({ Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } } } })
  * // { ok: true, design: { resources: { Vpc: {...}, 'Vpc.MainRouteTable': {...}, ... } }, resources: [...], ... }
  */
-export function importTemplate(template: Record<string, unknown>, options: TemplateImportOptions = {}): TemplateImportResult {
-  if (!isRecord(template.Resources)) {
+export function importTemplate(source: Record<string, unknown>, options: TemplateImportOptions = {}): TemplateImportResult {
+  if (!isRecord(source.Resources)) {
     return { ok: false, error: 'The template has no Resources section (CloudFormation requires one).' };
   }
+  const template = withLoopsExpanded(source, options.parameters ?? {});
+  if (!isRecord(template.Resources)) return { ok: false, error: 'The template has no Resources section (CloudFormation requires one).' };
   const inferred = options.region === undefined ? regionFromZones(template.Resources) : undefined;
   const region = options.region ?? inferred ?? DEFAULT_REGION;
   const accountId = options.accountId ?? DEFAULT_ACCOUNT;
   const stackName = options.stackName ?? 'imported-stack';
 
-  const entries: Array<{ id: string; type: string; resource?: TemplateResource; problem?: string }> = [];
+  const entries: Array<{ id: string; type: string; resource?: TemplateResource; problem?: string; notModelled?: string }> = [];
   const resources = new Map<string, TemplateResource>();
   for (const [id, raw] of Object.entries(template.Resources)) {
     const type = isRecord(raw) && typeof raw.Type === 'string' ? raw.Type : '';
+    if (isForEachKey(id)) {
+      entries.push({ id, type: 'Fn::ForEach', notModelled: 'a loop over a list that is not known here (a parameter without a value) was not expanded' });
+      continue;
+    }
+    if (id === 'Fn::Transform') {
+      entries.push({ id, type: 'Fn::Transform', notModelled: 'a snippet the template includes (AWS::Include) is not fetched: the resources it adds are not imported' });
+      continue;
+    }
     if (!LOGICAL_ID.test(id)) {
       entries.push({ id, type, problem: 'logical ids must be alphanumeric (A–Z, a–z, 0–9)' });
       continue;
@@ -246,13 +278,21 @@ export function importTemplate(template: Record<string, unknown>, options: Templ
   const resolver = new Resolver(template, resources, { region, accountId, stackName, ...(options.parameters ? { parameterValues: options.parameters } : {}) });
   const ctx = new ImportContext(resolver, region, accountId);
   if (inferred && inferred !== DEFAULT_REGION) ctx.warn(`No region was chosen: using ${inferred}, the region of the availability zones the subnets name.`);
-  if (template.Transform !== undefined) {
-    ctx.warn(`The template uses Transform ${JSON.stringify(template.Transform)}, which is not expanded: resources it would generate are not imported.`);
+  // AWS::LanguageExtensions is evaluated here (Fn::ForEach, Fn::Length, Fn::ToJsonString, FindInMap defaults); the
+  // others (SAM, AWS::Include, macros) generate resources the import cannot know.
+  const transforms = (Array.isArray(template.Transform) ? template.Transform : template.Transform === undefined ? [] : [template.Transform])
+    .filter((t) => t !== 'AWS::LanguageExtensions');
+  if (transforms.length > 0) {
+    ctx.warn(`The template uses Transform ${JSON.stringify(transforms.length === 1 ? transforms[0] : transforms)}, which is not expanded: resources it would generate are not imported.`);
   }
 
   // Conditions first: a resource whose Condition is false is not created (and is listed as skipped).
   const live: Array<{ id: string; type: string; resource: TemplateResource }> = [];
   for (const entry of entries) {
+    if (entry.notModelled !== undefined) {
+      ctx.record(entry.id, entry.type, { status: 'not-modelled', reason: entry.notModelled });
+      continue;
+    }
     if (!entry.resource) {
       ctx.record(entry.id, entry.type, { status: 'failed', reason: entry.problem ?? 'it could not be read' });
       continue;

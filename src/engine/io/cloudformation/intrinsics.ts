@@ -131,8 +131,16 @@ export class Resolver {
       const supplied = options.parameterValues && Object.hasOwn(options.parameterValues, name) ? options.parameterValues[name] : undefined;
       const fallback = isRecord(spec) ? own(spec, 'Default') : undefined;
       let value: unknown = supplied ?? fallback;
+      // A Systems Manager parameter's Default is the name of the parameter in Parameter Store, not its value.
+      // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html#cloudformation-supplied-parameter-types-ssm-parameter-types
+      if (supplied === undefined && type.startsWith('AWS::SSM::Parameter::Value<') && value !== undefined) {
+        if (!type.includes('AWS::EC2::Image::Id')) {
+          this.warn(`Parameter ${name} is read from Systems Manager Parameter Store (${describe(value)}), so its value is unknown here (shown as \${${name}}); give it with --param ${name}=<value> to check what depends on it.`);
+        }
+        value = undefined;
+      }
       if (value === undefined) {
-        this.unsetParameters.push(name);
+        if (!type.startsWith('AWS::SSM::Parameter::Value<') || supplied !== undefined || fallback === undefined) this.unsetParameters.push(name);
         value = unknownValue(name);
       }
       const isList = type === 'CommaDelimitedList' || type.startsWith('List<') || type.startsWith('AWS::SSM::Parameter::Value<List<');
@@ -417,7 +425,8 @@ export class Resolver {
         return `${id}.DefaultNetworkAcl`;
       case 'AWS::EC2::VPC.CidrBlock':
       case 'AWS::EC2::Subnet.CidrBlock':
-        return props().CidrBlock;
+        // A block from an IPAM pool is only known once deployed.
+        return props().CidrBlock ?? deployedAttribute(id, attribute);
       case 'AWS::EC2::VPC.CidrBlockAssociations':
         return [`${id}.CidrBlockAssociation`];
       case 'AWS::EC2::Subnet.AvailabilityZone':

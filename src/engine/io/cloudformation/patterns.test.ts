@@ -234,8 +234,8 @@ Resources:${VPC}
 });
 
 describe('not modelled, with the reason', () => {
-  it('names transit gateways, and a VPN connection to one', () => {
-    const { report } = load(`
+  it('names transit gateways, and a VPN connection to one; a route to one is no blackhole, only untraced', () => {
+    const { design, report } = load(`
 Resources:${VPC}
   Tgw: {Type: AWS::EC2::TransitGateway, Properties: {AmazonSideAsn: 64512}}
   Attach: {Type: AWS::EC2::TransitGatewayAttachment, Properties: {TransitGatewayId: !Ref Tgw, VpcId: !Ref Vpc, SubnetIds: []}}
@@ -249,5 +249,119 @@ Resources:${VPC}
       'Vpn (AWS::EC2::VPNConnection): VPN connections to a transit gateway are not modelled',
     ]));
     expect(report.warnings).toContain('ToTgw targets Tgw (TransitGateway), which is not modelled: traffic on this route goes nowhere in traces.');
+    expect(get(design, 'Rt', 'routeTable').routes[0]).toMatchObject({ id: 'ToTgw', targetId: '${NotModelled:Tgw}' });
+    expect(errorsOf(design)).toEqual([]);
+  });
+
+  // Gateway Load Balancer endpoints send traffic through inspection appliances: routes name them.
+  it('leaves out a Gateway Load Balancer endpoint, and the routes to it are no blackhole', () => {
+    const { design, report } = load(`
+Resources:${VPC}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}}
+  Gwlbe: {Type: AWS::EC2::VPCEndpoint, Properties: {VpcId: !Ref Vpc, VpcEndpointType: GatewayLoadBalancer, ServiceName: com.amazonaws.vpce.us-east-1.vpce-svc-1, SubnetIds: [!Ref S]}}
+  Out: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, VpcEndpointId: !Ref Gwlbe}}
+`);
+    expect(report.notModelled).toContain('Gwlbe (AWS::EC2::VPCEndpoint): Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces');
+    expect(get(design, 'Rt', 'routeTable').routes[0]!.targetId).toBe('${NotModelled:Gwlbe}');
+    expect(errorsOf(design)).toEqual([]);
+  });
+
+  it('reports an AWS::Include snippet instead of failing on its key', () => {
+    const { report } = load(`Resources:${VPC}
+  Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://bucket/snippet.yaml}}`);
+    expect(report.failed).toEqual([]);
+    expect(report.notModelled).toContain('Fn::Transform (Fn::Transform): a snippet the template includes (AWS::Include) is not fetched: the resources it adds are not imported');
+  });
+});
+
+// https://docs.aws.amazon.com/vpc/latest/ipam/what-it-is-ipam.html: the block is allocated at creation.
+describe('blocks from an IPAM pool', () => {
+  it('are only known once deployed, so no "no CIDR block" error', () => {
+    const { design, report } = load(`
+Resources:
+  Pool: {Type: AWS::EC2::IPAMPool, Properties: {AddressFamily: ipv4, IpamScopeId: scope}}
+  Vpc: {Type: AWS::EC2::VPC, Properties: {Ipv4IpamPoolId: !Ref Pool, Ipv4NetmaskLength: 16}}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, Ipv4IpamPoolId: !Ref Pool, Ipv4NetmaskLength: 24, AvailabilityZone: us-east-1a}}
+  T: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [1, !Cidr [!GetAtt Vpc.CidrBlock, 2, 8]], AvailabilityZone: us-east-1b}}
+`);
+    expect(get(design, 'Vpc', 'vpc').cidrBlocks).toEqual(['${GetAtt:Vpc.CidrBlock}']);
+    expect(get(design, 'S', 'subnet').cidrBlock).toBe('${GetAtt:S.CidrBlock}');
+    expect(report.failed).toEqual([]);
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html
+describe('Systems Manager parameters', () => {
+  const template = `
+Parameters:
+  VpcCidr: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /network/vpc/cidr}
+  Ami: {Type: 'AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>', Default: /aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64}
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !Ref VpcCidr}}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [0, !Cidr [!Ref VpcCidr, 2, 8]], AvailabilityZone: us-east-1a}}
+  I: {Type: AWS::EC2::Instance, Properties: {ImageId: !Ref Ami, SubnetId: !Ref S}}
+`;
+
+  it('are unknown: their Default names the parameter in Parameter Store, not its value', () => {
+    const { design, report } = load(template);
+    expect(get(design, 'Vpc', 'vpc').cidrBlocks).toEqual(['${VpcCidr}']);
+    expect(report.failed).toEqual([]);
+    expect(report.warnings).toContain('Parameter VpcCidr is read from Systems Manager Parameter Store ("/network/vpc/cidr"), so its value is unknown here (shown as ${VpcCidr}); give it with --param VpcCidr=<value> to check what depends on it.');
+    expect(report.warnings.join('\n')).not.toMatch(/Parameter Ami /);
+    expect(errorsOf(design)).toEqual([]);
+  });
+
+  it('take a value given for them', () => {
+    expect(get(load(template, { parameters: { VpcCidr: '10.9.0.0/16' } }).design, 'S', 'subnet').cidrBlock).toBe('10.9.0.0/24');
+  });
+});
+
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference-foreach.html
+describe('Fn::ForEach (AWS::LanguageExtensions)', () => {
+  const template = `
+Transform: AWS::LanguageExtensions
+Parameters:
+  Zones: {Type: CommaDelimitedList, Default: "a,b"}
+  Tiers: {Type: CommaDelimitedList}
+Mappings:
+  Index: {a: {N: 0}, b: {N: 1}}
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Fn::ForEach::Subnets:
+    - Zone
+    - !Ref Zones
+    - Subnet\${Zone}:
+        Type: AWS::EC2::Subnet
+        Properties:
+          VpcId: !Ref Vpc
+          AvailabilityZone: !Sub '\${AWS::Region}\${Zone}'
+          CidrBlock: !Select [!FindInMap [Index, !Ref Zone, N], !Cidr [10.0.0.0/16, 4, 8]]
+      Fn::ForEach::Tables:
+        - Kind
+        - [public, private]
+        - '&{Kind}Rt\${Zone}': {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  Fn::ForEach::ByTier:
+    - Tier
+    - !Ref Tiers
+    - Sg\${Tier}: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: !Ref Tier, VpcId: !Ref Vpc}}
+Outputs:
+  Fn::ForEach::Out:
+    - Zone
+    - !Ref Zones
+    - Subnet\${Zone}Id: {Value: !Ref 'Subnet\${Zone}'}
+`;
+
+  it('expands loops, nested ones too, with ${Identifier}, &{Identifier} and Ref replaced', () => {
+    const { design, report } = load(template);
+    expect(get(design, 'Subneta', 'subnet')).toMatchObject({ availabilityZone: 'us-east-1a', cidrBlock: '10.0.0.0/24' });
+    expect(get(design, 'Subnetb', 'subnet')).toMatchObject({ availabilityZone: 'us-east-1b', cidrBlock: '10.0.1.0/24' });
+    expect(Object.keys(design.resources).filter((id) => /Rt[ab]$/.test(id)).sort()).toEqual(['privateRta', 'privateRtb', 'publicRta', 'publicRtb']);
+    expect(report.warnings.join('\n')).not.toMatch(/Transform/);
+  });
+
+  it('reports a loop over a list nobody has given, and expands it once given', () => {
+    expect(load(template).report.notModelled).toContain('Fn::ForEach::ByTier (Fn::ForEach): a loop over a list that is not known here (a parameter without a value) was not expanded');
+    expect(get(load(template, { parameters: { Tiers: 'web,db' } }).design, 'Sgdb', 'securityGroup').description).toBe('db');
   });
 });

@@ -55,6 +55,10 @@ function policyOf(ctx: ImportContext, value: unknown, owner: string): unknown {
 export function mapVpcEndpoint(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
   const declared = ctx.text(props, 'VpcEndpointType', id) ?? 'Gateway';
+  if (declared === 'GatewayLoadBalancer') {
+    // Routes send traffic to these (to an inspection appliance); the model has no such hop.
+    return { status: 'not-modelled', reason: 'Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces' };
+  }
   let type: EndpointType = 'Gateway';
   if (declared.toLowerCase() === 'interface') type = 'Interface';
   else if (declared.toLowerCase() !== 'gateway') {

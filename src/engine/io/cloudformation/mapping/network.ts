@@ -5,6 +5,7 @@
  * Each property's meaning and default is the CloudFormation template reference's, cited per resource.
  */
 import type { InternetGateway, PeeringConnection, Route, RouteTable, Subnet, VirtualPrivateGateway } from '../../../model/types.ts';
+import { deployedAttribute, notModelledResource } from '../../../model/unknown.ts';
 import { type ImportContext, type Outcome, type Props, refId } from './context.ts';
 
 const MODELLED: Outcome = { status: 'modelled' };
@@ -14,9 +15,10 @@ const MODELLED: Outcome = { status: 'modelled' };
  * EnableDnsSupport defaults to true; EnableDnsHostnames to false for a VPC that is not the default VPC.
  */
 export function mapVpc(ctx: ImportContext, id: string, props: Props): Outcome {
-  const cidr = ctx.text(props, 'CidrBlock', id);
+  let cidr = ctx.text(props, 'CidrBlock', id);
   if (cidr === undefined && props.Ipv4IpamPoolId !== undefined) {
-    ctx.warn(`${id} takes its CIDR block from an IPAM pool, which is not known here; set it in the inspector.`);
+    ctx.warn(`${id} takes its CIDR block from an IPAM pool, so it is only known once deployed; checks that need it are skipped.`);
+    cidr = deployedAttribute(id, 'CidrBlock');
   }
   ctx.addVpc({
     id, kind: 'vpc', name: id, cidrBlocks: cidr === undefined ? [] : [cidr],
@@ -51,7 +53,11 @@ export function mapSubnet(ctx: ImportContext, id: string, props: Props): Outcome
       ? `${id} names its zone by id (${zoneId}), which maps to a zone name per account; it is drawn in ${zone}.`
       : `${id} names no availability zone (AWS picks one); it is drawn in ${zone}.`);
   }
-  const cidr = ctx.text(props, 'CidrBlock', id);
+  let cidr = ctx.text(props, 'CidrBlock', id);
+  if (cidr === undefined && props.Ipv4IpamPoolId !== undefined) {
+    ctx.warn(`${id} takes its CIDR block from an IPAM pool, so it is only known once deployed; checks that need it are skipped.`);
+    cidr = deployedAttribute(id, 'CidrBlock');
+  }
   const ipv6Native = ctx.bool(props, 'Ipv6Native', id, false);
   // The model is IPv4-only: an IPv6 block is noted, never checked (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-ip-addressing.html).
   if (ipv6Native) ctx.warn(`${id} is an IPv6-only subnet; IPv6 is not modelled, so nothing inside it is checked or traced.`);
@@ -107,9 +113,14 @@ export function mapRoute(ctx: ImportContext, id: string, props: Props): Outcome 
   if (targets.length === 0) ctx.warn(`${id} has no target, so it is a blackhole.`);
   if (targets.length > 1) ctx.warn(`${id} names ${targets.length} targets (${targets.join(', ')}); AWS allows one, so ${targets[0]} is used.`);
   const property = targets[0];
-  const target = property ? externalTarget(ctx, table, property, ctx.text(props, property, id) ?? '', id) : '';
+  let target = property ? externalTarget(ctx, table, property, ctx.text(props, property, id) ?? '', id) : '';
   if (property === 'TransitGatewayId' || property === 'CarrierGatewayId' || property === 'LocalGatewayId' || property === 'CoreNetworkArn') {
     ctx.warn(`${id} targets ${target} (${property.replace(/Id$|Arn$/, '')}), which is not modelled: traffic on this route goes nowhere in traces.`);
+    target = notModelledResource(String(refId(target)));
+  } else if (ctx.outcomes.get(target)?.outcome.status === 'not-modelled') {
+    // A resource of the template the model leaves out (a Gateway Load Balancer endpoint): not a missing target.
+    ctx.warn(`${id} targets ${target} (${ctx.outcomes.get(target)!.type}), which is not modelled: traffic on this route goes nowhere in traces.`);
+    target = notModelledResource(target);
   }
   const route: Route = { id, targetId: target };
   if (cidr !== undefined) route.destinationCidrBlock = cidr;
