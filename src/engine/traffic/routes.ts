@@ -29,6 +29,13 @@ export interface EffectiveRoute {
 
 const ORIGIN_RANK: Record<RouteOrigin, number> = { local: 0, static: 1, prefixList: 2, propagated: 3 };
 
+/**
+ * What a dynamic (BGP) VPN connection is assumed to advertise when the design gives no on-premises CIDR: the RFC
+ * 1918 ranges. https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html — with dynamic routing "the
+ * customer gateway device advertises its routes to the virtual private gateway" over BGP.
+ */
+export const BGP_ASSUMED_CIDRS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
 export interface RouteSources {
   /** Gateway endpoints by route table id. */
   gatewayEndpointsByTable: Map<ResourceId, Array<{ id: ResourceId; service: string }>>;
@@ -52,7 +59,12 @@ export function collectRouteSources(design: Design): RouteSources {
   const add = (gatewayId: ResourceId, cidrs: string[]) => {
     onPremisesCidrsByGateway.set(gatewayId, [...(onPremisesCidrsByGateway.get(gatewayId) ?? []), ...cidrs]);
   };
-  for (const vpn of resourcesOfKind(design, 'vpnConnection')) add(vpn.vpnGatewayId, vpn.onPremisesCidrs);
+  for (const vpn of resourcesOfKind(design, 'vpnConnection')) {
+    // A dynamic (BGP) VPN learns its routes from the customer gateway; when the design does not say which, assume
+    // the private ranges (a VPC's own, more specific local routes still win).
+    const unknown = !vpn.staticRoutesOnly && vpn.onPremisesCidrs.length === 0;
+    add(vpn.vpnGatewayId, unknown ? BGP_ASSUMED_CIDRS : vpn.onPremisesCidrs);
+  }
   for (const dx of resourcesOfKind(design, 'directConnectGateway')) {
     for (const vgw of dx.virtualPrivateGatewayIds) add(vgw, dx.onPremisesCidrs);
   }

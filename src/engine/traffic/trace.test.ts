@@ -509,6 +509,24 @@ describe('virtual private gateway', () => {
     const noRouteBack = patch(resources, 'rtb-priv', { propagatingGatewayIds: [] } as Partial<RouteTable>);
     expect(blocker(run(noRouteBack, { from: 'ip:192.168.1.10', to: 'i-app', port: 22 }))).toMatchObject({ direction: 'return', id: 'rtb-priv' });
   });
+
+  // https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html — with dynamic routing the customer gateway
+  // advertises its networks over BGP; a design that does not list them is taken to advertise the private ranges.
+  it('assumes a dynamic VPN with no known routes advertises the private ranges', () => {
+    const bgp = patch(withVpn(), 'vpn-a', { onPremisesCidrs: [] } as Partial<Resource>);
+    const r = run(bgp, { from: 'i-app', to: 'ip:172.20.1.10' });
+    expect(r.reachable).toBe(true);
+    expect(r.forward.find((h) => h.id === 'rtb-priv')?.matched).toBe('vgw-a:propagated:172.16.0.0/12');
+    // The VPC's own addresses stay local (more specific), and public addresses still go to the NAT gateway.
+    expect(ids(run(bgp, { from: 'i-app', to: 'internet' }).forward)).toContain('nat-a');
+  });
+
+  // A static VPN carries only the prefixes of its static routes.
+  it('drops at the gateway what no static VPN route covers', () => {
+    const resources = addRoute(patch(withVpn(), 'vpn-a', { staticRoutesOnly: true } as Partial<Resource>), 'rtb-priv', { id: 'r-lab', destinationCidrBlock: '172.31.0.0/16', targetId: 'vgw-a' });
+    expect(blocker(run(resources, { from: 'i-app', to: 'ip:172.31.0.10' }))).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'vgw-a' });
+    expect(run(resources, { from: 'i-app', to: 'ip:192.168.1.10' }).reachable).toBe(true);
+  });
 });
 
 describe('endpoints and queries', () => {

@@ -3,7 +3,7 @@
  * rule or route that decided at each component and, where it stops, why.
  */
 import { formatIp } from '../cidr/cidr.ts';
-import { getOfKind, getResource } from '../model/queries.ts';
+import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
 import { arriveAtService } from './gatewayServices.ts';
@@ -388,8 +388,8 @@ function viaPeering(w: Walk, pcxId: string, subnet: Subnet, packet: Packet, goal
 function viaVirtualGateway(w: Walk, vgwId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
   const vgw = getOfKind(w.ix.design, vgwId, 'virtualPrivateGateway')!;
   if (vgw.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${vgwId} is ${vgw.vpcId ? `attached to ${vgw.vpcId}` : 'detached'}`);
-  const vpns = Object.values(w.ix.design.resources).filter((r) => r.kind === 'vpnConnection' && r.vpnGatewayId === vgwId);
-  const dx = Object.values(w.ix.design.resources).filter((r) => r.kind === 'directConnectGateway' && r.virtualPrivateGatewayIds.includes(vgwId));
+  const vpns = resourcesOfKind(w.ix.design, 'vpnConnection').filter((r) => r.vpnGatewayId === vgwId);
+  const dx = resourcesOfKind(w.ix.design, 'directConnectGateway').filter((r) => r.virtualPrivateGatewayIds.includes(vgwId));
   if (vpns.length === 0 && dx.length === 0) {
     hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'deny', 'no VPN connection or Direct Connect gateway uses this gateway');
     return block(w, 'forward', 'BAD_STATE_VPN', vgwId, `${vgwId} has no VPN connection or Direct Connect gateway, so traffic routed to it goes nowhere.`, [route.id]);
@@ -398,8 +398,20 @@ function viaVirtualGateway(w: Walk, vgwId: string, subnet: Subnet, packet: Packe
   if (ep.kind === 'eni' || ep.kind === 'address') {
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', tableId, `Route ${route.id} sends ${formatIp(packet.dstIp)} to ${vgwId}, out to the on-premises network, not to ${ep.label}.`, [route.id, vgwId]);
   }
+  // Which link carries the address: a static VPN only what its static routes name, Direct Connect what it
+  // advertises; a dynamic (BGP) VPN or a link whose routes the design does not give, anything.
+  // https://docs.aws.amazon.com/vpn/latest/s2svpn/VPNRoutingTypes.html
+  const links = [
+    ...vpns.map((v) => ({ id: v.id, cidrs: v.staticRoutesOnly ? v.onPremisesCidrs : v.onPremisesCidrs.length ? v.onPremisesCidrs : undefined })),
+    ...dx.map((d) => ({ id: d.id, cidrs: d.onPremisesCidrs.length ? d.onPremisesCidrs : undefined })),
+  ];
+  const carrier = links.find((l) => l.cidrs?.some((c) => containsText(c, packet.dstIp))) ?? links.find((l) => l.cidrs === undefined);
+  if (!carrier) {
+    hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'deny', `no VPN or Direct Connect route covers ${formatIp(packet.dstIp)} (${links.map((l) => `${l.id}: ${l.cidrs!.join(', ') || 'no routes'}`).join('; ')})`);
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', vgwId, `${vgwId} has no route for ${formatIp(packet.dstIp)}: its static VPN routes cover only ${links.flatMap((l) => l.cidrs ?? []).join(', ') || 'nothing'}, so the address is not on-premises as far as the VPN knows.`, [route.id, ...links.map((l) => l.id)]);
+  }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
-  const link = vpns[0]?.id ?? dx[0]!.id;
+  const link = carrier.id;
   hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'forward', `sends ${describePacket(packet)} towards on-premises over ${link}`);
   hop(w, 'forward', 'on-premises', 'OnPremises', 'forward', `${formatIp(packet.dstIp)} in the on-premises network receives it`);
   w.replySteps.push(() => {
