@@ -2,7 +2,7 @@
  * The fast reader must agree with the full `yaml` parser wherever it answers, and answer for the YAML that real
  * templates are written in.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +41,16 @@ describe('every template of the corpus', () => {
   });
 });
 
+/** The public templates of fixtures/realworld (not committed; see SOURCE.md there), where present. */
+const REALWORLD = join(FIXTURES, 'realworld');
+const realworld = existsSync(REALWORLD) ? readdirSync(REALWORLD).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(REALWORLD, f)) : [];
+
+describe.skipIf(realworld.length === 0)('real-world templates', () => {
+  it.each(realworld)('%s: where the fast reader answers, it reads what the full parser reads', (file) => {
+    expectAgreement(readFileSync(file, 'utf8'), file);
+  });
+});
+
 const SNIPPETS: string[] = [
   // scalars by the core schema
   'a: 1\nb: -2\nc: 0x1F\nd: 0o17\ne: 1.5\nf: .5\ng: 1e3\nh: .inf\ni: -.Inf\nj: .nan\nk: ~\nl: null\nm: True\nn: FALSE\no: yes\np: "2010-09-09"\nq: 2010-09-09\nr: 012\ns: +7\nt: 1.\n',
@@ -63,12 +73,27 @@ const SNIPPETS: string[] = [
   'a: !If [C, !Ref AWS::NoValue, [1, 2]]\nb: !Equals [!Ref P, "x"]\nc: !Not [!Condition C]\nd: !Base64\n  Fn::Sub: |\n    #!/bin/bash\n    echo hi\ne: !Sub |\n  x ${Y}\n',
   'a: [!Ref B, !GetAtt C.D, !Select [1, !Split [",", !Ref E]]]\nb: {c: !Ref D}\nc: !Ref\n',
   'a: !Select [ 0, !GetAZs ]\nb: [!Ref , x]\nc: {k: !GetAZs }\n',
+  // multi-line quoted scalars, folded (the Quick Start VPC's flow-log format default is one)
+  "p:\n  Default:\n    '${version} ${account-id}\n    ${log-status}'\n  Type: String\n",
+  "a: 'one  \n  two\n\n\n  three '\nb: \"x\\\n   y \\t\n  z\"\n- c\n",
+  "- 'one\n  two'\n- \"a\\u00e9\n\n  b\"\n- k: 'v\n    w'\n  l: 1\n",
+  "a: !Sub 'arn:${AWS::Partition}:s3:::\n  bucket/*'\nb: 'x\n\ty'\n",
+  "a: 'x\n y'\n",
+  "a:\n  b: 'x\n  y'\n",
   // things the fast reader should give up on (or agree about)
   'a: &x 1\nb: *x\n',
   'a: !!str 5\n',
   '? complex\n: key\n',
   'a: multi\n  line plain\n',
   "a: 'multi\n  line quoted'\n",
+  'a: one\n  two: x\n',
+  'a: one # c\n  two\n',
+  'a: one\n  # c\n  two\n',
+  'a: one\n  - two\n',
+  'a: one\n\ttwo\n',
+  '- one\n  two\n- three\n',
+  'k:\n  - one\n    two\n  - x: 1\n    y\n',
+  'a: [b,\n  c]\nd: 1\n  e\n',
   'a: 1\na: 2\n',
   'a:\n\tb: 1\n',
   '%YAML 1.2\n---\na: 1\n',
@@ -100,10 +125,24 @@ describe('snippets', () => {
     for (const text of SNIPPETS.slice(0, 14)) expect(parseYamlFast(text), text).toBeDefined();
   });
 
-  it('gives up on anchors, complex keys, multi-line plain scalars and duplicate keys', () => {
-    for (const text of ['a: &x 1\nb: *x\n', '? complex\n: key\n', 'a: multi\n  line plain\n', 'a: 1\na: 2\n']) {
+  it('gives up on anchors, complex keys and duplicate keys', () => {
+    for (const text of ['a: &x 1\nb: *x\n', '? complex\n: key\n', 'a: 1\na: 2\n']) {
       expect(parseYamlFast(text), text).toBeUndefined();
     }
+  });
+
+  // Parameter descriptions wrapped over lines are in most real templates (the Quick Start VPC has dozens).
+  it('reads multi-line plain and quoted scalars, folded as the full parser folds them', () => {
+    for (const text of [
+      'a: multi\n  line plain\n',
+      'Description:\n  Set to false to create only private subnets. If false,\n  the CIDR parameters will be\n\n  ignored\nType: String\n',
+      'a: !Sub ${AWS::StackName} stack\n  in ${AWS::Region}\nb: 1\n',
+      "p:\n  Default:\n    '${version} ${account-id}\n    ${log-status}'\n",
+    ]) {
+      expect(parseYamlFast(text), text).toBeDefined();
+      expectAgreement(text);
+    }
+    expect(parseYamlFast('a: !Sub ${AWS::StackName} stack\n  in ${AWS::Region}\n')?.value).toEqual({ a: { 'Fn::Sub': '${AWS::StackName} stack in ${AWS::Region}' } });
   });
 
   it('reads multi-line quoted scalars only in the lenient mode, folded as YAML folds them', () => {

@@ -4,8 +4,8 @@
  * tags. The `yaml` package reads 1 MB in about a second; this reads it in a few tens of milliseconds, which is
  * what keeps a 1 MB import under half a second.
  *
- * It is deliberately strict: anything it is not sure of — anchors and aliases, complex keys, multi-line plain or
- * quoted scalars, explicit indentation indicators, directives, unknown tags, duplicate keys, odd indentation —
+ * It is deliberately strict: anything it is not sure of — anchors and aliases, complex keys, multi-line scalars
+ * inside flow collections, explicit indentation indicators, directives, unknown tags, duplicate keys, odd indentation —
  * makes it give up (`undefined`), and the caller falls back to the full `yaml` parser, which reads it or reports
  * the error. fastYaml.test.ts checks that both readers agree wherever this one answers.
  * Scalars resolve by the YAML 1.2 core schema, as the `yaml` package does by default.
@@ -94,10 +94,11 @@ function readSingleQuoted(text: string, start: number): [string, number] {
 /**
  * A quoted scalar that may go on over several lines, folded as YAML folds flow scalars: a single line break becomes
  * a space, each empty line a newline, and white space around breaks goes (in double quotes, `\` before a break
- * joins the lines). Only the lenient mode reads it (see `parseYamlFast`), so continuation lines may sit at any
- * indentation. Returns the value and the line and column just after the closing quote.
+ * joins the lines). With `minIndent`, continuation lines must be indented at least that far, as YAML 1.2 says;
+ * without it (the lenient mode, see `parseYamlFast`) they may sit at any indentation. Returns the value and the
+ * line and column just after the closing quote.
  */
-function readQuotedLines(lines: string[], line: number, start: number): [string, number, number] {
+function readQuotedLines(lines: string[], line: number, start: number, minIndent?: number): [string, number, number] {
   const quote = lines[line]![start]!;
   let out = '';
   /** Where trailing white space may be trimmed from: never into what an escape produced. */
@@ -145,6 +146,9 @@ function readQuotedLines(lines: string[], line: number, start: number): [string,
     }
     k = 0;
     const next = lines[line]!;
+    while (next[k] === ' ') k++;
+    // Strictly (YAML 1.2), a continuation line is indented past the key or dash the value belongs to.
+    if (minIndent !== undefined && k < minIndent) bail();
     while (next[k] === ' ' || next[k] === '\t') k++;
   }
 }
@@ -390,10 +394,11 @@ class Reader {
         return [wrap({ fn }, value === null && !this.hasNested(i + 1, parent) ? '' : value, true), next];
       }
       if (line[k] === '!' || line[k] === '&' || line[k] === '*') bail();
-      const [value, next] = this.inlineValue(i, k, parent, isMapValue);
       const scalar = line[k] !== '[' && line[k] !== '{' && line[k] !== '|' && line[k] !== '>';
       const quoted = line[k] === '"' || line[k] === "'";
-      return [wrap({ fn }, scalar && !quoted ? this.rawScalar(line, k) : value, scalar), next];
+      // Tags take a plain scalar's text unresolved (`!Ref 5` is `{Ref: '5'}`).
+      const [value, next] = scalar && !quoted ? this.plainScalar(i, k, parent) : this.inlineValue(i, k, parent, isMapValue);
+      return [wrap({ fn }, value, scalar), next];
     }
     if (c === '|' || c === '>') return this.blockScalar(i, j, parent);
     if (c === '[' || c === '{') {
@@ -405,31 +410,54 @@ class Reader {
       return [value, endLine + 1];
     }
     if (c === '"' || c === "'") {
-      if (this.lenientQuotes) {
-        const [value, endLine, endCol] = readQuotedLines(this.lines, i, j);
-        if (!restIsEmpty(this.lines[endLine]!, endCol)) bail();
-        this.noContinuation(endLine, parent);
-        return [value, endLine + 1];
-      }
-      const [value, end] = c === '"' ? readDoubleQuoted(line, j) : readSingleQuoted(line, j);
-      if (!restIsEmpty(line, end)) bail();
-      this.noContinuation(i, parent);
-      return [value, i + 1];
+      // Over one line or several (folded); leniently, continuation lines may sit at any indentation.
+      const [value, endLine, endCol] = readQuotedLines(this.lines, i, j, this.lenientQuotes ? undefined : parent + 1);
+      if (!restIsEmpty(this.lines[endLine]!, endCol)) bail();
+      this.noContinuation(endLine, parent);
+      return [value, endLine + 1];
     }
     if (c === '&' || c === '*' || c === '%' || c === '@' || c === '`' || c === '?' || c === ',' || c === ']' || c === '}') bail();
     if ((c === '-' || c === ':') && (line[j + 1] === ' ' || line[j + 1] === undefined)) bail();
-    const text = line.slice(j, plainEnd(line, j)).trimEnd();
-    if (/:(\s|$)/.test(text) || /\s#/.test(text)) bail();
-    this.noContinuation(i, parent);
-    return [resolvePlain(text), i + 1];
+    const [text, next] = this.plainScalar(i, j, parent);
+    return [resolvePlain(text), next];
   }
 
-  /** The string a tag wraps: a scalar's text as written (tags take it unresolved: `!Ref 5` is `{Ref: '5'}`). */
-  private rawScalar(line: string, k: number): string {
-    const c = line[k];
-    if (c === '"') return readDoubleQuoted(line, k)[0];
-    if (c === "'") return readSingleQuoted(line, k)[0];
-    return line.slice(k, plainEnd(line, k)).trimEnd();
+  /**
+   * A plain scalar's text from column `j` of line `i`, continued on more-indented lines (a long Description
+   * wrapped over several lines), folded as YAML folds them: a line break becomes a space, each empty line a
+   * newline. Anything a continuation line might mean besides text (a key, a comment, an indicator) is left to the
+   * full parser.
+   */
+  private plainScalar(i: number, j: number, parent: number): [string, number] {
+    const line = this.lines[i]!;
+    const end = plainEnd(line, j);
+    let text = line.slice(j, end).trimEnd();
+    if (/:(\s|$)/.test(text) || /\s#/.test(text)) bail();
+    if (end < line.length || parent < 0) {
+      // A comment ends the scalar: nothing may continue it.
+      this.noContinuation(i, parent);
+      return [text, i + 1];
+    }
+    let last = i;
+    let blanks = 0;
+    for (let n = i + 1; n < this.lines.length; n++) {
+      const raw = this.lines[n]!;
+      if (/^[ \t]*$/.test(raw)) {
+        if (raw.includes('\t')) bail();
+        blanks++;
+        continue;
+      }
+      let k = 0;
+      while (raw[k] === ' ') k++;
+      if (k <= parent) break;
+      const more = raw.slice(k).trimEnd();
+      if (raw[k] === '\t' || raw[k] === '#' || /:(\s|$)/.test(more) || /\s#/.test(more) || /^[-?:](\s|$)/.test(more)) bail();
+      text += blanks > 0 ? '\n'.repeat(blanks) : ' ';
+      text += more;
+      blanks = 0;
+      last = n;
+    }
+    return [text, last + 1];
   }
 
   private hasNested(i: number, parent: number): boolean {
@@ -437,7 +465,7 @@ class Reader {
     return n < this.lines.length && this.indents[n]! > parent;
   }
 
-  /** A multi-line plain or quoted scalar continues on a more-indented line: the full parser folds those. */
+  /** Nothing may continue a scalar that ended (at a comment, a closing quote) on a more-indented line. */
   private noContinuation(i: number, parent: number): void {
     const n = this.nextContent(i + 1);
     if (n < this.lines.length && this.indents[n]! > parent) bail();
