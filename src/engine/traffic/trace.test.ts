@@ -355,6 +355,23 @@ describe('VPC peering', () => {
   });
 
   // No edge-to-edge routing: the peer's internet gateway, NAT gateway or gateway endpoint.
+  // A peering to an existing VPC the design does not describe (another account's, named by id): its blocks are
+  // unknown, so a private address routed to the peering is taken to be in it, both ways.
+  it('carries private addresses to and from a peer VPC whose blocks are unknown', () => {
+    const resources = [
+      ...addRoute(classicResources(), 'rtb-priv', { id: 'r-to-partner', destinationCidrBlock: '10.50.0.0/16', targetId: 'pcx-partner' }),
+      aVpc({ id: 'vpc-partner', cidrBlocks: [], external: true }),
+      { id: 'pcx-partner', kind: 'peeringConnection', name: 'pcx-partner', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-partner', status: 'active' } as Resource,
+    ];
+    const out = run(resources, { from: 'i-app', to: 'ip:10.50.1.10' });
+    expect(out.reachable).toBe(true);
+    expect(ids(out.forward)).toEqual(expect.arrayContaining(['pcx-partner', 'vpc-partner']));
+    const opened = patch(resources, 'sg-app', { ingress: [{ protocol: 'tcp', fromPort: 22, toPort: 22, cidr: '10.50.0.0/16' }] } as Partial<SecurityGroup>);
+    expect(ids(run(opened, { from: 'ip:10.50.1.10', to: 'i-app', port: 22 }).forward)).toContain('pcx-partner');
+    expect(run(opened, { from: 'ip:10.50.1.10', to: 'i-app', port: 22 }).reachable).toBe(true);
+    expect(run(resources, { from: 'i-app', to: 'internet' }).forward.map((h) => h.id)).not.toContain('pcx-partner');
+  });
+
   it("cannot use the peer's internet gateway or NAT gateway", () => {
     const resources = patch([...classicResources(), ...peerResources()], 'rtb-b', {
       routes: [{ id: 'r-b-to-a', destinationCidrBlock: '10.0.0.0/16', targetId: 'pcx-ab' }, { id: 'r-b-default', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-ab' }],

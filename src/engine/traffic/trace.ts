@@ -7,7 +7,7 @@ import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
 import { arriveAtService } from './gatewayServices.ts';
-import { inVpc, networkIndex, subnetRouteTable, type NetworkIndex } from './networkIndex.ts';
+import { inVpc, networkIndex, subnetRouteTable, vpcsHolding, type NetworkIndex } from './networkIndex.ts';
 import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './packet.ts';
 import { findRoute, type EffectiveRoute } from './routes.ts';
 import { evaluateSecurityGroups } from './securityGroups.ts';
@@ -368,6 +368,9 @@ function viaPeering(w: Walk, pcxId: string, subnet: Subnet, packet: Packet, goal
     hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `source ${formatIp(packet.srcIp)} is not an address of ${vpcId}`);
     return block(w, 'forward', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcx.id, `Traffic through ${pcx.id} must come from an address of ${vpcId}; ${formatIp(packet.srcIp)} is not one (no edge-to-edge routing through a peering connection).`, [route.id]);
   }
+  if (isUnknownVpc(w.ix, peerVpc) && !isPublicAddress(packet.dstIp) && vpcsHolding(w.ix, packet.dstIp).length === 0) {
+    return arriveInUnknownVpc(w, pcx.id, peerVpc, subnet, packet);
+  }
   if (!inVpc(w.ix, peerVpc, packet.dstIp)) {
     hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `destination ${formatIp(packet.dstIp)} is not in ${peerVpc}'s CIDR blocks`);
     return block(w, 'forward', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcx.id, `${formatIp(packet.dstIp)} is not an address of ${peerVpc}, the VPC at the other end of ${pcx.id} (route ${route.id} sends it there). Peering is not transitive, and the peer's internet gateway, NAT, VPN or endpoints cannot be used through it.`, [route.id, tableId]);
@@ -379,6 +382,59 @@ function viaPeering(w: Walk, pcxId: string, subnet: Subnet, packet: Packet, goal
     return true;
   });
   return relating(w, pcx.id, () => deliverInVpc(w, peerVpc, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' }));
+}
+
+/** A VPC the design names but does not describe (an existing VPC across a peering), whose CIDR blocks are unknown. */
+function isUnknownVpc(ix: NetworkIndex, vpcId: ResourceId): boolean {
+  const vpc = getOfKind(ix.design, vpcId, 'vpc');
+  return vpc?.external === true && (ix.vpcCidrs.get(vpcId) ?? []).length === 0;
+}
+
+/**
+ * Across a peering to an existing VPC whose blocks the design does not know, a private address the route sends
+ * there is taken to be in it; what its hosts, groups and ACLs do is unknown, so the trace ends there.
+ */
+function arriveInUnknownVpc(w: Walk, pcxId: ResourceId, peerVpc: ResourceId, subnet: Subnet, packet: Packet): boolean {
+  if (!crossSubnets(w, subnet, undefined, packet)) return false;
+  hop(w, 'forward', pcxId, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries ${describePacket(packet)} from ${subnet.vpcId} to ${peerVpc}`);
+  hop(w, 'forward', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(packet.dstIp)} is assumed to be in ${peerVpc}, whose CIDR blocks, groups and network ACLs the design does not give`);
+  w.replySteps.push(() => {
+    hop(w, 'return', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(packet.dstIp)} replies (assumed: ${peerVpc} routes ${subnet.vpcId} back to ${pcxId})`);
+    hop(w, 'return', pcxId, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply back to ${subnet.vpcId}`);
+    return true;
+  });
+  w.arrived = true;
+  return true;
+}
+
+/**
+ * Traffic from a private address outside the design's VPCs that the destination subnet's route table sends to a
+ * peering with an existing VPC of unknown blocks: it is taken to come from that VPC, in through the peering.
+ * `undefined` when no such peering applies (the address is then on-premises).
+ */
+function startFromUnknownPeer(w: Walk, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number): boolean | undefined {
+  const ep = goal.endpoint;
+  if (ep.kind !== 'eni' && ep.kind !== 'address') return undefined;
+  const subnet = ep.kind === 'eni' ? subnetOf(w.ix, ep.eni) : ep.subnet;
+  const table = subnetRouteTable(w.ix, subnet);
+  const route = table ? findRoute(w.ix.routes(table), srcIp) : undefined;
+  const pcx = route ? getOfKind(w.ix.design, route.targetId, 'peeringConnection') : undefined;
+  if (!pcx) return undefined;
+  const peerVpc = pcx.requesterVpcId === subnet.vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
+  if (!isUnknownVpc(w.ix, peerVpc)) return undefined;
+  if (pcx.status !== 'active') {
+    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `status ${pcx.status}: only an active peering connection carries traffic`);
+    return block(w, 'forward', 'BAD_STATE_ROUTE', pcx.id, `Peering connection ${pcx.id} is ${pcx.status}, not active, so nothing from ${peerVpc} comes through it.`, [route!.id]);
+  }
+  const packet: Packet = { protocol, srcIp, dstIp: ep.kind === 'eni' ? (ep.ip ?? ep.eni.privateIps[0]!) : ep.ip, dstPort: port, srcPorts: EPHEMERAL.anyClient };
+  hop(w, 'forward', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(srcIp)} is assumed to be in ${peerVpc} (its CIDR blocks are not known), across ${pcx.id}; client ports assumed: ${EPHEMERAL.anyClient.label}`);
+  hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries ${describePacket(packet)} into ${subnet.vpcId}`);
+  w.replySteps.push(() => {
+    hop(w, 'return', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply to ${peerVpc}`);
+    hop(w, 'return', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(srcIp)} receives the reply`);
+    return true;
+  });
+  return deliverInVpc(w, subnet.vpcId, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' });
 }
 
 /**
@@ -579,6 +635,8 @@ function startFromInternet(w: Walk, srcIp: number, goal: Goal, protocol: Packet[
 }
 
 function startFromOnPremises(w: Walk, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number, gatewayId?: string): boolean {
+  const fromPeer = gatewayId ? undefined : startFromUnknownPeer(w, srcIp, goal, protocol, port);
+  if (fromPeer !== undefined) return fromPeer;
   const ep = goal.endpoint;
   const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.anyClient };
   hop(w, 'forward', 'on-premises', 'OnPremises', 'forward', `${formatIp(srcIp)} on-premises sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
