@@ -198,16 +198,21 @@ function withLoopsExpanded(template: Record<string, unknown>, supplied: Record<s
 /** A zone name is its region plus a letter (us-east-1a); local and wavelength zones add a suffix after a hyphen. */
 const ZONE_NAME = /^([a-z]{2}(?:-gov)?-[a-z]+-\d+)[a-z]$/;
 
+/** An endpoint service name that names its region: com.amazonaws.eu-west-1.s3, com.amazonaws.vpce.eu-west-1.vpce-svc-…. */
+const SERVICE_REGION = /^com\.amazonaws\.(?:vpce\.)?([a-z]{2}(?:-gov)?-[a-z]+-\d+)\./;
+
 /**
- * When no region is chosen and every subnet names a literal zone of one region, that region is the template's:
- * a template that hard-codes eu-west-2a cannot be deployed anywhere else.
+ * When no region is chosen and every subnet or endpoint that names a region literally (a zone like eu-west-2a, a
+ * service like com.amazonaws.eu-west-2.s3) names the same one, that region is the template's: a template that
+ * hard-codes eu-west-2 cannot be deployed anywhere else.
  */
 function regionFromZones(resources: Record<string, unknown>): string | undefined {
   const regions = new Set<string>();
   for (const raw of Object.values(resources)) {
-    if (!isRecord(raw) || raw.Type !== 'AWS::EC2::Subnet' || !isRecord(raw.Properties)) continue;
-    const zone = raw.Properties.AvailabilityZone;
-    const match = typeof zone === 'string' ? ZONE_NAME.exec(zone) : null;
+    if (!isRecord(raw) || !isRecord(raw.Properties)) continue;
+    const { AvailabilityZone: zone, ServiceName: service } = raw.Properties;
+    const match = raw.Type === 'AWS::EC2::Subnet' && typeof zone === 'string' ? ZONE_NAME.exec(zone)
+      : raw.Type === 'AWS::EC2::VPCEndpoint' && typeof service === 'string' ? SERVICE_REGION.exec(service) : null;
     if (match) regions.add(match[1]!);
   }
   return regions.size === 1 ? [...regions][0] : undefined;
@@ -277,7 +282,7 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
 
   const resolver = new Resolver(template, resources, { region, accountId, stackName, ...(options.parameters ? { parameterValues: options.parameters } : {}) });
   const ctx = new ImportContext(resolver, region, accountId);
-  if (inferred && inferred !== DEFAULT_REGION) ctx.warn(`No region was chosen: using ${inferred}, the region of the availability zones the subnets name.`);
+  if (inferred && inferred !== DEFAULT_REGION) ctx.warn(`No region was chosen: using ${inferred}, the region the template's zones and endpoint services name.`);
   // AWS::LanguageExtensions is evaluated here (Fn::ForEach, Fn::Length, Fn::ToJsonString, FindInMap defaults); the
   // others (SAM, AWS::Include, macros) generate resources the import cannot know.
   const transforms = (Array.isArray(template.Transform) ? template.Transform : template.Transform === undefined ? [] : [template.Transform])

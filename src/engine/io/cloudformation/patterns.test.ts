@@ -264,6 +264,14 @@ Resources:${VPC}
     expect(report.notModelled).toContain('Gwlbe (AWS::EC2::VPCEndpoint): Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces');
     expect(get(design, 'Rt', 'routeTable').routes[0]!.targetId).toBe('${NotModelled:Gwlbe}');
     expect(errorsOf(design)).toEqual([]);
+    // Ingress routing through the appliance: the VPC's whole block to the endpoint (middlebox routing).
+    const inbound = load(`
+Resources:${VPC}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}}
+  Gwlbe: {Type: AWS::EC2::VPCEndpoint, Properties: {VpcId: !Ref Vpc, VpcEndpointType: GatewayLoadBalancer, ServiceName: com.amazonaws.vpce.us-east-1.vpce-svc-1, SubnetIds: [!Ref S]}}
+  In: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 10.0.0.0/16, VpcEndpointId: !Ref Gwlbe}}
+`);
+    expect(errorsOf(inbound.design)).toEqual([]);
   });
 
   it('reports an AWS::Include snippet instead of failing on its key', () => {
@@ -287,6 +295,32 @@ Resources:
     expect(get(design, 'Vpc', 'vpc').cidrBlocks).toEqual(['${GetAtt:Vpc.CidrBlock}']);
     expect(get(design, 'S', 'subnet').cidrBlock).toBe('${GetAtt:S.CidrBlock}');
     expect(report.failed).toEqual([]);
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+describe('a secondary block from an IPAM pool', () => {
+  it('is unknown, so a subnet inside it is not called outside the VPC', () => {
+    const { design } = load(`
+Resources:${VPC}
+  Extra: {Type: AWS::EC2::VPCCidrBlock, Properties: {VpcId: !Ref Vpc, Ipv4IpamPoolId: pool-1, Ipv4NetmaskLength: 20}}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 100.64.0.0/24, AvailabilityZone: us-east-1a}}
+`);
+    expect(get(design, 'Vpc', 'vpc').cidrBlocks).toEqual(['10.0.0.0/16', '${GetAtt:Extra.CidrBlock}']);
+    expect(errorsOf(design)).toEqual([]);
+  });
+});
+
+// A template pinned to a region by its endpoint service names imports there when no region is chosen.
+describe('the region a template names', () => {
+  it('is taken from endpoint service names too, so their endpoints are not in the wrong region', () => {
+    const { design, report } = load(`
+Resources:${VPC}
+  S3: {Type: AWS::EC2::VPCEndpoint, Properties: {VpcId: !Ref Vpc, ServiceName: com.amazonaws.eu-west-1.s3, RouteTableIds: [!Ref Rt]}}
+  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs '']}}
+`);
+    expect(design.region).toBe('eu-west-1');
+    expect(report.warnings).toContain("No region was chosen: using eu-west-1, the region the template's zones and endpoint services name.");
     expect(errorsOf(design)).toEqual([]);
   });
 });

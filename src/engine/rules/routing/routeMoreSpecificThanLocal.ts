@@ -10,6 +10,7 @@ import { contains, tryCidr } from '../../cidr/cidr.ts';
 import { Label, finding, kindName } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { routeLabel } from './targets.ts';
+import { isUnknownValue } from '../../model/unknown.ts';
 
 export const routeMoreSpecificThanLocal: Rule = {
   id: 'route-more-specific-than-local',
@@ -25,6 +26,7 @@ export const routeMoreSpecificThanLocal: Rule = {
       for (const route of table.routes) {
         const dest = tryCidr(route.destinationCidrBlock);
         if (!dest) continue;
+        if (isUnknownValue(route.targetId)) continue; // a target the design cannot judge (given by a parameter, not modelled)
         const block = vpcCidrs.find((c) => contains(c, dest));
         if (!block) continue; // outside the VPC, or wider than it: longest prefix match leaves the local route alone
         subnetBlocks ??= new Set((index.subnetsByVpc.get(table.vpcId) ?? []).map((s) => index.subnetCidr.get(s.id)?.text).filter((t): t is string => !!t));

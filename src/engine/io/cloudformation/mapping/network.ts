@@ -33,11 +33,12 @@ export function mapVpc(ctx: ImportContext, id: string, props: Props): Outcome {
 export function mapVpcCidrBlock(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
   const cidr = ctx.text(props, 'CidrBlock', id);
-  if (cidr === undefined) {
-    return props.Ipv4IpamPoolId !== undefined
-      ? { status: 'not-modelled', reason: 'a block taken from an IPAM pool is not known here' }
-      : { status: 'not-modelled', reason: 'IPv6 CIDR blocks are not modelled' };
+  if (cidr === undefined && props.Ipv4IpamPoolId !== undefined) {
+    ctx.warn(`${id} gives ${vpc.id} a block from an IPAM pool, so it is only known once deployed; checks that need it are skipped.`);
+    vpc.cidrBlocks.push(deployedAttribute(id, 'CidrBlock'));
+    return { status: 'merged', into: vpc.id };
   }
+  if (cidr === undefined) return { status: 'not-modelled', reason: 'IPv6 CIDR blocks are not modelled' };
   vpc.cidrBlocks.push(cidr);
   return { status: 'merged', into: vpc.id };
 }
