@@ -173,6 +173,11 @@ describe('templates as people write them', () => {
     expect(r.warnings).toEqual(['The YAML uses !Frobnicate, which is not an intrinsic function this importer knows; what follows it was read without the tag.']);
   });
 
+  it('reads JSON and YAML saved with a byte order mark', () => {
+    expect(parsed('\ufeff{"Resources": {"V": {"Type": "AWS::EC2::VPC"}}}').Resources).toEqual({ V: { Type: 'AWS::EC2::VPC' } });
+    expect(parsed('\ufeffResources:\r\n  V: {Type: AWS::EC2::VPC}\r\n').Resources).toEqual({ V: { Type: 'AWS::EC2::VPC' } });
+  });
+
   it('reads an empty tagged scalar inside a flow list (!Select [0, !GetAZs ])', () => {
     expect(parsed('a: !Select [ 0, !GetAZs ]\n').a).toEqual({ 'Fn::Select': [0, { 'Fn::GetAZs': '' }] });
   });

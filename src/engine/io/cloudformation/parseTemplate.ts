@@ -117,7 +117,9 @@ function firstLine(message: string): string {
  * @example parseTemplateText('Resources:\n  V:\n    Type: AWS::EC2::VPC\n    Properties: {CidrBlock: !Ref C}')
  *   // { ok: true, template: { Resources: { V: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: { Ref: 'C' } } } } } }
  */
-export function parseTemplateText(text: string): ParseResult {
+export function parseTemplateText(source: string): ParseResult {
+  // Editors on Windows often save UTF-8 with a byte order mark; it is no part of the JSON or YAML.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   if (text.trim() === '') return { ok: false, error: 'The file is empty.' };
   if (looksBinary(text)) return { ok: false, error: 'The file is not text (it looks like binary data).' };
   let raw: unknown;
