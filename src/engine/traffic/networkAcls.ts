@@ -35,9 +35,14 @@ function sortedRules(rules: NetworkAclRule[]): NetworkAclRule[] {
 /**
  * Decides whether a network ACL lets traffic through in one direction. `peerIp` is the address on the far side
  * (the source for inbound rules, the destination for outbound rules); `ports` the destination ports the traffic
- * may use — one port for a request, the client's whole ephemeral range for a reply, which is admitted only when
- * every port of it is (a rule that allows part of the range and a later deny for the rest breaks some
- * connections).
+ * may use — one port for a request, the client's whole ephemeral range for a reply.
+ *
+ * A reply's range passes when allow rules cover all of it except ports that deny rules take out first, and those
+ * are fewer than the ports allowed: "you can also add rules to the ACL to deny traffic on any malicious ports
+ * within that range. Ensure that you place the deny rules earlier in the table than the allow rules that open
+ * the wide range of ephemeral ports" (https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html)
+ * — clients seldom pick those few ports. Part of the range that no rule allows (it meets the final `*` deny)
+ * fails: clients choosing those ports never get an answer.
  *
  * @example evaluateNetworkAcl(acl, 'inbound', parseIp('203.0.113.5')!, 'tcp', { from: 22, to: 22 })
  */
@@ -49,54 +54,64 @@ export function evaluateNetworkAcl(
   ports: PortRange,
 ): AclVerdict {
   const rules = sortedRules(direction === 'inbound' ? acl.inbound : acl.outbound);
+  const size = (parts: PortRange[]) => parts.reduce((n, p) => n + p.to - p.from + 1, 0);
+  const towards = direction === 'inbound' ? 'from' : 'to';
   let remaining: PortRange[] = [ports];
+  let allowedCount = 0;
   let lastAllow: NetworkAclRule | undefined;
+  const denied: Array<{ rule: NetworkAclRule; part: PortRange }> = [];
   for (const rule of rules) {
     if (!protocolMatches(rule.protocol, protocol)) continue;
     const cidr = tryCidr(rule.cidr);
     if (!cidr || !contains(cidr, peerIp)) continue;
     const next: PortRange[] = [];
-    let touched = false;
     for (const part of remaining) {
       const overlap = portsOverlap(rule.protocol, rule.fromPort, rule.toPort, part);
       if (!overlap) {
         next.push(part);
         continue;
       }
-      touched = true;
-      if (rule.action === 'deny') {
-        const label = `${direction} #${rule.ruleNumber}`;
-        const partial = overlap.from !== ports.from || overlap.to !== ports.to;
-        return {
-          allowed: false,
-          rule,
-          ruleLabel: label,
-          detail: `${acl.id} ${label} denies ${describePorts(protocol, overlap)} ${direction === 'inbound' ? 'from' : 'to'} ${rule.cidr}${partial ? ` (part of ${describePorts(protocol, ports)})` : ''}`,
-        };
+      if (rule.action === 'deny') denied.push({ rule, part: overlap });
+      else {
+        allowedCount += overlap.to - overlap.from + 1;
+        lastAllow = rule;
       }
       if (overlap.from > part.from) next.push({ from: part.from, to: overlap.from - 1 });
       if (overlap.to < part.to) next.push({ from: overlap.to + 1, to: part.to });
     }
-    if (touched) lastAllow = rule;
     remaining = next;
-    if (remaining.length === 0) {
-      const label = `${direction} #${rule.ruleNumber}`;
-      return {
-        allowed: true,
-        rule,
-        ruleLabel: label,
-        detail: `${acl.id} ${label} allows ${describePorts(protocol, ports)} ${direction === 'inbound' ? 'from' : 'to'} ${rule.cidr}`,
-      };
-    }
+    if (remaining.length === 0) break;
+  }
+  const deniedCount = size(denied.map((d) => d.part));
+  if (remaining.length === 0 && allowedCount > 0 && deniedCount < allowedCount) {
+    const label = `${direction} #${lastAllow!.ruleNumber}`;
+    const except = denied.length ? ` except ${denied.map((d) => `${describePorts(protocol, d.part)} (denied by #${d.rule.ruleNumber})`).join(', ')}, which clients seldom use` : '';
+    return {
+      allowed: true,
+      rule: lastAllow,
+      ruleLabel: label,
+      detail: `${acl.id} ${label} allows ${describePorts(protocol, ports)} ${towards} ${lastAllow!.cidr}${except}`,
+    };
+  }
+  if (denied.length > 0 && (remaining.length === 0 || allowedCount === 0)) {
+    // An explicit deny decides: the first one that took ports out.
+    const { rule, part } = denied[0]!;
+    const label = `${direction} #${rule.ruleNumber}`;
+    const partial = part.from !== ports.from || part.to !== ports.to;
+    return {
+      allowed: false,
+      rule,
+      ruleLabel: label,
+      detail: `${acl.id} ${label} denies ${describePorts(protocol, part)} ${towards} ${rule.cidr}${partial ? ` (part of ${describePorts(protocol, ports)})` : ''}`,
+    };
   }
   const label = `${direction} *`;
   const first = remaining[0]!;
-  const partial = lastAllow !== undefined;
   return {
     allowed: false,
     ruleLabel: label,
-    detail: partial
-      ? `${acl.id}: ${describePorts(protocol, first)} matches no ${direction} rule after #${lastAllow!.ruleNumber}, so the final deny rule (*) drops it`
+    detail: lastAllow !== undefined || denied.length > 0
+      ? `${acl.id}: ${describePorts(protocol, first)} matches no ${direction} rule${lastAllow ? ` after #${lastAllow.ruleNumber}` : ''}, so the final deny rule (*) drops it`
       : `${acl.id}: no ${direction} rule matches ${describePorts(protocol, ports)}, so the final deny rule (*) drops it`,
   };
 }

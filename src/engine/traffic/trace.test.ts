@@ -191,6 +191,20 @@ describe('network ACLs', () => {
     expect(r.return.find((h) => h.id === 'acl-x')?.detail).toContain('1024');
   });
 
+  // https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html — "you can also add rules to the ACL
+  // to deny traffic on any malicious ports within that range ... place the deny rules earlier in the table".
+  it('lets replies through when deny rules take a few ports out of the ephemeral range, not when they take most', () => {
+    const ephemeral: NetworkAclRule = { ruleNumber: 100, protocol: 'tcp', fromPort: 1024, toPort: 65535, cidr: '0.0.0.0/0', action: 'allow' };
+    const fromVpc: NetworkAclRule = { ruleNumber: 110, protocol: '-1', cidr: '10.0.0.0/16', action: 'allow' };
+    const deny = (ruleNumber: number, from: number, to: number): NetworkAclRule => ({ ruleNumber, protocol: 'tcp', fromPort: from, toPort: to, cidr: '0.0.0.0/0', action: 'deny' });
+    const few = withAcl(classicResources(), 'subnet-pub', [deny(50, 3389, 3389), deny(60, 1433, 1433), ephemeral, fromVpc], [allowAll()]);
+    const r = run(few, { from: 'i-app', to: 'internet', port: 443 });
+    expect(r.reachable).toBe(true);
+    expect(r.return.find((h) => h.id === 'acl-x')?.detail).toContain('except TCP 3389 (denied by #50)');
+    const most = withAcl(classicResources(), 'subnet-pub', [deny(50, 1024, 49151), ephemeral, fromVpc], [allowAll()]);
+    expect(blocker(run(most, { from: 'i-app', to: 'internet', port: 443 }))).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-x', direction: 'return' });
+  });
+
   // https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html — an ICMP rule names "the ICMP type and code":
   // echo requests (type 8) in and echo replies (type 0) out make ping work; other types meet the final deny.
   it('matches ICMP rules by type, the request inbound and the echo reply outbound', () => {
