@@ -42,7 +42,8 @@ function sortedRules(rules: NetworkAclRule[]): NetworkAclRule[] {
  * within that range. Ensure that you place the deny rules earlier in the table than the allow rules that open
  * the wide range of ephemeral ports" (https://docs.aws.amazon.com/vpc/latest/userguide/nacl-ephemeral-ports.html)
  * — clients seldom pick those few ports. Part of the range that no rule allows (it meets the final `*` deny)
- * fails: clients choosing those ports never get an answer.
+ * fails, unless it is a sliver (under 1% of the range, such as port 1024 left out by a rule for 1025-65535):
+ * clients choosing those ports never get an answer.
  *
  * @example evaluateNetworkAcl(acl, 'inbound', parseIp('203.0.113.5')!, 'tcp', { from: 22, to: 22 })
  */
@@ -83,9 +84,16 @@ export function evaluateNetworkAcl(
     if (remaining.length === 0) break;
   }
   const deniedCount = size(denied.map((d) => d.part));
-  if (remaining.length === 0 && allowedCount > 0 && deniedCount < allowedCount) {
+  const uncovered = size(remaining);
+  // A sliver of the range that no rule covers (a rule written 1025-65535) costs as little as a denied port.
+  const negligibleGap = uncovered > 0 && uncovered * 100 < size([ports]);
+  if ((remaining.length === 0 || negligibleGap) && allowedCount > 0 && deniedCount + uncovered < allowedCount) {
     const label = `${direction} #${lastAllow!.ruleNumber}`;
-    const except = denied.length ? ` except ${denied.map((d) => `${describePorts(protocol, d.part)} (denied by #${d.rule.ruleNumber})`).join(', ')}, which clients seldom use` : '';
+    const left = [
+      ...denied.map((d) => `${describePorts(protocol, d.part)} (denied by #${d.rule.ruleNumber})`),
+      ...remaining.map((part) => `${describePorts(protocol, part)} (no rule)`),
+    ];
+    const except = left.length ? ` except ${left.join(', ')}, which clients seldom use` : '';
     return {
       allowed: true,
       rule: lastAllow,

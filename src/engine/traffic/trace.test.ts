@@ -201,6 +201,9 @@ describe('network ACLs', () => {
     const r = run(few, { from: 'i-app', to: 'internet', port: 443 });
     expect(r.reachable).toBe(true);
     expect(r.return.find((h) => h.id === 'acl-x')?.detail).toContain('except TCP 3389 (denied by #50)');
+    // A rule written 1025-65535 leaves out one port of the NAT gateway's range: a sliver, not a broken flow.
+    const sliver = withAcl(classicResources(), 'subnet-pub', [{ ...ephemeral, fromPort: 1025 }, fromVpc], [allowAll()]);
+    expect(run(sliver, { from: 'i-app', to: 'internet', port: 443 }).reachable).toBe(true);
     const most = withAcl(classicResources(), 'subnet-pub', [deny(50, 1024, 49151), ephemeral, fromVpc], [allowAll()]);
     expect(blocker(run(most, { from: 'i-app', to: 'internet', port: 443 }))).toMatchObject({ code: 'SUBNET_ACL_RESTRICTION', id: 'acl-x', direction: 'return' });
   });
