@@ -66,6 +66,14 @@ describe('check exit codes and JSON', () => {
     expect(out.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('lists template resources folded into a record (attachments, associations) under their own logical id and type', async () => {
+    const r = await run(['check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml'), '--json']);
+    const out = json(r.stdout);
+    const folded = out.resources.filter((x) => x.type === 'AWS::EC2::SubnetRouteTableAssociation' || x.type === 'AWS::EC2::VPCGatewayAttachment');
+    expect(folded.length).toBeGreaterThan(0);
+    for (const x of folded) expect(out.resources.some((y) => y.id === x.parent), `${x.id} names the record it went into`).toBe(true);
+  });
+
   it('exits 1 when there is an error finding, naming the template ids (p02: the transitive route)', () => {
     const r = cli(['check', join(SCENARIOS, 'p02-peered-pair.yaml'), '--json']);
     expect(r.code).toBe(1);

@@ -4,7 +4,7 @@
  * cannot be used (one line on stderr). `--param` gives a template parameter's value (instead of its default).
  */
 import type { ImportReport } from '../engine/io/importAny.ts';
-import { listResources } from '../engine/io/cloudformation/resourceTypes.ts';
+import { listResources, type ListedResource } from '../engine/io/cloudformation/resourceTypes.ts';
 import type { Design, ResourceKind } from '../engine/model/types.ts';
 import { validateDesign, type Finding, type Severity } from '../engine/rules/index.ts';
 import { fail, loadInput, parseArgs, parseParams } from './cli.ts';
@@ -32,12 +32,26 @@ function tally(findings: Finding[]) {
   };
 }
 
+/**
+ * Every record under its CloudFormation type (routes and rules too), then each template resource folded into a
+ * record (an attachment, an association, a route propagation, …) under its own logical id and type, with the
+ * record it went into as `parent` — so every modelled resource of the template can be found by its logical id.
+ */
+export function listedResources(design: Design, report: ImportReport): ListedResource[] {
+  const listed = listResources(design);
+  const ids = new Set(listed.map((r) => r.id));
+  for (const { id, type, outcome } of report.templateResources ?? []) {
+    if (outcome.status === 'merged' && !ids.has(id)) listed.push({ id, type, name: id, parent: outcome.into });
+  }
+  return listed;
+}
+
 /** The machine-readable answer: resources by CloudFormation type (routes and rules too), findings, the import report. */
 export function checkJson(design: Design, report: ImportReport, findings: Finding[]): string {
   const { templateResources: _, ...importReport } = report;
   return `${JSON.stringify(
     {
-      resources: listResources(design),
+      resources: listedResources(design, report),
       findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, resources: f.resources, message: f.message, fix: f.fix, docs: f.docs })),
       summary: tally(findings),
       import: importReport,

@@ -32,7 +32,10 @@ export interface ListedResource {
   id: string;
   type: string;
   name: string;
-  /** For routes and rules: the route table, security group or network ACL that holds them. */
+  /**
+   * The record this one belongs to: a route's table, a rule's security group or network ACL — and, in `check`'s
+   * output, the record a folded template resource went into (an association's subnet, an attachment's gateway).
+   */
   parent?: string;
   /** A stand-in for something the file names but does not define (an existing VPC, …): its properties are unknown. */
   external?: true;
