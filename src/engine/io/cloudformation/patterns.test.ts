@@ -87,6 +87,7 @@ Resources:${VPC}
       Ipv6CidrBlock: !Select [1, !Cidr [!Select [0, !GetAtt Vpc.Ipv6CidrBlocks], 4, 64]]
       AvailabilityZone: us-east-1b
   Eigw: {Type: AWS::EC2::EgressOnlyInternetGateway, Properties: {VpcId: !Ref Vpc}}
+  Host: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref Dual, Ipv6AddressCount: 1}}
   To6: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationIpv6CidrBlock: '::/0', EgressOnlyInternetGatewayId: !Ref Eigw}}
   Sg:
     Type: AWS::EC2::SecurityGroup
@@ -105,6 +106,7 @@ Resources:${VPC}
     expect(report.warnings).toEqual(expect.arrayContaining([
       'Dual also has an IPv6 block; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
       'Sg has an IPv6 rule (::/0); IPv6 is not modelled, so it was left out.',
+      'Host also has IPv6 addresses; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
     ]));
     expect(errorsOf(design)).toEqual([]);
   });

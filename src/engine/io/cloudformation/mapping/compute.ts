@@ -7,6 +7,13 @@ import { formatIp, parseIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
 import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
 
+/** IPv6 addresses are not modelled: an interface that asks for them is noted, and only its IPv4 side is read. */
+function noteIpv6(ctx: ImportContext, specs: Props[], owner: string): void {
+  if (specs.some((p) => p.Ipv6AddressCount !== undefined || p.Ipv6Addresses !== undefined || p.Ipv6Prefixes !== undefined || p.Ipv6PrefixCount !== undefined)) {
+    ctx.warn(`${owner} also has IPv6 addresses; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.`);
+  }
+}
+
 /** Addresses from `PrivateIpAddress` and `PrivateIpAddresses` (primary first). */
 function addressesOf(ctx: ImportContext, props: Props, owner: string): string[] {
   const out: string[] = [];
@@ -29,6 +36,7 @@ export function mapNetworkInterface(ctx: ImportContext, id: string, props: Props
   const subnet = ctx.subnet(props.SubnetId, id);
   if (!subnet) return { status: 'failed', reason: 'it names no SubnetId' };
   const groups = ctx.securityGroupIds(ctx.list(props, 'GroupSet', id), id);
+  noteIpv6(ctx, [props], id);
   ctx.add<NetworkInterface>({
     id, kind: 'networkInterface', name: id, subnetId: subnet.id, privateIps: addressesOf(ctx, props, id),
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
@@ -74,6 +82,7 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
     sourceDestCheck: attachedEni ? attachedEni.sourceDestCheck : ctx.bool(props, 'SourceDestCheck', id, true),
   };
+  noteIpv6(ctx, [{ Ipv6AddressCount: props.Ipv6AddressCount, Ipv6Addresses: props.Ipv6Addresses }, ...interfaces], id);
   if (primarySpec && primarySpec.AssociatePublicIpAddress !== undefined) {
     instance.associatePublicIp = ctx.bool(primarySpec, 'AssociatePublicIpAddress', `${id}.NetworkInterfaces`, false);
   }
