@@ -109,6 +109,12 @@ describe('peering-not-transitive (https://docs.aws.amazon.com/vpc/latest/peering
     expect(findingsOf(peered({ team: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-a' }] }), 'peering-not-transitive')).toHaveLength(1);
   });
 
+  it('only warns about a wider private range that holds the peer VPC (it still reaches the peer)', () => {
+    const [f] = findingsOf(peered({ team: [{ id: 'r', destinationCidrBlock: '10.0.0.0/8', targetId: 'pcx-a' }] }), 'peering-not-transitive');
+    expect(f).toMatchObject({ severity: 'warning', resources: expect.arrayContaining(['r', 'pcx-a']) });
+    expect(findingsOf(peered({ team: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-a' }] }), 'peering-not-transitive')[0]?.severity).toBe('error');
+  });
+
   it('accepts routes to the peer VPC or a part of it', () => {
     expect(findingsOf(peered({ team: [toLonely, { id: 'r', destinationCidrBlock: '10.1.4.0/24', targetId: 'pcx-a' }], lonely: [toTeam] }), 'peering-not-transitive')).toEqual([]);
   });
