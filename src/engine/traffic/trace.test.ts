@@ -51,6 +51,13 @@ describe('routes', () => {
     expect(blocker(r)).toMatchObject({ code: 'BAD_STATE_ROUTE', id: 'r-pub-default' });
   });
 
+  // A transit gateway is not modelled: the importer writes its id as ${NotModelled:…}, and the trace says it cannot
+  // follow the route rather than calling it a blackhole.
+  it('stops at a route to a target the model does not represent, without calling it a blackhole', () => {
+    const resources = addRoute(classicResources(), 'rtb-priv', { id: 'r-tgw', destinationCidrBlock: '10.8.0.0/16', targetId: '${NotModelled:Tgw}' });
+    expect(blocker(run(resources, { from: 'i-app', to: 'ip:10.8.0.5' }))).toMatchObject({ code: 'TARGET_NOT_MODELLED', id: 'r-tgw', related: ['rtb-priv'] });
+  });
+
   it('reports no route when nothing matches, naming the route table', () => {
     const resources = patch(classicResources(), 'rtb-priv', { routes: [] } as Partial<RouteTable>);
     const r = run(resources, { from: 'i-app', to: 'internet' });

@@ -4,6 +4,7 @@
  */
 import { formatIp } from '../cidr/cidr.ts';
 import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
+import { isUnknownValue } from '../model/unknown.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
 import { arriveAtService } from './gatewayServices.ts';
@@ -183,6 +184,13 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) sends ${ep.service} traffic by route ${route.id} to ${route.targetId}, not through gateway endpoint ${via}: an endpoint is used only by the route tables associated with it.`, [route.id, via]);
   }
   const target = route.targetId === 'local' ? undefined : getResource(w.ix.design, route.targetId);
+  if (route.targetId !== 'local' && !target && isUnknownValue(route.targetId)) {
+    // A transit gateway, or a target a parameter names without a value: where it leads is not known.
+    const notModelled = /^\$\{NotModelled:(.*)\}$/.exec(route.targetId)?.[1];
+    const what = notModelled ? `${notModelled}, which the model does not represent (a transit gateway or similar)` : `a target that depends on values not known yet (${route.targetId})`;
+    hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${what}: the trace cannot follow it`, route.id);
+    return block(w, 'forward', 'TARGET_NOT_MODELLED', route.id, `Route ${route.id} in ${table.id} sends ${formatIp(packet.dstIp)} to ${what}; the trace cannot tell what happens beyond it.`, [table.id]);
+  }
   if (route.targetId !== 'local' && !target) return blackhole(w, route, table.id, `its target ${route.targetId} does not exist`);
   const origin = route.origin === 'propagated' ? ' (propagated)' : route.origin === 'prefixList' ? ' (prefix list)' : '';
   hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'forward', `route ${route.destination} → ${route.targetId}${origin} is the most specific match for ${formatIp(packet.dstIp)}`, route.id);

@@ -41,7 +41,7 @@ export interface Hop {
 }
 
 /**
- * Reachability Analyzer's explanation codes where one fits, VPC Designer's own otherwise (see `EXPLANATION_CODES`).
+ * Reachability Analyzer's explanation codes where one fits, VPC Designer's own otherwise.
  * https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html
  */
 export type ExplanationCode =
@@ -67,7 +67,8 @@ export type ExplanationCode =
   | 'BUCKET_POLICY_RESTRICTION'
   | 'ENDPOINT_REGION_MISMATCH'
   | 'ADDRESS_NOT_IN_SUBNET'
-  | 'NO_PATH_FROM_ON_PREMISES';
+  | 'NO_PATH_FROM_ON_PREMISES'
+  | 'TARGET_NOT_MODELLED';
 
 export interface Explanation {
   code: ExplanationCode;
