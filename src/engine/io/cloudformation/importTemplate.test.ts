@@ -223,6 +223,8 @@ describe('NAT gateways, peering, endpoints, VPN and S3', () => {
   const { design, report } = load(`${BASE}
   Other: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.1.0.0/16}}
   NatIp: {Type: AWS::EC2::EIP, Properties: {Address: 198.51.100.99}}
+  OtherNatIp: {Type: AWS::EC2::EIP}
+  OtherNat: {Type: AWS::EC2::NatGateway, Properties: {SubnetId: !Ref Public, AllocationId: !Ref OtherNatIp}}
   Nat: {Type: AWS::EC2::NatGateway, Properties: {SubnetId: !Ref Public, AllocationId: !GetAtt NatIp.AllocationId}}
   Peer: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc, PeerVpcId: !Ref Other}}
   Far: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc, PeerVpcId: vpc-0abc, PeerOwnerId: "999999999999", PeerRegion: eu-west-2}}
@@ -247,6 +249,13 @@ describe('NAT gateways, peering, endpoints, VPN and S3', () => {
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html — Address.
   it('keeps the address an Elastic IP names', () => {
     expect(get(design, 'NatIp', 'elasticIp').publicIp).toBe('198.51.100.99');
+  });
+
+  // Ref of an EIP is its address; a NAT gateway naming it that way still gets that Elastic IP.
+  it('finds an Elastic IP by the address Ref gives', () => {
+    const address = get(design, 'OtherNatIp', 'elasticIp').publicIp;
+    expect(address).toMatch(/^198\.19\./);
+    expect(get(design, 'OtherNat', 'natGateway').elasticIpId).toBe('OtherNatIp');
   });
 
   it('gives a public NAT gateway the Elastic IP its AllocationId names, and a private address', () => {

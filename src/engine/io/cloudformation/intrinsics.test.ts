@@ -39,6 +39,8 @@ Resources:
   Subnet: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.1.1.0/24, AvailabilityZone: us-east-1b}}
   Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: my-bucket}}
   Unnamed: {Type: AWS::S3::Bucket}
+  NatIp: {Type: AWS::EC2::EIP, Properties: {Domain: vpc}}
+  OwnIp: {Type: AWS::EC2::EIP, Properties: {Domain: vpc, Address: 198.51.100.7}}
 `;
 
 // Pseudo parameters: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
@@ -91,6 +93,16 @@ describe('Ref', () => {
     expect(value('!Ref Vpc')).toBe('Vpc');
     expect(value('!Ref Bucket')).toBe('my-bucket');
     expect(value('!Ref Unnamed')).toBe('demo-unnamed');
+  });
+
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html#aws-resource-ec2-eip-return-values
+  // — "Ref returns the Elastic IP address"; a stand-in outside the documentation ranges when AWS picks it.
+  it("gives an Elastic IP's address, the one it names or a stand-in", () => {
+    expect(value('!Ref OwnIp')).toBe('198.51.100.7');
+    expect(value('!Ref NatIp')).toBe('198.19.0.10');
+    expect(value("!Sub '${NatIp}/32'")).toBe('198.19.0.10/32');
+    expect(value('!GetAtt NatIp.PublicIp')).toBe('198.19.0.10');
+    expect(value('!GetAtt NatIp.AllocationId')).toBe('NatIp');
   });
 
   it('refuses a dangling Ref', () => {

@@ -7,7 +7,7 @@
  * Intrinsic functions: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/intrinsic-function-reference.html
  * Pseudo parameters: https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/pseudo-parameter-reference.html
  */
-import { formatIp, parseCidr } from '../../cidr/cidr.ts';
+import { formatIp, parseCidr, parseIp } from '../../cidr/cidr.ts';
 import { zonesOf } from '../../model/create.ts';
 import { deployedAttribute, importedValue, isUnknownValue, unknownElement, unknownParametersIn, unknownValue, wholeUnknownParameter } from '../../model/unknown.ts';
 import { cidrSplitIpv6, isIpv6Cidr } from './ipv6.ts';
@@ -232,11 +232,43 @@ export class Resolver {
     return [...(this.propertyFailures.get(id) ?? [])].filter(([, f]) => !f.read).map(([key, f]) => [key, f.message]);
   }
 
-  /** What `Ref` of a resource yields: its logical id, except a bucket's Ref is its name (policies use it in ARNs). */
+  /**
+   * What `Ref` of a resource yields: its logical id, except a bucket's Ref is its name (policies use it in ARNs)
+   * and an Elastic IP's is its address ("Ref returns the Elastic IP address"), so `!Sub '${NatEip}/32'` in a rule
+   * or a policy is the address the design gives it.
+   */
   refOf(id: string): unknown {
     const resource = this.resources.get(id);
     if (resource?.type === 'AWS::S3::Bucket') return this.bucketName(id);
+    if (resource?.type === 'AWS::EC2::EIP') return this.elasticIpAddress(id);
     return id;
+  }
+
+  private elasticIpAddresses?: Map<string, string>;
+
+  /**
+   * The address of an Elastic IP of the template: the `Address` it names, else a stand-in from 198.19.0.0/16 (half
+   * of the benchmarking range, RFC 2544), in template order. Not the documentation ranges (RFC 5737), which traces
+   * and templates use for internet clients and offices. The importer gives each EIP record the same address.
+   */
+  elasticIpAddress(id: string): string {
+    if (!this.elasticIpAddresses) {
+      const addresses = new Map<string, string>();
+      const ids = [...this.resources].filter(([, r]) => r.type === 'AWS::EC2::EIP').map(([eipId]) => eipId);
+      for (const eipId of ids) {
+        const given = this.resources.get(eipId)!.properties?.Address;
+        if (typeof given === 'string' && parseIp(given.trim()) !== undefined) addresses.set(eipId, given.trim());
+      }
+      const taken = new Set(addresses.values());
+      let next = parseIp('198.19.0.10')!;
+      for (const eipId of ids) {
+        if (addresses.has(eipId)) continue;
+        while (taken.has(formatIp(next))) next++;
+        addresses.set(eipId, formatIp(next++));
+      }
+      this.elasticIpAddresses = addresses;
+    }
+    return this.elasticIpAddresses.get(id) ?? id;
   }
 
   /** The name of a bucket: its BucketName, or the kind of name CloudFormation generates (stack-logicalid-…). */
@@ -460,10 +492,11 @@ export class Resolver {
         return `${this.bucketName(id)}.s3.${this.urlSuffix}`;
       case 'AWS::S3::Bucket.RegionalDomainName':
         return `${this.bucketName(id)}.s3.${this.options.region}.${this.urlSuffix}`;
-      // An Elastic IP's allocation id and address both identify the EIP record in the design.
+      // An Elastic IP's allocation id identifies the EIP record in the design; PublicIp is its address.
       case 'AWS::EC2::EIP.AllocationId':
-      case 'AWS::EC2::EIP.PublicIp':
         return id;
+      case 'AWS::EC2::EIP.PublicIp':
+        return this.elasticIpAddress(id);
     }
     // Attributes that are the resource's own id (GroupId, SubnetId, Id, …) keep the logical id; anything else
     // (DNS names, ARNs, a nested stack's outputs) is only known once deployed: an unknown value that names it.

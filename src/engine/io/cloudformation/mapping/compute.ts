@@ -128,14 +128,14 @@ export function mapNetworkInterfaceAttachment(ctx: ImportContext, id: string, pr
 
 /**
  * The address is AWS's to choose unless the template names one (`Address`, for a BYOIP or recovered address);
- * a stand-in is picked for a chosen one (see `assignAddresses`).
+ * a stand-in is picked for a chosen one (the one `Ref` of the EIP yields, see `Resolver.elasticIpAddress`).
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-eip.html
  */
 export function mapEip(ctx: ImportContext, id: string, props: Props): Outcome {
   const address = ctx.text(props, 'Address', id)?.trim();
   const known = address !== undefined && parseIp(address) !== undefined;
   if (address && !known) ctx.warn(`${id}.Address ${JSON.stringify(address)} is not an IPv4 address; a stand-in address is used.`);
-  ctx.add({ id, kind: 'elasticIp', name: id, publicIp: known ? address : '' });
+  ctx.add({ id, kind: 'elasticIp', name: id, publicIp: known ? address : ctx.resolver.elasticIpAddress(id) });
   return { status: 'modelled' };
 }
 
@@ -150,7 +150,7 @@ export function mapEipInstance(ctx: ImportContext, id: string, props: Props): vo
  * AllocationId (or the address, EIP) names the Elastic IP; InstanceId or NetworkInterfaceId names where it goes.
  */
 export function mapEipAssociation(ctx: ImportContext, id: string, props: Props): Outcome {
-  const eip = ctx.get(props.AllocationId, 'elasticIp') ?? ctx.get(props.EIP, 'elasticIp');
+  const eip = ctx.elasticIp(props.AllocationId) ?? ctx.elasticIp(props.EIP);
   if (!eip) return { status: 'failed', reason: 'it names no Elastic IP from the template' };
   const eni = ctx.get(props.NetworkInterfaceId, 'networkInterface');
   // An instance's primary interface is the instance's own address in the model: the EIP goes on the instance.

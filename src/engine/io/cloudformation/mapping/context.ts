@@ -83,6 +83,14 @@ export class ImportContext {
     return r.kind === kind ? (r as ResourceOfKind<K>) : undefined;
   }
 
+  /**
+   * The Elastic IP a reference names: by logical id (`!GetAtt Eip.AllocationId`) or by address (`!Ref Eip` yields
+   * the address, as in CloudFormation).
+   */
+  elasticIp(ref: unknown): ResourceOfKind<'elasticIp'> | undefined {
+    return this.get(ref, 'elasticIp') ?? (typeof ref === 'string' && ref !== '' ? this.all('elasticIp').find((e) => e.publicIp === ref) : undefined);
+  }
+
   all<K extends ResourceKind>(kind: K): ResourceOfKind<K>[] {
     return Object.values(this.resources).filter((r): r is ResourceOfKind<K> => r.kind === kind);
   }

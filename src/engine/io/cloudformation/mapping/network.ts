@@ -206,7 +206,7 @@ export function mapNatGateway(ctx: ImportContext, id: string, props: Props): Out
   const allocation = refId(ctx.text(props, 'AllocationId', id));
   let elasticIpId: string | undefined;
   if (allocation) {
-    elasticIpId = ctx.get(allocation, 'elasticIp')?.id;
+    elasticIpId = ctx.elasticIp(allocation)?.id;
     if (!elasticIpId) {
       elasticIpId = allocation;
       ctx.add({ id: allocation, kind: 'elasticIp', name: ctx.placeholder(allocation, 'an existing Elastic IP'), external: true, publicIp: '' });
