@@ -147,6 +147,48 @@ describe('security groups and network ACLs', () => {
   });
 });
 
+// https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html — a prefix list is a set of CIDR blocks
+// that rules and routes "reference ... as a set ... instead of referencing them individually".
+describe('managed prefix lists', () => {
+  const { design, report } = load(`${BASE}
+  Offices:
+    Type: AWS::EC2::PrefixList
+    Properties: {PrefixListName: offices, AddressFamily: IPv4, MaxEntries: 4, Entries: [{Cidr: 192.0.2.0/24}, {Cidr: 198.51.100.0/25}]}
+  V6:
+    Type: AWS::EC2::PrefixList
+    Properties: {PrefixListName: v6, AddressFamily: IPv6, MaxEntries: 1, Entries: [{Cidr: '2001:db8::/32'}]}
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: ssh from the offices
+      VpcId: !Ref Vpc
+      SecurityGroupIngress: [{IpProtocol: tcp, FromPort: 22, ToPort: 22, SourcePrefixListId: !Ref Offices}]
+  SgS3:
+    Type: AWS::EC2::SecurityGroupEgress
+    Properties: {GroupId: !Ref Sg, IpProtocol: tcp, FromPort: 443, ToPort: 443, DestinationPrefixListId: pl-63a5400a}
+  ToOffices: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PublicRt, DestinationPrefixListId: !GetAtt Offices.PrefixListId, GatewayId: !Ref Igw}}
+`);
+
+  it('gives a rule naming a template prefix list one copy per entry, and keeps AWS lists by id', () => {
+    const sg = get(design, 'Sg', 'securityGroup');
+    expect(sg.ingress).toEqual([
+      { protocol: 'tcp', fromPort: 22, toPort: 22, cidr: '192.0.2.0/24' },
+      { protocol: 'tcp', fromPort: 22, toPort: 22, cidr: '198.51.100.0/25' },
+    ]);
+    expect(sg.egress.at(-1)).toMatchObject({ id: 'SgS3', prefixListId: 'pl-63a5400a' });
+  });
+
+  it('gives a route to a template prefix list one route per entry, under the route\'s id', () => {
+    const routes = get(design, 'PublicRt', 'routeTable').routes.filter((r) => r.id === 'ToOffices');
+    expect(routes.map((r) => r.destinationCidrBlock)).toEqual(['192.0.2.0/24', '198.51.100.0/25']);
+  });
+
+  it('reports the lists as folded into what names them, and IPv6 lists as not modelled', () => {
+    expect(report.notModelled.join('\n')).toContain('V6');
+    expect(Object.keys(design.resources)).not.toContain('Offices');
+  });
+});
+
 describe('instances, interfaces and addresses', () => {
   const { design } = load(`${BASE}
   Sg: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: app, VpcId: !Ref Vpc}}

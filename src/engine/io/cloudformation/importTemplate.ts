@@ -23,6 +23,7 @@ import {
   assignAddresses, mapEip, mapEipAssociation, mapEipInstance, mapInstance, mapNetworkInterface, mapNetworkInterfaceAttachment,
 } from './mapping/compute.ts';
 import { mapBucket, mapBucketPolicy, mapPeering, mapVpcEndpoint } from './mapping/connectivity.ts';
+import { mapPrefixList } from './mapping/prefixLists.ts';
 
 type Mapper = (ctx: ImportContext, id: string, props: Props) => Outcome;
 
@@ -33,6 +34,7 @@ type Mapper = (ctx: ImportContext, id: string, props: Props) => Outcome;
 export const MODELLED_TYPES: Record<string, { phase: number; map: Mapper }> = {
   'AWS::EC2::VPC': { phase: 0, map: mapVpc },
   'AWS::EC2::VPCCidrBlock': { phase: 1, map: mapVpcCidrBlock },
+  'AWS::EC2::PrefixList': { phase: 1, map: mapPrefixList },
   'AWS::EC2::Subnet': { phase: 2, map: mapSubnet },
   'AWS::EC2::RouteTable': { phase: 2, map: mapRouteTable },
   'AWS::EC2::InternetGateway': { phase: 2, map: mapInternetGateway },
@@ -76,7 +78,6 @@ const NOT_MODELLED_REASONS: Array<[RegExp, string]> = [
   [/^AWS::NetworkFirewall::/, 'network firewalls are not modelled: traffic is traced as if they let it pass'],
   [/^AWS::EC2::(CarrierGateway|LocalGateway)/, 'carrier and local gateways are not modelled'],
   [/^AWS::EC2::(VPCEndpointService|VPCEndpointServicePermissions)$/, 'endpoint services (the provider side of PrivateLink) are not modelled'],
-  [/^AWS::EC2::(PrefixList)$/, 'managed prefix lists are not modelled: routes and rules that name one keep its id'],
 ];
 
 function notModelledReason(type: string): string | undefined {

@@ -500,7 +500,7 @@ export class Resolver {
     }
     // Attributes that are the resource's own id (GroupId, SubnetId, Id, …) keep the logical id; anything else
     // (DNS names, ARNs, a nested stack's outputs) is only known once deployed: an unknown value that names it.
-    if (attribute === 'Id' || /^(Group|Subnet|Vpc|RouteTable|NetworkAcl|NetworkInterface|Instance|Allocation|NatGateway|InternetGateway|VpnGateway|VpcEndpoint|VpcPeeringConnection)Id$/.test(attribute)) {
+    if (attribute === 'Id' || /^(Group|Subnet|Vpc|RouteTable|NetworkAcl|NetworkInterface|Instance|Allocation|NatGateway|InternetGateway|VpnGateway|VpcEndpoint|VpcPeeringConnection|PrefixList)Id$/.test(attribute)) {
       return id;
     }
     return deployedAttribute(id, attribute);

@@ -56,6 +56,8 @@ export class ImportContext {
   readonly warnings: string[] = [];
   /** Records made up for ids the template refers to but does not define (existing VPCs, subnets, …). */
   readonly placeholders: string[] = [];
+  /** The entries of the template's managed prefix lists, by logical id (rules and routes that name one copy them). */
+  readonly prefixLists = new Map<string, string[]>();
 
   constructor(
     readonly resolver: Resolver,

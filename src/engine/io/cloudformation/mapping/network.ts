@@ -7,6 +7,7 @@
 import type { InternetGateway, PeeringConnection, Route, RouteTable, Subnet, VirtualPrivateGateway } from '../../../model/types.ts';
 import { deployedAttribute, notModelledResource } from '../../../model/unknown.ts';
 import { type ImportContext, type Outcome, type Props, refId } from './context.ts';
+import { prefixListEntries } from './prefixLists.ts';
 
 const MODELLED: Outcome = { status: 'modelled' };
 
@@ -122,6 +123,12 @@ export function mapRoute(ctx: ImportContext, id: string, props: Props): Outcome 
     // A resource of the template the model leaves out (a Gateway Load Balancer endpoint): not a missing target.
     ctx.warn(`${id} targets ${target} (${ctx.outcomes.get(target)!.type}), which is not modelled: traffic on this route goes nowhere in traces.`);
     target = notModelledResource(target);
+  }
+  // A route to a managed prefix list of the template is a route to each of its entries.
+  const entries = cidr === undefined ? prefixListEntries(ctx, prefixList) : undefined;
+  if (entries) {
+    for (const entry of entries) table.routes.push({ id, targetId: target, destinationCidrBlock: entry });
+    return { status: 'merged', into: table.id };
   }
   const route: Route = { id, targetId: target };
   if (cidr !== undefined) route.destinationCidrBlock = cidr;

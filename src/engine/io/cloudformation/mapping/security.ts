@@ -5,6 +5,7 @@
 import type { NetworkAclRule, SecurityGroupRule } from '../../../model/types.ts';
 import { isUnknownValue } from '../../../model/unknown.ts';
 import { type ImportContext, type Outcome, type Props } from './context.ts';
+import { prefixListEntries } from './prefixLists.ts';
 
 const ALL_OUT: SecurityGroupRule = { protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
 
@@ -21,6 +22,16 @@ export function protocolName(value: unknown): string {
  * Protocol -1 covers every port; for ICMP, FromPort/ToPort hold the type and code.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
  */
+function readRules(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress'): SecurityGroupRule[] {
+  const read = readRule(ctx, rule, owner, direction);
+  if (!read) return [];
+  // A rule naming a managed prefix list of the template stands for one rule per entry of the list.
+  const entries = read.prefixListId !== undefined ? prefixListEntries(ctx, read.prefixListId) : undefined;
+  if (!entries) return [read];
+  const { prefixListId: _list, ...rest } = read;
+  return entries.map((cidr) => ({ ...rest, cidr }));
+}
+
 function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress'): SecurityGroupRule | undefined {
   const protocol = protocolName(ctx.text(rule, 'IpProtocol', owner) ?? '-1');
   const cidr = ctx.text(rule, 'CidrIp', owner);
@@ -71,9 +82,9 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
  */
 export function mapSecurityGroup(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
-  const ingress = ctx.records(props, 'SecurityGroupIngress', id).map((r) => readRule(ctx, r, id, 'ingress')).filter((r) => r !== undefined);
+  const ingress = ctx.records(props, 'SecurityGroupIngress', id).flatMap((r) => readRules(ctx, r, id, 'ingress'));
   const egressRules = ctx.records(props, 'SecurityGroupEgress', id);
-  const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.map((r) => readRule(ctx, r, id, 'egress')).filter((r) => r !== undefined);
+  const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.flatMap((r) => readRules(ctx, r, id, 'egress'));
   const name = ctx.text(props, 'GroupName', id);
   ctx.add({
     id, kind: 'securityGroup', name: name || id, vpcId: vpc.id, description: ctx.text(props, 'GroupDescription', id) ?? '',
@@ -95,9 +106,8 @@ export function mapSecurityGroupRule(direction: 'ingress' | 'egress') {
     }
     const group = ctx.securityGroup(groupRef, id);
     if (!group) return { status: 'failed', reason: 'it names no GroupId' };
-    const rule = readRule(ctx, props, id, direction);
-    if (!rule) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
-    (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
+    if (!readRule(ctx, props, id, direction)) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
+    for (const rule of readRules(ctx, props, id, direction)) (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
     return { status: 'merged', into: group.id };
   };
 }
