@@ -1,20 +1,10 @@
 /**
- * Sizes and spacing of the diagram, in flow units (1 unit = 1 px at 100 % zoom). Containers are drawn around what
- * they hold, so these are the only fixed sizes: leaves, chips on a VPC's border and the paddings between.
+ * The diagram's geometry helpers. Its fixed sizes live in the engine (the automatic layout of imported designs
+ * uses the same ones), re-exported here for the canvas.
  */
-export const GRID = 8;
+import { AUTO_GAP, GRID } from '../engine/layout/geometry.ts';
 
-export const LEAF = { width: 112, height: 72 } as const;
-export const CHIP = { width: 176, height: 36 } as const;
-export const SUPPORT = { width: 160, height: 32 } as const;
-
-export const SUBNET = { header: 48, pad: 16, minWidth: 224, minHeight: 144 } as const;
-export const AZ = { header: 32, pad: 16, gap: 16, minWidth: 256, minHeight: 200 } as const;
-export const VPC = { header: 48, pad: 16, minWidth: 320, minHeight: 200, chipInset: 12, chipGap: 8 } as const;
-export const REGION = { header: 48, pad: 32, emptyWidth: 560, emptyHeight: 320, gap: 64 } as const;
-
-/** Gap between things placed automatically (imported designs without a layout). */
-export const AUTO_GAP = 16;
+export { AUTO_GAP, AZ, CHIP, GRID, LEAF, REGION, SUBNET, SUPPORT, VPC } from '../engine/layout/geometry.ts';
 
 export interface XY {
   x: number;
