@@ -281,6 +281,12 @@ describe('NAT gateway', () => {
     expect(blocker(r)).toMatchObject({ code: 'NAT_GATEWAY_UNSOLICITED_INBOUND', id: 'nat-a' });
   });
 
+  // A NAT gateway whose own subnet sends 0.0.0.0/0 back to it: the packet would circle until dropped.
+  it('reports a routing loop instead of following it forever', () => {
+    const resources = patch(classicResources(), 'subnet-pub', { routeTableId: 'rtb-priv' } as Partial<Resource>);
+    expect(blocker(run(resources, { from: 'i-app', to: 'internet' }))).toMatchObject({ code: 'ROUTING_LOOP', id: 'r-priv-default', related: expect.arrayContaining(['nat-a']) });
+  });
+
   it('needs its own subnet to route to an internet gateway', () => {
     const resources = patch(classicResources(), 'rtb-pub', { routes: [] } as Partial<RouteTable>);
     const r = run(resources, { from: 'i-app', to: 'internet' });
@@ -333,6 +339,20 @@ describe('NAT instance', () => {
     expect(r.forward.find((h) => h.id === 'igw-a')?.detail).toContain('198.51.100.50');
     // Traffic addressed to the interface arrives at the instance that holds it.
     expect(run(resources, { from: 'i-app', to: 'eni-nat', port: 22 }).reachable).toBe(true);
+  });
+
+  // https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html — a route more specific than the local
+  // route can send traffic between subnets through a firewall appliance, which forwards it unchanged.
+  it('forwards traffic inside the VPC without translating it (an inspection appliance)', () => {
+    const resources = addRoute([
+      ...classicResources(),
+      anInstance({ id: 'i-fw', subnetId: 'subnet-pub', privateIp: '10.0.0.60', securityGroupIds: ['sg-fw'], sourceDestCheck: false }),
+      aSecurityGroup({ id: 'sg-fw', vpcId: 'vpc-a', ingress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '10.0.0.0/16' }] }),
+    ], 'rtb-pub', { id: 'r-inspect', destinationCidrBlock: '10.0.1.0/24', targetId: 'i-fw' });
+    const r = run(resources, { from: 'i-web', to: 'i-app', port: 8080 });
+    // sg-app admits sg-web members: the source is still i-web's address after the appliance.
+    expect(r.reachable).toBe(true);
+    expect(ids(r.forward)).toEqual(expect.arrayContaining(['i-fw', 'sg-app']));
   });
 
   it('applies its security group to the traffic it forwards', () => {

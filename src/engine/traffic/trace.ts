@@ -302,9 +302,24 @@ function enterFromInternet(w: Walk, eni: Eni, packet: Packet, goal: Goal): boole
  * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-basics.html — "A NAT gateway supports the
  * following protocols: TCP, UDP, and ICMP."
  */
+/**
+ * A packet that comes back to a NAT gateway or appliance it has already been through goes round in circles (a
+ * subnet whose route table sends the traffic back to the device in it) until its time to live runs out.
+ */
+function isLoop(w: Walk, id: string, route: EffectiveRoute, tableId: string): boolean {
+  if (!w.forwarders.has(id)) {
+    w.forwarders.add(id);
+    return false;
+  }
+  hop(w, 'forward', tableId, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${id} sends the packet back to ${id}, which it has already passed`, route.id);
+  block(w, 'forward', 'ROUTING_LOOP', route.id, `Route ${route.id} in ${tableId} sends the packet back to ${id}, which already forwarded it: the traffic loops and is dropped.`, [tableId, id]);
+  return true;
+}
+
 function viaNatGateway(w: Walk, natId: string, subnet: Subnet, packet: Packet, goal: Goal, route: EffectiveRoute, tableId: string): boolean {
   const nat = w.ix.enis.get(natId);
   if (!nat) return blackhole(w, route, tableId, `${natId} is not in a subnet`);
+  if (isLoop(w, nat.id, route, tableId)) return false;
   if (nat.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${natId} is in another VPC (${nat.vpcId})`);
   const natSubnet = subnetOf(w.ix, nat);
   if (!crossSubnets(w, subnet, natSubnet, packet)) return false;
@@ -333,6 +348,7 @@ function viaAppliance(w: Walk, targetId: string, subnet: Subnet, packet: Packet,
   const eni = w.ix.enis.get(targetId);
   if (!eni) return blackhole(w, route, tableId, `${targetId} is not in a subnet`);
   if (eni.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${targetId} is in another VPC (${eni.vpcId})`);
+  if (isLoop(w, eni.id, route, tableId)) return false;
   const applianceSubnet = subnetOf(w.ix, eni);
   if (!crossSubnets(w, subnet, applianceSubnet, packet)) return false;
   if (targetId !== eni.id) hop(w, 'forward', targetId, 'AWS::EC2::NetworkInterface', 'forward', `${targetId} is the primary network interface of ${eni.id}`);
@@ -342,6 +358,12 @@ function viaAppliance(w: Walk, targetId: string, subnet: Subnet, packet: Packet,
     return block(w, 'forward', 'ENI_SOURCE_DEST_CHECK_RESTRICTION', eni.id, `${eni.id} has source/destination checking on, so it drops traffic addressed to ${formatIp(packet.dstIp)} instead of forwarding it. Turn the check off on a NAT instance.`, [route.id]);
   }
   if (!securityGroupsAllow(w, eni, 'egress', packet.dstIp, packet)) return false;
+  if (inVpc(w.ix, eni.vpcId, packet.dstIp)) {
+    // Inside the VPC (a route more specific than the local route, to a firewall appliance) it only forwards:
+    // https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html#route-tables-appliance-routing
+    hop(w, 'forward', eni.id, eni.type, 'forward', `forwards ${describePacket(packet)} (source/destination check off; inside the VPC the source is kept)`);
+    return relating(w, eni.id, () => routeFromSubnet(w, applianceSubnet, packet, goal));
+  }
   const before = { ip: packet.srcIp, ports: packet.srcPorts };
   const ip = eni.privateIps[0]!;
   hop(w, 'forward', eni.id, eni.type, 'forward', `forwards (source/destination check off) and translates source ${formatIp(before.ip)} → ${describeEni(eni, ip)} (NAT instance, ${EPHEMERAL.linux.label})`);

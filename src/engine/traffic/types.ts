@@ -68,7 +68,8 @@ export type ExplanationCode =
   | 'ENDPOINT_REGION_MISMATCH'
   | 'ADDRESS_NOT_IN_SUBNET'
   | 'NO_PATH_FROM_ON_PREMISES'
-  | 'TARGET_NOT_MODELLED';
+  | 'TARGET_NOT_MODELLED'
+  | 'ROUTING_LOOP';
 
 export interface Explanation {
   code: ExplanationCode;

@@ -24,10 +24,12 @@ export interface Walk {
   replySteps: Array<() => boolean>;
   /** Set once the request reached its destination. */
   arrived: boolean;
+  /** NAT gateways and appliances the request has been through: meeting one again is a routing loop. */
+  forwarders: Set<string>;
 }
 
 export function newWalk(ix: NetworkIndex): Walk {
-  return { ix, forward: [], return: [], explanations: [], replySteps: [], arrived: false };
+  return { ix, forward: [], return: [], explanations: [], replySteps: [], arrived: false, forwarders: new Set() };
 }
 
 export function hop(
