@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aNetworkAcl, aSecurityGroup, aSubnet, anInstance, aVirtualPrivateGateway, aVpc } from '../model/builders.ts';
+import { aNetworkAcl, aRouteTable, aSecurityGroup, aSubnet, anInstance, aVirtualPrivateGateway, aVpc } from '../model/builders.ts';
 import { exampleDesign } from '../model/example.ts';
 import type { NetworkAclRule, Resource, RouteTable, SecurityGroup } from '../model/types.ts';
 import { classicResources, designOf, patch, peerResources, without } from './testNetwork.ts';
@@ -344,9 +344,13 @@ describe('NAT instance', () => {
   // https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html — a route more specific than the local
   // route can send traffic between subnets through a firewall appliance, which forwards it unchanged.
   it('forwards traffic inside the VPC without translating it (an inspection appliance)', () => {
+    // The appliance sits in a subnet of its own, whose route table keeps the local route (in the web subnet it
+    // would receive its own traffic back: a loop).
     const resources = addRoute([
       ...classicResources(),
-      anInstance({ id: 'i-fw', subnetId: 'subnet-pub', privateIp: '10.0.0.60', securityGroupIds: ['sg-fw'], sourceDestCheck: false }),
+      aSubnet({ id: 'subnet-fw', vpcId: 'vpc-a', cidrBlock: '10.0.2.0/24', routeTableId: 'rtb-fw' }),
+      aRouteTable({ id: 'rtb-fw', vpcId: 'vpc-a', routes: [] }),
+      anInstance({ id: 'i-fw', subnetId: 'subnet-fw', privateIp: '10.0.2.60', securityGroupIds: ['sg-fw'], sourceDestCheck: false }),
       aSecurityGroup({ id: 'sg-fw', vpcId: 'vpc-a', ingress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '10.0.0.0/16' }] }),
     ], 'rtb-pub', { id: 'r-inspect', destinationCidrBlock: '10.0.1.0/24', targetId: 'i-fw' });
     const r = run(resources, { from: 'i-web', to: 'i-app', port: 8080 });
