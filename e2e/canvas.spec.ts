@@ -124,6 +124,13 @@ test('refused drops say why, in a live status, and change nothing', async ({ pag
   await expect(canvas.nodesOfKind('vpc')).toHaveCount(2);
   await expect(toolbar.button('Undo')).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath('canvas-refused-drop.png') });
+
+  // The message stays until the user does something else (no timer to race), or dismisses it.
+  await page.keyboard.press('Escape');
+  await expect(toolbar.status).toHaveText('');
+  await palette.dropAt('EC2 instance', await canvas.emptyPoint());
+  await toolbar.status.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(toolbar.status).toHaveText('');
 });
 
 test('a name with HTML in it shows as text and runs nothing', async ({ page }) => {

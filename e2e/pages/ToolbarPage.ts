@@ -8,7 +8,7 @@ export class ToolbarPage {
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('banner');
-    this.status = page.getByRole('status');
+    this.status = page.getByRole('status', { name: 'Message' });
   }
 
   button(name: string): Locator {
