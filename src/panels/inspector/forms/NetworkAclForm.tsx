@@ -4,8 +4,8 @@
  * https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
  */
 import { updateResource } from '../../../engine/commands/edit.ts';
-import { nextNaclRuleNumber, type ProtocolChoice, protocolChoiceOf, removeAt, sortNaclRules, withNaclProtocol } from '../../../engine/commands/ruleEdits.ts';
-import { checkCidr, checkIcmpTypeCode, checkPortRange, checkProtocolNumber, checkRuleNumber, formatIcmpTypeCode, formatPortRange } from '../../../engine/model/fields.ts';
+import { nextNaclRuleNumber, removeAt, sortNaclRules, withNaclProtocol } from '../../../engine/commands/ruleEdits.ts';
+import { checkCidr, checkRuleNumber } from '../../../engine/model/fields.ts';
 import { subnetsUsingNetworkAcl } from '../../../engine/model/inspection.ts';
 import { getOfKind, subnetsOf } from '../../../engine/model/queries.ts';
 import type { Design, NetworkAcl, NetworkAclRule, Subnet } from '../../../engine/model/types.ts';
@@ -13,8 +13,8 @@ import { CidrField } from '../CidrField.tsx';
 import { buttonClass, CheckboxGroup, Fact, Note, Section, SelectField, ValidatedField } from '../controls.tsx';
 import { execute, useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
-import { PROTOCOL_OPTIONS } from './SecurityGroupForm.tsx';
-import { highlightedRowClass, isHighlightedNaclRule, scrollIntoViewRef, useHighlightedRule } from '../../traffic/highlight.ts';
+import { ProtocolFields, RuleFieldset } from './ruleParts.tsx';
+import { highlightedRowClass, isHighlightedNaclRule, useHighlightedRule } from '../../traffic/highlight.ts';
 
 type Direction = 'inbound' | 'outbound';
 
@@ -102,10 +102,8 @@ function EntryRow({ legend, entry, highlighted, otherNumbers, onChange, onRemove
   onChange: (entry: NetworkAclRule, label: string) => void;
   onRemove: () => void;
 }) {
-  const choice = protocolChoiceOf(entry.protocol);
   return (
-    <fieldset className={`space-y-1 rounded border border-gray-200 p-1.5 ${highlighted ? highlightedRowClass : ''}`} data-highlighted={highlighted ? 'true' : undefined} ref={highlighted ? scrollIntoViewRef : undefined}>
-      <legend className="px-0.5 text-xs font-medium text-gray-600">{legend}</legend>
+    <RuleFieldset legend={legend} highlighted={highlighted}>
       <div className="grid grid-cols-2 gap-1">
         <ValidatedField label="Rule number" mono value={String(entry.ruleNumber)} check={(t) => checkRuleNumber(t, otherNumbers)} format={String} onCommit={(ruleNumber) => onChange({ ...entry, ruleNumber }, 'Renumber ACL rule')} />
         <SelectField
@@ -114,16 +112,7 @@ function EntryRow({ legend, entry, highlighted, otherNumbers, onChange, onRemove
           options={[{ value: 'allow', label: 'Allow' }, { value: 'deny', label: 'Deny' }]}
           onChange={(a) => onChange({ ...entry, action: a as NetworkAclRule['action'] }, 'Change ACL rule action')}
         />
-        <SelectField label="Protocol" value={choice} options={PROTOCOL_OPTIONS} onChange={(c) => onChange(withNaclProtocol(entry, c as ProtocolChoice), 'Change ACL rule protocol')} />
-        {choice === 'tcp' || choice === 'udp' ? (
-          <ValidatedField label="Port range" mono value={formatPortRange(entry.fromPort, entry.toPort)} check={checkPortRange} format={(v) => formatPortRange(v.from, v.to)} onCommit={(v) => onChange({ ...entry, fromPort: v.from, toPort: v.to }, 'Change ACL rule ports')} />
-        ) : choice === 'icmp' ? (
-          <ValidatedField label="ICMP type:code" mono value={formatIcmpTypeCode(entry.fromPort, entry.toPort)} check={checkIcmpTypeCode} format={(v) => formatIcmpTypeCode(v.from, v.to)} onCommit={(v) => onChange({ ...entry, fromPort: v.from, toPort: v.to }, 'Change ICMP type')} />
-        ) : choice === 'custom' ? (
-          <ValidatedField label="Protocol number" mono value={entry.protocol} check={checkProtocolNumber} format={String} onCommit={(n) => onChange({ ...entry, protocol: String(n) }, 'Change ACL rule protocol')} />
-        ) : (
-          <div className="self-end pb-1 text-xs text-gray-500">All ports</div>
-        )}
+        <ProtocolFields rule={entry} noun="ACL rule" withChoice={withNaclProtocol} onChange={onChange} />
       </div>
       <div className="flex items-end gap-1">
         <div className="min-w-0 flex-1">
@@ -133,6 +122,6 @@ function EntryRow({ legend, entry, highlighted, otherNumbers, onChange, onRemove
           Remove
         </button>
       </div>
-    </fieldset>
+    </RuleFieldset>
   );
 }

@@ -13,7 +13,8 @@ import { CidrField } from '../CidrField.tsx';
 import { buttonClass, CheckboxGroup, Note, Section, SelectField, ValidatedField } from '../controls.tsx';
 import { execute, useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
-import { highlightedRowClass, scrollIntoViewRef, useHighlightedRule } from '../../traffic/highlight.ts';
+import { useHighlightedRule } from '../../traffic/highlight.ts';
+import { RuleFieldset } from './ruleParts.tsx';
 
 const checkPrefixList = (text: string): Check<string> =>
   /^pl-[a-z0-9]+$/.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, error: 'A prefix list id looks like pl-63a5400a (or pl-s3).' };
@@ -93,8 +94,7 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
           const isHighlighted = route.id !== undefined && route.id === highlighted;
           const targetKnown = targets.some((t) => t.id === route.targetId);
           return (
-            <fieldset key={route.id ?? i} className={`space-y-1 rounded border border-gray-200 p-1.5 ${isHighlighted ? highlightedRowClass : ''}`} data-highlighted={isHighlighted ? 'true' : undefined} ref={isHighlighted ? scrollIntoViewRef : undefined}>
-              <legend className="px-0.5 text-xs font-medium text-gray-600">Route {i + 1}</legend>
+            <RuleFieldset key={route.id ?? i} legend={`Route ${i + 1}`} highlighted={isHighlighted}>
               <div className="grid grid-cols-[6.5rem_1fr] gap-1">
                 <SelectField
                   label="Destination type"
@@ -122,7 +122,7 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
                   Remove
                 </button>
               </div>
-            </fieldset>
+            </RuleFieldset>
           );
         })}
       </Section>

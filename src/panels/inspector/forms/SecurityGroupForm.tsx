@@ -7,29 +7,20 @@ import {
   nextItemId,
   peerOf,
   type PeerType,
-  type ProtocolChoice,
-  protocolChoiceOf,
   removeAt,
   replaceAt,
   withPeer,
   withProtocol,
 } from '../../../engine/commands/ruleEdits.ts';
-import { checkCidr, checkIcmpTypeCode, checkPortRange, checkProtocolNumber, formatIcmpTypeCode, formatPortRange } from '../../../engine/model/fields.ts';
+import { checkCidr } from '../../../engine/model/fields.ts';
 import { getOfKind, indexDesign } from '../../../engine/model/queries.ts';
 import type { Design, SecurityGroup, SecurityGroupRule } from '../../../engine/model/types.ts';
 import { CidrField } from '../CidrField.tsx';
 import { buttonClass, Fact, Note, type Option, Section, SelectField, TextField, ValidatedField } from '../controls.tsx';
 import { useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
-import { highlightedRowClass, isHighlightedSgRule, scrollIntoViewRef, useHighlightedRule } from '../../traffic/highlight.ts';
-
-export const PROTOCOL_OPTIONS: Option[] = [
-  { value: 'all', label: 'All traffic' },
-  { value: 'tcp', label: 'TCP' },
-  { value: 'udp', label: 'UDP' },
-  { value: 'icmp', label: 'ICMP' },
-  { value: 'custom', label: 'Custom protocol number' },
-];
+import { ProtocolFields, RuleFieldset } from './ruleParts.tsx';
+import { isHighlightedSgRule, useHighlightedRule } from '../../traffic/highlight.ts';
 
 const PEER_OPTIONS: Option[] = [
   { value: 'cidr', label: 'CIDR block' },
@@ -103,24 +94,13 @@ export function RuleRow({ design, group, legend, peerLabel, rule, highlighted, o
   onChange: (rule: SecurityGroupRule, label: string) => void;
   onRemove: () => void;
 }) {
-  const choice = protocolChoiceOf(rule.protocol);
   const peer = peerOf(rule);
   const groups = indexDesign(design).securityGroups.get(group.vpcId) ?? [];
   const groupOptions: Option[] = groups.map((g) => ({ value: g.id, label: g.id === group.id ? `${g.name} (this group)` : g.name }));
   return (
-    <fieldset className={`space-y-1 rounded border border-gray-200 p-1.5 ${highlighted ? highlightedRowClass : ''}`} data-highlighted={highlighted ? 'true' : undefined} ref={highlighted ? scrollIntoViewRef : undefined}>
-      <legend className="px-0.5 text-xs font-medium text-gray-600">{legend}</legend>
+    <RuleFieldset legend={legend} highlighted={highlighted}>
       <div className="grid grid-cols-2 gap-1">
-        <SelectField label="Protocol" value={choice} options={PROTOCOL_OPTIONS} onChange={(c) => onChange(withProtocol(rule, c as ProtocolChoice), 'Change rule protocol')} />
-        {choice === 'tcp' || choice === 'udp' ? (
-          <ValidatedField label="Port range" mono value={formatPortRange(rule.fromPort, rule.toPort)} check={checkPortRange} format={(v) => formatPortRange(v.from, v.to)} onCommit={(v) => onChange({ ...rule, fromPort: v.from, toPort: v.to }, 'Change rule ports')} placeholder="443 or 1024-65535" />
-        ) : choice === 'icmp' ? (
-          <ValidatedField label="ICMP type:code" mono value={formatIcmpTypeCode(rule.fromPort, rule.toPort)} check={checkIcmpTypeCode} format={(v) => formatIcmpTypeCode(v.from, v.to)} onCommit={(v) => onChange({ ...rule, fromPort: v.from, toPort: v.to }, 'Change ICMP type')} />
-        ) : choice === 'custom' ? (
-          <ValidatedField label="Protocol number" mono value={rule.protocol} check={checkProtocolNumber} format={String} onCommit={(n) => onChange({ ...rule, protocol: String(n) }, 'Change rule protocol')} />
-        ) : (
-          <div className="self-end pb-1 text-xs text-gray-500">All ports</div>
-        )}
+        <ProtocolFields rule={rule} noun="rule" withChoice={withProtocol} onChange={onChange} />
       </div>
       <div className="grid grid-cols-2 gap-1">
         <SelectField
@@ -151,6 +131,6 @@ export function RuleRow({ design, group, legend, peerLabel, rule, highlighted, o
           Remove
         </button>
       </div>
-    </fieldset>
+    </RuleFieldset>
   );
 }
