@@ -1,22 +1,20 @@
 /**
- * Where each hop of a trace is drawn on the canvas. Hops name components (a security group, a network ACL, a
- * route table, a peering connection) that are not always boxes on the diagram, so each is placed on the thing it
- * acts on:
- *   - a security group on the border of the instance / interface it guards, facing where the packet goes or
- *     comes from;
+ * Where each hop of a trace is drawn on the canvas: the plan (hopPlan.ts) says which node a hop sits on; this
+ * turns it into points from the nodes' rectangles —
+ *   - a security group on the border of the interface it guards, facing where the packet goes or comes from;
  *   - a network ACL where the packet crosses its subnet's border; a route table just inside that crossing;
- *   - a peering connection at the middle of the peering line between the two VPCs;
- *   - gateways, endpoints, instances, the internet and services at their nodes; when the design does not draw
- *     them, the internet and services at a point above the VPCs the flow crosses, on-premises to their left.
- * Pure: the overlay calls it with the adapter's placed nodes whenever the design or the trace changes.
+ *   - a peering connection at the middle of the line between the two VPCs;
+ *   - everything else drawn at its node's centre; the internet and services the design does not draw above the
+ *     VPCs the flow crosses, on-premises to their left, clear of every drawn box.
+ * Pure and cheap (no search of the design): the overlay runs it again on every frame of a drag, with the nodes'
+ * live rectangles, so packets and paths follow the node being dragged.
  */
-import { networkAclOfSubnet, routeTableOfSubnet, type Design, type Resource, type ResourceId, type Subnet } from '../../engine/index.ts';
-import type { Explanation, Hop, HopDirection, TraceResult } from '../../engine/traffic/index.ts';
+import type { Explanation, HopDirection, TraceResult } from '../../engine/traffic/index.ts';
+import type { Design } from '../../engine/index.ts';
 import { boundsOf, containsPoint, type Rect, type XY } from '../geometry.ts';
-import { serviceName } from './names.ts';
+import { planFlow, type Anchor, type Endpoints, type FlowPlan, type PlacedRects } from './hopPlan.ts';
 
-/** What the overlay needs of the adapter's placed nodes: their rectangles in flow coordinates. */
-export type PlacedRects = ReadonlyMap<string, { abs: Rect; type?: string }>;
+export { planFlow, selectableIdOf, stepsOf, type FlowPlan, type PlacedRects, type Step } from './hopPlan.ts';
 
 export interface Stop {
   direction: HopDirection;
@@ -43,11 +41,6 @@ export interface FlowGeometry {
   /** Forward hops, then return hops, in the order a packet passes them. */
   stops: Stop[];
   blocked?: BlockMark;
-}
-
-interface Endpoints {
-  from: string;
-  to: string;
 }
 
 const OUTSIDE = 90;
@@ -85,112 +78,133 @@ function facingMidpoint(a: Rect, b: Rect): XY {
   return { x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2 };
 }
 
-function isInterfaceHolder(r: Resource | undefined): boolean {
-  return (
-    r?.kind === 'instance' ||
-    r?.kind === 'networkInterface' ||
-    r?.kind === 'natGateway' ||
-    (r?.kind === 'vpcEndpoint' && r.endpointType === 'Interface')
-  );
-}
-
-function subnetIdOf(r: Resource | undefined): ResourceId | undefined {
+function anchorPoint(at: Anchor, rectOf: (id: string) => Rect | undefined): XY | undefined {
+  if (at.kind === 'between') {
+    const a = rectOf(at.a);
+    const b = rectOf(at.b);
+    return a && b ? facingMidpoint(a, b) : undefined;
+  }
+  const r = rectOf(at.id);
   if (!r) return undefined;
-  if (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'natGateway') return r.subnetId;
-  if (r.kind === 'vpcEndpoint') return r.subnetIds[0];
-  if (r.kind === 'subnet') return r.id;
-  return undefined;
-}
-
-function guards(r: Resource | undefined, groupId: string): boolean {
-  if (!r) return false;
-  if (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'vpcEndpoint') return r.securityGroupIds.includes(groupId);
-  return false;
-}
-
-/** The resource a hop or endpoint id stands for: a design id, or the drawn internet / service / on-premises. */
-function resolveId(design: Design, placed: PlacedRects, id: string): Resource | undefined {
-  const direct = design.resources[id];
-  if (direct) return direct;
-  const all = Object.values(design.resources);
-  if (id === 'internet') return all.find((r) => r.kind === 'internet' && placed.has(r.id));
-  if (id === 'on-premises') return all.find((r) => r.kind === 'customerGateway' && placed.has(r.id));
-  if (id.startsWith('service:')) {
-    const service = id.slice('service:'.length);
-    return all.find((r) => r.kind === 'awsService' && r.service.toLowerCase() === service && placed.has(r.id));
-  }
-  return undefined;
-}
-
-/** The design id a hop should select in the inspector, when there is one. */
-export function selectableIdOf(design: Design, id: string): ResourceId | undefined {
-  if (design.resources[id]) return id;
-  const all = Object.values(design.resources);
-  if (id === 'internet') return all.find((r) => r.kind === 'internet')?.id;
-  if (id === 'on-premises') return all.find((r) => r.kind === 'customerGateway')?.id;
-  if (id.startsWith('service:')) {
-    const service = id.slice('service:'.length);
-    return all.find((r) => r.kind === 'awsService' && r.service.toLowerCase() === service)?.id;
-  }
-  return undefined;
-}
-
-export interface Step {
-  direction: HopDirection;
-  /** Index into the leg's hops; -1 for where the packet is dropped when no hop of the leg says `deny`. */
-  hopIndex: number;
-}
-
-/** The leg a blocked packet is dropped on, and whether it needs a stop of its own (no hop there says `deny`). */
-function blockedLegOf(result: TraceResult): { direction: HopDirection; synthetic: boolean } | undefined {
-  if (result.reachable) return undefined;
-  const direction = result.explanations[0]?.direction ?? 'forward';
-  const hops = direction === 'forward' ? result.forward : result.return;
-  return { direction, synthetic: hops.at(-1)?.action !== 'deny' };
+  return at.kind === 'vpcLabel' ? { x: r.x + r.width / 2, y: r.y + 24 } : center(r);
 }
 
 /**
- * The packet's steps in order — forward hops, then return hops, then (for a packet dropped where no hop says
- * `deny`) the drop itself. The overlay's stops and the panel's hop list both follow this order.
+ * The points of a planned flow, from the nodes' rectangles (the adapter's, or live ones during a drag).
+ *
+ * @example placeFlow(planFlow(design, placed, flow, result), placed).stops[0].point // the source instance's centre
  */
-export function stepsOf(result: TraceResult): Step[] {
-  const steps: Step[] = [];
-  const blocked = blockedLegOf(result);
-  for (const direction of ['forward', 'return'] as const) {
-    const hops = direction === 'forward' ? result.forward : result.return;
-    hops.forEach((_, hopIndex) => steps.push({ direction, hopIndex }));
-    if (blocked?.direction === direction && blocked.synthetic) steps.push({ direction, hopIndex: -1 });
+export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
+  const rectOf = (id: string) => placed.get(id)?.abs;
+  const { hops } = plan;
+  const n = hops.length;
+  const points: Array<XY | undefined> = new Array(n);
+  const rects: Array<Rect | undefined> = new Array(n);
+
+  // Pass 1: points at nodes; the boxes that guards, crossings and route tables sit on.
+  for (let k = 0; k < n; k++) {
+    const role = hops[k]!.role;
+    if (role.kind === 'solid') points[k] = anchorPoint(role.at, rectOf);
+    else if (role.kind === 'guard' || role.kind === 'boundary' || role.kind === 'router') rects[k] = rectOf(role.nodeId);
   }
-  return steps;
-}
 
-type Role =
-  | { kind: 'solid'; point: XY; ring?: Rect }
-  | { kind: 'virtual'; where: 'internet' | 'service' | 'onPremises'; label: string }
-  | { kind: 'guard'; rect: Rect; eniId: ResourceId }
-  | { kind: 'boundary'; rect: Rect; subnetId: ResourceId; outward: 'next' | 'previous' }
-  | { kind: 'router'; rect: Rect; subnetId: ResourceId }
-  | { kind: 'none' };
-
-interface Leg {
-  direction: HopDirection;
-  hops: Hop[];
-}
-
-/** The nearest hop to `i` (previous first on ties, or next first) that satisfies `test`. */
-function nearest<T>(items: T[], i: number, test: (item: T, j: number) => boolean, preferNext = false): number | undefined {
-  for (let d = 1; d < items.length; d++) {
-    const order = preferNext ? [i + d, i - d] : [i - d, i + d];
-    for (const j of order) if (j >= 0 && j < items.length && test(items[j]!, j)) return j;
+  // Pass 2: virtual points, outside the VPCs the flow touches and clear of every drawn box but regions.
+  const solids: XY[] = [];
+  for (let k = 0; k < n; k++) {
+    const p = points[k] ?? (rects[k] ? center(rects[k]!) : undefined);
+    if (p) solids.push(p);
   }
-  return undefined;
-}
+  const boxes: Rect[] = [];
+  const touched: Rect[] = [];
+  // Only flows with an undrawn endpoint need the boxes (most do not: skip the walk over every node).
+  const hasVirtual = hops.some((h) => h.role.kind === 'virtual');
+  for (const p of hasVirtual ? placed.values() : []) {
+    if (p.type === 'region') continue;
+    boxes.push(p.abs);
+    if (p.type === 'vpc' && solids.some((s) => containsPoint(p.abs, s))) touched.push(p.abs);
+  }
+  const extent = boundsOf([...solids.map((p) => ({ ...p, width: 0, height: 0 })), ...touched]) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const mid = center(extent);
+  const clear = (start: XY, step: XY): XY => {
+    const p = { ...start };
+    for (let k = 0; k < 40 && boxes.some((b) => containsPoint(b, p)); k++) {
+      p.x += step.x;
+      p.y += step.y;
+    }
+    return p;
+  };
+  for (let k = 0; k < n; k++) {
+    const role = hops[k]!.role;
+    if (role.kind !== 'virtual') continue;
+    if (role.where === 'internet') points[k] = clear({ x: mid.x, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
+    // Services are reached through gateways on the VPC's top border, like the internet: above it, to the right.
+    else if (role.where === 'service') points[k] = clear({ x: mid.x + 2 * OUTSIDE, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
+    else points[k] = clear({ x: extent.x - OUTSIDE, y: mid.y }, { x: -40, y: 0 });
+  }
 
-function aclDirection(hop: Hop): 'inbound' | 'outbound' | undefined {
-  const text = `${hop.matched ?? ''} ${hop.detail}`;
-  if (/\binbound\b/.test(text)) return 'inbound';
-  if (/\boutbound\b/.test(text)) return 'outbound';
-  return undefined;
+  // Pass 3: crossings of subnet borders (network ACLs), then route tables just inside them, then security groups
+  // on the border of the interface they guard. Each looks along its leg for the nearest placed point outside.
+  const outsidePoint = (k: number, rect: Rect, toward: 'next' | 'previous'): XY | undefined => {
+    const direction = hops[k]!.direction;
+    const look = (step: number) => {
+      for (let j = k + step; j >= 0 && j < n && hops[j]!.direction === direction; j += step) {
+        const p = points[j];
+        if (p && !containsPoint(rect, p)) return p;
+      }
+      return undefined;
+    };
+    // Nothing beyond in this leg: look the other way (the packet stops at the border it came to).
+    const step = toward === 'next' ? 1 : -1;
+    return look(step) ?? look(-step);
+  };
+  for (let k = 0; k < n; k++) {
+    const role = hops[k]!.role;
+    const rect = rects[k];
+    if (role.kind !== 'boundary' || !rect) continue;
+    const toward = outsidePoint(k, rect, role.outward);
+    points[k] = toward ? borderPoint(rect, toward) : { x: center(rect).x, y: rect.y };
+  }
+  for (let k = 0; k < n; k++) {
+    const rect = rects[k];
+    if (hops[k]!.role.kind !== 'router' || !rect) continue;
+    const toward = outsidePoint(k, rect, 'next');
+    points[k] = toward ? moveToward(borderPoint(rect, toward), center(rect), 18) : { x: rect.x + 28, y: rect.y + 18 };
+  }
+  for (let k = 0; k < n; k++) {
+    const role = hops[k]!.role;
+    const rect = rects[k];
+    if (role.kind !== 'guard' || !rect) continue;
+    const toward = outsidePoint(k, rect, role.eniBefore ? 'next' : 'previous');
+    // A packet dropped on its way out never leaves: it stops on the interface's top edge.
+    points[k] = toward ? moveToward(borderPoint(rect, toward), center(rect), 2) : { x: center(rect).x, y: rect.y + 2 };
+  }
+
+  // Hops that cannot be placed at all sit with the hop before them, so the packet simply pauses there.
+  let last: XY = points.find((p) => p) ?? { x: 0, y: 0 };
+  const stops: Stop[] = hops.map((h, k) => {
+    if (points[k]) last = points[k]!;
+    const stop: Stop = { direction: h.direction, hopIndex: h.hopIndex, point: points[k] ?? last };
+    if (h.role.kind === 'virtual') stop.outside = h.role.label;
+    if (k === plan.blockedIndex) stop.blocked = true;
+    return stop;
+  });
+
+  let blocked: BlockMark | undefined;
+  if (plan.blocked && plan.blockedIndex >= 0) {
+    const h = hops[plan.blockedIndex]!;
+    const ringIds: string[] = [];
+    if (h.role.kind === 'guard' || h.role.kind === 'boundary' || h.role.kind === 'router') ringIds.push(h.role.nodeId);
+    else if (h.role.kind === 'solid' && h.role.ring) ringIds.push(h.role.ring);
+    if (h.ownId && !ringIds.includes(h.ownId)) ringIds.push(h.ownId);
+    blocked = {
+      direction: plan.blocked.direction,
+      point: stops[plan.blockedIndex]!.point,
+      rings: ringIds.map(rectOf).filter((r): r is Rect => r !== undefined),
+      componentId: plan.blocked.componentId,
+      explanation: plan.blocked.explanation,
+    };
+  }
+  return { stops, blocked };
 }
 
 /**
@@ -201,196 +215,5 @@ function aclDirection(hop: Hop): 'inbound' | 'outbound' | undefined {
  * flowGeometry(design, placed, flow, trace(design, flow).result).stops[0].point // the source instance's centre
  */
 export function flowGeometry(design: Design, placed: PlacedRects, endpoints: Endpoints, result: TraceResult): FlowGeometry {
-  const legs: Leg[] = [
-    { direction: 'forward', hops: result.forward },
-    { direction: 'return', hops: result.return },
-  ];
-  const rectOf = (id: string | undefined) => (id ? placed.get(id)?.abs : undefined);
-
-  const roleOf = (leg: Leg, i: number, hop: Hop): Role => {
-    const resource = resolveId(design, placed, hop.id);
-    switch (resource?.kind) {
-      case 'securityGroup': {
-        const holders = leg.hops.map((h) => resolveId(design, placed, h.id));
-        const j = nearest(holders, i, (r) => isInterfaceHolder(r) && guards(r, resource.id));
-        const fallback = [endpoints.to, endpoints.from].map((e) => design.resources[e]).find((r) => guards(r, resource.id));
-        const holder = j !== undefined ? holders[j] : (fallback ?? Object.values(design.resources).find((r) => guards(r, resource.id) && placed.has(r.id)));
-        const rect = rectOf(holder?.id);
-        if (holder && rect) return { kind: 'guard', rect, eniId: holder.id };
-        const own = rectOf(resource.id) ?? rectOf(resource.vpcId);
-        return own ? { kind: 'solid', point: center(own), ring: own } : { kind: 'none' };
-      }
-      case 'networkAcl':
-      case 'routeTable': {
-        const isAcl = resource.kind === 'networkAcl';
-        const candidates = new Set(
-          Object.values(design.resources)
-            .filter((r): r is Subnet => r.kind === 'subnet' && r.vpcId === resource.vpcId)
-            .filter((s) => (isAcl ? networkAclOfSubnet(design, s)?.id : routeTableOfSubnet(design, s)?.id) === resource.id)
-            .map((s) => s.id),
-        );
-        const direction = isAcl ? aclDirection(hop) : 'outbound';
-        const lookNext = direction === 'inbound';
-        const contextSubnet = (h: Hop) => {
-          const r = resolveId(design, placed, h.id);
-          return isInterfaceHolder(r) || r?.kind === 'subnet' ? subnetIdOf(r) : undefined;
-        };
-        const j = nearest(leg.hops, i, (h) => candidates.has(contextSubnet(h) ?? ''), lookNext);
-        const fromEndpoints = [leg.direction === 'forward' ? endpoints.to : endpoints.from, leg.direction === 'forward' ? endpoints.from : endpoints.to]
-          .map((e) => subnetIdOf(design.resources[e]))
-          .find((s) => s !== undefined && candidates.has(s));
-        const subnetId = (j !== undefined ? contextSubnet(leg.hops[j]!) : undefined) ?? fromEndpoints ?? [...candidates].find((s) => placed.has(s));
-        const rect = rectOf(subnetId);
-        if (subnetId && rect) {
-          if (!isAcl) return { kind: 'router', rect, subnetId };
-          return { kind: 'boundary', rect, subnetId, outward: direction === 'inbound' ? 'previous' : 'next' };
-        }
-        const own = rectOf(resource.id) ?? rectOf(resource.vpcId);
-        return own ? { kind: 'solid', point: center(own), ring: own } : { kind: 'none' };
-      }
-      case 'peeringConnection': {
-        const a = rectOf(resource.requesterVpcId);
-        const b = rectOf(resource.accepterVpcId);
-        if (a && b) return { kind: 'solid', point: facingMidpoint(a, b) };
-        const one = a ?? b;
-        return one ? { kind: 'solid', point: center(one), ring: one } : { kind: 'none' };
-      }
-      case 'subnet': {
-        const rect = rectOf(resource.id);
-        return rect ? { kind: 'solid', point: center(rect), ring: rect } : { kind: 'none' };
-      }
-      case 'vpc': {
-        const rect = rectOf(resource.id);
-        return rect ? { kind: 'solid', point: { x: rect.x + rect.width / 2, y: rect.y + 24 }, ring: rect } : { kind: 'none' };
-      }
-      case undefined:
-        break;
-      default: {
-        const rect = rectOf(resource?.id);
-        if (rect) return { kind: 'solid', point: center(rect), ring: rect };
-      }
-    }
-    if (hop.id === 'internet' || resource?.kind === 'internet') return { kind: 'virtual', where: 'internet', label: 'Internet' };
-    if (hop.id === 'on-premises') return { kind: 'virtual', where: 'onPremises', label: 'On-premises network' };
-    if (hop.id.startsWith('service:') || hop.type === 'AWS::S3::Bucket' || resource?.kind === 's3Bucket' || resource?.kind === 'awsService') {
-      return { kind: 'virtual', where: 'service', label: resource ? resource.name : serviceName(hop.id.replace(/^service:/, '')) };
-    }
-    return { kind: 'none' };
-  };
-
-  // The blocked leg, and a hop standing for the component that drops the packet when no hop says `deny`.
-  const explanation = result.explanations[0];
-  const blockedAt = blockedLegOf(result);
-  const blockedLeg = blockedAt ? legs.find((l) => l.direction === blockedAt.direction) : undefined;
-  let syntheticBlock: Hop | undefined;
-  if (blockedLeg && blockedAt?.synthetic) {
-    const id = [explanation?.id, ...(explanation?.related ?? [])].find((x) => x && (resolveId(design, placed, x) || x === 'internet' || x === 'on-premises'));
-    syntheticBlock = { id: id ?? blockedLeg.hops.at(-1)?.id ?? endpoints.from, type: '', direction: blockedLeg.direction, action: 'deny', detail: explanation?.message ?? '' };
-  }
-
-  // Pass 1: roles; solid points.
-  const entries: Array<{ leg: Leg; i: number; hop: Hop; role: Role; point?: XY }> = [];
-  for (const leg of legs) {
-    const hops = leg === blockedLeg && syntheticBlock ? [...leg.hops, syntheticBlock] : leg.hops;
-    const view = { ...leg, hops };
-    hops.forEach((hop, i) => {
-      const role = roleOf(view, i, hop);
-      entries.push({ leg: view, i, hop, role, point: role.kind === 'solid' ? role.point : undefined });
-    });
-  }
-
-  // Pass 2: virtual points, outside the VPCs the flow touches and clear of every drawn box but regions.
-  const solids = entries.flatMap((e) => (e.point ? [e.point] : e.role.kind === 'guard' || e.role.kind === 'boundary' || e.role.kind === 'router' ? [center(e.role.rect)] : []));
-  const boxes = [...placed.values()].filter((p) => p.type !== 'region');
-  const touched = boxes.filter((b) => b.type === 'vpc' && solids.some((p) => containsPoint(b.abs, p))).map((b) => b.abs);
-  const extent = boundsOf([...solids.map((p) => ({ ...p, width: 0, height: 0 })), ...touched]) ?? { x: 0, y: 0, width: 0, height: 0 };
-  const mid = center(extent);
-  const clear = (start: XY, step: XY): XY => {
-    const p = { ...start };
-    for (let k = 0; k < 40 && boxes.some((b) => containsPoint(b.abs, p)); k++) {
-      p.x += step.x;
-      p.y += step.y;
-    }
-    return p;
-  };
-  for (const e of entries) {
-    if (e.role.kind !== 'virtual') continue;
-    if (e.role.where === 'internet') e.point = clear({ x: mid.x, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
-    // Services are reached through gateways on the VPC's top border, like the internet: above it, to the right.
-    else if (e.role.where === 'service') e.point = clear({ x: mid.x + 2 * OUTSIDE, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
-    else e.point = clear({ x: extent.x - OUTSIDE, y: mid.y }, { x: -40, y: 0 });
-  }
-
-  // Pass 3: crossings of subnet borders (network ACLs), then route tables just inside them, then security groups
-  // on the border of the interface they guard. Each looks along its leg for the nearest placed point outside.
-  const outsidePoint = (e: (typeof entries)[number], rect: Rect, toward: 'next' | 'previous'): XY | undefined => {
-    const same = entries.filter((x) => x.leg === e.leg);
-    const at = same.indexOf(e);
-    const step = toward === 'next' ? 1 : -1;
-    for (let j = at + step; j >= 0 && j < same.length; j += step) {
-      const p = same[j]!.point;
-      if (p && !containsPoint(rect, p)) return p;
-    }
-    // Nothing beyond in this leg: look the other way (the packet stops at the border it came to).
-    for (let j = at - step; j >= 0 && j < same.length; j -= step) {
-      const p = same[j]!.point;
-      if (p && !containsPoint(rect, p)) return p;
-    }
-    return undefined;
-  };
-  for (const e of entries) {
-    if (e.role.kind !== 'boundary') continue;
-    const toward = outsidePoint(e, e.role.rect, e.role.outward);
-    e.point = toward ? borderPoint(e.role.rect, toward) : { x: center(e.role.rect).x, y: e.role.rect.y };
-  }
-  for (const e of entries) {
-    if (e.role.kind !== 'router') continue;
-    const c = center(e.role.rect);
-    const toward = outsidePoint(e, e.role.rect, 'next');
-    e.point = toward ? moveToward(borderPoint(e.role.rect, toward), c, 18) : { x: e.role.rect.x + 28, y: e.role.rect.y + 18 };
-  }
-  for (const e of entries) {
-    if (e.role.kind !== 'guard') continue;
-    const same = entries.filter((x) => x.leg === e.leg);
-    const at = same.indexOf(e);
-    const eniBefore = same[at - 1]?.role.kind === 'solid' && resolveId(design, placed, same[at - 1]!.hop.id)?.id === e.role.eniId;
-    const toward = outsidePoint(e, e.role.rect, eniBefore ? 'next' : 'previous');
-    // A packet dropped on its way out never leaves: it stops on the interface's top edge.
-    e.point = toward ? moveToward(borderPoint(e.role.rect, toward), center(e.role.rect), 2) : { x: center(e.role.rect).x, y: e.role.rect.y + 2 };
-  }
-
-  // Hops that cannot be placed at all sit with the hop before them, so the packet simply pauses there.
-  let last: XY = entries.find((e) => e.point)?.point ?? { x: 0, y: 0 };
-  const blockedEntry = syntheticBlock
-    ? entries.find((e) => e.hop === syntheticBlock)
-    : blockedLeg
-      ? entries.filter((e) => e.leg.direction === blockedLeg.direction).at(-1)
-      : undefined;
-  const stops: Stop[] = entries.map((e) => {
-    if (e.point) last = e.point;
-    const stop: Stop = { direction: e.leg.direction, hopIndex: e.hop === syntheticBlock ? -1 : e.i, point: e.point ?? last };
-    if (e.role.kind === 'virtual') stop.outside = e.role.label;
-    if (e === blockedEntry) stop.blocked = true;
-    return stop;
-  });
-
-  let blocked: BlockMark | undefined;
-  const blockedStop = stops.find((s) => s.blocked);
-  if (blockedLeg && blockedStop) {
-    const entry = entries[stops.indexOf(blockedStop)]!;
-    const rings: Rect[] = [];
-    const role = entry.role;
-    if (role.kind === 'guard' || role.kind === 'boundary' || role.kind === 'router') rings.push(role.rect);
-    else if (role.kind === 'solid' && role.ring) rings.push(role.ring);
-    const own = rectOf(entry.hop.id);
-    if (own && !rings.includes(own)) rings.push(own);
-    blocked = {
-      direction: blockedLeg.direction,
-      point: blockedStop.point,
-      rings,
-      componentId: explanation?.id ?? entry.hop.id,
-      explanation,
-    };
-  }
-  return { stops, blocked };
+  return placeFlow(planFlow(design, placed, endpoints, result), placed);
 }
