@@ -1,7 +1,8 @@
 /**
  * The traffic simulation's UI state, outside the design and its history: which flow is selected, the draft a
- * "Trace" shows before it is saved, play/pause, stepping, speed, the rule the inspector should highlight, and
- * the last what-if message. The packets themselves are moved by the overlay's animation loop, never by React.
+ * "Trace" shows before it is saved, the saved flow open in the edit form, play/pause, stepping, speed, the rule
+ * the inspector should highlight, and the last what-if message. The packets themselves are moved by the
+ * overlay's animation loop, never by React.
  */
 import { create } from 'zustand';
 import type { Design, Flow } from '../engine/index.ts';
@@ -23,6 +24,8 @@ export interface RuleHighlight {
 export interface TrafficState {
   selectedFlowId?: string;
   draft?: Flow;
+  /** The saved flow the form is editing (the form shows a new flow when undefined). */
+  editingFlowId?: string;
   /** All packets move (the default) or all hold still. */
   playing: boolean;
   /** Flows whose packet holds still while the others play. */
@@ -37,6 +40,8 @@ export interface TrafficState {
   whatIf?: { text: string; seq: number };
   selectFlow(id: string | undefined): void;
   setDraft(flow: Flow | undefined): void;
+  /** Opens a saved flow in the form, and selects it so its path and hops show while it is edited. */
+  editFlow(id: string | undefined): void;
   togglePlaying(): void;
   /** Plays every packet, the selected one included (ends stepping). */
   play(): void;
@@ -55,6 +60,7 @@ let seq = 0;
 export const useTrafficStore = create<TrafficState>()((set, get) => ({
   selectedFlowId: undefined,
   draft: undefined,
+  editingFlowId: undefined,
   playing: true,
   paused: {},
   speed: 1,
@@ -68,6 +74,10 @@ export const useTrafficStore = create<TrafficState>()((set, get) => ({
   },
   setDraft(draft) {
     set({ draft, step: undefined, liveStop: undefined, ...(draft ? { selectedFlowId: DRAFT_ID } : {}) });
+  },
+  editFlow(editingFlowId) {
+    set({ editingFlowId });
+    if (editingFlowId !== undefined) get().selectFlow(editingFlowId);
   },
   togglePlaying() {
     set({ playing: !get().playing, step: undefined });

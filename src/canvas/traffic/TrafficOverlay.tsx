@@ -2,18 +2,22 @@
  * Packets on the canvas: one SVG inside React Flow's viewport (so it pans and zooms with the diagram) holding a
  * packet per flow, the selected flow's path, and a red mark where a flow is dropped.
  *
- * React draws the overlay when the design, the flows or the selection change; between those, one
+ * React draws the overlay when the design, the flows or the selection change, and on each frame of a node drag
+ * (paths follow the node; only the cheap placement runs, see hopGeometry.ts); between those, one
  * requestAnimationFrame loop moves the packets by writing their `transform` straight to the DOM, so animating
- * ten flows re-renders nothing.
+ * ten flows re-renders nothing. With reduced motion the packets rest where they end up and every flow's path is
+ * drawn still, with arrows for its direction.
  */
 import { ViewportPortal } from '@xyflow/react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Design } from '../../engine/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
-import { flowGeometry, selectableIdOf, type FlowGeometry, type PlacedRects, type Stop } from './hopGeometry.ts';
-import { buildTimeline, packetAt, type PacketState, type Timeline } from './timeline.ts';
+import { placeFlow, planFlow, selectableIdOf, type FlowGeometry, type FlowPlan, type PlacedRects, type Stop } from './hopGeometry.ts';
+import { useLiveRects } from './liveRects.ts';
+import { useReducedMotion } from './motion.ts';
+import { buildTimeline, packetAt, restStop, type PacketState, type Timeline } from './timeline.ts';
 import { describeComponent } from './names.ts';
 import './traffic.css';
 
@@ -22,10 +26,14 @@ export const PACKET_COLORS = { forward: '#2563eb', return: '#16a34a', blocked: '
 interface AnimatedFlow {
   id: string;
   name: string;
+  plan: FlowPlan;
   geometry: FlowGeometry;
+  /** Timed on the design's layout; a drag moves the stops, not the clock. */
   timeline: Timeline;
   /** Index of the stop where the packet is dropped, or -1. */
   blockedStop: number;
+  /** Where the packet rests when motion is reduced. */
+  restStop: number;
   /** Start offset, so flows sharing a path do not move as one. */
   phase: number;
 }
@@ -34,27 +42,43 @@ function animatedFlows(design: Design, placed: PlacedRects, evaluations: FlowEva
   const out: AnimatedFlow[] = [];
   evaluations.forEach((e, i) => {
     if (!e.outcome.ok) return;
-    const geometry = flowGeometry(design, placed, e.flow, e.outcome.result);
+    const plan = planFlow(design, placed, e.flow, e.outcome.result);
+    const geometry = placeFlow(plan, placed);
     if (geometry.stops.length === 0) return;
     const timeline = buildTimeline(geometry.stops);
     out.push({
       id: e.flow.id,
       name: e.flow.name,
+      plan,
       geometry,
       timeline,
       blockedStop: geometry.stops.findIndex((s) => s.blocked),
+      restStop: restStop(geometry.stops),
       phase: (i * 0.37 * timeline.period) % Math.max(timeline.period, 1e-6),
     });
   });
   return out;
 }
 
+/** The flows placed on the nodes' live rectangles (mid-drag); the flows themselves when nothing moved. */
+function followRects(flows: AnimatedFlow[], rects: PlacedRects, placed: PlacedRects): AnimatedFlow[] {
+  if (rects === placed) return flows;
+  return flows.map((f) => ({ ...f, geometry: placeFlow(f.plan, rects) }));
+}
+
+function transformOf(state: PacketState): string {
+  return `translate(${state.x}px, ${state.y}px)`;
+}
+
 /** Moves every packet once per frame; reads the play state from the store without subscribing. */
-function useAnimation(flows: AnimatedFlow[], packets: React.RefObject<Map<string, SVGGElement>>) {
+function useAnimation(flows: AnimatedFlow[], packets: React.RefObject<Map<string, SVGGElement>>, reduced: boolean) {
   const flowsRef = useRef(flows);
-  useEffect(() => {
+  const reducedRef = useRef(reduced);
+  // Before the next frame's tick, so a packet and the node it sits on move in the same frame of a drag.
+  useLayoutEffect(() => {
     flowsRef.current = flows;
-  }, [flows]);
+    reducedRef.current = reduced;
+  }, [flows, reduced]);
   useEffect(() => {
     const clocks = new Map<string, number>();
     const state: PacketState = { x: 0, y: 0, direction: 'forward', stopIndex: 0 };
@@ -64,6 +88,7 @@ function useAnimation(flows: AnimatedFlow[], packets: React.RefObject<Map<string
       const dt = Math.min(0.1, Math.max(0, (now - last) / 1000));
       last = now;
       const store = useTrafficStore.getState();
+      const still = reducedRef.current;
       for (const f of flowsRef.current) {
         const el = packets.current.get(f.id);
         if (!el) continue;
@@ -72,10 +97,13 @@ function useAnimation(flows: AnimatedFlow[], packets: React.RefObject<Map<string
         if (t > period) t %= period;
         const selected = f.id === store.selectedFlowId;
         if (selected && store.step !== undefined) t = arrivals[Math.min(store.step, arrivals.length - 1)] ?? 0;
+        else if (still) t = arrivals[f.restStop] ?? 0;
         else if (store.playing && !store.paused[f.id]) t = (t + dt * store.speed) % period;
         clocks.set(f.id, t);
         packetAt(f.geometry.stops, f.timeline, t, state);
-        el.style.transform = `translate(${state.x}px, ${state.y}px)`;
+        // Only what changed is written: a still or paused packet costs no style work.
+        const transform = transformOf(state);
+        if (el.style.transform !== transform) el.style.transform = transform;
         const leg = state.stopIndex === f.blockedStop ? 'blocked' : state.direction;
         if (el.dataset.leg !== leg) el.dataset.leg = leg;
         if (selected && store.step === undefined) store.setLiveStop(state.stopIndex);
@@ -105,6 +133,83 @@ function outsidePoints(flow: AnimatedFlow): Stop[] {
   const byName = new Map<string, Stop>();
   for (const s of flow.geometry.stops) if (s.outside !== undefined && !byName.has(s.outside)) byName.set(s.outside, s);
   return [...byName.values()];
+}
+
+/** Arrowheads for still paths: the direction the packet would travel, at every hop. */
+function ArrowMarkers() {
+  return (
+    <defs>
+      {(['forward', 'return'] as const).map((direction) => (
+        <marker
+          key={direction}
+          id={`traffic-arrow-${direction}`}
+          viewBox="0 0 10 10"
+          refX={10}
+          refY={5}
+          markerWidth={7}
+          markerHeight={7}
+          markerUnits="userSpaceOnUse"
+          orient="auto"
+        >
+          <path d="M0,1 L10,5 L0,9 z" fill={PACKET_COLORS[direction]} />
+        </marker>
+      ))}
+    </defs>
+  );
+}
+
+function PathLines({ flow, arrows }: { flow: AnimatedFlow; arrows: boolean }) {
+  return (
+    <>
+      {(['forward', 'return'] as const).map((direction) => {
+        const marker = arrows ? `url(#traffic-arrow-${direction})` : undefined;
+        return (
+          <polyline
+            key={direction}
+            points={points(flow, direction)}
+            className="traffic-line"
+            data-direction={direction}
+            stroke={PACKET_COLORS[direction]}
+            markerMid={marker}
+            markerEnd={marker}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+function SelectedPath({ flow, step, still }: { flow: AnimatedFlow; step: number | undefined; still: boolean }) {
+  const current = step !== undefined ? flow.geometry.stops[step] : undefined;
+  return (
+    <g className="traffic-path" data-flow={flow.id} data-flow-path={flow.id}>
+      <PathLines flow={flow} arrows={still} />
+      {flow.geometry.stops.map((s, i) => (
+        <circle key={i} cx={s.point.x} cy={s.point.y} r={3.5} className="traffic-stop" fill={PACKET_COLORS[s.direction]} />
+      ))}
+      {outsidePoints(flow).map((s) => (
+        <g key={s.outside} transform={`translate(${s.point.x} ${s.point.y})`} className="traffic-outside">
+          <circle r={14} />
+          <text y={28} textAnchor="middle">
+            {s.outside}
+          </text>
+        </g>
+      ))}
+      {current && <circle cx={current.point.x} cy={current.point.y} r={14} className="traffic-current" />}
+    </g>
+  );
+}
+
+/** With reduced motion, the paths of the flows not selected, faint, so each still shows where it goes. */
+function StillPath({ flow }: { flow: AnimatedFlow }) {
+  return (
+    <g className="traffic-path is-still" data-flow-path={flow.id}>
+      <PathLines flow={flow} arrows />
+      {outsidePoints(flow).map((s) => (
+        <circle key={s.outside} cx={s.point.x} cy={s.point.y} r={14} className="traffic-outside-still" />
+      ))}
+    </g>
+  );
 }
 
 function BlockMarker({ design, flow, labelled }: { design: Design; flow: AnimatedFlow; labelled: boolean }) {
@@ -147,34 +252,21 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
   const draft = useTrafficStore((s) => s.draft);
   const selectedFlowId = useTrafficStore((s) => s.selectedFlowId);
   const step = useTrafficStore((s) => s.step);
+  const still = useReducedMotion();
   const evaluations = useMemo(() => allEvaluations(design, draft), [design, draft]);
-  const flows = useMemo(() => animatedFlows(design, placed, evaluations), [design, placed, evaluations]);
+  const planned = useMemo(() => animatedFlows(design, placed, evaluations), [design, placed, evaluations]);
+  const rects = useLiveRects(placed, planned.length > 0);
+  const flows = useMemo(() => followRects(planned, rects, placed), [planned, rects, placed]);
   const packets = useRef(new Map<string, SVGGElement>());
-  useAnimation(flows, packets);
+  useAnimation(flows, packets, still);
   const selected = flows.find((f) => f.id === selectedFlowId);
-  const current = selected && step !== undefined ? selected.geometry.stops[step] : undefined;
 
   return (
     <ViewportPortal>
-      <svg className="traffic-overlay" width={1} height={1} role="group" aria-label="Packets">
-        {selected && (
-          <g className="traffic-path" data-flow={selected.id}>
-            <polyline points={points(selected, 'forward')} className="traffic-line" stroke={PACKET_COLORS.forward} />
-            <polyline points={points(selected, 'return')} className="traffic-line" stroke={PACKET_COLORS.return} />
-            {selected.geometry.stops.map((s, i) => (
-              <circle key={i} cx={s.point.x} cy={s.point.y} r={3.5} className="traffic-stop" fill={PACKET_COLORS[s.direction]} />
-            ))}
-            {outsidePoints(selected).map((s) => (
-              <g key={s.outside} transform={`translate(${s.point.x} ${s.point.y})`} className="traffic-outside">
-                <circle r={14} />
-                <text y={28} textAnchor="middle">
-                  {s.outside}
-                </text>
-              </g>
-            ))}
-            {current && <circle cx={current.point.x} cy={current.point.y} r={14} className="traffic-current" />}
-          </g>
-        )}
+      <svg className="traffic-overlay" width={1} height={1} role="group" aria-label="Packets" data-motion={still ? 'reduced' : 'full'}>
+        {still && <ArrowMarkers />}
+        {still && flows.filter((f) => f !== selected).map((f) => <StillPath key={f.id} flow={f} />)}
+        {selected && <SelectedPath flow={selected} step={step} still={still} />}
         {flows.filter((f) => f.geometry.blocked).map((f) => (
           <BlockMarker key={f.id} design={design} flow={f} labelled={!selected || f === selected} />
         ))}
@@ -182,13 +274,20 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
           <g
             key={f.id}
             ref={(el) => {
-              if (el) packets.current.set(f.id, el);
-              else packets.current.delete(f.id);
+              if (!el) {
+                packets.current.delete(f.id);
+                return;
+              }
+              packets.current.set(f.id, el);
+              // Until the animation loop's next frame: where the packet starts (or rests, without motion).
+              if (!el.style.transform) {
+                const at = f.geometry.stops[still ? f.restStop : 0]!.point;
+                el.style.transform = `translate(${at.x}px, ${at.y}px)`;
+              }
             }}
             className={`traffic-packet${f.id === selectedFlowId ? ' is-selected' : ''}`}
             data-flow-packet={f.id}
             data-leg="forward"
-            style={{ transform: `translate(${f.geometry.stops[0]!.point.x}px, ${f.geometry.stops[0]!.point.y}px)` }}
           >
             <title>{f.name}</title>
             <circle r={f.id === selectedFlowId ? 8 : 6} />

@@ -229,7 +229,7 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
       case undefined:
         break;
       default:
-        if (drawn(resource.id)) return center(resource.id);
+        if (resource && drawn(resource.id)) return center(resource.id);
     }
     if (hop.id === 'internet' || resource?.kind === 'internet') return { kind: 'virtual', where: 'internet', label: 'Internet' };
     if (hop.id === 'on-premises') return { kind: 'virtual', where: 'onPremises', label: 'On-premises network' };

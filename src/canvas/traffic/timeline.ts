@@ -73,3 +73,16 @@ export function packetAt(stops: readonly Stop[], timeline: Timeline, time: numbe
   out.stopIndex = i;
   return out;
 }
+
+/**
+ * Where a packet rests when motion is reduced: the stop where it is dropped, else the last stop of the request
+ * (the destination it reached), else the last stop.
+ *
+ * @example restStop([{ direction: 'forward', … }, { direction: 'forward', … }, { direction: 'return', … }]) // 1
+ */
+export function restStop(stops: readonly Stop[]): number {
+  const blocked = stops.findIndex((s) => s.blocked);
+  if (blocked >= 0) return blocked;
+  for (let i = stops.length - 1; i >= 0; i--) if (stops[i]!.direction === 'forward') return i;
+  return stops.length - 1;
+}

@@ -1,8 +1,9 @@
 /**
  * The saved flows (and the unsaved trace, when there is one), each with its status badge — green "Reachable" or
- * red "Blocked at <component>" — a play/pause toggle and remove. Clicking a flow selects it: its path is drawn on
- * the canvas and its hops listed.
+ * red "Blocked at <component>" — a play/pause toggle, edit and remove. Clicking a flow selects it: its path is
+ * drawn on the canvas and its hops listed. Edit opens the flow in the form on the left.
  */
+import { useReducedMotion } from '../../canvas/traffic/motion.ts';
 import { removeFlow } from '../../engine/commands/flows.ts';
 import type { Design } from '../../engine/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
@@ -17,18 +18,23 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
   const isDraft = flow.id === DRAFT_ID;
   const selected = useTrafficStore((s) => s.selectedFlowId === flow.id);
   const paused = useTrafficStore((s) => s.paused[flow.id] === true);
+  const editing = useTrafficStore((s) => s.editingFlowId === flow.id);
+  const still = useReducedMotion();
   const status = flowStatus(design, evaluation);
   const traffic = useTrafficStore.getState;
   const remove = () => {
-    if (isDraft) traffic().setDraft(undefined);
-    else if (useDesignStore.getState().execute(removeFlow(flow.id)) && traffic().selectedFlowId === flow.id) traffic().selectFlow(undefined);
+    if (isDraft) return traffic().setDraft(undefined);
+    if (!useDesignStore.getState().execute(removeFlow(flow.id))) return;
+    if (traffic().editingFlowId === flow.id) traffic().editFlow(undefined);
+    if (traffic().selectedFlowId === flow.id) traffic().selectFlow(undefined);
   };
   return (
     <li
       aria-current={selected ? 'true' : undefined}
       data-flow={flow.id}
       data-status={status.tone}
-      className={`rounded px-1 py-0.5 ${selected ? 'bg-sky-50 ring-1 ring-sky-300' : 'hover:bg-gray-50'}`}
+      data-editing={editing || undefined}
+      className={`rounded px-1 py-0.5 ${editing ? 'bg-amber-50 ring-1 ring-amber-300' : selected ? 'bg-sky-50 ring-1 ring-sky-300' : 'hover:bg-gray-50'}`}
     >
       <button
         type="button"
@@ -37,6 +43,7 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
         onClick={() => traffic().selectFlow(flow.id)}
       >
         {isDraft && <span className="mr-1 rounded bg-gray-100 px-1 text-[10px] font-semibold uppercase text-gray-600">Unsaved</span>}
+        {editing && <span className="mr-1 rounded bg-amber-100 px-1 text-[10px] font-semibold uppercase text-amber-800">Editing</span>}
         {flow.name}
       </button>
       <div className="mt-0.5 flex items-center gap-1">
@@ -53,11 +60,24 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
             className={iconButtonClass}
             aria-label={`${paused ? 'Play' : 'Pause'} ${flow.name}`}
             aria-pressed={paused}
-            title={paused ? 'Play this flow' : 'Pause this flow'}
+            title={still ? 'Motion is reduced: packets rest where they end up' : paused ? 'Play this flow' : 'Pause this flow'}
+            disabled={still}
             onClick={() => traffic().toggleFlowPaused(flow.id)}
           >
             <Icon kind={paused ? 'play' : 'pause'} />
           </button>
+          {!isDraft && (
+            <button
+              type="button"
+              className={iconButtonClass}
+              aria-label={`Edit ${flow.name}`}
+              title="Edit this flow"
+              data-edit-flow={flow.id}
+              onClick={() => traffic().editFlow(flow.id)}
+            >
+              <Icon kind="edit" />
+            </button>
+          )}
           <button type="button" className={iconButtonClass} aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`} title={isDraft ? 'Discard' : 'Remove'} onClick={remove}>
             <span aria-hidden="true">✕</span>
           </button>

@@ -1,8 +1,9 @@
 /**
- * The Traffic region: build a flow and trace it, the saved flows with their status, simulation controls, and
- * the selected flow hop by hop with the reason it is dropped. Saved flows are traced again on every edit (once
- * per design object, shared with the canvas overlay), and the what-if line says which flows an edit opened or
- * blocked (the watcher behind it is started by App, so it runs while this panel has never been shown).
+ * The Traffic region: build a flow and trace it (or edit a saved one), the saved flows with their status,
+ * simulation controls, and the selected flow hop by hop with the reason it is dropped. Saved flows are traced
+ * again on every edit (once per design object, shared with the canvas overlay), and the what-if line says which
+ * flows an edit opened or blocked (the watcher behind it is started by App, so it runs while this panel has
+ * never been shown).
  */
 import { useMemo } from 'react';
 import { stepsOf } from '../../canvas/traffic/hopGeometry.ts';
@@ -59,6 +60,9 @@ function SelectedFlow({ design, evaluation }: { design: Design; evaluation: Flow
 export function TrafficPanel() {
   const design = useDesignStore((s) => s.design);
   const draft = useTrafficStore((s) => s.draft);
+  const editingFlowId = useTrafficStore((s) => s.editingFlowId);
+  // Gone when an undo or an import removed it: the new-flow form shows again.
+  const editing = design.flows.find((f) => f.id === editingFlowId);
   const selectedFlowId = useTrafficStore((s) => s.selectedFlowId);
   const whatIf = useTrafficStore((s) => s.whatIf);
   const evaluations = useMemo(() => allEvaluations(design, draft), [design, draft]);
@@ -68,8 +72,17 @@ export function TrafficPanel() {
   return (
     <section aria-label="Traffic" className="flex h-full min-h-0 divide-x divide-gray-200 bg-white text-sm">
       <div className="w-60 shrink-0 overflow-y-auto px-3 py-2">
-        <h3 className={`${headingClass} mb-1`}>New flow</h3>
-        <FlowForm />
+        {/* Hidden, not unmounted, while a saved flow is edited: what was typed for a new flow is still there after. */}
+        <div hidden={editing !== undefined}>
+          <h3 className={`${headingClass} mb-1`}>New flow</h3>
+          <FlowForm />
+        </div>
+        {editing && (
+          <div>
+            <h3 className={`${headingClass} mb-1`}>Edit flow</h3>
+            <FlowForm key={editing.id} editing={editing} />
+          </div>
+        )}
       </div>
       <div className="flex w-72 shrink-0 flex-col gap-1.5 overflow-y-auto px-3 py-2">
         <SimulationControls steps={steps} />
