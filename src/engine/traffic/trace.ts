@@ -12,7 +12,7 @@ import { inVpc, networkIndex, subnetRouteTable, vpcsHolding, type NetworkIndex }
 import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './packet.ts';
 import { findRoute, type EffectiveRoute } from './routes.ts';
 import { evaluateSecurityGroups } from './securityGroups.ts';
-import { isGatewayService, isPublicAddress, serviceAddress } from './services.ts';
+import { isGatewayService, isPublicAddress, serviceAddress, serviceOfEndpointName } from './services.ts';
 import type { Eni, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
 import { block, crossSubnets, hop, newWalk, relating, walkReturn, type Walk } from './walk.ts';
 
@@ -95,9 +95,15 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
   }
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
   hop(w, 'forward', eni.id, eni.type, 'forward', `destination ${describeEni(eni, packet.dstIp)} receives ${describePacket(packet)}`);
-  if (eni.kind === 'interfaceEndpoint' && ep.kind === 'service') {
+  if (eni.kind === 'interfaceEndpoint') {
+    // Named by its service's default name or by the endpoint's own DNS name, a request through the endpoint is
+    // subject to its policy either way: "An endpoint policy is a resource-based policy that you attach to a VPC
+    // endpoint to control which AWS principals can use the endpoint to access an AWS service."
+    // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
     const endpoint = getOfKind(w.ix.design, eni.id, 'vpcEndpoint')!;
-    if (!arriveAtService(w, ep.service, packet, goal.query, { endpoint, vpcId: eni.vpcId, sourceIp: packet.srcIp }, ep.bucketId)) return false;
+    const service = ep.kind === 'service' ? ep.service : serviceOfEndpointName(endpoint.serviceName);
+    const bucketId = ep.kind === 'service' ? ep.bucketId : undefined;
+    if (!arriveAtService(w, service, packet, goal.query, { endpoint, vpcId: eni.vpcId, sourceIp: packet.srcIp }, bucketId)) return false;
   }
   w.replySteps.push(() => {
     hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`);
