@@ -112,10 +112,35 @@ describe('--param Name=Value', () => {
   });
 
   it('names existing resources by the value given (an existing route table and peering connection)', async () => {
-    const { code, out } = await check(PEERING, '--param', 'PeerVPCCIDR=10.1.0.0/33', '--param', 'RouteTableIds=rtb-0123456789abcdef0', '--param', 'VPCPeeringConnectionId=pcx-0123456789abcdef0');
-    expect(code).toBe(1);
-    expect(errorsOf(out).map((f) => [f.rule, f.resources])).toEqual([['route-destination', ['rtb-0123456789abcdef0', 'PeerRoute1']]]);
-    expect(out!.resources).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'pcx-0123456789abcdef0', external: true })]));
+    const { code, out } = await check(PEERING, '--param', 'PeerVPCCIDR=10.1.0.0/16', '--param', 'RouteTableIds=rtb-0123456789abcdef0', '--param', 'VPCPeeringConnectionId=pcx-0123456789abcdef0');
+    expect(errorsOf(out)).toEqual([]);
+    expect(code).toBe(0);
+    expect(out!.resources).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: 'pcx-0123456789abcdef0', external: true }),
+      expect.objectContaining({ id: 'rtb-0123456789abcdef0', external: true }),
+    ]));
+  });
+
+  // parameters-section-structure.html: AllowedPattern "must match the entire parameter value provided"; CloudFormation
+  // refuses the stack before creating anything, so the value never reaches a route.
+  it("refuses a value that breaks the parameter's AllowedPattern: exit 2, one line naming the parameter and the pattern", async () => {
+    const { code, stdout, stderr } = await check(PEERING, '--param', 'PeerVPCCIDR=10.1.0.0/33', '--param', 'RouteTableIds=rtb-0123456789abcdef0', '--param', 'VPCPeeringConnectionId=pcx-0123456789abcdef0');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/Parameter PeerVPCCIDR: the value "10\.1\.0\.0\/33" does not match its AllowedPattern .*\(CIDR block parameter must be in the form x\.x\.x\.x\/16-28\)\.$/m);
+  });
+
+  it("refuses a value outside AllowedValues, and a Default that breaks the template's own constraints", async () => {
+    const tooMany = await check(PEERING, '--param', 'NumberOfRouteTables=7');
+    expect(tooMany.code).toBe(2);
+    expect(tooMany.stderr).toContain('Parameter NumberOfRouteTables: the value "7" is not one of its AllowedValues (1, 2, 3, 4, 5, 6).');
+    const file = join(work, 'bad-default.yaml');
+    writeFileSync(file, 'Parameters:\n  Size: {Type: Number, MinValue: 16, MaxValue: 28, Default: 8}\nResources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: !Sub "10.0.0.0/${Size}"}}\n');
+    const byDefault = await check(file);
+    expect(byDefault.code).toBe(2);
+    expect(byDefault.stderr).toContain('Parameter Size: its Default "8" is less than its MinValue 16.');
+    expect((await check(file, '--param', 'Size=16')).code).toBe(0);
   });
 
   it("still reports the template's own mistakes: a subnet with a bad literal CIDR in an existing VPC", async () => {

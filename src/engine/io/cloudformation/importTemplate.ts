@@ -24,6 +24,7 @@ import {
 } from './mapping/compute.ts';
 import { mapBucket, mapBucketPolicy, mapPeering, mapVpcEndpoint } from './mapping/connectivity.ts';
 import { mapPrefixList } from './mapping/prefixLists.ts';
+import { findParameterProblem } from './parameterConstraints.ts';
 
 type Mapper = (ctx: ImportContext, id: string, props: Props) => Outcome;
 
@@ -278,6 +279,9 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
     const list = declared.length === 0 ? 'it declares none' : `it declares ${declared.slice(0, 20).join(', ')}${declared.length > 20 ? ', …' : ''}`;
     return { ok: false, error: `A value was given for the parameter ${undeclared.slice(0, 60)}, which the template does not declare (${list}).` };
   }
+  // CloudFormation checks the value each parameter will take against its constraints before creating anything.
+  const constraintProblem = findParameterProblem(template, options.parameters ?? {});
+  if (constraintProblem !== undefined) return { ok: false, error: constraintProblem };
   const dangling = findDanglingReference(template, new Set(resources.keys()), parameters);
   if (dangling) return { ok: false, error: dangling };
 
