@@ -546,6 +546,18 @@ describe('interface endpoints', () => {
     expect(r.reachable).toBe(true);
     expect(ids(r.forward)).toContain('nat-a');
   });
+
+  // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html — "An endpoint policy is a
+  // resource-based policy that you attach to a VPC endpoint to control which AWS principals can use the endpoint to
+  // access an AWS service": it applies whether the client names the service or the endpoint's own DNS name.
+  it('applies the endpoint policy when the endpoint itself is the destination', () => {
+    const https = [{ id: 'https-vpc', protocol: 'tcp' as const, fromPort: 443, toPort: 443, cidr: '10.0.0.0/16' }];
+    const policy = { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'ssm:GetParameter', Resource: '*' }] };
+    const resources = patch(withSsm(false, https), 'vpce-ssm', { policyDocument: policy } as Partial<Resource>);
+    const denied = run(resources, { from: 'i-app', to: 'vpce-ssm', action: 'ssm:PutParameter', resource: '*' });
+    expect(blocker(denied)).toMatchObject({ code: 'VPCE_POLICY_RESTRICTION', id: 'vpce-ssm' });
+    expect(run(resources, { from: 'i-app', to: 'vpce-ssm', action: 'ssm:GetParameter', resource: '*' }).reachable).toBe(true);
+  });
 });
 
 describe('virtual private gateway', () => {

@@ -7,6 +7,7 @@ import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import { isUnknownValue } from '../model/unknown.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
+import { answers, builtInServiceFor, describeAnswers } from './builtInServices.ts';
 import { arriveAtService } from './gatewayServices.ts';
 import { inVpc, networkIndex, subnetRouteTable, vpcsHolding, type NetworkIndex } from './networkIndex.ts';
 import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './packet.ts';
@@ -706,6 +707,25 @@ function containsText(cidrText: string, ip: number): boolean {
   return ip >= first && ip < first + size;
 }
 
+/**
+ * An instance asking its VPC's DNS server, the instance metadata service or the Time Sync Service: answered by
+ * the VPC itself, with no route table, security group or network ACL in between (see builtInServices.ts).
+ */
+function reachBuiltInService(w: Walk, eni: Eni, srcIp: number, dstIp: number, protocol: Packet['protocol'], port: number): boolean | undefined {
+  const service = builtInServiceFor(w.ix, eni, dstIp);
+  if (!service) return undefined;
+  const packet: Packet = { protocol, srcIp, dstIp, dstPort: port, srcPorts: clientPortsOf(eni) };
+  hop(w, 'forward', eni.id, eni.type, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}`);
+  if (!answers(service, protocol, port)) {
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', service.id, `${formatIp(dstIp)} is ${service.name}, which answers only ${describeAnswers(service)}.`, [eni.id]);
+  }
+  hop(w, 'forward', service.id, 'AWS::Service', 'forward', `${service.name} at ${formatIp(dstIp)} receives ${describePacket(packet)}; security groups and network ACLs do not filter this traffic, and no route is needed`);
+  hop(w, 'return', service.id, 'AWS::Service', 'forward', `${service.name} replies to ${formatIp(srcIp)}`);
+  hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
+  w.arrived = true;
+  return true;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function checkQuery(query: TraceQuery): string | undefined {
@@ -742,9 +762,13 @@ export function trace(design: Design, query: TraceQuery): TraceOutcome {
   const src = from.endpoint;
   let ok: boolean;
   switch (src.kind) {
-    case 'eni':
-      ok = startFromEni(w, src.eni, eniAddress(src.eni, src.ip), goal, protocol, port);
+    case 'eni': {
+      const srcIp = eniAddress(src.eni, src.ip);
+      const dst = to.endpoint;
+      const builtIn = dst.kind === 'address' || (dst.kind === 'onPremises' && !dst.gatewayId) ? reachBuiltInService(w, src.eni, srcIp, dst.ip, protocol, port) : undefined;
+      ok = builtIn ?? startFromEni(w, src.eni, srcIp, goal, protocol, port);
       break;
+    }
     case 'internet':
       ok = startFromInternet(w, src.ip, goal, protocol, port, src.gatewayId);
       break;
