@@ -12,7 +12,7 @@ import { parseYamlFully } from './parseTemplate.ts';
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = [
   ...readdirSync(join(FIXTURES, 'corpus')).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(FIXTURES, 'corpus', f)),
-  ...readdirSync(join(FIXTURES, 'scenarios')).map((f) => join(FIXTURES, 'scenarios', f)),
+  ...readdirSync(join(FIXTURES, 'scenarios')).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(FIXTURES, 'scenarios', f)),
 ];
 
 function full(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -5,7 +5,8 @@
  */
 import { formatIp, parseIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
-import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
+import { TemplateError } from '../intrinsics.ts';
+import { defaultSecurityGroupId, type ImportContext, isRecord, type Outcome, type Props } from './context.ts';
 
 /** IPv6 addresses are not modelled: an interface that asks for them is noted, and only its IPv4 side is read. */
 function noteIpv6(ctx: ImportContext, specs: Props[], owner: string): void {
@@ -45,6 +46,76 @@ export function mapNetworkInterface(ctx: ImportContext, id: string, props: Props
   return { status: 'modelled' };
 }
 
+const LAUNCH_TEMPLATE = 'AWS::EC2::LaunchTemplate';
+
+/** One part of a resource's raw properties, resolved on its own: undefined (with a warning) when it cannot be. */
+function resolvePart(ctx: ImportContext, node: unknown, where: string): unknown {
+  if (node === undefined) return undefined;
+  try {
+    return ctx.resolver.value(node, where, 2);
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    ctx.warn(`${e.message} ${where} was left out.`);
+    return undefined;
+  }
+}
+
+/**
+ * The AWS::EC2::LaunchTemplate of this template that an instance launches from (by LaunchTemplateId or
+ * LaunchTemplateName), or undefined — with a warning when it names one the template does not define.
+ */
+function launchTemplateOf(ctx: ImportContext, id: string): string | undefined {
+  const raw = ctx.resolver.resources.get(id)?.properties.LaunchTemplate;
+  if (!isRecord(raw)) return undefined;
+  const byId = resolvePart(ctx, raw.LaunchTemplateId, `${id}.LaunchTemplate.LaunchTemplateId`);
+  const byName = resolvePart(ctx, raw.LaunchTemplateName, `${id}.LaunchTemplate.LaunchTemplateName`);
+  const templates = [...ctx.resolver.resources].filter(([, r]) => r.type === LAUNCH_TEMPLATE).map(([ltId]) => ltId);
+  const found = typeof byId === 'string' && templates.includes(byId) ? byId
+    : typeof byName === 'string' ? templates.find((ltId) => resolvePart(ctx, ctx.resolver.resources.get(ltId)!.properties.LaunchTemplateName, `${ltId}.LaunchTemplateName`) === byName) : undefined;
+  const named = typeof byId === 'string' ? byId : typeof byName === 'string' ? byName : undefined;
+  if (!found && named !== undefined) ctx.warn(`${id} launches from the launch template ${named}, which the template does not define; its network settings are unknown, so only ${id}'s own are read.`);
+  return found;
+}
+
+/**
+ * An instance's properties with those of its launch template underneath: what the instance specifies overrides the
+ * launch template ("any parameters that you specify in the instance ... override the same parameters in the launch
+ * template"). A launch template's network interfaces name their groups `Groups` where an instance's say `GroupSet`.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-launchtemplatespecification.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-launchtemplate-launchtemplatedata.html
+ */
+function withLaunchTemplate(ctx: ImportContext, id: string, props: Props): Props {
+  const ltId = launchTemplateOf(ctx, id);
+  if (!ltId) return props;
+  const data = ctx.resolver.resources.get(ltId)!.properties.LaunchTemplateData;
+  const dataAt = (key: string) => (isRecord(data) ? resolvePart(ctx, data[key], `${ltId}.LaunchTemplateData.${key}`) : undefined);
+  const fromTemplate: Props = {};
+  for (const key of ['InstanceType', 'SecurityGroupIds', 'SecurityGroups']) {
+    const value = dataAt(key);
+    if (value !== undefined) fromTemplate[key] = value;
+  }
+  const interfaces = dataAt('NetworkInterfaces');
+  const ownGroups = props.SecurityGroupIds !== undefined || props.SecurityGroups !== undefined;
+  if (Array.isArray(interfaces) && props.NetworkInterfaces === undefined) {
+    fromTemplate.NetworkInterfaces = interfaces.filter(isRecord).map((spec) => {
+      const { Groups: groups, ...rest } = spec;
+      const primary = (spec.DeviceIndex ?? 0) === 0 || spec.DeviceIndex === '0';
+      const out: Props = { ...rest, ...(groups !== undefined ? { GroupSet: groups } : {}) };
+      // The instance's own subnet and groups go to its primary interface in place of the template's.
+      if (primary && props.SubnetId !== undefined) delete out.SubnetId;
+      if (primary && ownGroups) delete out.GroupSet;
+      return out;
+    });
+  }
+  if (ownGroups) {
+    delete fromTemplate.SecurityGroupIds;
+    delete fromTemplate.SecurityGroups;
+  }
+  const outcome = ctx.outcomes.get(ltId)?.outcome;
+  if (!outcome || outcome.status === 'not-modelled') ctx.record(ltId, LAUNCH_TEMPLATE, { status: 'merged', into: id });
+  return { ...fromTemplate, ...props };
+}
+
 /**
  * An instance's primary interface (device 0) gives its subnet, address, groups and public-IP choice — either an
  * inline NetworkInterfaces entry or a referenced AWS::EC2::NetworkInterface. Without security groups, AWS uses
@@ -52,7 +123,8 @@ export function mapNetworkInterface(ctx: ImportContext, id: string, props: Props
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html
  */
-export function mapInstance(ctx: ImportContext, id: string, props: Props): Outcome {
+export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Outcome {
+  const props = withLaunchTemplate(ctx, id, ownProps);
   const interfaces = ctx.records(props, 'NetworkInterfaces', id);
   const deviceOf = (spec: Props) => ctx.int(spec, 'DeviceIndex', `${id}.NetworkInterfaces`) ?? 0;
   const primarySpec = interfaces.find((spec) => deviceOf(spec) === 0);
@@ -68,7 +140,10 @@ export function mapInstance(ctx: ImportContext, id: string, props: Props): Outco
     ? attachedEni.securityGroupIds
     : ctx.securityGroupIds([...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])], id);
   for (const name of ctx.list(props, 'SecurityGroups', id)) {
-    const named = ctx.all('securityGroup').find((g) => g.id === name || g.name === name);
+    // Every VPC's default group is named "default" (the name EC2 gives it, which no other group may take).
+    // https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
+    const named = ctx.all('securityGroup').find((g) => g.id === name || g.name === name)
+      ?? (name === 'default' ? ctx.get(defaultSecurityGroupId(subnet.vpcId), 'securityGroup') : undefined);
     if (named) groups.push(named.id);
     else ctx.warn(`${id} names the security group ${name}, which the template does not define; it was left out.`);
   }

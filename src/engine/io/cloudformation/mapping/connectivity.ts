@@ -29,6 +29,12 @@ export function mapPeering(ctx: ImportContext, id: string, props: Props): Outcom
   }
   if (region && region !== ctx.region) {
     ctx.warn(`${id} is a cross-region peering (${ctx.region} ↔ ${region}): security groups cannot reference groups across it.`);
+    if (!accepter.external && accepter.region !== region) {
+      // A stack creates its VPCs in its own region, so a peer VPC of the same template cannot really be in
+      // PeerRegion; the template still says the peer is there, and rules about cross-region peering need to know.
+      ctx.warn(`${id} names ${accepter.id} as its peer in ${region}, but ${accepter.id} is a VPC of this template, which CloudFormation creates in ${accepter.region}; it is taken to be in ${region}, as PeerRegion says.`);
+      accepter.region = region;
+    }
   }
   ctx.add({ id, kind: 'peeringConnection', name: id, requesterVpcId: requester.id, accepterVpcId: accepter.id, status });
   return { status: 'modelled' };

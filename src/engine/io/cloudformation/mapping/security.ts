@@ -4,7 +4,7 @@
  */
 import type { NetworkAclRule, SecurityGroupRule } from '../../../model/types.ts';
 import { isUnknownValue } from '../../../model/unknown.ts';
-import { type ImportContext, type Outcome, type Props } from './context.ts';
+import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
 import { prefixListEntries } from './prefixLists.ts';
 
 const ALL_OUT: SecurityGroupRule = { protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
@@ -22,8 +22,8 @@ export function protocolName(value: unknown): string {
  * Protocol -1 covers every port; for ICMP, FromPort/ToPort hold the type and code.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
  */
-function readRules(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress'): SecurityGroupRule[] {
-  const read = readRule(ctx, rule, owner, direction);
+function readRules(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress', vpcId: string): SecurityGroupRule[] {
+  const read = readRule(ctx, rule, owner, direction, vpcId);
   if (!read) return [];
   // A rule naming a managed prefix list of the template stands for one rule per entry of the list.
   const entries = read.prefixListId !== undefined ? prefixListEntries(ctx, read.prefixListId) : undefined;
@@ -32,7 +32,7 @@ function readRules(ctx: ImportContext, rule: Props, owner: string, direction: 'i
   return entries.map((cidr) => ({ ...rest, cidr }));
 }
 
-function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress'): SecurityGroupRule | undefined {
+function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress', vpcId: string): SecurityGroupRule | undefined {
   const protocol = protocolName(ctx.text(rule, 'IpProtocol', owner) ?? '-1');
   const cidr = ctx.text(rule, 'CidrIp', owner);
   const groupId = ctx.text(rule, direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', owner);
@@ -43,7 +43,9 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
   else if (groupId !== undefined) peer = { groupId: ctx.securityGroupIds([groupId], owner)[0]! };
   else if (prefixListId !== undefined) peer = { prefixListId };
   else if (groupName !== undefined) {
-    const named = ctx.all('securityGroup').find((g) => g.name === groupName || g.id === groupName);
+    // "default" names the VPC's default group (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html).
+    const named = ctx.all('securityGroup').find((g) => g.name === groupName || g.id === groupName)
+      ?? (groupName === 'default' ? ctx.get(defaultSecurityGroupId(vpcId), 'securityGroup') : undefined);
     if (named) peer = { groupId: named.id };
     else ctx.warn(`${owner} names the security group ${groupName} by name, which the template does not define; that rule was left out.`);
   }
@@ -82,9 +84,9 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
  */
 export function mapSecurityGroup(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
-  const ingress = ctx.records(props, 'SecurityGroupIngress', id).flatMap((r) => readRules(ctx, r, id, 'ingress'));
+  const ingress = ctx.records(props, 'SecurityGroupIngress', id).flatMap((r) => readRules(ctx, r, id, 'ingress', vpc.id));
   const egressRules = ctx.records(props, 'SecurityGroupEgress', id);
-  const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.flatMap((r) => readRules(ctx, r, id, 'egress'));
+  const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.flatMap((r) => readRules(ctx, r, id, 'egress', vpc.id));
   const name = ctx.text(props, 'GroupName', id);
   ctx.add({
     id, kind: 'securityGroup', name: name || id, vpcId: vpc.id, description: ctx.text(props, 'GroupDescription', id) ?? '',
@@ -106,8 +108,8 @@ export function mapSecurityGroupRule(direction: 'ingress' | 'egress') {
     }
     const group = ctx.securityGroup(groupRef, id);
     if (!group) return { status: 'failed', reason: 'it names no GroupId' };
-    if (!readRule(ctx, props, id, direction)) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
-    for (const rule of readRules(ctx, props, id, direction)) (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
+    if (!readRule(ctx, props, id, direction, group.vpcId)) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
+    for (const rule of readRules(ctx, props, id, direction, group.vpcId)) (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
     return { status: 'merged', into: group.id };
   };
 }
