@@ -617,6 +617,15 @@ describe('endpoints and queries', () => {
     expect(blocker(r)).toMatchObject({ code: 'NAT_GATEWAY_UNSOLICITED_INBOUND', id: 'nat-a' });
   });
 
+  // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html — "The first four IP addresses and the last
+  // IP address in each subnet CIDR block are not available for your use, and they cannot be assigned to a resource".
+  it('assumes no host at an address AWS reserves in a subnet', () => {
+    for (const to of ['ip:10.0.1.1', 'ip:10.0.1.3', 'ip:10.0.1.255']) {
+      expect(blocker(run(classicResources(), { from: 'i-web', to, port: 22 }))).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'subnet-priv' });
+    }
+    expect(run(classicResources(), { from: 'i-web', to: 'ip:10.0.1.4', port: 8080 }).explanations[0]?.code).not.toBe('NO_ROUTE_TO_DESTINATION');
+  });
+
   it('sends from an address of a subnet that no interface holds, with no security group of its own', () => {
     const r = run(classicResources(), { from: 'ip:10.0.1.200', to: 'internet' });
     expect(r.reachable).toBe(true);

@@ -2,7 +2,7 @@
  * trace(): can traffic get from one place to another, and back, the way AWS would carry it — hop by hop, with the
  * rule or route that decided at each component and, where it stops, why.
  */
-import { formatIp } from '../cidr/cidr.ts';
+import { formatIp, tryCidr } from '../cidr/cidr.ts';
 import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import { isUnknownValue } from '../model/unknown.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
@@ -128,6 +128,12 @@ function deliverInVpc(w: Walk, vpcId: ResourceId, from: Subnet | undefined, pack
   if (!crossSubnets(w, from, subnet, packet)) return false;
   if (target) return arriveAtEni(w, target, packet, goal);
   const ep = goal.endpoint;
+  if (ep.kind === 'address' && ep.ip === packet.dstIp && isReservedAddress(subnet, packet.dstIp)) {
+    // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html — "The first four IP addresses and the
+    // last IP address in each subnet CIDR block are not available for your use, and they cannot be assigned to a
+    // resource, such as an EC2 instance."
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `${formatIp(packet.dstIp)} is one of the addresses AWS reserves in ${subnet.id} (the first four and the last): no host can hold it.`);
+  }
   if (ep.kind === 'address' && ep.ip === packet.dstIp) {
     hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `${formatIp(packet.dstIp)} lies in ${subnet.id} but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`);
     w.replySteps.push(() => {
@@ -138,6 +144,11 @@ function deliverInVpc(w: Walk, vpcId: ResourceId, from: Subnet | undefined, pack
     return true;
   }
   return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `No network interface in ${subnet.id} holds ${formatIp(packet.dstIp)}.`);
+}
+
+function isReservedAddress(subnet: Subnet, ip: number): boolean {
+  const cidr = tryCidr(subnet.cidrBlock);
+  return cidr !== undefined && cidr.prefix <= 28 && (ip - cidr.first < 4 || ip === cidr.last);
 }
 
 function subnetAtAddress(ix: NetworkIndex, vpcId: ResourceId, ip: number): Subnet | undefined {
