@@ -1,5 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 
+export interface XY {
+  x: number;
+  y: number;
+}
+
 /** The Traffic and Exposure tabs under the canvas, and the packets the traffic overlay draws on the canvas. */
 export class TrafficPage {
   readonly root: Locator;
@@ -7,6 +12,10 @@ export class TrafficPage {
   readonly hops: Locator;
   readonly whatIf: Locator;
   readonly simulation: Locator;
+  readonly newFlowForm: Locator;
+  /** The form open on a saved flow (named "Edit flow <its name>"). */
+  readonly editForm: Locator;
+  readonly reduceMotion: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('region', { name: 'Traffic' });
@@ -14,6 +23,9 @@ export class TrafficPage {
     this.hops = this.root.getByRole('list', { name: 'Hops' });
     this.whatIf = this.root.getByRole('log', { name: 'What-if' });
     this.simulation = this.root.getByRole('toolbar', { name: 'Simulation' });
+    this.newFlowForm = this.root.getByRole('form', { name: 'New flow' });
+    this.editForm = this.root.getByRole('form', { name: /^Edit flow / });
+    this.reduceMotion = this.simulation.getByRole('checkbox', { name: 'Reduce motion' });
   }
 
   async open(): Promise<void> {
@@ -34,6 +46,16 @@ export class TrafficPage {
 
   status(name: string | RegExp): Locator {
     return this.flow(name).getByTestId('flow-status');
+  }
+
+  /** A saved flow's row by its id (its name changes when it is edited). */
+  flowById(id: string): Locator {
+    return this.flows.locator(`li[data-flow="${id}"]`);
+  }
+
+  /** A flow's Edit button (its accessible name is "Edit <flow name>"). */
+  editButton(name: string | RegExp): Locator {
+    return this.flow(name).getByRole('button', { name: /^Edit / });
   }
 
   async select(name: string | RegExp): Promise<void> {
@@ -61,6 +83,40 @@ export class TrafficPage {
   /** The packet of a flow on the canvas (its `transform` is what the animation moves). */
   packet(flowId: string): Locator {
     return this.page.locator(`[data-flow-packet="${flowId}"]`);
+  }
+
+  /** A flow's path on the canvas: the selected flow's, or every flow's with reduced motion. */
+  path(flowId: string): Locator {
+    return this.page.locator(`[data-flow-path="${flowId}"]`);
+  }
+
+  /** The points of a flow's request (forward) or reply (return) line, in the diagram's coordinates. */
+  async pathPoints(flowId: string, direction: 'forward' | 'return' = 'forward'): Promise<XY[]> {
+    const points = await this.path(flowId).locator(`polyline[data-direction="${direction}"]`).getAttribute('points');
+    return (points ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => {
+        const [x, y] = pair.split(',').map(Number);
+        return { x: x!, y: y! };
+      });
+  }
+
+  /** Where a packet is, in the diagram's coordinates (from its `transform`). */
+  async packetPoint(flowId: string): Promise<XY> {
+    const transform = await this.packet(flowId).evaluate((el) => (el as SVGGElement).style.transform);
+    const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)/.exec(transform);
+    if (!m) throw new Error(`Packet ${flowId} has no position: ${transform}`);
+    return { x: Number(m[1]), y: Number(m[2]) };
+  }
+
+  /** Where a blocked flow's red badge is, in the diagram's coordinates. */
+  async blockPoint(flowId: string): Promise<XY> {
+    const transform = await this.blockMark(flowId).locator('.traffic-badge').getAttribute('transform');
+    const m = /translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)/.exec(transform ?? '');
+    if (!m) throw new Error(`Flow ${flowId} has no block mark: ${transform}`);
+    return { x: Number(m[1]), y: Number(m[2]) };
   }
 
   /** The red mark where a flow is dropped. */

@@ -146,8 +146,8 @@ function ArrowMarkers() {
           viewBox="0 0 10 10"
           refX={10}
           refY={5}
-          markerWidth={7}
-          markerHeight={7}
+          markerWidth={12}
+          markerHeight={12}
           markerUnits="userSpaceOnUse"
           orient="auto"
         >
@@ -158,10 +158,10 @@ function ArrowMarkers() {
   );
 }
 
-function PathLines({ flow, arrows }: { flow: AnimatedFlow; arrows: boolean }) {
+function PathLines({ flow, arrows, legs = ['forward', 'return'] }: { flow: AnimatedFlow; arrows: boolean; legs?: ReadonlyArray<'forward' | 'return'> }) {
   return (
     <>
-      {(['forward', 'return'] as const).map((direction) => {
+      {legs.map((direction) => {
         const marker = arrows ? `url(#traffic-arrow-${direction})` : undefined;
         return (
           <polyline
@@ -200,11 +200,16 @@ function SelectedPath({ flow, step, still }: { flow: AnimatedFlow; step: number 
   );
 }
 
-/** With reduced motion, the paths of the flows not selected, faint, so each still shows where it goes. */
+/**
+ * With reduced motion, the paths of the flows not selected, faint, so each still shows where it goes: the
+ * request (the reply mostly retraces it, and arrows both ways on one line read as noise), and the reply too
+ * when that is where the packet is dropped.
+ */
 function StillPath({ flow }: { flow: AnimatedFlow }) {
+  const legs = flow.geometry.blocked?.direction === 'return' ? (['forward', 'return'] as const) : (['forward'] as const);
   return (
     <g className="traffic-path is-still" data-flow-path={flow.id}>
-      <PathLines flow={flow} arrows />
+      <PathLines flow={flow} arrows legs={legs} />
       {outsidePoints(flow).map((s) => (
         <circle key={s.outside} cx={s.point.x} cy={s.point.y} r={14} className="traffic-outside-still" />
       ))}
@@ -260,6 +265,9 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
   const packets = useRef(new Map<string, SVGGElement>());
   useAnimation(flows, packets, still);
   const selected = flows.find((f) => f.id === selectedFlowId);
+  const markers = flows
+    .filter((f) => f.geometry.blocked)
+    .map((f) => <BlockMarker key={f.id} design={design} flow={f} labelled={!selected || f === selected} />);
 
   return (
     <ViewportPortal>
@@ -267,9 +275,7 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
         {still && <ArrowMarkers />}
         {still && flows.filter((f) => f !== selected).map((f) => <StillPath key={f.id} flow={f} />)}
         {selected && <SelectedPath flow={selected} step={step} still={still} />}
-        {flows.filter((f) => f.geometry.blocked).map((f) => (
-          <BlockMarker key={f.id} design={design} flow={f} labelled={!selected || f === selected} />
-        ))}
+        {!still && markers}
         {flows.map((f) => (
           <g
             key={f.id}
@@ -293,6 +299,8 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
             <circle r={f.id === selectedFlowId ? 8 : 6} />
           </g>
         ))}
+        {/* A packet resting on its red mark would hide the mark's cross: without motion, the mark goes on top. */}
+        {still && markers}
       </svg>
     </ViewportPortal>
   );
