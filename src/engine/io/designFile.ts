@@ -205,7 +205,7 @@ export const RESOURCE_FIELDS: FieldReaders = {
   },
   instance: {
     subnetId: text(''), instanceType: text('t3.micro'), privateIp: text(''), associatePublicIp: optionalBool, publicIp: optionalText,
-    elasticIpId: optionalText, securityGroupIds: texts, sourceDestCheck: bool(true),
+    elasticIpId: optionalText, securityGroupIds: texts, sourceDestCheck: bool(true), securityGroupNames: optionalTexts,
   },
   networkInterface: {
     subnetId: text(''), privateIps: texts, securityGroupIds: texts, sourceDestCheck: bool(true), instanceId: optionalText,

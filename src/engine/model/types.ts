@@ -146,6 +146,11 @@ export interface Instance extends ResourceBase {
   securityGroupIds: ResourceId[];
   /** Off for NAT instances and other appliances that forward traffic not addressed to them. */
   sourceDestCheck: boolean;
+  /**
+   * Groups a template named by name (`SecurityGroups`) for an instance in a VPC of its own, where EC2 takes only
+   * group ids; set by the CloudFormation importer, reported by the `instance-security-group-names` rule.
+   */
+  securityGroupNames?: string[];
 }
 
 /** A secondary elastic network interface attached to an instance (or standalone). */

@@ -49,6 +49,7 @@ import { peeringQuota } from './peering/peeringQuota.ts';
 import { peeringRoutes } from './peering/peeringRoutes.ts';
 import { peeringSelf } from './peering/peeringSelf.ts';
 import { danglingReference } from './references/danglingReference.ts';
+import { instanceSecurityGroupNames } from './references/instanceSecurityGroupNames.ts';
 import { networkAclVpc } from './references/networkAclVpc.ts';
 import { securityGroupVpc } from './references/securityGroupVpc.ts';
 import { mainRouteTable } from './routing/mainRouteTable.ts';
@@ -128,6 +129,7 @@ export const RULES: Rule[] = [
   policyDocument,
   // Security groups and network ACLs
   securityGroupVpc,
+  instanceSecurityGroupNames,
   networkAclVpc,
   sgReferenceScope,
   naclRuleNumbers,

@@ -131,3 +131,21 @@ Resources:
     expect(errors.map((f) => [f.rule, f.resources])).toEqual([['peering-cross-region-sg-reference', ['AppSg', 'RemoteSg']]]);
   });
 });
+
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html: SecurityGroups
+// "[Default VPC] The names of the security groups. For a nondefault VPC, you must use security group IDs instead."
+describe('security groups by name outside the default VPC', () => {
+  it('notes the names on the instance, so check reports them; SecurityGroupIds and the default VPC are fine', () => {
+    const { design } = load(`${NETWORK}
+  ByName: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-0123456789abcdef0, SubnetId: !Ref Sub, SecurityGroups: [!Ref WebSg]}}
+  ById: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-0123456789abcdef0, SubnetId: !Ref Sub, SecurityGroupIds: [!Ref WebSg]}}
+  Legacy: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: default VPC}}
+  InDefault: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-0123456789abcdef0, SecurityGroups: [!Ref Legacy]}}
+`);
+    expect(get(design, 'ByName', 'instance')).toMatchObject({ securityGroupIds: ['WebSg'], securityGroupNames: ['WebSg'] });
+    expect(get(design, 'ById', 'instance').securityGroupNames).toBeUndefined();
+    expect(get(design, 'InDefault', 'instance').securityGroupNames).toBeUndefined();
+    const errors = validateDesign(design).filter((f) => f.severity === 'error');
+    expect(errors.map((f) => [f.rule, f.resources])).toEqual([['instance-security-group-names', ['ByName', 'WebSg']]]);
+  });
+});

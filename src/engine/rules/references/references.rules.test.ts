@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aDesign, aNetworkAcl, aSecurityGroup, aSubnet, aVpc, anInstance } from '../../model/builders.ts';
 import { findingsOf } from '../testing.ts';
 import { danglingReference } from './danglingReference.ts';
+import { instanceSecurityGroupNames } from './instanceSecurityGroupNames.ts';
 import { networkAclVpc } from './networkAclVpc.ts';
 import { securityGroupVpc } from './securityGroupVpc.ts';
 
@@ -45,5 +46,19 @@ describe('network-acl-vpc (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-
     const design = aDesign(aVpc(), otherVpc, aNetworkAcl({ vpcId: 'vpc-b' }), aSubnet({ networkAclId: 'acl-a' }));
     expect(findingsOf(design, 'network-acl-vpc')[0]).toMatchObject({ resources: ['subnet-a', 'acl-a'] });
     expect(findingsOf(aDesign(aVpc(), aNetworkAcl(), aSubnet({ networkAclId: 'acl-a' })), 'network-acl-vpc')).toEqual([]);
+  });
+});
+
+describe('instance-security-group-names (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html)', () => {
+  // SecurityGroups: "[Default VPC] The names of the security groups. For a nondefault VPC, you must use security group IDs instead."
+  it('cites the AWS::EC2::Instance page', () => expect(instanceSecurityGroupNames.docs).toBe('https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html'));
+
+  it('reports groups given by name for an instance outside the default VPC, and is silent for ids', () => {
+    const named = aDesign(aVpc(), aSubnet(), aSecurityGroup(), anInstance({ securityGroupIds: ['sg-a'], securityGroupNames: ['sg-a'] }));
+    expect(findingsOf(named, 'instance-security-group-names')).toEqual([expect.objectContaining({
+      severity: 'error', resources: ['i-a', 'sg-a'],
+      message: 'Instance i-a names its security groups (sg-a) in SecurityGroups, but it is not in the default VPC, where only group ids are accepted; EC2 refuses to launch it.',
+    })]);
+    expect(findingsOf(aDesign(aVpc(), aSubnet(), aSecurityGroup(), anInstance({ securityGroupIds: ['sg-a'] })), 'instance-security-group-names')).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
 import { formatIp, parseIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
 import { TemplateError } from '../intrinsics.ts';
-import { defaultSecurityGroupId, type ImportContext, isRecord, type Outcome, type Props } from './context.ts';
+import { DEFAULT_VPC, defaultSecurityGroupId, type ImportContext, isRecord, type Outcome, type Props } from './context.ts';
 
 /** IPv6 addresses are not modelled: an interface that asks for them is noted, and only its IPv4 side is read. */
 function noteIpv6(ctx: ImportContext, specs: Props[], owner: string): void {
@@ -139,7 +139,8 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
   let groups = attachedEni
     ? attachedEni.securityGroupIds
     : ctx.securityGroupIds([...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])], id);
-  for (const name of ctx.list(props, 'SecurityGroups', id)) {
+  const names = ctx.list(props, 'SecurityGroups', id);
+  for (const name of names) {
     // Every VPC's default group is named "default" (the name EC2 gives it, which no other group may take).
     // https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
     const named = ctx.all('securityGroup').find((g) => g.id === name || g.name === name)
@@ -157,6 +158,10 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
     sourceDestCheck: attachedEni ? attachedEni.sourceDestCheck : ctx.bool(props, 'SourceDestCheck', id, true),
   };
+  // "[Default VPC] The names of the security groups. For a nondefault VPC, you must use security group IDs instead."
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html
+  const vpc = ctx.get(subnet.vpcId, 'vpc');
+  if (names.length > 0 && vpc && !vpc.external && vpc.id !== DEFAULT_VPC) instance.securityGroupNames = names;
   noteIpv6(ctx, [{ Ipv6AddressCount: props.Ipv6AddressCount, Ipv6Addresses: props.Ipv6Addresses }, ...interfaces], id);
   if (primarySpec && primarySpec.AssociatePublicIpAddress !== undefined) {
     instance.associatePublicIp = ctx.bool(primarySpec, 'AssociatePublicIpAddress', `${id}.NetworkInterfaces`, false);
