@@ -51,6 +51,7 @@ import { peeringSelf } from './peering/peeringSelf.ts';
 import { danglingReference } from './references/danglingReference.ts';
 import { instanceSecurityGroupNames } from './references/instanceSecurityGroupNames.ts';
 import { networkAclVpc } from './references/networkAclVpc.ts';
+import { networkInterfaceZone } from './references/networkInterfaceZone.ts';
 import { securityGroupVpc } from './references/securityGroupVpc.ts';
 import { mainRouteTable } from './routing/mainRouteTable.ts';
 import { routeBlackhole } from './routing/routeBlackhole.ts';
@@ -130,6 +131,7 @@ export const RULES: Rule[] = [
   // Security groups and network ACLs
   securityGroupVpc,
   instanceSecurityGroupNames,
+  networkInterfaceZone,
   networkAclVpc,
   sgReferenceScope,
   naclRuleNumbers,

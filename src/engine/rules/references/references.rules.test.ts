@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { aDesign, aNetworkAcl, aSecurityGroup, aSubnet, aVpc, anInstance } from '../../model/builders.ts';
+import type { NetworkInterface } from '../../model/types.ts';
 import { findingsOf } from '../testing.ts';
 import { danglingReference } from './danglingReference.ts';
 import { instanceSecurityGroupNames } from './instanceSecurityGroupNames.ts';
 import { networkAclVpc } from './networkAclVpc.ts';
+import { networkInterfaceZone } from './networkInterfaceZone.ts';
 import { securityGroupVpc } from './securityGroupVpc.ts';
 
 const otherVpc = aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] });
@@ -60,5 +62,22 @@ describe('instance-security-group-names (https://docs.aws.amazon.com/AWSCloudFor
       message: 'Instance i-a names its security groups (sg-a) in SecurityGroups, but it is not in the default VPC, where only group ids are accepted; EC2 refuses to launch it.',
     })]);
     expect(findingsOf(aDesign(aVpc(), aSubnet(), aSecurityGroup(), anInstance({ securityGroupIds: ['sg-a'] })), 'instance-security-group-names')).toEqual([]);
+  });
+});
+
+describe('network-interface-zone (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html)', () => {
+  // "both the network interface and the instance must reside in the same Availability Zone"
+  it('cites the elastic network interfaces page', () => expect(networkInterfaceZone.docs).toBe('https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html'));
+
+  const eni = (subnetId: string): NetworkInterface => ({
+    id: 'eni-a', kind: 'networkInterface', name: 'eni-a', subnetId, privateIps: [], securityGroupIds: [], sourceDestCheck: true, instanceId: 'i-a', deviceIndex: 1,
+  });
+  const zoneB = aSubnet({ id: 'subnet-b', cidrBlock: '10.0.1.0/24', availabilityZone: 'us-east-1b' });
+
+  it('reports an interface attached to an instance in another zone, and is silent for another subnet of the same zone', () => {
+    const across = aDesign(aVpc(), aSubnet({ availabilityZone: 'us-east-1a' }), zoneB, anInstance(), eni('subnet-b'));
+    expect(findingsOf(across, 'network-interface-zone')).toEqual([expect.objectContaining({ severity: 'error', resources: ['eni-a', 'i-a'] })]);
+    const sameZone = aDesign(aVpc(), aSubnet({ availabilityZone: 'us-east-1a' }), { ...zoneB, availabilityZone: 'us-east-1a' }, anInstance(), eni('subnet-b'));
+    expect(findingsOf(sameZone, 'network-interface-zone')).toEqual([]);
   });
 });
