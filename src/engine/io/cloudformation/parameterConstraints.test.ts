@@ -24,6 +24,7 @@ describe('parameterProblem', () => {
     const list = { Type: 'CommaDelimitedList', AllowedPattern: 'us-east-1[a-f]' };
     expect(parameterProblem('Zones', list, 'us-east-1a,us-east-1b', 'value')).toBeUndefined();
     expect(parameterProblem('Zones', list, 'us-east-1a,eu-west-1a', 'value')).toMatch(/holds "eu-west-1a", which does not match/);
+    expect(parameterProblem('Zones', list, '', 'Default')).toBeUndefined();
   });
 
   it('checks MinLength/MaxLength on strings and MinValue/MaxValue and numberhood on numbers', () => {

@@ -57,7 +57,9 @@ export function parameterProblem(name: string, spec: Record<string, unknown>, ra
     ? ` (${spec.ConstraintDescription.replace(/\s+/g, ' ').trim().slice(0, 160)})` : '';
   const fail = (constraint: string) => `Parameter ${name}: ${what} ${constraint}${because}.`;
   const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
-  const items = isList ? text.split(',').map((s) => s.trim()) : [text];
+  // An empty list (a Default of "") holds no value to check.
+  const items = isList ? text.split(',').map((s) => s.trim()).filter((s, _, all) => s !== '' || all.length > 1) : [text];
+  if (items.length === 0) return undefined;
   const numeric = type === 'Number' || type === 'List<Number>';
 
   if (numeric) {
