@@ -213,11 +213,11 @@ describe(`private IP rules (${SUBNET_SIZING_DOCS})`, () => {
     ['10.0.1.0', 'network address'],
     ['10.0.1.1', 'VPC router'],
     ['10.0.1.2', 'DNS server'],
-    ['10.0.1.3', 'reserved for future use'],
+    ['10.0.1.3', 'for future use'],
     ['10.0.1.255', 'broadcast address'],
   ])('says %s is the %s', (ip, role) => {
     const [f] = findingsOf(aDesign(aVpc(), aSubnet(), anInstance({ privateIp: ip })), 'private-ip-reserved');
-    expect(f!.message).toContain(`as the ${role}`);
+    expect(f!.message).toContain(role === 'for future use' ? `reserves in subnet subnet-a for future use.` : `as the ${role}`);
     expect(f!.fix).toContain('10.0.1.4 to 10.0.1.254');
   });
 
