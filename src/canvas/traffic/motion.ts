@@ -8,15 +8,22 @@ import { useUiStore } from '../../store/uiStore.ts';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
+let query: MediaQueryList | undefined;
+
+/** One query object for every reader: asked on each render of the overlay and of each flow row. */
+function mediaQuery(): MediaQueryList | undefined {
+  if (typeof matchMedia !== 'function') return undefined;
+  return (query ??= matchMedia(QUERY));
+}
+
 function subscribe(onChange: () => void): () => void {
-  if (typeof matchMedia !== 'function') return () => {};
-  const query = matchMedia(QUERY);
-  query.addEventListener('change', onChange);
-  return () => query.removeEventListener('change', onChange);
+  const q = mediaQuery();
+  q?.addEventListener('change', onChange);
+  return () => q?.removeEventListener('change', onChange);
 }
 
 function systemPrefersReduced(): boolean {
-  return typeof matchMedia === 'function' && matchMedia(QUERY).matches;
+  return mediaQuery()?.matches ?? false;
 }
 
 /** The system's (browser's) reduced-motion setting, live. */
