@@ -10,7 +10,7 @@ import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
 import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
-import { firstCanvasFrame, lazyNamed, Loading } from './panels/lazy.tsx';
+import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 
@@ -56,6 +56,7 @@ function BottomPanels() {
   const tab = useUiStore((s) => s.bottomTab);
   const setTab = useUiStore((s) => s.setBottomTab);
   const base = useId();
+  const checked = useFirstCanvasFrame();
   // A tab's panel is mounted the first time it is shown and kept (its form state survives switching tabs).
   const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
@@ -92,7 +93,8 @@ function BottomPanels() {
         ))}
       </div>
       <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={tab !== 'findings'} className="min-h-0 flex-1">
-        <FindingsPanel />
+        {/* The rules run after the canvas's first frame (see Canvas), so the design shows before its findings. */}
+        {checked ? <FindingsPanel /> : <Loading what="findings" />}
       </div>
       <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
         {visited.has('traffic') && (

@@ -15,14 +15,16 @@ import {
   ReactFlowProvider,
   useNodesInitialized,
   useReactFlow,
+  useStoreApi,
+  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { flushSync } from 'react-dom';
-import { addFromPalette, connect, getResource, vpcIdOf, type Design } from '../engine/index.ts';
+import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Finding } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
@@ -34,17 +36,21 @@ import { containersAt, dropTargetFor } from './dropTarget.ts';
 import { edgeTypes } from './edges/ConnectionEdge.tsx';
 import { boundsOf, GRID } from './geometry.ts';
 import { nodeTypes } from './nodes/index.ts';
-import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
+import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
 const TrafficOverlay = lazyNamed(() => import('./traffic/TrafficOverlay.tsx').then((m) => m.TrafficOverlay));
+
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** The adapter's output for the current design, selection and findings; unchanged nodes keep their objects. */
 function useDiagram(): DiagramFlow {
   const design = useDesignStore((s) => s.design);
   const selection = useDesignStore((s) => s.selection);
   const showSupporting = useUiStore((s) => s.showSupporting);
-  const findings = findingsOf(design);
+  // The rules run once the design has been drawn: the first frame shows the diagram, its findings mark it next.
+  const checked = useFirstCanvasFrame();
+  const findings = checked ? findingsOf(design) : NO_FINDINGS;
   const marks = useMemo(() => marksFromFindings(findings), [findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const previous = useRef<DiagramFlow | undefined>(undefined);
@@ -126,8 +132,21 @@ function minimapStroke(node: DiagramNode): string {
   return 'transparent';
 }
 
-function CanvasFlow() {
-  const flow = useDiagram();
+const NO_IDS: string[] = [];
+
+/** Ids of nodes in both lists whose box changed size. */
+function resizedNodes(before: readonly DiagramNode[], after: readonly DiagramNode[]): string[] {
+  if (before === after) return NO_IDS;
+  const old = new Map(before.map((n) => [n.id, n]));
+  const out: string[] = [];
+  for (const n of after) {
+    const o = old.get(n.id);
+    if (o && o !== n && (o.width !== n.width || o.height !== n.height)) out.push(n.id);
+  }
+  return out.length ? out : NO_IDS;
+}
+
+function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const flowRef = useRef(flow);
   useEffect(() => {
     flowRef.current = flow;
@@ -142,11 +161,26 @@ function CanvasFlow() {
   useEffect(() => {
     if (overlay) markFirstCanvasFrame();
   }, [overlay]);
+  // Nodes an edit resized: React Flow keeps their handle positions (the nodes say their size, so it does not
+  // re-measure them), so ask it to measure those again, or edges would end where the old box's sides were.
+  const [resized, setResized] = useState(NO_IDS);
   if (shown !== flow) {
     setShown(flow);
     setNodes(flow.nodes);
     setEdges(flow.edges);
+    setResized(resizedNodes(shown.nodes, flow.nodes));
   }
+  const updateNodeInternals = useUpdateNodeInternals();
+  useLayoutEffect(() => {
+    if (resized.length > 0) updateNodeInternals(resized);
+  }, [resized, updateNodeInternals]);
+
+  // The viewport the provider fitted the design into (see Canvas): React Flow's pan and zoom start there.
+  const store = useStoreApi();
+  const [initialViewport] = useState(() => {
+    const [x, y, zoom] = store.getState().transform;
+    return { x, y, zoom };
+  });
 
   const execute = useDesignStore((s) => s.execute);
   const { screenToFlowPosition, fitView, getViewport, setCenter } = useReactFlow();
@@ -291,10 +325,9 @@ function CanvasFlow() {
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         snapToGrid
         snapGrid={[GRID, GRID]}
-        minZoom={0.1}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.1 }}
+        defaultViewport={initialViewport}
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
@@ -319,10 +352,40 @@ function CanvasFlow() {
   );
 }
 
+/** How the design is framed when the canvas opens (and by React Flow's own fit once it has measured the nodes). */
+const INITIAL_FIT = { padding: 0.08, maxZoom: 1.1 };
+const MIN_ZOOM = 0.1;
+
+/**
+ * Measures the canvas's box before React Flow first renders, so that first render already holds every node, framed:
+ * React Flow's store starts with the nodes and a fitted viewport instead of receiving them in an effect and fitting
+ * them after measuring (two more renders of every node, and frames showing an empty canvas, then a corner of the
+ * design at zoom 1).
+ */
 export function Canvas() {
+  const flow = useDiagram();
+  const box = useRef<HTMLDivElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number }>();
+  useLayoutEffect(() => {
+    const rect = box.current?.getBoundingClientRect();
+    setSize({ width: rect?.width ?? 0, height: rect?.height ?? 0 });
+  }, []);
   return (
-    <ReactFlowProvider>
-      <CanvasFlow />
-    </ReactFlowProvider>
+    <div ref={box} className="h-full w-full">
+      {size && (
+        <ReactFlowProvider
+          initialNodes={flow.nodes}
+          initialEdges={flow.edges}
+          initialWidth={size.width}
+          initialHeight={size.height}
+          fitView
+          initialFitViewOptions={INITIAL_FIT}
+          initialMinZoom={MIN_ZOOM}
+          initialMaxZoom={INITIAL_FIT.maxZoom}
+        >
+          <CanvasFlow flow={flow} />
+        </ReactFlowProvider>
+      )}
+    </div>
   );
 }

@@ -198,6 +198,13 @@ describe('findings and selection on the canvas', () => {
   });
 });
 
+it('gives every node its size as measured, so React Flow renders it measured from the start', () => {
+  for (const node of designToFlow(exampleDesign()).nodes) {
+    expect(node.measured).toEqual({ width: node.width, height: node.height });
+    expect(node.width).toBeGreaterThan(0);
+  }
+});
+
 describe('reuseUnchanged', () => {
   it('keeps the objects of nodes an edit did not touch, so only the moved node re-renders', () => {
     const before: Design = exampleDesign();

@@ -561,6 +561,10 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
     leafNode(r, 'resource', undefined, { ...page, ...LEAF });
   }
 
+  // React Flow draws each node's box at exactly `width` × `height` (border-box), so what it would measure is known:
+  // saying so up front lets it treat the nodes as measured from its first render, instead of reporting a size for
+  // every node after that render (which, applied, replaces every node object and renders them all again).
+  for (const node of nodes) node.measured = { width: node.width, height: node.height };
   return { nodes, edges: edgesOf(design, placed, selection, marks), placed };
 }
 

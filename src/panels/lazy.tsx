@@ -2,7 +2,7 @@
  * What the first screen does not need is loaded on demand: the Traffic and Exposure panels, the inspector forms
  * other than the design's, the traffic overlay and the import report. `lazyNamed` wraps such a part (with
  * `Loading` as the small fallback while it arrives), `useAfterFirstFrame` holds work back until the browser has
- * painted, and `firstCanvasFrame` settles once the canvas has drawn its nodes.
+ * painted, and `firstCanvasFrame` (`useFirstCanvasFrame` in a component) settles once the canvas has drawn its nodes.
  */
 import { createElement, lazy, useEffect, useState, type ComponentType } from 'react';
 
@@ -47,11 +47,34 @@ export function useAfterFirstFrame(ready = true): boolean {
   return after;
 }
 
+let painted = false;
 let markPainted: () => void = () => {};
 /** Settles after the canvas's first frame with its nodes measured (or with no nodes to draw). */
 export const firstCanvasFrame = new Promise<void>((resolve) => {
-  markPainted = resolve;
+  markPainted = () => {
+    painted = true;
+    resolve();
+  };
 });
 export function markFirstCanvasFrame(): void {
   markPainted();
+}
+
+/**
+ * False until the canvas's first frame has been painted (see `firstCanvasFrame`), true from then on: for work the
+ * first screen can show a frame or two later (the design's findings), so that the design itself appears sooner.
+ */
+export function useFirstCanvasFrame(): boolean {
+  const [done, setDone] = useState(painted);
+  useEffect(() => {
+    if (done) return;
+    let live = true;
+    void firstCanvasFrame.then(() => {
+      if (live) setDone(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [done]);
+  return done;
 }
