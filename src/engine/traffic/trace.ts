@@ -96,6 +96,11 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
   }
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
   hop(w, 'forward', eni.id, eni.type, 'forward', `destination ${describeEni(eni, packet.dstIp)} receives ${describePacket(packet)}`);
+  // Pushed before the service's own step, so on the way back the service answers first, then this interface.
+  w.replySteps.push(() => {
+    hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`);
+    return true;
+  });
   if (eni.kind === 'interfaceEndpoint') {
     // Named by its service's default name or by the endpoint's own DNS name, a request through the endpoint is
     // subject to its policy either way: "An endpoint policy is a resource-based policy that you attach to a VPC
@@ -106,10 +111,6 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
     const bucketId = ep.kind === 'service' ? ep.bucketId : undefined;
     if (!arriveAtService(w, service, packet, goal.query, { endpoint, vpcId: eni.vpcId, sourceIp: packet.srcIp }, bucketId)) return false;
   }
-  w.replySteps.push(() => {
-    hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`);
-    return true;
-  });
   w.arrived = true;
   return true;
 }
