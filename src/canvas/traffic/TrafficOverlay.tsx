@@ -11,6 +11,7 @@
 import { ViewportPortal } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Design } from '../../engine/index.ts';
+import type { TraceResult } from '../../engine/traffic/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
@@ -38,11 +39,30 @@ interface AnimatedFlow {
   phase: number;
 }
 
+/** Whether two node maps draw the same nodes (a plan only asks which nodes are drawn, not where). */
+function sameNodes(a: PlacedRects, b: PlacedRects): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const id of a.keys()) if (!b.has(id)) return false;
+  return true;
+}
+
+// Selecting a node makes new node rectangles for the same design: the plans (the costly half) stay good.
+const plans = new WeakMap<FlowEvaluation, { design: Design; placed: PlacedRects; plan: FlowPlan }>();
+
+function planOf(design: Design, placed: PlacedRects, e: FlowEvaluation, result: TraceResult): FlowPlan {
+  const hit = plans.get(e);
+  if (hit && hit.design === design && sameNodes(hit.placed, placed)) return hit.plan;
+  const plan = planFlow(design, placed, e.flow, result);
+  plans.set(e, { design, placed, plan });
+  return plan;
+}
+
 function animatedFlows(design: Design, placed: PlacedRects, evaluations: FlowEvaluation[]): AnimatedFlow[] {
   const out: AnimatedFlow[] = [];
   evaluations.forEach((e, i) => {
     if (!e.outcome.ok) return;
-    const plan = planFlow(design, placed, e.flow, e.outcome.result);
+    const plan = planOf(design, placed, e, e.outcome.result);
     const geometry = placeFlow(plan, placed);
     if (geometry.stops.length === 0) return;
     const timeline = buildTimeline(geometry.stops);
