@@ -60,6 +60,7 @@ import { routeDuplicate } from './routing/routeDuplicate.ts';
 import { routeMoreSpecificThanLocal } from './routing/routeMoreSpecificThanLocal.ts';
 import { routeTableAssociation } from './routing/routeTableAssociation.ts';
 import { naclEphemeralPorts } from './security/naclEphemeralPorts.ts';
+import { naclPortRange } from './security/naclPortRange.ts';
 import { naclRuleNumbers } from './security/naclRuleNumbers.ts';
 import { naclRuleQuota } from './security/naclRuleQuota.ts';
 import { sgOpenToWorld } from './security/sgOpenToWorld.ts';
@@ -135,6 +136,7 @@ export const RULES: Rule[] = [
   networkAclVpc,
   sgReferenceScope,
   naclRuleNumbers,
+  naclPortRange,
   naclEphemeralPorts,
   sgRuleQuota,
   sgPerInterfaceQuota,

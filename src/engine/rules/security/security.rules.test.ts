@@ -3,6 +3,7 @@ import { aDesign, aNetworkAcl, aPeering, aSecurityGroup, aSubnet, aVpc, anInstan
 import type { NetworkAclRule, SecurityGroupRule } from '../../model/types.ts';
 import { findingsOf } from '../testing.ts';
 import { naclEphemeralPorts } from './naclEphemeralPorts.ts';
+import { naclPortRange } from './naclPortRange.ts';
 import { naclRuleNumbers } from './naclRuleNumbers.ts';
 import { naclRuleQuota } from './naclRuleQuota.ts';
 import { sgOpenToWorld } from './sgOpenToWorld.ts';
@@ -48,6 +49,29 @@ describe('nacl-rule-numbers (https://docs.aws.amazon.com/vpc/latest/userguide/na
 
   it('allows the same number once per direction', () => {
     expect(findingsOf(aDesign(aVpc(), aNetworkAcl({ inbound: [allow(100), allow(32766)], outbound: [allow(100)] })), 'nacl-rule-numbers')).toEqual([]);
+  });
+});
+
+describe('nacl-port-range (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-networkaclentry-portrange.html)', () => {
+  // From and To: "Required if you specify 6 (TCP) or 17 (UDP) for the protocol parameter."
+  it('cites the PortRange page', () => expect(naclPortRange.docs).toBe('https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-networkaclentry-portrange.html'));
+
+  it('reports TCP and UDP entries without ports and ICMP entries without a type and code', () => {
+    const acl = aNetworkAcl({
+      inbound: [allow(100, { id: 'NoPorts', fromPort: undefined, toPort: undefined }), allow(110, { protocol: '17', toPort: undefined })],
+      outbound: [allow(100, { protocol: 'icmp', fromPort: undefined, toPort: undefined })],
+    });
+    const found = findingsOf(aDesign(aVpc(), acl), 'nacl-port-range');
+    expect(found.map((f) => [f.severity, f.resources])).toEqual([['error', ['acl-a', 'NoPorts']], ['error', ['acl-a']], ['error', ['acl-a']]]);
+    expect(found[0]!.message).toBe('Network ACL acl-a has an inbound TCP entry NoPorts without a port range; AWS requires From and To for TCP and UDP.');
+  });
+
+  it('accepts ports, ICMP type and code -1, and protocols that take neither', () => {
+    const acl = aNetworkAcl({
+      inbound: [allow(100), allow(110, { protocol: 'icmp', fromPort: -1, toPort: -1 }), allow(120, { protocol: '-1', fromPort: undefined, toPort: undefined })],
+      outbound: [allow(100, { protocol: '50', fromPort: undefined, toPort: undefined })],
+    });
+    expect(findingsOf(aDesign(aVpc(), acl), 'nacl-port-range')).toEqual([]);
   });
 });
 

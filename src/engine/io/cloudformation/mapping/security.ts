@@ -144,6 +144,13 @@ export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props)
     const to = ctx.int(range as Props, 'To', `${id}.PortRange`);
     if (from !== undefined) rule.fromPort = from;
     if (to !== undefined) rule.toPort = to;
+    const unknown = [(range as Props).From, (range as Props).To].find(isUnknownValue);
+    if (unknown !== undefined && (from === undefined || to === undefined)) {
+      // A port only known once deployed: the widest reading, said plainly (an unknown is not a missing port).
+      ctx.warn(`${id} has a ${protocol} port range that is not known before deployment (${String(unknown)}); it is read as every port.`);
+      rule.fromPort ??= 0;
+      rule.toPort ??= 65535;
+    }
   }
   const icmp = props.Icmp;
   if (protocol === 'icmp' && icmp && typeof icmp === 'object' && !Array.isArray(icmp)) {
@@ -151,6 +158,10 @@ export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props)
     const code = ctx.int(icmp as Props, 'Code', `${id}.Icmp`);
     if (type !== undefined) rule.fromPort = type;
     if (code !== undefined) rule.toPort = code;
+    if ([(icmp as Props).Type, (icmp as Props).Code].some(isUnknownValue)) {
+      rule.fromPort ??= -1;
+      rule.toPort ??= -1;
+    }
   }
   (ctx.bool(props, 'Egress', id, false) ? acl.outbound : acl.inbound).push(rule);
   return { status: 'merged', into: acl.id };
