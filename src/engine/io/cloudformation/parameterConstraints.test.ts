@@ -45,6 +45,9 @@ describe('parameterProblem', () => {
   it('leaves alone what cannot be checked here: Systems Manager parameters, patterns JavaScript cannot read', () => {
     expect(parameterProblem('Ami', { Type: 'AWS::SSM::Parameter::Value<String>', AllowedValues: ['x'] }, '/aws/service/ami', 'Default')).toBeUndefined();
     expect(parameterProblem('Odd', { Type: 'String', AllowedPattern: '[a-z' }, 'anything', 'value')).toBeUndefined();
+    expect(parameterProblem('Java', { Type: 'String', AllowedPattern: '\\p{Alnum}+' }, 'abc1', 'value')).toBeUndefined();
+    expect(parameterProblem('Java', { Type: 'String', AllowedPattern: '\\A[a-z]+\\z' }, 'abc', 'value')).toBeUndefined();
+    expect(parameterProblem('Java', { Type: 'String', AllowedPattern: '[a-z]++' }, 'abc', 'value')).toBeUndefined();
   });
 });
 

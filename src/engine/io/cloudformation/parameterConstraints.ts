@@ -31,8 +31,15 @@ function shown(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }
 
-/** The whole-value regular expression of an AllowedPattern, or undefined when JavaScript cannot read it (then it is not checked). */
+/**
+ * Java regular expression syntax that JavaScript reads differently or not at all (CloudFormation's patterns are
+ * Java's): POSIX and Unicode classes, \A \Z \z \Q…\E and friends, possessive quantifiers.
+ */
+const JAVA_ONLY = /\\[pP]\{|\\[AZzQEGhHRX]|[*+?}]\+/;
+
+/** The whole-value regular expression of an AllowedPattern, or undefined when JavaScript cannot read it as Java does (then it is not checked). */
 function wholePattern(pattern: string): RegExp | undefined {
+  if (JAVA_ONLY.test(pattern)) return undefined;
   try {
     return new RegExp(`^(?:${pattern})$`);
   } catch {
