@@ -52,7 +52,9 @@ let markPainted: () => void = () => {};
 /** Settles after the canvas's first frame with its nodes measured (or with no nodes to draw). */
 export const firstCanvasFrame = new Promise<void>((resolve) => {
   markPainted = () => {
+    if (painted) return;
     painted = true;
+    performance.mark('app:first-canvas-frame');
     resolve();
   };
 });
