@@ -37,6 +37,14 @@ describe('services the VPC answers itself', () => {
     expect(r.forward.map((h) => h.id)).toEqual(['i-app', id]);
   });
 
+  // https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html — enableDnsSupport: "If this attribute is
+  // true, queries to the Amazon provided DNS server succeed."
+  it('has no DNS server when the VPC turns DNS resolution off', () => {
+    const resources = patch(lockedDown(), 'vpc-a', { enableDnsSupport: false } as Partial<Resource>);
+    expect(run(resources, { from: 'i-app', to: 'ip:10.0.0.2', protocol: 'udp', port: 53 }).explanations[0]).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'service:dns' });
+    expect(run(resources, { from: 'i-app', to: 'ip:169.254.169.254', protocol: 'tcp', port: 80 }).reachable).toBe(true);
+  });
+
   it('answers only its own protocol and port', () => {
     const r = run(lockedDown(), { from: 'i-app', to: 'ip:169.254.169.254', protocol: 'tcp', port: 443 });
     expect(r.reachable).toBe(false);

@@ -728,6 +728,12 @@ function reachBuiltInService(w: Walk, eni: Eni, srcIp: number, dstIp: number, pr
   if (!service) return undefined;
   const packet: Packet = { protocol, srcIp, dstIp, dstPort: port, srcPorts: clientPortsOf(eni) };
   hop(w, 'forward', eni.id, eni.type, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}`);
+  // https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html — enableDnsSupport "Determines
+  // whether the VPC supports DNS resolution through the Amazon provided DNS server. If this attribute is true,
+  // queries to the Amazon provided DNS server succeed."
+  if (service.id === 'service:dns' && getOfKind(w.ix.design, eni.vpcId, 'vpc')?.enableDnsSupport === false) {
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', service.id, `${eni.vpcId} has DNS resolution turned off (enableDnsSupport is false), so ${service.name} does not answer ${formatIp(dstIp)}.`, [eni.vpcId]);
+  }
   if (!answers(service, protocol, port)) {
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', service.id, `${formatIp(dstIp)} is ${service.name}, which answers only ${describeAnswers(service)}.`, [eni.id]);
   }
