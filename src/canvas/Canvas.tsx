@@ -16,7 +16,6 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStoreApi,
-  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -132,20 +131,6 @@ function minimapStroke(node: DiagramNode): string {
   return 'transparent';
 }
 
-const NO_IDS: string[] = [];
-
-/** Ids of nodes in both lists whose box changed size. */
-function resizedNodes(before: readonly DiagramNode[], after: readonly DiagramNode[]): string[] {
-  if (before === after) return NO_IDS;
-  const old = new Map(before.map((n) => [n.id, n]));
-  const out: string[] = [];
-  for (const n of after) {
-    const o = old.get(n.id);
-    if (o && o !== n && (o.width !== n.width || o.height !== n.height)) out.push(n.id);
-  }
-  return out.length ? out : NO_IDS;
-}
-
 function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const flowRef = useRef(flow);
   useEffect(() => {
@@ -161,19 +146,11 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   useEffect(() => {
     if (overlay) markFirstCanvasFrame();
   }, [overlay]);
-  // Nodes an edit resized: React Flow keeps their handle positions (the nodes say their size, so it does not
-  // re-measure them), so ask it to measure those again, or edges would end where the old box's sides were.
-  const [resized, setResized] = useState(NO_IDS);
   if (shown !== flow) {
     setShown(flow);
     setNodes(flow.nodes);
     setEdges(flow.edges);
-    setResized(resizedNodes(shown.nodes, flow.nodes));
   }
-  const updateNodeInternals = useUpdateNodeInternals();
-  useLayoutEffect(() => {
-    if (resized.length > 0) updateNodeInternals(resized);
-  }, [resized, updateNodeInternals]);
 
   // The viewport the provider fitted the design into (see Canvas): React Flow's pan and zoom start there.
   const store = useStoreApi();
