@@ -7,7 +7,7 @@
  * but wrong for AWS (a CIDR of `/33`, `banana`) load as they are — the rules report them as findings.
  */
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
-import type { Box, Design, Flow, NetworkAclRule, Resource, ResourceKind, ResourceOfKind, Route, SecurityGroupRule } from '../model/types.ts';
+import type { Box, Design, Flow, NetworkAclRule, Refusal, Resource, ResourceKind, ResourceOfKind, Route, SecurityGroupRule } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
 import { NestingError, setOwn, toPlainData } from './plainData.ts';
 
@@ -178,6 +178,12 @@ const ACL_RULE: Record<keyof NetworkAclRule, Reader> = {
   id: optionalText, ruleNumber: number(0), protocol: text('-1'), fromPort: optionalNumber, toPort: optionalNumber, cidr: text(''),
   action: oneOf(['allow', 'deny'] as const, 'deny'),
 };
+const REFUSAL: Record<keyof Refusal, Reader> = { message: text(''), resources: texts };
+/** A list of records that may be absent (then left out, not made empty). */
+function optionalRecords(fields: Record<string, Reader>, what: string): Reader {
+  const read = records(fields, what);
+  return (v, issue, d) => (v === undefined || v === null ? OMIT : read(v, issue, d));
+}
 const region = (d: { region: string }) => d.region;
 
 /**
@@ -187,7 +193,7 @@ const region = (d: { region: string }) => d.region;
 type FieldReaders = { [K in ResourceKind]: Record<Exclude<keyof ResourceOfKind<K>, keyof Resource>, Reader> };
 
 /** The fields every kind has, besides id, kind and name (`keyof Resource` is what all kinds share). */
-export const COMMON_FIELDS: Record<Exclude<keyof Resource, 'id' | 'kind' | 'name'>, Reader> = { external: optionalBool };
+export const COMMON_FIELDS: Record<Exclude<keyof Resource, 'id' | 'kind' | 'name'>, Reader> = { external: optionalBool, refusals: optionalRecords(REFUSAL, 'refusal') };
 
 export const RESOURCE_FIELDS: FieldReaders = {
   vpc: {

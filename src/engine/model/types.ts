@@ -45,6 +45,20 @@ interface ResourceBase {
    * properties are unknown (an empty CIDR means "not known", not "missing"), so rules that need them skip it.
    */
   external?: boolean;
+  /**
+   * What AWS would refuse in how a template defines this resource, where the model has no field to hold the mistake
+   * (a subnet given a second route table, an instance with both network interfaces and its own subnet, …): one
+   * plain sentence each, with the other records or template resources it involves. Set by the CloudFormation
+   * importer, reported by the `template-refused` rule.
+   */
+  refusals?: Refusal[];
+}
+
+/** Something AWS refuses in a template's definition of a resource (see `refusals`). */
+export interface Refusal {
+  message: string;
+  /** Other ids involved (the template resource at fault, the table it names, …). */
+  resources: ResourceId[];
 }
 
 export interface Vpc extends ResourceBase {

@@ -68,6 +68,7 @@ import { sgPerInterfaceQuota } from './security/sgPerInterfaceQuota.ts';
 import { sgReferenceScope } from './security/sgReferenceScope.ts';
 import { sgRuleQuota } from './security/sgRuleQuota.ts';
 import { templateParameterUnresolved } from './template/templateParameterUnresolved.ts';
+import { templateRefused } from './template/templateRefused.ts';
 
 export type { Finding, Rule, RuleContext, Severity } from './types.ts';
 export { buildIndex } from './context.ts';
@@ -142,8 +143,9 @@ export const RULES: Rule[] = [
   sgPerInterfaceQuota,
   naclRuleQuota,
   sgOpenToWorld,
-  // What a template left unknown
+  // What a template left unknown, and what AWS refuses in it that the model cannot hold
   templateParameterUnresolved,
+  templateRefused,
 ];
 
 /** Builds the context rules share: "now" and the index of the design. */

@@ -149,3 +149,33 @@ describe('security groups by name outside the default VPC', () => {
     expect(errors.map((f) => [f.rule, f.resources])).toEqual([['instance-security-group-names', ['ByName', 'WebSg']]]);
   });
 });
+
+// What AWS refuses that the model has no field for: noted on the resource (refusals), reported by template-refused.
+describe('refusals the importer notes', () => {
+  const { design } = load(`${NETWORK}
+  RtA: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  RtB: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  AssocA: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Sub, RouteTableId: !Ref RtA}}
+  AssocB: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Sub, RouteTableId: !Ref RtB}}
+  ByName: {Type: AWS::EC2::SecurityGroupIngress, Properties: {GroupId: !Ref AdminSg, IpProtocol: tcp, FromPort: 22, ToPort: 22, SourceSecurityGroupName: web}}
+  Both: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-0123456789abcdef0, SubnetId: !Ref Sub, NetworkInterfaces: [{DeviceIndex: 0, SubnetId: !Ref Sub}]}}
+  Fine: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-0123456789abcdef0, NetworkInterfaces: [{DeviceIndex: 0, SubnetId: !Ref Sub, GroupSet: [!Ref WebSg]}]}}
+`);
+  const refused = validateDesign(design).filter((f) => f.rule === 'template-refused');
+
+  // https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html: "A subnet can only be associated with one route table at a time".
+  it('a second route table for a subnet', () => {
+    expect(refused.find((f) => f.resources[0] === 'Sub')?.resources).toEqual(['Sub', 'AssocB', 'RtB']);
+  });
+
+  // aws-resource-ec2-securitygroupingress.html: SourceSecurityGroupName — "For security groups in a nondefault VPC, you must specify the group ID."
+  it('a source group given by name in a VPC of the template', () => {
+    expect(refused.find((f) => f.resources[0] === 'AdminSg')?.resources).toEqual(['AdminSg', 'ByName']);
+  });
+
+  // aws-resource-ec2-instance.html: SubnetId — "If you specify a network interface, you must specify any subnets as part of the network interface".
+  it('an instance with network interfaces and its own subnet, but not one whose interface holds them', () => {
+    expect(refused.find((f) => f.resources[0] === 'Both')?.message).toContain('it has NetworkInterfaces and also SubnetId');
+    expect(refused.map((f) => f.resources[0]).sort()).toEqual(['AdminSg', 'Both', 'Sub']);
+  });
+});

@@ -9,6 +9,7 @@ import {
 } from '../../model/builders.ts';
 import { findingsOf, ruleIds } from '../testing.ts';
 import { templateParameterUnresolved } from './templateParameterUnresolved.ts';
+import { templateRefused } from './templateRefused.ts';
 
 const PARAMETERS_DOC = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html';
 const errors = (design: ReturnType<typeof aDesign>) => ruleIds(design).filter((id) => id !== 'template-parameter-unresolved');
@@ -135,5 +136,21 @@ describe('external resources are taken as they are', () => {
       aSecurityGroup({ ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, groupId: 'sg-x' }] }),
     );
     expect(errors(design)).toEqual([]);
+  });
+});
+
+describe('template-refused (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html)', () => {
+  it('cites the resource type reference and is an error', () => {
+    expect(templateRefused.docs).toBe('https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html');
+    expect(templateRefused.severity).toBe('error');
+  });
+
+  it('reports each refusal the importer noted, naming the resource and the others involved', () => {
+    const refusal = { message: 'AssocB associates it with rtb-b, but it is already associated with rtb-a.', resources: ['AssocB', 'rtb-b'] };
+    const design = aDesign(aVpc(), aSubnet({ refusals: [refusal] }));
+    expect(findingsOf(design, 'template-refused')).toEqual([expect.objectContaining({
+      severity: 'error', resources: ['subnet-a', 'AssocB', 'rtb-b'], message: `Subnet subnet-a: ${refusal.message}`,
+    })]);
+    expect(findingsOf(aDesign(aVpc(), aSubnet()), 'template-refused')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 
 /** Fields no check reads: an unknown value there skips nothing. */
-const UNCHECKED_FIELDS = new Set(['id', 'kind', 'name', 'description', 'policyDocument']);
+const UNCHECKED_FIELDS = new Set(['id', 'kind', 'name', 'description', 'policyDocument', 'refusals']);
 
 /** Calls `found` with every parameter named by a `${Name}` token in the checked fields of a value. */
 function collect(value: unknown, found: (parameter: string) => void, depth: number): void {

@@ -125,6 +125,7 @@ function withLaunchTemplate(ctx: ImportContext, id: string, props: Props): Props
  */
 export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Outcome {
   const props = withLaunchTemplate(ctx, id, ownProps);
+  const ownInterfaces = Array.isArray(ownProps.NetworkInterfaces) && ownProps.NetworkInterfaces.length > 0;
   const interfaces = ctx.records(props, 'NetworkInterfaces', id);
   const deviceOf = (spec: Props) => ctx.int(spec, 'DeviceIndex', `${id}.NetworkInterfaces`) ?? 0;
   const primarySpec = interfaces.find((spec) => deviceOf(spec) === 0);
@@ -175,6 +176,12 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
     }
   }
   ctx.add(instance);
+  // SubnetId: "If you specify a network interface, you must specify any subnets as part of the network interface
+  // instead of using this parameter"; the same for SecurityGroupIds and SecurityGroups.
+  const clashing = ['SubnetId', 'SecurityGroupIds', 'SecurityGroups'].filter((key) => ownInterfaces && ownProps[key] !== undefined);
+  if (clashing.length > 0) {
+    ctx.refuse(instance, `it has NetworkInterfaces and also ${clashing.join(' and ')}; with network interfaces, the subnet and security groups go on the interfaces instead (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html).`);
+  }
 
   // Secondary interfaces: referenced ones are attached; inline ones become interfaces of their own.
   for (const spec of interfaces) {

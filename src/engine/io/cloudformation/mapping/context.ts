@@ -69,6 +69,12 @@ export class ImportContext {
     if (this.warnings.length < 500 && !this.warnings.includes(message)) this.warnings.push(message);
   }
 
+  /** Notes on a record something AWS would refuse in the template that the model cannot hold (see `refusals`). */
+  refuse(resource: Resource, message: string, involved: ResourceId[] = []): void {
+    const list = (resource.refusals ??= []);
+    if (!list.some((r) => r.message === message)) list.push({ message, resources: involved });
+  }
+
   record(id: string, type: string, outcome: Outcome): void {
     this.outcomes.set(id, { id, type, outcome });
   }

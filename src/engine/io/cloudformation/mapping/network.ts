@@ -86,7 +86,10 @@ export function mapSubnetRouteTableAssociation(ctx: ImportContext, id: string, p
   const table = ctx.routeTable(props.RouteTableId, id);
   if (!subnet || !table) return { status: 'failed', reason: 'it needs a SubnetId and a RouteTableId' };
   if (subnet.routeTableId && subnet.routeTableId !== table.id) {
+    // "A subnet can only be associated with one route table at a time": the second association is refused.
+    // https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html
     ctx.warn(`${subnet.id} is associated with two route tables (${subnet.routeTableId} and ${table.id}); AWS allows one, so ${table.id} is kept.`);
+    ctx.refuse(subnet, `${id} associates it with ${table.id}, but it is already associated with ${subnet.routeTableId}; a subnet can be associated with only one route table at a time (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html).`, [id, table.id]);
   }
   subnet.routeTableId = table.id;
   return { status: 'merged', into: subnet.id };

@@ -2,9 +2,9 @@
  * Security groups and network ACLs: AWS::EC2::SecurityGroup (inline rules), SecurityGroupIngress,
  * SecurityGroupEgress, NetworkAcl, NetworkAclEntry and SubnetNetworkAclAssociation.
  */
-import type { NetworkAclRule, SecurityGroupRule } from '../../../model/types.ts';
+import type { NetworkAclRule, SecurityGroup, SecurityGroupRule } from '../../../model/types.ts';
 import { isUnknownValue } from '../../../model/unknown.ts';
-import { defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
+import { DEFAULT_VPC, defaultSecurityGroupId, type ImportContext, type Outcome, type Props } from './context.ts';
 import { prefixListEntries } from './prefixLists.ts';
 
 const ALL_OUT: SecurityGroupRule = { protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
@@ -79,6 +79,19 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
 }
 
 /**
+ * SourceSecurityGroupName: "[Default VPC] ... For security groups in a nondefault VPC, you must specify the group
+ * ID." A rule that names its source group by name in a VPC of the template's own is refused.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
+ */
+function refuseGroupNames(ctx: ImportContext, group: SecurityGroup, rules: Props[], where: string, ruleId?: string): void {
+  const vpc = ctx.get(group.vpcId, 'vpc');
+  if (!vpc || vpc.external || vpc.id === DEFAULT_VPC) return;
+  const named = rules.filter((r) => r.SourceSecurityGroupName !== undefined && r.SourceSecurityGroupId === undefined);
+  if (named.length === 0) return;
+  ctx.refuse(group, `${where} names its source group by name (SourceSecurityGroupName ${String(named[0]!.SourceSecurityGroupName)}), which only the default VPC allows; in ${vpc.id} the rule must give SourceSecurityGroupId (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html).`, ruleId ? [ruleId] : []);
+}
+
+/**
  * With no egress rules, AWS adds one that allows all outbound traffic; with egress rules, only those.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html
  */
@@ -88,10 +101,11 @@ export function mapSecurityGroup(ctx: ImportContext, id: string, props: Props): 
   const egressRules = ctx.records(props, 'SecurityGroupEgress', id);
   const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.flatMap((r) => readRules(ctx, r, id, 'egress', vpc.id));
   const name = ctx.text(props, 'GroupName', id);
-  ctx.add({
+  const group = ctx.add<SecurityGroup>({
     id, kind: 'securityGroup', name: name || id, vpcId: vpc.id, description: ctx.text(props, 'GroupDescription', id) ?? '',
     isDefault: false, ingress, egress,
   });
+  refuseGroupNames(ctx, group, ctx.records(props, 'SecurityGroupIngress', id), 'an inbound rule');
   return { status: 'modelled' };
 }
 
@@ -108,6 +122,7 @@ export function mapSecurityGroupRule(direction: 'ingress' | 'egress') {
     }
     const group = ctx.securityGroup(groupRef, id);
     if (!group) return { status: 'failed', reason: 'it names no GroupId' };
+    if (direction === 'ingress') refuseGroupNames(ctx, group, [props], id, id);
     if (!readRule(ctx, props, id, direction, group.vpcId)) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
     for (const rule of readRules(ctx, props, id, direction, group.vpcId)) (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
     return { status: 'merged', into: group.id };
