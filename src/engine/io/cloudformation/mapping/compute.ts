@@ -178,7 +178,8 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
   ctx.add(instance);
   // SubnetId: "If you specify a network interface, you must specify any subnets as part of the network interface
   // instead of using this parameter"; the same for SecurityGroupIds and SecurityGroups.
-  const clashing = ['SubnetId', 'SecurityGroupIds', 'SecurityGroups'].filter((key) => ownInterfaces && ownProps[key] !== undefined);
+  const given = (value: unknown) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  const clashing = ['SubnetId', 'SecurityGroupIds', 'SecurityGroups'].filter((key) => ownInterfaces && given(ownProps[key]));
   if (clashing.length > 0) {
     ctx.refuse(instance, `it has NetworkInterfaces and also ${clashing.join(' and ')}; with network interfaces, the subnet and security groups go on the interfaces instead (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html).`);
   }
