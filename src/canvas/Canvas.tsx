@@ -15,6 +15,7 @@ import {
   ReactFlowProvider,
   useNodesInitialized,
   useReactFlow,
+  useStore,
   useStoreApi,
   type Connection,
   type EdgeChange,
@@ -34,6 +35,7 @@ import { commandForDrag } from './dragCommit.ts';
 import { containersAt, dropTargetFor } from './dropTarget.ts';
 import { edgeTypes } from './edges/ConnectionEdge.tsx';
 import { boundsOf, GRID } from './geometry.ts';
+import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
 
@@ -158,6 +160,8 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     const [x, y, zoom] = store.getState().transform;
     return { x, y, zoom };
   });
+
+  const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
 
   const execute = useDesignStore((s) => s.execute);
   const { screenToFlowPosition, fitView, getViewport, setCenter } = useReactFlow();
@@ -286,45 +290,47 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   return (
     <section ref={root} aria-label="Canvas" className="relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
-      <ReactFlow<DiagramNode, DiagramEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        connectionMode={ConnectionMode.Loose}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-        snapToGrid
-        snapGrid={[GRID, GRID]}
-        minZoom={MIN_ZOOM}
-        maxZoom={2.5}
-        defaultViewport={initialViewport}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
-        {overlay && (
-          <Suspense fallback={null}>
-            <TrafficOverlay placed={flow.placed} />
-          </Suspense>
-        )}
-        <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap<DiagramNode>
-          position="bottom-right"
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeColor={minimapColor}
-          nodeStrokeColor={minimapStroke}
-          nodeStrokeWidth={3}
-          style={{ width: 168, height: 112 }}
-        />
-      </ReactFlow>
+      <NodeDetail.Provider value={detailed}>
+        <ReactFlow<DiagramNode, DiagramEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDrag={onNodeDrag}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          connectionMode={ConnectionMode.Loose}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+          snapToGrid
+          snapGrid={[GRID, GRID]}
+          minZoom={MIN_ZOOM}
+          maxZoom={2.5}
+          defaultViewport={initialViewport}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
+          {overlay && (
+            <Suspense fallback={null}>
+              <TrafficOverlay placed={flow.placed} />
+            </Suspense>
+          )}
+          <Controls position="bottom-left" showInteractive={false} />
+          <MiniMap<DiagramNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeColor={minimapColor}
+            nodeStrokeColor={minimapStroke}
+            nodeStrokeWidth={3}
+            style={{ width: 168, height: 112 }}
+          />
+        </ReactFlow>
+      </NodeDetail.Provider>
     </section>
   );
 }

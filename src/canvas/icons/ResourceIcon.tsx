@@ -181,6 +181,20 @@ export interface ResourceIconProps {
   className?: string;
 }
 
+/**
+ * The icon without its pictogram: its coloured tile alone, as nodes draw it when zoomed out too far for the
+ * pictogram to show (nodes/detail.ts).
+ */
+export const IconTile = memo(function IconTile({ kind, size = 32, color }: ResourceIconProps) {
+  return (
+    <span
+      aria-hidden="true"
+      className="block shrink-0"
+      style={{ width: size, height: size, borderRadius: (size * 6) / 40, background: color ?? COLOR[kind] }}
+    />
+  );
+});
+
 /** A decorative icon: the text next to it carries the meaning, so it is hidden from assistive technology. */
 export const ResourceIcon = memo(function ResourceIcon({ kind, size = 32, color, className }: ResourceIconProps) {
   return (

@@ -5,7 +5,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { AzNode, RegionNode, SubnetNode, VpcNode } from '../adapter.ts';
-import { ResourceIcon } from '../icons/ResourceIcon.tsx';
+import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
+import { useNodeDetail } from './detail.ts';
 import { Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
 
@@ -15,12 +16,17 @@ export const SUBNET_COLORS = {
 } as const;
 
 export const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<RegionNode>) {
+  const detailed = useNodeDetail();
   return (
     <div className="diagram-region node-body">
-      <div className="flex items-center gap-2">
-        <ResourceIcon kind="region" size={28} />
-        <span className="text-[13px] font-semibold text-region">Region {data.region}</span>
-      </div>
+      {detailed ? (
+        <div className="flex items-center gap-2">
+          <ResourceIcon kind="region" size={28} />
+          <span className="text-[13px] font-semibold text-region">Region {data.region}</span>
+        </div>
+      ) : (
+        <IconTile kind="region" size={28} />
+      )}
       {data.empty && (
         <p className="mt-24 text-center text-sm text-gray-500">Drag a VPC here from the palette, or press Enter on VPC.</p>
       )}
@@ -31,24 +37,30 @@ export const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<R
 export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode>) {
   const vpc = data.resource;
   const cidrs = vpc.cidrBlocks.join(', ');
+  const detailed = useNodeDetail();
   return (
     <div className="diagram-vpc node-body" title={tooltip(`VPC ${vpc.name}\n${cidrs}`, data.findings)}>
-      <div className="flex items-start gap-2">
-        <ResourceIcon kind="vpc" size={32} />
-        <div className="min-w-0 pt-0.5 leading-tight">
-          <div className="truncate text-[13px] font-semibold text-gray-900">{vpc.name}</div>
-          <div className="truncate text-xs text-gray-600">{cidrs}</div>
+      {detailed ? (
+        <div className="flex items-start gap-2">
+          <ResourceIcon kind="vpc" size={32} />
+          <div className="min-w-0 pt-0.5 leading-tight">
+            <div className="truncate text-[13px] font-semibold text-gray-900">{vpc.name}</div>
+            <div className="truncate text-xs text-gray-600">{cidrs}</div>
+          </div>
         </div>
-      </div>
+      ) : (
+        <IconTile kind="vpc" size={32} />
+      )}
       <Handles />
     </div>
   );
 }, sameNodeProps);
 
 export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) {
+  const detailed = useNodeDetail();
   return (
     <div className="diagram-az node-body">
-      <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>
+      {detailed && <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>}
     </div>
   );
 }, sameNodeProps);
@@ -58,30 +70,40 @@ export const SubnetNodeView = memo(function SubnetNodeView({ data }: NodeProps<S
   const colors = data.isPublic ? SUBNET_COLORS.public : SUBNET_COLORS.private;
   const kind = data.isPublic ? 'Public subnet' : 'Private subnet';
   const usable = data.usable === undefined ? '' : ` · ${data.usable} usable`;
+  const detailed = useNodeDetail();
   return (
     <div
       className="diagram-subnet node-body"
       style={{ borderColor: colors.border, background: colors.fill }}
       title={tooltip(`${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`, data.findings)}
     >
-      <div className="flex items-start gap-2">
-        <ResourceIcon kind="subnet" size={24} color={colors.border} />
-        <div className="min-w-0 flex-1 pr-2 leading-tight">
-          <div className="flex items-baseline gap-2">
-            <span className="truncate text-[13px] font-semibold text-gray-900">{subnet.name}</span>
-            <span className="ml-auto shrink-0 text-[11px] font-medium" style={{ color: colors.border }}>
-              {data.isPublic ? 'Public' : 'Private'}
-            </span>
-          </div>
-          <div className="truncate text-xs text-gray-600">
-            {subnet.cidrBlock}
-            {usable}
-          </div>
+      {detailed ? <SubnetHeader data={data} /> : <IconTile kind="subnet" size={24} color={colors.border} />}
+    </div>
+  );
+}, sameNodeProps);
+
+function SubnetHeader({ data }: { data: SubnetNode['data'] }) {
+  const subnet = data.resource;
+  const colors = data.isPublic ? SUBNET_COLORS.public : SUBNET_COLORS.private;
+  const usable = data.usable === undefined ? '' : ` · ${data.usable} usable`;
+  return (
+    <div className="flex items-start gap-2">
+      <ResourceIcon kind="subnet" size={24} color={colors.border} />
+      <div className="min-w-0 flex-1 pr-2 leading-tight">
+        <div className="flex items-baseline gap-2">
+          <span className="truncate text-[13px] font-semibold text-gray-900">{subnet.name}</span>
+          <span className="ml-auto shrink-0 text-[11px] font-medium" style={{ color: colors.border }}>
+            {data.isPublic ? 'Public' : 'Private'}
+          </span>
+        </div>
+        <div className="truncate text-xs text-gray-600">
+          {subnet.cidrBlock}
+          {usable}
         </div>
       </div>
     </div>
   );
-}, sameNodeProps);
+}
 
 export function tooltip(text: string, findings: string | undefined): string {
   return findings ? `${text}\n\n${findings}` : text;

@@ -6,7 +6,8 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { Resource } from '../../engine/index.ts';
 import { kindLabel, type ResourceNode } from '../adapter.ts';
-import { ResourceIcon } from '../icons/ResourceIcon.tsx';
+import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
+import { useNodeDetail } from './detail.ts';
 import { tooltip } from './ContainerNodes.tsx';
 import { Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
@@ -30,11 +31,18 @@ function title(r: Resource, detail: string, findings: string | undefined): strin
 
 export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<ResourceNode>) {
   const r = data.resource;
+  const detailed = useNodeDetail();
   return (
     <div className="diagram-leaf node-body" title={title(r, data.detail, data.findings)}>
-      <ResourceIcon kind={data.icon} size={32} />
-      <div className="w-full truncate text-center text-xs font-semibold text-gray-900">{r.name}</div>
-      {data.detail && <div className="w-full truncate text-center text-[11px] leading-tight text-gray-600">{data.detail}</div>}
+      {detailed ? (
+        <>
+          <ResourceIcon kind={data.icon} size={32} />
+          <div className="w-full truncate text-center text-xs font-semibold text-gray-900">{r.name}</div>
+          {data.detail && <div className="w-full truncate text-center text-[11px] leading-tight text-gray-600">{data.detail}</div>}
+        </>
+      ) : (
+        <IconTile kind={data.icon} size={32} />
+      )}
       {isConnectable(r) && <Handles />}
     </div>
   );
@@ -42,13 +50,20 @@ export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<Resou
 
 export const BorderNodeView = memo(function BorderNodeView({ data }: NodeProps<ResourceNode>) {
   const r = data.resource;
+  const detailed = useNodeDetail();
   return (
     <div className="diagram-chip node-body" title={title(r, data.detail, data.findings)}>
-      <ResourceIcon kind={data.icon} size={24} />
-      <div className="min-w-0 leading-tight">
-        <div className="truncate text-xs font-semibold text-gray-900">{r.name}</div>
-        <div className="truncate text-[11px] text-gray-600">{kindLabel(r)}</div>
-      </div>
+      {detailed ? (
+        <>
+          <ResourceIcon kind={data.icon} size={24} />
+          <div className="min-w-0 leading-tight">
+            <div className="truncate text-xs font-semibold text-gray-900">{r.name}</div>
+            <div className="truncate text-[11px] text-gray-600">{kindLabel(r)}</div>
+          </div>
+        </>
+      ) : (
+        <IconTile kind={data.icon} size={24} />
+      )}
       {isConnectable(r) && <Handles />}
     </div>
   );
@@ -56,13 +71,20 @@ export const BorderNodeView = memo(function BorderNodeView({ data }: NodeProps<R
 
 export const SupportNodeView = memo(function SupportNodeView({ data }: NodeProps<ResourceNode>) {
   const r = data.resource;
+  const detailed = useNodeDetail();
   return (
     <div className="diagram-support node-body" title={title(r, data.detail, data.findings)}>
-      <ResourceIcon kind={data.icon} size={20} />
-      <div className="min-w-0 leading-tight">
-        <div className="truncate text-[11px] font-semibold text-gray-900">{r.name}</div>
-        <div className="truncate text-[10px] text-gray-600">{data.detail}</div>
-      </div>
+      {detailed ? (
+        <>
+          <ResourceIcon kind={data.icon} size={20} />
+          <div className="min-w-0 leading-tight">
+            <div className="truncate text-[11px] font-semibold text-gray-900">{r.name}</div>
+            <div className="truncate text-[10px] text-gray-600">{data.detail}</div>
+          </div>
+        </>
+      ) : (
+        <IconTile kind={data.icon} size={20} />
+      )}
       {isConnectable(r) && <Handles />}
     </div>
   );
