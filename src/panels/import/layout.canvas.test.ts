@@ -44,7 +44,9 @@ const designs: Array<[string, Design]> = [
   ...readdirSync(join(FIXTURES, 'corpus'))
     .filter((f) => /\.(ya?ml|json)$/.test(f))
     .map((f): [string, Design] => [f, imported(readFileSync(join(FIXTURES, 'corpus', f), 'utf8'), f)]),
-  ...readdirSync(join(FIXTURES, 'scenarios')).map((f): [string, Design] => [f, imported(readFileSync(join(FIXTURES, 'scenarios', f), 'utf8'), f)]),
+  ...readdirSync(join(FIXTURES, 'scenarios'))
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f): [string, Design] => [f, imported(readFileSync(join(FIXTURES, 'scenarios', f), 'utf8'), f)]),
   ['24 VPCs in two regions', imported(bigTemplate(24), 'big.yaml')],
 ];
 
