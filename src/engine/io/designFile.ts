@@ -169,7 +169,7 @@ function readFields(raw: Record<string, unknown>, fields: Record<string, Reader>
   return out;
 }
 
-const ROUTE: Record<keyof Route, Reader> = { id: optionalText, destinationCidrBlock: optionalText, destinationPrefixListId: optionalText, targetId: text('') };
+const ROUTE: Record<keyof Route, Reader> = { id: optionalText, destinationCidrBlock: optionalText, destinationPrefixListId: optionalText, fromPrefixListId: optionalText, targetId: text('') };
 const SG_RULE: Record<keyof SecurityGroupRule, Reader> = {
   id: optionalText, protocol: text('-1'), fromPort: number(-1), toPort: number(-1), cidr: optionalText, groupId: optionalText,
   prefixListId: optionalText, description: optionalText,

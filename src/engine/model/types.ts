@@ -105,6 +105,11 @@ export interface Route {
   /** A managed prefix list, e.g. the S3 or DynamoDB list (`pl-s3`, or the real `pl-63a5400a`). */
   destinationPrefixListId?: string;
   /**
+   * Set on a CIDR route that is one entry of a customer-managed prefix list the route names (an imported route
+   * to a template's prefix list becomes one route per entry): AWS ranks it below a static route to the same CIDR.
+   */
+  fromPrefixListId?: string;
+  /**
    * The target: an internet gateway, NAT gateway, instance (NAT instance), network interface, peering
    * connection, virtual private gateway or gateway endpoint id. A target that does not exist is a blackhole.
    */

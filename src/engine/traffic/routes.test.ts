@@ -37,6 +37,25 @@ describe('effectiveRoutes and findRoute', () => {
     expect(findRoute(routes, parseIp('192.168.4.4')!)).toMatchObject({ origin: 'propagated', targetId: 'vgw-a' });
   });
 
+  // Same page: priority is "Static routes", then "Prefix list routes", then "Propagated routes".
+  it('prefers a static route over an entry of a customer-managed prefix list with the same destination, and that entry over a propagated route', () => {
+    const routes = routesOf(
+      aVpc(),
+      aVirtualPrivateGateway(),
+      vpn,
+      aRouteTable({
+        propagatingGatewayIds: ['vgw-a'],
+        routes: [
+          { id: 'via-list', destinationCidrBlock: '10.71.5.0/24', fromPrefixListId: 'Nets', targetId: 'vgw-a' },
+          { id: 'via-peer', destinationCidrBlock: '10.71.5.0/24', targetId: 'pcx-1' },
+          { id: 'via-list', destinationCidrBlock: '192.168.0.0/16', fromPrefixListId: 'Nets', targetId: 'pcx-2' },
+        ],
+      }),
+    );
+    expect(findRoute(routes, parseIp('10.71.5.9')!)).toMatchObject({ id: 'via-peer', origin: 'static' });
+    expect(findRoute(routes, parseIp('192.168.4.4')!)).toMatchObject({ id: 'via-list', origin: 'prefixList', targetId: 'pcx-2' });
+  });
+
   it('adds a prefix-list route for an associated gateway endpoint, more specific than 0.0.0.0/0', () => {
     const routes = routesOf(
       aVpc(),

@@ -89,7 +89,7 @@ export function effectiveRoutes(design: Design, table: RouteTable, sources: Rout
         destination: route.destinationCidrBlock,
         cidr: tryCidr(route.destinationCidrBlock),
         targetId: route.targetId,
-        origin: route.targetId === 'local' ? 'local' : 'static',
+        origin: route.targetId === 'local' ? 'local' : route.fromPrefixListId !== undefined ? 'prefixList' : 'static',
       });
     } else if (route.destinationPrefixListId !== undefined) {
       const service = serviceOfPrefixList(route.destinationPrefixListId);

@@ -125,6 +125,18 @@ describe(`route-duplicate-destination (${ROUTE_TABLES_DOCS})`, () => {
       { id: 'r-2', destinationCidrBlock: '0.0.0.0/1', targetId: 'igw-a' },
     ], anInternetGateway()), 'route-duplicate-destination')).toEqual([]);
   });
+
+  // https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html: a static route and a prefix-list
+  // route to the same block may stand side by side; the static one takes priority. Two routes to one list may not.
+  it('lets an entry of a customer-managed prefix list share a block with a static route, not with a second route to that list', () => {
+    const entry = (id: string, cidr: string) => ({ id, destinationCidrBlock: cidr, fromPrefixListId: 'LabNets', targetId: 'igw-a' });
+    expect(findingsOf(withRoutes([
+      entry('via-list', '10.71.5.0/24'),
+      entry('via-list', '10.71.9.0/24'),
+      { id: 'via-static', destinationCidrBlock: '10.71.5.0/24', targetId: 'igw-a' },
+    ], anInternetGateway()), 'route-duplicate-destination')).toEqual([]);
+    expect(findingsOf(withRoutes([entry('one', '10.71.5.0/24'), entry('two', '10.71.5.0/24')], anInternetGateway()), 'route-duplicate-destination')).toHaveLength(1);
+  });
 });
 
 describe(`route-more-specific-than-local (${ROUTE_TABLES_DOCS}#route-table-rule-considerations)`, () => {

@@ -130,7 +130,7 @@ export function mapRoute(ctx: ImportContext, id: string, props: Props): Outcome 
   // A route to a managed prefix list of the template is a route to each of its entries.
   const entries = cidr === undefined ? prefixListEntries(ctx, prefixList) : undefined;
   if (entries) {
-    for (const entry of entries) table.routes.push({ id, targetId: target, destinationCidrBlock: entry });
+    for (const entry of entries) table.routes.push({ id, targetId: target, destinationCidrBlock: entry, fromPrefixListId: String(refId(prefixList ?? '')) });
     return { status: 'merged', into: table.id };
   }
   const route: Route = { id, targetId: target };
