@@ -203,6 +203,15 @@ test('with reduced motion the packets stand still, every path is drawn, and the 
   expectNear(await traffic.packetPoint('flow-web-internet'), (await traffic.pathPoints('flow-web-internet')).at(-1)!);
   await page.screenshot({ path: test.info().outputPath('traffic-reduced-motion.png') });
 
+  // The canvas jumps to a new view instead of gliding: the frame after Fit view already shows where it ends.
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => new Promise<string>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done((el as HTMLElement).style.transform)))));
+  const justAfter = await viewport();
+  await page.waitForTimeout(400);
+  expect(await viewport()).toBe(justAfter);
+
   // Stepping still moves the selected packet hop by hop, without travelling.
   await traffic.select('transitive');
   await expect(traffic.hops.locator('[aria-current="step"]')).toContainText('Peering connection');

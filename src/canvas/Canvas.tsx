@@ -36,6 +36,7 @@ import { containersAt, dropTargetFor } from './dropTarget.ts';
 import { edgeTypes } from './edges/ConnectionEdge.tsx';
 import { boundsOf, GRID } from './geometry.ts';
 import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
+import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
 
@@ -168,9 +169,15 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const root = useRef<HTMLElement>(null);
   const highlight = useDropHighlight(root);
 
+  // With reduced motion (the system's setting or the Traffic panel's toggle) the view jumps instead of gliding.
+  const still = useReducedMotion();
+  const stillRef = useRef(still);
+  stillRef.current = still;
+  const glide = (ms: number) => (stillRef.current ? 0 : ms);
+
   const fitViewRequest = useUiStore((s) => s.fitViewRequest);
   useEffect(() => {
-    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: 200 });
+    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: glide(200) });
   }, [fitViewRequest, fitView]);
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
@@ -191,7 +198,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     const inside = wanted.x >= visible.x && wanted.y >= visible.y && wanted.x + wanted.width <= visible.x + visible.width && wanted.y + wanted.height <= visible.y + visible.height;
     if (!inside) {
       revealZoom.current = { zoom, until: performance.now() + 400 };
-      void setCenter(wanted.x + wanted.width / 2, wanted.y + wanted.height / 2, { zoom, duration: 200 });
+      void setCenter(wanted.x + wanted.width / 2, wanted.y + wanted.height / 2, { zoom, duration: glide(200) });
     }
   }, [revealRequest, getViewport, setCenter]);
 
@@ -201,7 +208,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   useEffect(() => {
     if (!focusRequest) return;
     const ids = focusRequest.ids.map((id) => drawnNodeFor(flowRef.current, useDesignStore.getState().design, id)).filter((id): id is string => !!id);
-    if (ids.length) void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.35, maxZoom: 1.25, duration: 250 });
+    if (ids.length) void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.35, maxZoom: 1.25, duration: glide(250) });
   }, [focusRequest, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
