@@ -13,7 +13,7 @@ import {
   aVpc,
 } from '../src/engine/model/builders.ts';
 import { PALETTE_ITEMS, serializeDesign } from '../src/engine/index.ts';
-import { openApp } from './pages/index.ts';
+import { openApp, zoomOf } from './pages/index.ts';
 
 test('a first visit shows the example design framed, with palette, inspector and findings', async ({ page }) => {
   const { canvas, palette } = await openApp(page);
@@ -223,6 +223,16 @@ test('zoomed out, the whole design stays legible as a diagram', async ({ page })
   await page.waitForTimeout(300);
   await expect(canvas.node('vpc-prod')).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('canvas-zoomed-out.png') });
+
+  // Zoomed out past the labels' level of detail, boxes keep their colours and each VPC still shows its name at a
+  // size that can be read on screen.
+  for (let i = 0; i < 8 && (await zoomOf(page)) >= 0.3; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect.poll(() => zoomOf(page)).toBeLessThan(0.3);
+  await expect(canvas.node('subnet-public-a')).not.toContainText('10.0.0.0/24');
+  const name = canvas.node('vpc-prod').getByText('Production', { exact: true });
+  await expect(name).toBeVisible();
+  expect((await name.boundingBox())!.height).toBeGreaterThan(10);
+  await page.screenshot({ path: test.info().outputPath('canvas-far-out.png') });
 });
 
 test('VPN, Direct Connect and a pending peering request are drawn as labelled connections', async ({ page }) => {

@@ -2,7 +2,7 @@
  * The containers, drawn as AWS architecture diagrams draw groups: a coloured border with the group's icon in the
  * top-left corner and its label beside it. Region boxes and AZ bands are derived from what they hold.
  */
-import type { NodeProps } from '@xyflow/react';
+import { type NodeProps, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { AzNode, RegionNode, SubnetNode, VpcNode } from '../adapter.ts';
 import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
@@ -34,6 +34,21 @@ export const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<R
   );
 }, sameNodeProps);
 
+/**
+ * A VPC's name when zoomed out past the labels' level of detail: drawn at a steady 12 px on screen (its size in
+ * the diagram grows as the zoom shrinks), so a large design fitted to the screen still says which VPC is which.
+ * Only VPCs carry one — there are few of them, and their boxes are wide enough to hold it.
+ */
+function FarLabel({ text }: { text: string }) {
+  // Rounded so the label re-renders in steps while zooming, not on every wheel tick.
+  const scale = useStore((s) => Math.round(4 / s.transform[2]) / 4);
+  return (
+    <div className="min-w-0 truncate font-semibold text-gray-900" style={{ fontSize: 12 * scale, lineHeight: 1.15 }}>
+      {text}
+    </div>
+  );
+}
+
 export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode>) {
   const vpc = data.resource;
   const cidrs = vpc.cidrBlocks.join(', ');
@@ -49,7 +64,10 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
           </div>
         </div>
       ) : (
-        <IconTile kind="vpc" size={32} />
+        <div className="flex items-start gap-2">
+          <IconTile kind="vpc" size={32} />
+          <FarLabel text={vpc.name} />
+        </div>
       )}
       <Handles />
     </div>
