@@ -8,7 +8,8 @@
  */
 import { formatIp } from '../cidr/cidr.ts';
 import { getResource } from '../model/queries.ts';
-import type { NetworkAcl, ResourceKind, Subnet } from '../model/types.ts';
+import { CFN_TYPE } from '../model/cfnTypes.ts';
+import type { NetworkAcl, Subnet } from '../model/types.ts';
 import { evaluateNetworkAcl } from './networkAcls.ts';
 import type { NetworkIndex } from './networkIndex.ts';
 import { subnetNetworkAcl } from './networkIndex.ts';
@@ -46,33 +47,13 @@ export function hop(
   (direction === 'forward' ? w.forward : w.return).push(record);
 }
 
-/** CloudFormation type names of the model's kinds, for hops. */
-const CFN_TYPES: Partial<Record<ResourceKind, string>> = {
-  vpc: 'AWS::EC2::VPC',
-  subnet: 'AWS::EC2::Subnet',
-  internetGateway: 'AWS::EC2::InternetGateway',
-  natGateway: 'AWS::EC2::NatGateway',
-  instance: 'AWS::EC2::Instance',
-  networkInterface: 'AWS::EC2::NetworkInterface',
-  elasticIp: 'AWS::EC2::EIP',
-  routeTable: 'AWS::EC2::RouteTable',
-  securityGroup: 'AWS::EC2::SecurityGroup',
-  networkAcl: 'AWS::EC2::NetworkAcl',
-  peeringConnection: 'AWS::EC2::VPCPeeringConnection',
-  vpcEndpoint: 'AWS::EC2::VPCEndpoint',
-  s3Bucket: 'AWS::S3::Bucket',
-  virtualPrivateGateway: 'AWS::EC2::VPNGateway',
-  customerGateway: 'AWS::EC2::CustomerGateway',
-  vpnConnection: 'AWS::EC2::VPNConnection',
-  directConnectGateway: 'AWS::DirectConnect::Gateway',
-};
-
 export function typeOf(w: Walk, id: string): string {
   if (id === 'internet') return 'Internet';
   if (id === 'on-premises') return 'OnPremises';
   if (id.startsWith('service:')) return 'AWS::Service';
   const resource = getResource(w.ix.design, id);
-  if (resource) return CFN_TYPES[resource.kind] ?? resource.kind;
+  // A drawn Internet or AWS service node is named as the endpoints `internet` and `service:…` are above.
+  if (resource) return resource.kind === 'internet' ? 'Internet' : resource.kind === 'awsService' ? 'AWS::Service' : CFN_TYPE[resource.kind];
   const isRoute = Object.values(w.ix.design.resources).some((r) => r.kind === 'routeTable' && r.routes.some((route) => route.id === id));
   return isRoute ? 'AWS::EC2::Route' : 'Address';
 }
