@@ -5,20 +5,8 @@
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html
  */
 import { describe, expect, it } from 'vitest';
-import type { Design, Resource, ResourceKind, ResourceOfKind } from '../../model/types.ts';
+import { get, load } from './testing.ts';
 import { importDesignTextSync } from '../importSync.ts';
-
-function load(yaml: string, parameters?: Record<string, string>) {
-  const r = importDesignTextSync(yaml, 'test.yaml', parameters ? { parameters } : {});
-  if (!r.ok) throw new Error(r.error);
-  return r;
-}
-
-function get<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOfKind<K> {
-  const r: Resource | undefined = design.resources[id];
-  if (!r || r.kind !== kind) throw new Error(`${id} is not a ${kind} (it is ${r?.kind})`);
-  return r as ResourceOfKind<K>;
-}
 
 const TEMPLATE = `
 Parameters:
@@ -87,7 +75,7 @@ describe('values left to parameters without a default', () => {
   });
 
   it('take the values supplied instead: existing resources are named by them', () => {
-    const { design: given } = load(TEMPLATE, { VpcId: 'vpc-0abc', SubnetCidr: '10.0.0.0/24', PrimaryIp: '10.0.0.10', Peering: 'pcx-0abc', Nat: 'nat-0abc' });
+    const { design: given } = load(TEMPLATE, { parameters: { VpcId: 'vpc-0abc', SubnetCidr: '10.0.0.0/24', PrimaryIp: '10.0.0.10', Peering: 'pcx-0abc', Nat: 'nat-0abc' } });
     expect(get(given, 'vpc-0abc', 'vpc').external).toBe(true);
     expect(get(given, 'App', 'subnet')).toMatchObject({ vpcId: 'vpc-0abc', cidrBlock: '10.0.0.0/24' });
     expect(get(given, 'Carved', 'subnet').cidrBlock).toBe('10.0.0.64/26');

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { get, load } from './testing.ts';
 import { hasPublicIp, routeTableOfSubnet } from '../../model/queries.ts';
-import type { Design, Resource, ResourceKind, ResourceOfKind } from '../../model/types.ts';
 import { importDesignTextSync } from '../importSync.ts';
-import type { ImportReport } from '../importAny.ts';
-
-function load(yaml: string, options: { region?: string } = {}): { design: Design; report: ImportReport } {
-  const r = importDesignTextSync(yaml, 'test.yaml', options);
-  if (!r.ok) throw new Error(r.error);
-  return r;
-}
-
-function get<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOfKind<K> {
-  const r: Resource | undefined = design.resources[id];
-  if (!r || r.kind !== kind) throw new Error(`${id} is not a ${kind} (it is ${r?.kind})`);
-  return r as ResourceOfKind<K>;
-}
 
 const BASE = `
 Resources:

@@ -4,22 +4,8 @@
  * is named "default"), and peerings whose PeerRegion names another region.
  */
 import { describe, expect, it } from 'vitest';
-import type { Design, Resource, ResourceKind, ResourceOfKind } from '../../model/types.ts';
+import { get, load } from './testing.ts';
 import { validateDesign } from '../../rules/index.ts';
-import { importDesignTextSync } from '../importSync.ts';
-import type { ImportReport } from '../importAny.ts';
-
-function load(yaml: string): { design: Design; report: ImportReport } {
-  const r = importDesignTextSync(yaml, 'test.yaml');
-  if (!r.ok) throw new Error(r.error);
-  return r;
-}
-
-function get<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOfKind<K> {
-  const r: Resource | undefined = design.resources[id];
-  if (!r || r.kind !== kind) throw new Error(`${id} is not a ${kind} (it is ${r?.kind})`);
-  return r as ResourceOfKind<K>;
-}
 
 const NETWORK = `
 Resources:

@@ -4,22 +4,9 @@
  * does not have.
  */
 import { describe, expect, it } from 'vitest';
-import type { Design, Resource, ResourceKind, ResourceOfKind } from '../../model/types.ts';
+import { get, load } from './testing.ts';
+import type { Design } from '../../model/types.ts';
 import { validateDesign } from '../../rules/index.ts';
-import type { ImportReport } from '../importAny.ts';
-import { importDesignTextSync } from '../importSync.ts';
-
-function load(yaml: string, options: { region?: string; parameters?: Record<string, string> } = {}): { design: Design; report: ImportReport } {
-  const r = importDesignTextSync(yaml, 'test.yaml', options);
-  if (!r.ok) throw new Error(r.error);
-  return r;
-}
-
-function get<K extends ResourceKind>(design: Design, id: string, kind: K): ResourceOfKind<K> {
-  const r: Resource | undefined = design.resources[id];
-  if (!r || r.kind !== kind) throw new Error(`${id} is not a ${kind} (it is ${r?.kind})`);
-  return r as ResourceOfKind<K>;
-}
 
 const errorsOf = (design: Design) => validateDesign(design).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resources.join(',')}`);
 
