@@ -281,6 +281,17 @@ describe('NAT gateway', () => {
     expect(blocker(r)).toMatchObject({ code: 'NAT_GATEWAY_UNSOLICITED_INBOUND', id: 'nat-a' });
   });
 
+  // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-comparison.html — bastion servers: "Not supported"
+  // for a NAT gateway; a NAT instance can be one. Nothing on a NAT gateway accepts a connection, from inside the
+  // VPC either, whatever the network ACLs allow (it has no security group).
+  it('is no host: SSH or any other connection to it from inside the VPC is refused, so it cannot be a bastion', () => {
+    for (const query of [{ from: 'i-app', to: 'nat-a', port: 22 }, { from: 'i-app', to: 'nat-a', port: 443 }, { from: 'i-app', to: 'nat-a', protocol: 'icmp' as const }]) {
+      const r = run(classicResources(), query);
+      expect(r.reachable, JSON.stringify(query)).toBe(false);
+      expect(blocker(r)).toMatchObject({ code: 'NAT_GATEWAY_NOT_A_HOST', id: 'nat-a' });
+    }
+  });
+
   // A NAT gateway whose own subnet sends 0.0.0.0/0 back to it: the packet would circle until dropped.
   it('reports a routing loop instead of following it forever', () => {
     const resources = patch(classicResources(), 'subnet-pub', { routeTableId: 'rtb-priv' } as Partial<Resource>);

@@ -88,7 +88,13 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
   const isGoal =
     (ep.kind === 'eni' && ep.eni.id === eni.id && ep.eni.subnetId === eni.subnetId) ||
     (ep.kind === 'service' && eni.kind === 'interfaceEndpoint');
-  if (eni.kind === 'natGateway' && !(ep.kind === 'eni' && ep.eni.id === eni.id)) {
+  if (eni.kind === 'natGateway' && ep.kind === 'eni' && ep.eni.id === eni.id) {
+    // A NAT gateway is a managed service, not a host: nothing on it accepts a connection, so it cannot be logged
+    // into or used as a bastion ("Bastion servers: Not supported" for NAT gateways; a NAT instance can be one).
+    // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-comparison.html
+    return block(w, 'forward', 'NAT_GATEWAY_NOT_A_HOST', eni.id, `${eni.id} is a NAT gateway, a managed service rather than a host: nothing on it accepts connections, so it cannot be reached or used as a bastion. Use a bastion instance (or a NAT instance) instead.`);
+  }
+  if (eni.kind === 'natGateway') {
     return block(w, 'forward', 'NAT_GATEWAY_UNSOLICITED_INBOUND', eni.id, `${eni.id} is a NAT gateway: it forwards only connections its private subnets start, so it drops traffic addressed to it.`);
   }
   if (!isGoal) {
