@@ -2,7 +2,7 @@
  * trace(): can traffic get from one place to another, and back, the way AWS would carry it — hop by hop, with the
  * rule or route that decided at each component and, where it stops, why.
  */
-import { formatIp, tryCidr } from '../cidr/cidr.ts';
+import { formatIp, reservedRole, tryCidr, type ReservedRole } from '../cidr/cidr.ts';
 import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import { isUnknownValue } from '../model/unknown.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
@@ -88,14 +88,13 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
   const isGoal =
     (ep.kind === 'eni' && ep.eni.id === eni.id && ep.eni.subnetId === eni.subnetId) ||
     (ep.kind === 'service' && eni.kind === 'interfaceEndpoint');
-  if (eni.kind === 'natGateway' && ep.kind === 'eni' && ep.eni.id === eni.id) {
+  if (eni.kind === 'natGateway') {
     // A NAT gateway is a managed service, not a host: nothing on it accepts a connection, so it cannot be logged
     // into or used as a bastion ("Bastion servers: Not supported" for NAT gateways; a NAT instance can be one).
     // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-comparison.html
-    return block(w, 'forward', 'NAT_GATEWAY_NOT_A_HOST', eni.id, `${eni.id} is a NAT gateway, a managed service rather than a host: nothing on it accepts connections, so it cannot be reached or used as a bastion. Use a bastion instance (or a NAT instance) instead.`);
-  }
-  if (eni.kind === 'natGateway') {
-    return block(w, 'forward', 'NAT_GATEWAY_UNSOLICITED_INBOUND', eni.id, `${eni.id} is a NAT gateway: it forwards only connections its private subnets start, so it drops traffic addressed to it.`);
+    return ep.kind === 'eni' && ep.eni.id === eni.id
+      ? block(w, 'forward', 'NAT_GATEWAY_NOT_A_HOST', eni.id, `${eni.id} is a NAT gateway, a managed service rather than a host: nothing on it accepts connections, so it cannot be reached or used as a bastion. Use a bastion instance (or a NAT instance) instead.`)
+      : block(w, 'forward', 'NAT_GATEWAY_UNSOLICITED_INBOUND', eni.id, `${eni.id} is a NAT gateway: it forwards only connections its private subnets start, so it drops traffic addressed to it.`);
   }
   if (!isGoal) {
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', eni.id, `The packet reached ${eni.id}, which is not its destination ${ep.label}.`);
@@ -135,11 +134,12 @@ function deliverInVpc(w: Walk, vpcId: ResourceId, from: Subnet | undefined, pack
   if (!crossSubnets(w, from, subnet, packet)) return false;
   if (target) return arriveAtEni(w, target, packet, goal);
   const ep = goal.endpoint;
-  if (ep.kind === 'address' && ep.ip === packet.dstIp && isReservedAddress(subnet, packet.dstIp)) {
+  const reserved = ep.kind === 'address' && ep.ip === packet.dstIp ? reservedRoleIn(subnet, packet.dstIp) : undefined;
+  if (reserved) {
     // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html — "The first four IP addresses and the
     // last IP address in each subnet CIDR block are not available for your use, and they cannot be assigned to a
     // resource, such as an EC2 instance."
-    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `${formatIp(packet.dstIp)} is one of the addresses AWS reserves in ${subnet.id} (the first four and the last): no host can hold it.`);
+    return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `${formatIp(packet.dstIp)} is one of the addresses AWS reserves in ${subnet.id} (the first four and the last; this one is the ${reserved}): no host can hold it.`);
   }
   if (ep.kind === 'address' && ep.ip === packet.dstIp) {
     hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `${formatIp(packet.dstIp)} lies in ${subnet.id} but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`);
@@ -153,9 +153,9 @@ function deliverInVpc(w: Walk, vpcId: ResourceId, from: Subnet | undefined, pack
   return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `No network interface in ${subnet.id} holds ${formatIp(packet.dstIp)}.`);
 }
 
-function isReservedAddress(subnet: Subnet, ip: number): boolean {
+function reservedRoleIn(subnet: Subnet, ip: number): ReservedRole | undefined {
   const cidr = tryCidr(subnet.cidrBlock);
-  return cidr !== undefined && cidr.prefix <= 28 && (ip - cidr.first < 4 || ip === cidr.last);
+  return cidr && cidr.prefix <= 28 ? reservedRole(cidr, ip) : undefined;
 }
 
 function subnetAtAddress(ix: NetworkIndex, vpcId: ResourceId, ip: number): Subnet | undefined {
