@@ -12,6 +12,8 @@ import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.t
 import { Palette } from './panels/Palette.tsx';
 import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
+import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
@@ -126,12 +128,14 @@ export function App() {
           <div className="relative min-h-0 flex-1">
             <Canvas />
             <StatusNotice />
+            <EmptyCanvasCall />
           </div>
           <BottomPanels />
         </main>
         <Inspector />
       </div>
       <ImportReportHost />
+      <VpcAndMoreHost />
     </div>
   );
 }

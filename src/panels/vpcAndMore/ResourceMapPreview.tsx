@@ -1,0 +1,87 @@
+/**
+ * The dialog's live preview, drawn like the console's resource map: the VPC, its subnets by AZ, the route tables and
+ * the network connections, each in a column. Read from `previewVpcAndMore`, the same engine output Create uses.
+ */
+import type { ResourceMap } from '../../engine/commands/vpcAndMorePreview.ts';
+
+// AWS architecture-diagram colours: VPC purple, public subnet green, private subnet teal, AZ blue.
+const VPC = '#8c4fff';
+const PUBLIC = '#7aa116';
+const PRIVATE = '#00a4a6';
+
+function Column({ title, count, children }: { title: string; count?: number; children: React.ReactNode }) {
+  return (
+    <section aria-label={title} className="flex min-w-0 flex-1 flex-col gap-1.5">
+      <h4 className="text-[11px] font-semibold tracking-wide text-gray-500 uppercase">
+        {title}
+        {count !== undefined && <span className="ml-1 font-normal">({count})</span>}
+      </h4>
+      {children}
+    </section>
+  );
+}
+
+function Card({ color, title, lines, dashed }: { color: string; title: string; lines: string[]; dashed?: boolean }) {
+  return (
+    <div className="rounded border-l-4 bg-white px-2 py-1 text-[11px] leading-snug shadow-sm" style={{ borderLeftColor: color, borderLeftStyle: dashed ? 'dashed' : 'solid' }}>
+      <div className="truncate font-semibold text-gray-900" title={title}>
+        {title}
+      </div>
+      {lines.map((l) => (
+        <div key={l} className="truncate text-gray-600" title={l}>
+          {l}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function ResourceMapPreview({ map }: { map?: ResourceMap }) {
+  // The form marks what is wrong beside the field; the preview does not repeat it.
+  if (!map) {
+    return (
+      <p role="status" className="rounded border border-dashed border-gray-300 p-3 text-xs text-gray-600">
+        The preview returns once the fields marked in red are fixed.
+      </p>
+    );
+  }
+  const subnetName = new Map(map.zones.flatMap((z) => z.subnets.map((s) => [s.id, s.name] as const)));
+  const subnetCount = map.zones.reduce((n, z) => n + z.subnets.length, 0);
+  return (
+    <div className="flex gap-3">
+      <Column title="VPC">
+        <Card color={VPC} title={map.vpc.name} lines={[map.vpc.cidr]} />
+      </Column>
+      <Column title="Subnets" count={subnetCount}>
+        {map.zones.map((z) => (
+          <div key={z.zone} aria-label={`Subnets in ${z.zone}`} role="group" className="flex flex-col gap-1 rounded border border-dashed border-[#147eba] p-1">
+            <div className="text-[10px] font-semibold text-[#147eba]">{z.zone}</div>
+            {z.subnets.length === 0 && <div className="text-[10px] text-gray-500">No subnets</div>}
+            {z.subnets.map((s) => (
+              <Card key={s.id} color={s.isPublic ? PUBLIC : PRIVATE} title={s.name} lines={[`${s.isPublic ? 'Public' : 'Private'} · ${s.cidr}`]} />
+            ))}
+          </div>
+        ))}
+      </Column>
+      <Column title="Route tables" count={map.routeTables.length}>
+        {map.routeTables.map((t) => (
+          <Card
+            key={t.id}
+            color="#545b64"
+            title={t.name}
+            lines={[
+              t.subnetIds.length ? `Used by ${t.subnetIds.map((id) => subnetName.get(id)?.replace(/^.*-subnet-/, '') ?? id).join(', ')}` : 'Used by no subnet',
+              ...(t.routes.length ? t.routes.map((r) => `${r.destination} → ${r.targetName}`) : ['local routes only']),
+            ]}
+          />
+        ))}
+      </Column>
+      <Column title="Network connections" count={map.connections.length}>
+        {map.connections.length === 0 && <p className="text-[11px] text-gray-500">None</p>}
+        {map.connections.map((c) => (
+          <Card key={c.id} color={c.kind === 'Internet gateway' ? VPC : c.kind === 'NAT gateway' ? PUBLIC : '#3f8624'} title={c.name} lines={[`${c.kind}, ${c.detail}`]} />
+        ))}
+      </Column>
+    </div>
+  );
+}
