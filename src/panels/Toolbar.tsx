@@ -41,14 +41,16 @@ const ToolButton = memo(function ToolButton(props: {
   onClick: () => void;
   pressed?: boolean;
   ariaLabel?: string;
+  /** Shown as its icon alone on narrow screens (its name stays, as the aria-label). */
+  compact?: boolean;
   children?: ReactNode;
 }) {
   return (
     <button
       type="button"
-      className="toolbar-button"
+      className={props.compact ? 'toolbar-button toolbar-button-compact' : 'toolbar-button'}
       title={props.title ?? props.label}
-      aria-label={props.ariaLabel}
+      aria-label={props.ariaLabel ?? props.label}
       aria-pressed={props.pressed}
       disabled={props.disabled}
       onClick={props.onClick}
@@ -128,13 +130,13 @@ export function Toolbar() {
         <DesignName />
       </div>
       <nav aria-label="Toolbar" className="ml-2 flex min-w-0 items-center gap-0.5">
-        <ToolButton label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
-        <ToolButton label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
+        <ToolButton compact label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
+        <ToolButton compact label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
         <span className="toolbar-separator" />
-        <ToolButton label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
-        <ToolButton label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
-        <ToolButton label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
-        <ToolButton label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
+        <ToolButton compact label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
+        <ToolButton compact label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
+        <ToolButton compact label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
+        <ToolButton compact label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
         <span className="toolbar-separator" />
         <ToolButton
           label="Show route tables, security groups and NACLs"
