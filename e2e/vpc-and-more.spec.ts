@@ -99,3 +99,27 @@ test('from the empty canvas: create, a private instance reaches the internet thr
   await canvas.expectNodeCount('natGateway', 0);
   await expect(call).toBeVisible();
 });
+
+test('beside an existing design: the new network lands clear of the VPCs already drawn', async ({ page }) => {
+  const { palette, canvas, toolbar } = await openApp(page);
+  await palette.root.getByRole('button', { name: 'VPC and more' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = dialogOf(page);
+  await expect(dialog.getByLabel('Name tag auto-generation')).toBeFocused();
+  await dialog.getByLabel('Name tag auto-generation').fill('staging');
+  await dialog.getByRole('group', { name: 'Number of private subnets' }).getByLabel('4').check();
+  await dialog.getByRole('button', { name: 'Create VPC' }).click();
+  await expect(dialog).toBeHidden();
+  await canvas.expectNodeCount('vpc', 3);
+  await expect(canvas.node('vpc-1')).toContainText('staging-vpc');
+  await expect(canvas.node('vpc-1')).toContainText('10.2.0.0/16');
+  const created = await canvas.box('vpc-1');
+  for (const other of ['vpc-prod', 'vpc-shared', 's3-assets']) {
+    const box = await canvas.box(other);
+    const apart = created.x >= box.x + box.width || box.x >= created.x + created.width || created.y >= box.y + box.height || box.y >= created.y + created.height;
+    expect(apart, `staging-vpc overlaps ${other}`).toBe(true);
+  }
+  await page.screenshot({ path: test.info().outputPath('vpc-and-more-beside-example.png') });
+  await toolbar.undo();
+  await canvas.expectNodeCount('vpc', 2);
+});

@@ -82,6 +82,23 @@ function Choice<T extends string | number>({
   );
 }
 
+/** Tab and Shift+Tab cycle within the modal dialog instead of reaching the page behind it. */
+function keepFocusInside(e: React.KeyboardEvent<HTMLElement>): void {
+  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('input, select, button, [href], [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !el.hasAttribute('disabled') && !el.hidden && el.tabIndex >= 0,
+  );
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    last.focus();
+    e.preventDefault();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    first.focus();
+    e.preventDefault();
+  }
+}
+
 const input = 'w-full rounded border border-gray-400 px-2 py-1 text-[13px] aria-[invalid=true]:border-[#d13212] focus-visible:outline-2 focus-visible:outline-[#0972d3]';
 
 export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
@@ -130,6 +147,7 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
         className="flex max-h-full w-[min(1120px,100%)] flex-col rounded-md bg-white text-gray-900 shadow-xl"
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
+          if (e.key === 'Tab') keepFocusInside(e);
         }}
       >
         <header className="border-b border-gray-200 px-4 py-2.5">
