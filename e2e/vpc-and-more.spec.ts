@@ -123,3 +123,29 @@ test('beside an existing design: the new network lands clear of the VPCs already
   await toolbar.undo();
   await canvas.expectNodeCount('vpc', 2);
 });
+
+test('on an empty canvas a VPC dragged from the palette can be dropped where the call to action sits', async ({ page }) => {
+  const { toolbar, palette, canvas } = await openApp(page);
+  await toolbar.newDesign();
+  const call = page.getByRole('group', { name: 'Start your design' });
+  await palette.dragTo('VPC', call, { x: 40, y: 20 });
+  await canvas.expectNodeCount('vpc', 1);
+  await expect(call).toBeHidden();
+});
+
+test('the form fits a 1280 × 720 screen: its buttons show without scrolling the page', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const { palette } = await openApp(page);
+  await palette.root.getByRole('button', { name: 'VPC and more' }).click();
+  const dialog = dialogOf(page);
+  await dialog.getByRole('group', { name: 'Number of private subnets' }).getByLabel('4').check();
+  await expect(dialog.getByRole('button', { name: 'Create VPC' })).toBeInViewport();
+  // The last options of the form, scrolled to, still show their effect in the preview beside them.
+  await dialog.getByRole('group', { name: 'NAT gateways' }).getByLabel('1 per AZ').check();
+  await expect(dialog.getByRole('checkbox', { name: 'Enable DNS resolution' })).toBeInViewport();
+  await expect(dialog.getByRole('region', { name: 'Network connections' })).toBeInViewport();
+  await expect(dialog.getByRole('region', { name: 'Network connections' }).getByText(/^NAT gateway,/)).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('vpc-and-more-1280.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});

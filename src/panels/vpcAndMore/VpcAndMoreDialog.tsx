@@ -156,10 +156,11 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
           </h2>
           <p className="text-xs text-gray-600">A VPC with subnets, gateways and route tables, wired as the AWS console builds them. One Undo removes it all.</p>
         </header>
-        <div className="flex min-h-0 flex-1 gap-4 overflow-auto px-4 py-3">
+        {/* The form scrolls on its own, so the preview stays in sight on a short screen. */}
+        <div className="flex min-h-0 flex-1 gap-4 px-4 py-3">
           <form
             aria-label="VPC and more settings"
-            className="flex w-80 shrink-0 flex-col gap-2.5"
+            className="flex min-h-0 w-80 shrink-0 flex-col gap-2.5 overflow-y-auto pr-1"
             onSubmit={(e) => {
               e.preventDefault();
               create();
@@ -282,7 +283,7 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
             {/* Enter in a field creates, as in the console's form. */}
             <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
           </form>
-          <section aria-label="Preview" className="min-w-0 flex-1 rounded bg-gray-50 p-3">
+          <section aria-label="Preview" className="min-h-0 min-w-0 flex-1 overflow-auto rounded bg-gray-50 p-3">
             <h3 className="mb-2 text-sm font-semibold">Preview</h3>
             <ResourceMapPreview map={preview.map} />
           </section>
