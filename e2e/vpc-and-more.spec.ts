@@ -32,7 +32,7 @@ test('opened from the palette: options change the preview, and a bad CIDR gets o
   // No public subnets: NAT gateways cannot be chosen, and the form says why.
   await dialog.getByRole('group', { name: 'Number of public subnets' }).getByLabel('0').check();
   await expect(dialog.getByRole('group', { name: 'NAT gateways' }).getByLabel('1 per AZ')).toBeDisabled();
-  await expect(dialog.getByRole('group', { name: 'NAT gateways' })).toContainText('A NAT gateway lives in a public subnet');
+  await expect(dialog.getByRole('group', { name: 'NAT gateways' })).toHaveAccessibleDescription('A NAT gateway lives in a public subnet: add public subnets first.');
 
   const cidr = dialog.getByLabel('IPv4 CIDR block');
   await cidr.fill('10.2.0.1/16');

@@ -64,7 +64,7 @@ function Choice<T extends string | number>({
 }) {
   const name = useId();
   return (
-    <fieldset className="flex flex-col gap-0.5">
+    <fieldset className="flex flex-col gap-0.5" aria-describedby={disabledReason ? `${name}-reason` : undefined}>
       <legend className="text-xs font-semibold text-gray-800">{legend}</legend>
       <div className="flex flex-wrap gap-1">
         {options.map((o) => (
@@ -77,7 +77,11 @@ function Choice<T extends string | number>({
           </label>
         ))}
       </div>
-      {disabledReason && <p className="text-[11px] text-gray-600">{disabledReason}</p>}
+      {disabledReason && (
+        <p id={`${name}-reason`} className="text-[11px] text-gray-600">
+          {disabledReason}
+        </p>
+      )}
     </fieldset>
   );
 }

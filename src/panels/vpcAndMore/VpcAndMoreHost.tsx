@@ -27,7 +27,15 @@ export function VpcAndMoreHost() {
   const open = useVpcAndMore((s) => s.open);
   if (!open) return null;
   return (
-    <Suspense fallback={<Loading what="VPC and more" />}>
+    <Suspense
+      fallback={
+        <div className="dialog-backdrop fixed inset-0 z-50 flex items-center justify-center">
+          <div className="rounded bg-white shadow">
+            <Loading what="VPC and more" />
+          </div>
+        </div>
+      }
+    >
       <VpcAndMoreDialog onClose={close} />
     </Suspense>
   );
