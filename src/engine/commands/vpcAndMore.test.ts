@@ -229,3 +229,16 @@ describe('the preview', () => {
     expect(previewVpcAndMore(fresh(), options({ cidr: '10.0.0.0/33' }))).toEqual({ error: '/33 is not a prefix length: use /0 to /32.' });
   });
 });
+
+describe('twice in one design', () => {
+  it('a second network gets its own ids, block and routes, and still no findings', () => {
+    const once = build({ natGateways: 'perAz' });
+    const twice = run(once, createVpcAndMore({ ...vpcAndMoreDefaults(once), natGateways: 'perAz' }));
+    if (twice.error) throw new Error(twice.error);
+    const vpcs = resourcesOfKind(twice.design, 'vpc');
+    expect(vpcs.map((v) => v.cidrBlocks[0])).toEqual(['10.0.0.0/16', '10.1.0.0/16']);
+    const routeIds = resourcesOfKind(twice.design, 'routeTable').flatMap((t) => t.routes.map((r) => r.id));
+    expect(new Set(routeIds).size).toBe(routeIds.length);
+    expect(validateDesign(twice.design)).toEqual([]);
+  });
+});

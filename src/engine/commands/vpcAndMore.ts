@@ -15,6 +15,7 @@ import { resourcesOfKind } from '../model/queries.ts';
 import type { Box, Design, ElasticIp, InternetGateway, NatGateway, Resource, ResourceId, RouteTable, Subnet, VpcEndpoint } from '../model/types.ts';
 import { createVpc, suggestElasticIp, suggestPrivateIp, suggestVpcCidr } from './add.ts';
 import { done, refuse, type Command } from './command.ts';
+import { nextItemId } from './ruleEdits.ts';
 
 export type NatGatewayChoice = 'none' | 'oneAz' | 'perAz';
 
@@ -222,9 +223,10 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
   if (publicSubnets.length) {
     const igw: InternetGateway = { id: idFor('internetGateway'), kind: 'internetGateway', name: `${name}-igw`, vpcId: vpc.id };
     add(igw);
+    const id = idFor('routeTable');
     const table: RouteTable = {
-      id: idFor('routeTable'), kind: 'routeTable', name: `${name}-rtb-public`, vpcId: vpc.id, main: false, propagatingGatewayIds: [],
-      routes: [{ id: `${name}-route-public-default`, destinationCidrBlock: '0.0.0.0/0', targetId: igw.id }],
+      id, kind: 'routeTable', name: `${name}-rtb-public`, vpcId: vpc.id, main: false, propagatingGatewayIds: [],
+      routes: [{ id: nextItemId([], `${id}-route`), destinationCidrBlock: '0.0.0.0/0', targetId: igw.id }],
     };
     add(table);
     for (const s of publicSubnets) add({ ...s, routeTableId: table.id });
@@ -252,9 +254,11 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
     const inZone = privateSubnets.filter((s) => s.availabilityZone === zone);
     if (!inZone.length) continue;
     const nat = natByZone.get(zone) ?? anyNat;
+    const id = idFor('routeTable');
     const table: RouteTable = {
-      id: idFor('routeTable'), kind: 'routeTable', name: `${name}-rtb-private-${zone}`, vpcId: vpc.id, main: false, propagatingGatewayIds: [],
-      routes: nat ? [{ id: `${name}-route-private-${zone}-default`, destinationCidrBlock: '0.0.0.0/0', targetId: nat.id }] : [],
+      id, kind: 'routeTable', name: `${name}-rtb-private-${zone}`, vpcId: vpc.id, main: false, propagatingGatewayIds: [],
+      // Route ids follow the inspector's (`rtb-3-route-1`): unique across the design, as findings name routes by id.
+      routes: nat ? [{ id: nextItemId([], `${id}-route`), destinationCidrBlock: '0.0.0.0/0', targetId: nat.id }] : [],
     };
     add(table);
     privateTables.push(table);
