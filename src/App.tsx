@@ -13,9 +13,9 @@ import { Palette } from './panels/Palette.tsx';
 import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { CollapsibleSide, PanelToggle } from './panels/layout/Collapsible.tsx';
-import { usePanelLayout } from './store/panelLayout.ts';
 import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
 import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
+import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
@@ -71,59 +71,55 @@ function BottomPanels() {
   const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   return (
-    <div className={`flex ${collapsed ? '' : tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
-      <div className="flex shrink-0 items-center border-b border-gray-200 pr-2">
-        <div
-          role="tablist"
-          aria-label="Bottom panels"
-          className="flex shrink-0 gap-1 px-2"
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-            const i = TABS.findIndex((t) => t.id === tab);
-            const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-            setTab(next.id);
-            document.getElementById(`${base}-tab-${next.id}`)?.focus();
-            e.preventDefault();
-            e.stopPropagation();
-          }}
-        >
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              id={`${base}-tab-${t.id}`}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              aria-controls={`${base}-panel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              className="bottom-tab"
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
-        <PanelToggle panel="bottom" label="Bottom panels" controls={`${base}-panels`} className="ml-auto h-6 w-6" />
+    <div className={`relative flex ${collapsed ? '' : tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
+      <PanelToggle panel="bottom" label="Bottom panels" controls={`${base}-panel-${tab}`} className="absolute top-1.5 right-2 h-6 w-6" />
+      <div
+        role="tablist"
+        aria-label="Bottom panels"
+        className="flex shrink-0 gap-1 border-b border-gray-200 px-2"
+        onKeyDown={(e) => {
+          if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+          const i = TABS.findIndex((t) => t.id === tab);
+          const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+          setTab(next.id);
+          document.getElementById(`${base}-tab-${next.id}`)?.focus();
+          e.preventDefault();
+          e.stopPropagation();
+        }}
+      >
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`${base}-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="bottom-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
       </div>
-      <div id={`${base}-panels`} hidden={collapsed} className="flex min-h-0 flex-1 flex-col">
-        <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={tab !== 'findings'} className="min-h-0 flex-1">
-          {/* The rules run after the canvas's first frame (see Canvas), so the design shows before its findings. */}
-          {checked ? <FindingsPanel /> : <Loading what="findings" />}
-        </div>
-        <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
-          {visited.has('traffic') && (
-            <Suspense fallback={<Loading what="traffic" />}>
-              <TrafficPanel />
-            </Suspense>
-          )}
-        </div>
-        <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={tab !== 'exposure'} className="min-h-0 flex-1">
-          {visited.has('exposure') && (
-            <Suspense fallback={<Loading what="exposure" />}>
-              <ExposurePanel />
-            </Suspense>
-          )}
-        </div>
+      <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={collapsed || tab !== 'findings'} className="min-h-0 flex-1">
+        {/* The rules run after the canvas's first frame (see Canvas), so the design shows before its findings. */}
+        {checked ? <FindingsPanel /> : <Loading what="findings" />}
+      </div>
+      <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={collapsed || tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
+        {visited.has('traffic') && (
+          <Suspense fallback={<Loading what="traffic" />}>
+            <TrafficPanel />
+          </Suspense>
+        )}
+      </div>
+      <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={collapsed || tab !== 'exposure'} className="min-h-0 flex-1">
+        {visited.has('exposure') && (
+          <Suspense fallback={<Loading what="exposure" />}>
+            <ExposurePanel />
+          </Suspense>
+        )}
       </div>
     </div>
   );
