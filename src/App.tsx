@@ -8,6 +8,7 @@ import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
+import { PeeringDialogHost } from './panels/peering/PeeringDialogHost.tsx';
 import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
@@ -132,6 +133,7 @@ export function App() {
         <Inspector />
       </div>
       <ImportReportHost />
+      <PeeringDialogHost />
     </div>
   );
 }

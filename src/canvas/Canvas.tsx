@@ -30,6 +30,7 @@ import { findingsOf } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
+import { executeAndReveal } from './actions.ts';
 import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
 import { commandForDrag } from './dragCommit.ts';
 import { containersAt, dropTargetFor } from './dropTarget.ts';
@@ -290,9 +291,9 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
       const label = droppedPaletteItem(e.dataTransfer);
       if (!label) return;
       const point = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      execute(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
+      executeAndReveal(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
     },
-    [execute, highlight, screenToFlowPosition],
+    [highlight, screenToFlowPosition],
   );
 
   return (

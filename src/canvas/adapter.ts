@@ -12,6 +12,7 @@ import {
   azNodeId,
   getResource,
   isDrawnAsNode,
+  isNatInstance,
   isPublicSubnet,
   isSupportingKind,
   regionNodeId,
@@ -334,14 +335,14 @@ function indexChildren(design: Design, showSupporting: boolean): ChildIndex {
 // Labels.
 
 function iconOf(r: Resource): IconKind {
-  if (r.kind === 'instance' && !r.sourceDestCheck) return 'natInstance';
+  if (isNatInstance(r)) return 'natInstance';
   return r.kind;
 }
 
 function detailOf(r: Resource): string {
   switch (r.kind) {
     case 'instance':
-      return r.privateIp;
+      return isNatInstance(r) ? `NAT · ${r.privateIp}` : r.privateIp;
     case 'natGateway':
       return r.privateIp ?? `${r.connectivityType} NAT`;
     case 'networkInterface':
@@ -370,7 +371,7 @@ function detailOf(r: Resource): string {
 
 export function kindLabel(r: Resource): string {
   if (r.kind === 'vpcEndpoint') return `${r.endpointType} endpoint`;
-  if (r.kind === 'instance' && !r.sourceDestCheck) return 'NAT instance';
+  if (isNatInstance(r)) return 'NAT instance';
   return KIND_LABELS[r.kind];
 }
 

@@ -10,6 +10,7 @@ import { nextId } from '../model/create.ts';
 import { getOfKind, resourcesOfKind } from '../model/queries.ts';
 import type { Design, PeeringConnection, ResourceId, RouteTable, Vpc } from '../model/types.ts';
 import { createRuleContext } from '../rules/index.ts';
+import { Label } from '../rules/report.ts';
 import { peeringCidrOverlap } from '../rules/peering/peeringCidrOverlap.ts';
 import { peeringDuplicate } from '../rules/peering/peeringDuplicate.ts';
 import { peeringSelf } from '../rules/peering/peeringSelf.ts';
@@ -59,7 +60,8 @@ export function peeringRefusal(design: Design, requesterVpcId: ResourceId, accep
   const context = createRuleContext(candidate.design);
   for (const rule of REFUSING_RULES) {
     const hit = rule.check(candidate.design, context).find((f) => f.resources.includes(candidate.peering.id));
-    if (hit) return hit.message;
+    // The request does not exist yet: name it as what it is, not by the id it would get.
+    if (hit) return hit.message.replace(Label(candidate.peering), 'This peering connection');
   }
   return undefined;
 }

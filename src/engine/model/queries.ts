@@ -196,6 +196,6 @@ function mentions(value: unknown, id: string): boolean {
  *
  * @example isNatInstance(anInstance({ sourceDestCheck: false })) // true
  */
-export function isNatInstance(resource: Resource): resource is Instance {
+export function isNatInstance(resource: Resource): boolean {
   return resource.kind === 'instance' && resource.sourceDestCheck === false;
 }
