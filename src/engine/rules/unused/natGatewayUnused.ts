@@ -7,7 +7,7 @@ import { routeTargetIds } from '../internet/publicAddress.ts';
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 import { isExternal } from '../../model/unknown.ts';
-import { hasUnknownRoutes } from './unknownRoutes.ts';
+import { hasUnknownRoutes, isUsedOutsideModel } from './unknownRoutes.ts';
 
 export const natGatewayUnused: Rule = {
   id: 'nat-gateway-unused',
@@ -18,7 +18,7 @@ export const natGatewayUnused: Rule = {
     const out: Finding[] = [];
     const routed = routeTargetIds(index);
     for (const nat of index.natGateways) {
-      if (routed.has(nat.id) || isExternal(nat)) continue;
+      if (routed.has(nat.id) || isExternal(nat) || isUsedOutsideModel(nat)) continue;
       const subnet = index.get(nat.subnetId);
       if (subnet?.kind !== 'subnet' || hasUnknownRoutes(index, subnet.vpcId)) continue;
       out.push(finding(natGatewayUnused, [nat.id], `${Label(nat)} is not the target of any route, so no subnet sends traffic through it (it is still billed by the hour).`, `Open a private subnet in ${subnet.availabilityZone} and choose "Route to the NAT gateway" (0.0.0.0/0 → the NAT gateway), or delete it.`));

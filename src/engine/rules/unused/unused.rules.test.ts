@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aDesign, aNatGateway, anElasticIp, anInternetGateway, aRouteTable, aSubnet, aVpc } from '../../model/builders.ts';
 import type { Resource } from '../../model/types.ts';
+import { importDesignTextSync } from '../../io/importSync.ts';
 import { findingsOf } from '../testing.ts';
 import { igwUnused } from './igwUnused.ts';
 import { natGatewayUnused } from './natGatewayUnused.ts';
@@ -88,5 +89,35 @@ describe(`route-table-unused (${RTB_DOCS})`, () => {
     );
     expect(findingsOf(design, 'route-table-unused')).toEqual([]);
     expect(findingsOf(aDesign(aVpc()), 'route-table-unused')).toEqual([]);
+  });
+});
+
+describe('templates: a resource named by a resource type the model does not represent is not called unused', () => {
+  // An edge association (https://docs.aws.amazon.com/vpc/latest/userguide/gateway-route-tables.html) and a route a
+  // custom resource adds are invisible to the model; the table and the NAT gateway they name may well be in use.
+  const template = `
+Resources:
+  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
+  Igw: {Type: AWS::EC2::InternetGateway}
+  Attach: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc, InternetGatewayId: !Ref Igw}}
+  Public: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: us-east-1a}}
+  PublicRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  PublicAssoc: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref Public, RouteTableId: !Ref PublicRt}}
+  ToIgw: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref PublicRt, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw}}
+  EdgeRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+  Edge: {Type: AWS::EC2::GatewayRouteTableAssociation, Properties: {GatewayId: !Ref Igw, RouteTableId: !Ref EdgeRt}}
+  Eip: {Type: AWS::EC2::EIP, Properties: {Domain: vpc}}
+  Nat: {Type: AWS::EC2::NatGateway, Properties: {SubnetId: !Ref Public, AllocationId: !GetAtt Eip.AllocationId}}
+  AddRoute: {Type: Custom::AddDefaultRoute, Properties: {ServiceToken: arn:aws:lambda:us-east-1:111111111111:function:f, NatGatewayId: !Ref Nat}}
+  SpareRt: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc}}
+`;
+
+  it('stays quiet about the edge-associated table and the NAT gateway, and still tells about a table nothing names', () => {
+    const result = importDesignTextSync(template, 'edge.yaml');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.design.resources.EdgeRt!.usedByNotModelled).toEqual(['Edge']);
+    expect(findingsOf(result.design, 'route-table-unused').map((f) => f.resources[0])).toEqual(['SpareRt']);
+    expect(findingsOf(result.design, 'nat-gateway-unused')).toEqual([]);
+    expect(findingsOf(result.design, 'igw-unused')).toEqual([]);
   });
 });
