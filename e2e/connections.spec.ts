@@ -72,6 +72,19 @@ test('peering from the palette: choose the two VPCs, the connection is drawn and
   await expect(dialog).toHaveCount(0);
 });
 
+test('the palette\'s Peering connection dragged onto a VPC makes it the requester', async ({ page }) => {
+  const { canvas, palette } = await openApp(page);
+  const panels = new Panels(page);
+  await palette.dragTo('Peering connection', canvas.node('vpc-shared'), { x: 60, y: 14 });
+  const dialog = panels.dialog();
+  await expect(dialog.getByLabel('Requester VPC')).toHaveValue('vpc-shared');
+  // Production is already peered with it: the dialog says so rather than offering it silently.
+  await dialog.getByLabel('Accepter VPC').selectOption('vpc-prod');
+  await expect(dialog.getByRole('alert')).toContainText('only one peering connection per pair is allowed');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
 test("Peer with… in a VPC's inspector lists the other VPCs and makes a request the accepter has yet to accept", async ({ page }) => {
   const { canvas, palette } = await openApp(page);
   const panels = new Panels(page);
