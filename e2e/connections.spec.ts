@@ -70,6 +70,7 @@ test('peering from the palette: choose the two VPCs, the connection is drawn and
   await expect(dialog.getByRole('button', { name: 'Create peering connection' })).toBeDisabled();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  await expect(palette.item('Peering connection')).toBeFocused();
 });
 
 test('the palette\'s Peering connection dragged onto a VPC makes it the requester', async ({ page }) => {

@@ -37,7 +37,12 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
   const crossAccount = !!from && !!to && isCrossAccount(from, to);
   const [accept, setAccept] = useState(!crossAccount);
   const [addRoutes, setAddRoutes] = useState(true);
-  useEffect(() => first.current?.querySelector('select')?.focus(), []);
+  // Focus starts in the form and goes back to what opened the dialog when it closes.
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    first.current?.querySelector('select')?.focus();
+    return () => opener?.focus();
+  }, []);
 
   const refusal = vpcs.length < 2 ? 'A peering connection joins two VPCs: add another VPC first.' : peeringRefusal(design, requester, accepter);
   const create = () => {
