@@ -56,7 +56,14 @@ export function peeringRefusal(design: Design, requesterVpcId: ResourceId, accep
   const requester = getOfKind(design, requesterVpcId, 'vpc');
   const accepter = getOfKind(design, accepterVpcId, 'vpc');
   if (!requester || !accepter) return 'Choose two VPCs of the design to peer.';
-  const candidate = withPeering(design, requester, accepter, 'pending-acceptance');
+  // The rules need only the two VPCs and the peerings between them: checking that much keeps a VPC's "Peer with…"
+  // list cheap on a design of thousands of resources.
+  const pair: Design = { ...design, resources: { [requester.id]: requester, [accepter.id]: accepter }, layout: {}, flows: [] };
+  for (const p of resourcesOfKind(design, 'peeringConnection')) {
+    const ends = [p.requesterVpcId, p.accepterVpcId];
+    if (ends.includes(requester.id) && ends.includes(accepter.id)) pair.resources[p.id] = p;
+  }
+  const candidate = withPeering(pair, requester, accepter, 'pending-acceptance', nextId(design, 'peeringConnection'));
   const context = createRuleContext(candidate.design);
   for (const rule of REFUSING_RULES) {
     const hit = rule.check(candidate.design, context).find((f) => f.resources.includes(candidate.peering.id));
@@ -66,8 +73,13 @@ export function peeringRefusal(design: Design, requesterVpcId: ResourceId, accep
   return undefined;
 }
 
-function withPeering(design: Design, requester: Vpc, accepter: Vpc, status: PeeringConnection['status']): { design: Design; peering: PeeringConnection } {
-  const id = nextId(design, 'peeringConnection');
+function withPeering(
+  design: Design,
+  requester: Vpc,
+  accepter: Vpc,
+  status: PeeringConnection['status'],
+  id: ResourceId = nextId(design, 'peeringConnection'),
+): { design: Design; peering: PeeringConnection } {
   const peering: PeeringConnection = {
     id,
     kind: 'peeringConnection',
