@@ -29,7 +29,7 @@ import {
   type Subnet,
   type Vpc,
 } from '../engine/index.ts';
-import { KIND_LABELS } from '../engine/model/inspection.ts';
+import { kindLabelOf } from '../engine/model/inspection.ts';
 import type { IconKind } from './icons/ResourceIcon.tsx';
 import {
   AUTO_GAP,
@@ -369,11 +369,8 @@ function detailOf(r: Resource): string {
   }
 }
 
-export function kindLabel(r: Resource): string {
-  if (r.kind === 'vpcEndpoint') return `${r.endpointType} endpoint`;
-  if (isNatInstance(r)) return 'NAT instance';
-  return KIND_LABELS[r.kind];
-}
+/** What a node is, as its label and tooltip say it (see `kindLabelOf`). */
+export const kindLabel = kindLabelOf;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The adapter.
