@@ -70,6 +70,13 @@ describe('route to the NAT gateway', () => {
     expect(natGatewayRouteOffer(d, subnet(d, 'priv-a'))).toMatchObject({ ok: false, done: true });
   });
 
+  it('is not offered to a public subnet, nor to the subnet a NAT gateway sits in', () => {
+    const d = network();
+    expect(natGatewayRouteOffer(d, subnet(d, 'pub-a'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^nat-a sits in this subnet/) });
+    delete d.resources['nat-b'];
+    expect(natGatewayRouteOffer(d, subnet(d, 'pub-b'))).toMatchObject({ ok: false, reason: expect.stringMatching(/^This is a public subnet/) });
+  });
+
   it('notes a NAT gateway in another zone', () => {
     const d = network();
     delete d.resources['nat-b'];

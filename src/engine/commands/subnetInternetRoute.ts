@@ -96,6 +96,11 @@ export function natGatewayChoices(design: Design, subnet: Subnet): NatGateway[] 
  * @example natGatewayRouteOffer(design, privateSubnetA) // { ok: true, target: natA, description: 'Adds 0.0.0.0/0 → nat-a …' }
  */
 export function natGatewayRouteOffer(design: Design, subnet: Subnet): InternetRouteOffer {
+  const own = resourcesOfKind(design, 'natGateway').find((n) => n.subnetId === subnet.id && n.connectivityType === 'public');
+  if (own) return { ok: false, reason: `${own.name} sits in this subnet and reaches the internet through its route to the internet gateway: route the private subnets to it instead.` };
+  if (isPublicSubnet(design, subnet)) {
+    return { ok: false, reason: 'This is a public subnet: its instances reach the internet through the internet gateway. A NAT gateway serves private subnets.' };
+  }
   const [nat] = natGatewayChoices(design, subnet);
   if (!nat) {
     return { ok: false, reason: `No public NAT gateway in this VPC outside this subnet: drop a "NAT gateway" onto a public subnet in ${subnet.availabilityZone} first.` };
