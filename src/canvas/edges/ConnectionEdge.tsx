@@ -46,7 +46,6 @@ export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<Diag
             data-pending={data.pending ? 'true' : undefined}
             data-selected={selected ? 'true' : undefined}
             aria-label={`${data.name}: ${data.label}`}
-            aria-pressed={!!selected}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: style.stroke }}
             title={data.findings ? `${data.name}\n\n${data.findings}` : `${data.name} — click to open in the inspector`}
             onClick={(e) => selectConnection(id, e.shiftKey || e.metaKey || e.ctrlKey)}
