@@ -8,6 +8,7 @@ import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
+import { PeeringDialogHost } from './panels/peering/PeeringDialogHost.tsx';
 import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
@@ -149,6 +150,7 @@ export function App() {
       </div>
       <ImportReportHost />
       <VpcAndMoreHost />
+      <PeeringDialogHost />
     </div>
   );
 }

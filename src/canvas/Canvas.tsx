@@ -29,6 +29,8 @@ import { findingsOf } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
+import { executeAndReveal } from './actions.ts';
+import { dropPeering, isPeeringDrag, vpcAt } from './peeringDrop.ts';
 import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
 import { commandForDrag } from './dragCommit.ts';
 import { containersAt, dropTargetFor } from './dropTarget.ts';
@@ -267,9 +269,14 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     (e: DragEvent) => {
       const types = e.dataTransfer.types;
       const label = draggedPaletteItem();
-      if (!label && !types.includes(PALETTE_MIME) && !types.includes('Files')) return;
+      const peering = isPeeringDrag(e.dataTransfer);
+      if (!label && !peering && !types.includes(PALETTE_MIME) && !types.includes('Files')) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
+      if (peering) {
+        const vpc = vpcAt(flowRef.current, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+        return highlight(vpc, vpc ? 'ok' : undefined);
+      }
       if (!label) return;
       const target = dropTargetFor(flowRef.current, label, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
       const ok = addFromPalette(label, target).apply(useDesignStore.getState().design).ok;
@@ -294,12 +301,13 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
         void importFile(file);
         return;
       }
+      const point = screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      if (isPeeringDrag(e.dataTransfer)) return dropPeering(flowRef.current, point);
       const label = droppedPaletteItem(e.dataTransfer);
       if (!label) return;
-      const point = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      execute(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
+      executeAndReveal(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
     },
-    [execute, highlight, screenToFlowPosition],
+    [highlight, screenToFlowPosition],
   );
 
   return (

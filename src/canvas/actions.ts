@@ -16,15 +16,18 @@ import { useUiStore } from '../store/uiStore.ts';
 import { designToFlow } from './adapter.ts';
 import { commandForNudge } from './dragCommit.ts';
 import { keyboardTargetFor } from './dropTarget.ts';
+import { showAddedResources } from './showAdded.ts';
 
 const PASTE_STEP = 40;
 
-/** Runs a command that adds things and brings what it selected into view. */
-function executeAndReveal(command: Command): void {
+/** Runs a command that adds things and brings what it selected into view (showing route tables etc. if hidden). */
+export function executeAndReveal(command: Command): void {
   const store = useDesignStore.getState();
   const before = store.design;
   if (store.execute(command) && useDesignStore.getState().design !== before) {
-    useUiStore.getState().reveal(useDesignStore.getState().selection);
+    const added = useDesignStore.getState().selection;
+    showAddedResources(added);
+    useUiStore.getState().reveal(added);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   azNodeId,
   getResource,
   isDrawnAsNode,
+  isNatInstance,
   isPublicSubnet,
   isSupportingKind,
   regionNodeId,
@@ -28,7 +29,7 @@ import {
   type Subnet,
   type Vpc,
 } from '../engine/index.ts';
-import { KIND_LABELS } from '../engine/model/inspection.ts';
+import { kindLabelOf } from '../engine/model/inspection.ts';
 import type { IconKind } from './icons/ResourceIcon.tsx';
 import {
   AUTO_GAP,
@@ -334,14 +335,14 @@ function indexChildren(design: Design, showSupporting: boolean): ChildIndex {
 // Labels.
 
 function iconOf(r: Resource): IconKind {
-  if (r.kind === 'instance' && !r.sourceDestCheck) return 'natInstance';
+  if (isNatInstance(r)) return 'natInstance';
   return r.kind;
 }
 
 function detailOf(r: Resource): string {
   switch (r.kind) {
     case 'instance':
-      return r.privateIp;
+      return isNatInstance(r) ? `NAT · ${r.privateIp}` : r.privateIp;
     case 'natGateway':
       return r.privateIp ?? `${r.connectivityType} NAT`;
     case 'networkInterface':
@@ -368,11 +369,8 @@ function detailOf(r: Resource): string {
   }
 }
 
-export function kindLabel(r: Resource): string {
-  if (r.kind === 'vpcEndpoint') return `${r.endpointType} endpoint`;
-  if (r.kind === 'instance' && !r.sourceDestCheck) return 'NAT instance';
-  return KIND_LABELS[r.kind];
-}
+/** What a node is, as its label and tooltip say it (see `kindLabelOf`). */
+export const kindLabel = kindLabelOf;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The adapter.

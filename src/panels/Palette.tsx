@@ -9,6 +9,7 @@ import { endPaletteDrag, startPaletteDrag } from '../canvas/dnd.ts';
 import { needsOf } from '../canvas/dropTarget.ts';
 import { ResourceIcon, type IconKind } from '../canvas/icons/ResourceIcon.tsx';
 import { VpcAndMoreEntry } from './vpcAndMore/VpcAndMoreEntry.tsx';
+import { PeeringPaletteButton } from './peering/PeeringPaletteButton.tsx';
 
 const GROUPS: Array<{ title: string; labels: readonly PaletteLabel[] }> = [
   { title: 'Networking', labels: ['VPC', 'Subnet', 'Route table', 'Network ACL', 'Security group', 'Network interface'] },
@@ -79,6 +80,7 @@ export function Palette() {
             {group.items.map((item) => (
               <PaletteButton key={item.label} item={item} />
             ))}
+            {group.title === 'Connectivity' && <PeeringPaletteButton />}
           </ul>
         </section>
       ))}

@@ -5,6 +5,13 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo, type CSSProperties } from 'react';
 import type { DiagramEdge } from '../adapter.ts';
+import { useDesignStore } from '../../store/designStore.ts';
+
+/** A click on a connection's label selects the connection (adds it with Shift, Ctrl or Cmd), opening it in the inspector. */
+function selectConnection(id: string, add: boolean): void {
+  const { selection, select } = useDesignStore.getState();
+  select(add ? [...selection.filter((x) => x !== id), id] : [id]);
+}
 
 const SEVERITY_STROKE = { error: '#D13212', warning: '#E07700', info: '#0972D3' } as const;
 
@@ -33,14 +40,18 @@ export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<Diag
       <BaseEdge id={id} path={path} style={style} interactionWidth={16} />
       {showLabel && (
         <EdgeLabelRenderer>
-          <div
+          <button
+            type="button"
             className="diagram-edge-label nodrag nopan"
             data-pending={data.pending ? 'true' : undefined}
+            data-selected={selected ? 'true' : undefined}
+            aria-label={`${data.name}: ${data.label}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: style.stroke }}
-            title={data.findings ? `${data.name}\n\n${data.findings}` : data.name}
+            title={data.findings ? `${data.name}\n\n${data.findings}` : `${data.name} — click to open in the inspector`}
+            onClick={(e) => selectConnection(id, e.shiftKey || e.metaKey || e.ctrlKey)}
           >
             {data.label}
-          </div>
+          </button>
         </EdgeLabelRenderer>
       )}
     </>

@@ -79,7 +79,8 @@ function glyph(kind: IconKind): ReactNode {
         <>
           <rect {...S} x="13" y="13" width="14" height="14" rx="1" />
           <path {...S} d="M17 9v4M23 9v4M17 27v4M23 27v4M9 17h4M9 23h4M27 17h4M27 23h4" strokeWidth={1.6} />
-          {kind === 'natInstance' && <path {...S} d="M16 20h8" />}
+          {/* A NAT instance carries the NAT gateway's two opposed arrows inside its chip. */}
+          {kind === 'natInstance' && <path {...S} d="M15.5 17.5h8l-2-2M24.5 22.5h-8l2 2" strokeWidth={1.5} />}
         </>
       );
     case 'networkInterface':

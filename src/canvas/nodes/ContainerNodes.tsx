@@ -7,7 +7,7 @@ import { memo } from 'react';
 import type { AzNode, RegionNode, SubnetNode, VpcNode } from '../adapter.ts';
 import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
 import { useNodeDetail } from './detail.ts';
-import { Handles } from './Handles.tsx';
+import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
 
 export const SUBNET_COLORS = {
@@ -69,7 +69,7 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
           <FarLabel text={vpc.name} />
         </div>
       )}
-      <Handles />
+      <Handles hint={HANDLE_HINTS.vpc} />
     </div>
   );
 }, sameNodeProps);

@@ -9,7 +9,7 @@ import { kindLabel, type ResourceNode } from '../adapter.ts';
 import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
 import { useNodeDetail } from './detail.ts';
 import { tooltip } from './ContainerNodes.tsx';
-import { Handles } from './Handles.tsx';
+import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
 
 /** Kinds that take part in `connect`: they get connection handles. */
@@ -22,6 +22,22 @@ function isConnectable(r: Resource): boolean {
     r.kind === 'routeTable' ||
     (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway')
   );
+}
+
+function hintOf(r: Resource): string | undefined {
+  switch (r.kind) {
+    case 'internetGateway':
+      return HANDLE_HINTS.gateway;
+    case 'virtualPrivateGateway':
+    case 'customerGateway':
+    case 'directConnectGateway':
+    case 'routeTable':
+      return HANDLE_HINTS[r.kind];
+    case 'vpcEndpoint':
+      return HANDLE_HINTS.gatewayEndpoint;
+    default:
+      return undefined;
+  }
 }
 
 function title(r: Resource, detail: string, findings: string | undefined): string {
@@ -43,7 +59,7 @@ export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<Resou
       ) : (
         <IconTile kind={data.icon} size={32} />
       )}
-      {isConnectable(r) && <Handles />}
+      {isConnectable(r) && <Handles hint={hintOf(r)} />}
     </div>
   );
 }, sameNodeProps);
@@ -64,7 +80,7 @@ export const BorderNodeView = memo(function BorderNodeView({ data }: NodeProps<R
       ) : (
         <IconTile kind={data.icon} size={24} />
       )}
-      {isConnectable(r) && <Handles />}
+      {isConnectable(r) && <Handles hint={hintOf(r)} />}
     </div>
   );
 }, sameNodeProps);
@@ -85,7 +101,7 @@ export const SupportNodeView = memo(function SupportNodeView({ data }: NodeProps
       ) : (
         <IconTile kind={data.icon} size={20} />
       )}
-      {isConnectable(r) && <Handles />}
+      {isConnectable(r) && <Handles hint={hintOf(r)} />}
     </div>
   );
 }, sameNodeProps);

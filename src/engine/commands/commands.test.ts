@@ -87,7 +87,7 @@ describe('editing', () => {
     const base = aDesign(aVpc(), aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] }));
     const d = apply(base, connect('vpc-a', 'vpc-b'));
     expect(d.resources['pcx-1']).toMatchObject({ kind: 'peeringConnection', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-b', status: 'pending-acceptance' });
-    expect(run(d, connect('vpc-b', 'vpc-a')).error).toMatch(/already peered/);
+    expect(run(d, connect('vpc-b', 'vpc-a')).error).toMatch(/only one peering connection per pair/);
   });
 
   it('updates a field and keeps everything else', () => {

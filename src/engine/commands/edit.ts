@@ -3,9 +3,10 @@
  */
 import { nextId } from '../model/create.ts';
 import { parseNodeId } from '../model/diagram.ts';
-import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
+import { getOfKind, getResource } from '../model/queries.ts';
 import type { Box, Design, Flow, Resource, ResourceId } from '../model/types.ts';
 import { resolveDropContext } from './add.ts';
+import { requestPeering } from './peering.ts';
 import { type Command, done, refuse } from './command.ts';
 
 type Patch<R extends Resource> = Partial<Omit<R, 'id' | 'kind'>>;
@@ -221,25 +222,8 @@ export function connect(sourceNodeId: string, targetNodeId: string): Command {
       const pair = (k1: Resource['kind'], k2: Resource['kind']) =>
         a.kind === k1 && b.kind === k2 ? ([a, b] as const) : b.kind === k1 && a.kind === k2 ? ([b, a] as const) : undefined;
 
-      if (a.kind === 'vpc' && b.kind === 'vpc') {
-        const existing = resourcesOfKind(design, 'peeringConnection').find(
-          (p) => (p.requesterVpcId === a.id && p.accepterVpcId === b.id) || (p.requesterVpcId === b.id && p.accepterVpcId === a.id),
-        );
-        if (existing && existing.status !== 'rejected' && existing.status !== 'expired' && existing.status !== 'deleted') {
-          return refuse(`${a.name} and ${b.name} are already peered (${existing.name}); AWS allows one peering per pair of VPCs.`);
-        }
-        const id = nextId(design, 'peeringConnection');
-        return done(
-          {
-            ...design,
-            resources: {
-              ...design.resources,
-              [id]: { id, kind: 'peeringConnection', name: `${a.name} ↔ ${b.name}`, requesterVpcId: a.id, accepterVpcId: b.id, status: 'pending-acceptance' },
-            },
-          },
-          [id],
-        );
-      }
+      // Dragged from one VPC to another: the first asks, the second accepts later (pending-acceptance).
+      if (a.kind === 'vpc' && b.kind === 'vpc') return requestPeering(a.id, b.id).apply(design);
       const gwVpc = pair('internetGateway', 'vpc') ?? pair('virtualPrivateGateway', 'vpc');
       if (gwVpc) {
         const [gw, vpc] = gwVpc;

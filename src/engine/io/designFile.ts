@@ -193,7 +193,11 @@ const region = (d: { region: string }) => d.region;
 type FieldReaders = { [K in ResourceKind]: Record<Exclude<keyof ResourceOfKind<K>, keyof Resource>, Reader> };
 
 /** The fields every kind has, besides id, kind and name (`keyof Resource` is what all kinds share). */
-export const COMMON_FIELDS: Record<Exclude<keyof Resource, 'id' | 'kind' | 'name'>, Reader> = { external: optionalBool, refusals: optionalRecords(REFUSAL, 'refusal') };
+export const COMMON_FIELDS: Record<Exclude<keyof Resource, 'id' | 'kind' | 'name'>, Reader> = {
+  external: optionalBool,
+  refusals: optionalRecords(REFUSAL, 'refusal'),
+  usedByNotModelled: optionalTexts,
+};
 
 export const RESOURCE_FIELDS: FieldReaders = {
   vpc: {

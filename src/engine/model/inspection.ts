@@ -5,6 +5,7 @@
 import { collectRouteSources, effectiveRoutes } from '../traffic/routes.ts';
 import {
   getResource,
+  isNatInstance,
   mainRouteTableOf,
   defaultNetworkAclOf,
   networkAclOfSubnet,
@@ -35,6 +36,18 @@ export const KIND_LABELS: Record<ResourceKind, string> = {
   internet: 'Internet',
   awsService: 'AWS service',
 };
+
+/**
+ * What a resource is, in AWS's words, as a heading says it: its kind, told apart where AWS tells it apart (a gateway
+ * or an interface endpoint, a NAT instance).
+ *
+ * @example kindLabelOf(anInstance({ sourceDestCheck: false })) // 'NAT instance'
+ */
+export function kindLabelOf(r: Resource): string {
+  if (r.kind === 'vpcEndpoint') return `${r.endpointType} endpoint`;
+  if (isNatInstance(r)) return 'NAT instance';
+  return KIND_LABELS[r.kind];
+}
 
 /** A route the user did not add and cannot edit: the local route, a gateway endpoint's, or a propagated one. */
 export interface ImpliedRoute {

@@ -188,3 +188,14 @@ function mentions(value: unknown, id: string): boolean {
   }
   return false;
 }
+
+/**
+ * A NAT instance: an instance with source/destination checking turned off, so it forwards traffic that is not
+ * addressed to it — the setting AWS says a NAT instance needs (and the palette's "NAT instance" sets).
+ * https://docs.aws.amazon.com/vpc/latest/userguide/work-with-nat-instances.html#EIP_Disable_SrcDestCheck
+ *
+ * @example isNatInstance(anInstance({ sourceDestCheck: false })) // true
+ */
+export function isNatInstance(resource: Resource): boolean {
+  return resource.kind === 'instance' && resource.sourceDestCheck === false;
+}

@@ -52,6 +52,12 @@ interface ResourceBase {
    * importer, reported by the `template-refused` rule.
    */
   refusals?: Refusal[];
+  /**
+   * Template resources of a type the model does not represent that name this one (a gateway route-table
+   * association naming a route table, a transit gateway route naming a NAT gateway…): what they do with it is
+   * unknown here, so checks that something is unused leave it alone. Set by the CloudFormation importer.
+   */
+  usedByNotModelled?: string[];
 }
 
 /** Something AWS refuses in a template's definition of a resource (see `refusals`). */

@@ -69,6 +69,9 @@ import { sgReferenceScope } from './security/sgReferenceScope.ts';
 import { sgRuleQuota } from './security/sgRuleQuota.ts';
 import { templateParameterUnresolved } from './template/templateParameterUnresolved.ts';
 import { templateRefused } from './template/templateRefused.ts';
+import { igwUnused } from './unused/igwUnused.ts';
+import { natGatewayUnused } from './unused/natGatewayUnused.ts';
+import { routeTableUnused } from './unused/routeTableUnused.ts';
 
 export type { Finding, Rule, RuleContext, Severity } from './types.ts';
 export { buildIndex } from './context.ts';
@@ -146,6 +149,10 @@ export const RULES: Rule[] = [
   // What a template left unknown, and what AWS refuses in it that the model cannot hold
   templateParameterUnresolved,
   templateRefused,
+  // Built but unused
+  igwUnused,
+  natGatewayUnused,
+  routeTableUnused,
 ];
 
 /** Builds the context rules share: "now" and the index of the design. */

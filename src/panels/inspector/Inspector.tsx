@@ -3,7 +3,7 @@
  * nothing shows the design's own settings. Every edit is a command, so every edit is one undo step.
  */
 import { deleteResources } from '../../engine/commands/edit.ts';
-import { KIND_LABELS } from '../../engine/model/inspection.ts';
+import { KIND_LABELS, kindLabelOf } from '../../engine/model/inspection.ts';
 import { getResource } from '../../engine/model/queries.ts';
 import type { Design, Resource } from '../../engine/model/types.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -91,7 +91,7 @@ function ResourceInspector({ design, resource }: { design: Design; resource: Res
   const locked = undeletableReason(resource);
   return (
     <>
-      <Header title={resource.name || resource.id} subtitle={KIND_LABELS[resource.kind]} />
+      <Header title={resource.name || resource.id} subtitle={kindLabelOf(resource)} />
       <p className="-mt-1.5 px-3 pb-2 font-mono text-xs text-gray-500">{resource.id}</p>
       <Suspense fallback={<Loading what="form" />}>
         <FormFor design={design} resource={resource} />

@@ -5,6 +5,7 @@
  *
  * Template anatomy: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
  */
+import { noteNotModelledUses } from './notModelledUses.ts';
 import { DEFAULT_ACCOUNT, DEFAULT_REGION, emptyDesign } from '../../model/create.ts';
 import type { Design, ResourceKind } from '../../model/types.ts';
 import { autoLayout } from '../../layout/autoLayout.ts';
@@ -298,6 +299,7 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
 
   // Conditions first: a resource whose Condition is false is not created (and is listed as skipped).
   const live: Array<{ id: string; type: string; resource: TemplateResource }> = [];
+  const notModelled: Array<{ id: string; properties: unknown }> = [];
   for (const entry of entries) {
     if (entry.notModelled !== undefined) {
       ctx.record(entry.id, entry.type, { status: 'not-modelled', reason: entry.notModelled });
@@ -324,6 +326,7 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
     if (!Object.hasOwn(MODELLED_TYPES, entry.type)) {
       const reason = notModelledReason(entry.type);
       ctx.record(entry.id, entry.type, reason ? { status: 'not-modelled', reason } : { status: 'not-modelled' });
+      notModelled.push({ id: entry.id, properties: entry.resource.properties });
       continue;
     }
     live.push({ id: entry.id, type: entry.type, resource: entry.resource });
@@ -360,6 +363,8 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
       ctx.warn(`${reason} The model does not use ${id}.${key}, so it was left out.`);
     }
   }
+
+  noteNotModelledUses(ctx.resources, notModelled);
 
   // Each VPC draws the zones its subnets use.
   for (const subnet of ctx.all('subnet')) {

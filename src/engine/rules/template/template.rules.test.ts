@@ -56,7 +56,7 @@ describe('unknown values are not wrong values', () => {
   it('CIDR blocks, private IPs, route destinations and targets given by parameters without a value are skipped', () => {
     const design = aDesign(
       aVpc({ id: 'vpc-a', cidrBlocks: ['${VpcCidr}'] }),
-      aSubnet({ cidrBlock: '${SubnetCidr}' }),
+      aSubnet({ cidrBlock: '${SubnetCidr}', routeTableId: 'rtb-a' }),
       anInstance({ privateIp: '${PrimaryIp}', securityGroupIds: ['${AppSg}'] }),
       aRouteTable({ routes: [{ id: 'R', destinationCidrBlock: '${PeerCidr}', targetId: '${NatId}' }] }),
       anEndpoint({ serviceName: '${Service}', routeTableIds: ['rtb-a'] }),
@@ -119,6 +119,7 @@ describe('external resources are taken as they are', () => {
       aVpc(), aVpc({ id: 'vpc-b', cidrBlocks: [], external: true }),
       aPeering({ external: true }),
       aRouteTable({ routes: [{ id: 'ToPeer', destinationCidrBlock: '10.1.0.0/16', targetId: 'pcx-a' }] }),
+      aSubnet({ routeTableId: 'rtb-a' }),
     );
     expect(errors(design)).toEqual([]);
     // The same with a peer VPC of the design: the missing route back is reported.

@@ -12,6 +12,7 @@ import { CidrField } from '../CidrField.tsx';
 import { buttonClass, Checkbox, Fact, OpenButton, Section, SelectField } from '../controls.tsx';
 import { useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
+import { SubnetInternetAccess } from './SubnetInternetAccess.tsx';
 
 const SUGGESTED_PREFIXES = [24, 26, 20];
 
@@ -99,6 +100,8 @@ export function SubnetForm({ design, subnet }: { design: Design; subnet: Subnet 
         />
         </WithOpen>
       </Section>
+
+      <SubnetInternetAccess design={design} subnet={subnet} />
     </>
   );
 }

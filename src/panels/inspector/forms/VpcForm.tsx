@@ -14,6 +14,7 @@ import { buttonClass, Checkbox, Note, Section, SelectField, ValidatedField } fro
 import { regionOptions } from '../regions.ts';
 import { execute, useEdit } from '../useEdit.ts';
 import { NameField } from './common.tsx';
+import { PeerWith } from './PeerWith.tsx';
 
 /** A block for a new secondary CIDR: free across every VPC in the design, inside the private ranges. */
 function suggestSecondary(design: Design, vpc: Vpc): string | undefined {
@@ -82,6 +83,8 @@ export function VpcForm({ design, vpc }: { design: Design; vpc: Vpc }) {
           {vpc.cidrBlocks.length} of {MAX_VPC_CIDR_BLOCKS} blocks. Each is /16 to /28.
         </Note>
       </Section>
+
+      <PeerWith design={design} vpc={vpc} />
 
       <Section title="DNS">
         <Checkbox label="DNS resolution" checked={vpc.enableDnsSupport} onChange={(enableDnsSupport) => edit({ enableDnsSupport }, 'Toggle DNS resolution')} hint="The Amazon DNS server at the VPC base + 2." />
