@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyName, daysLeftInTrash, listDesigns, listTrash, mostRecentUsable, newEntry, purgeExpired, TRASH_DAYS, type LibraryEntry } from './entries.ts';
+import { copyName, daysLeftInTrash, describeTime, listDesigns, listTrash, mostRecentUsable, newEntry, purgeExpired, TRASH_DAYS, type LibraryEntry } from './entries.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const entry = (id: string, fields: Partial<LibraryEntry> = {}): LibraryEntry => ({ ...newEntry({ id, name: id, origin: 'user', now: 0 }), ...fields });
@@ -38,5 +38,14 @@ describe('the trash', () => {
 
   it('never purges a design that is not in the trash, however old', () => {
     expect(purgeExpired([entry('ancient', { editedAt: 0 })], 1000 * DAY).purged).toEqual([]);
+  });
+});
+
+describe('saying when', () => {
+  it('says recent times in words', () => {
+    const now = 1_000_000_000;
+    expect(describeTime(now - 10_000, now)).toBe('just now');
+    expect(describeTime(now - 5 * 60_000, now)).toBe('5 min ago');
+    expect(describeTime(now - 3 * 3_600_000, now)).toBe('3 h ago');
   });
 });

@@ -77,3 +77,16 @@ export function purgeExpired(entries: readonly LibraryEntry[], now: number): { k
 export function describeOrigin(origin: EntryOrigin): string {
   return { user: 'Drawn here', file: 'Opened from a file', link: 'Opened from a link', lesson: 'From a lesson' }[origin];
 }
+
+/**
+ * When something happened, in words: `just now`, `5 min ago`, `3 h ago`, else the date and time.
+ *
+ * @example describeTime(now - 5 * 60_000, now) // '5 min ago'
+ */
+export function describeTime(at: number, now: number, locale?: string): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 12 * 60) return `${Math.floor(minutes / 60)} h ago`;
+  return new Date(at).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -5,26 +5,30 @@
  */
 import type { Design } from '../engine/index.ts';
 import type { LibraryEntry } from './entries.ts';
-import { readSavedText, type LibraryStorage } from './storage.ts';
+import { newEntry } from './entries.ts';
+import { newId, readSavedText, type LibraryStorage } from './storage.ts';
 
 /** The key the app autosaved its one design under before the library. */
 export const OLD_AUTOSAVE_KEY = 'vpc-designer:design';
 
-export type Migrated = { entry: LibraryEntry; design?: Design };
+export interface Migration {
+  /** The new entry's record (written once `done` settles). */
+  entry: LibraryEntry;
+  /** The design, when the old save reads; the app can show it at once, while the write goes on. */
+  design?: Design;
+  /** Settles when the library holds the entry and the old key is gone; rejects (old key kept) if the write fails. */
+  done: Promise<void>;
+}
 
-/**
- * Moves an old autosave (if any) into the library. Returns the new entry and, when it reads, its design; undefined
- * when there was nothing to move. Throws when the library write fails — the old key is then still there.
- */
-export async function migrateOldAutosave(storage: LibraryStorage, local: Pick<Storage, 'getItem' | 'removeItem'>): Promise<Migrated | undefined> {
+/** Starts moving an old autosave (if any) into the library; undefined when there is nothing to move. */
+export function migrateOldAutosave(storage: LibraryStorage, local: Pick<Storage, 'getItem' | 'removeItem'>): Migration | undefined {
   const text = local.getItem(OLD_AUTOSAVE_KEY);
   if (text === null) return undefined;
   const read = readSavedText(text);
-  const entry = await storage.createEntry(
-    read.ok
-      ? { name: read.design.name, origin: 'user', text }
-      : { name: 'Autosaved design (could not be read)', origin: 'user', text, damaged: read.reason },
-  );
-  local.removeItem(OLD_AUTOSAVE_KEY);
-  return read.ok ? { entry, design: read.design } : { entry };
+  const fields = read.ok
+    ? { name: read.design.name, origin: 'user' as const }
+    : { name: 'Autosaved design (could not be read)', origin: 'user' as const, damaged: read.reason };
+  const entry: LibraryEntry = { ...newEntry({ id: newId(), now: Date.now(), ...fields }), ...(read.ok ? {} : { damaged: read.reason }) };
+  const done = storage.createEntry({ ...fields, id: entry.id, now: entry.createdAt, text }).then(() => local.removeItem(OLD_AUTOSAVE_KEY));
+  return read.ok ? { entry, design: read.design, done } : { entry, done };
 }

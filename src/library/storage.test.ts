@@ -64,15 +64,17 @@ describe('moving the old autosave into the library', () => {
   it('makes it an entry, then removes the old key', async () => {
     const design = aDesign(aVpc({ id: 'vpc-kept' }));
     const local = fakeLocal({ [OLD_AUTOSAVE_KEY]: serializeDesign(design) });
-    const migrated = await migrateOldAutosave(storage, local);
+    const migrated = migrateOldAutosave(storage, local);
     expect(migrated?.design?.resources['vpc-kept']).toBeDefined();
+    await migrated!.done;
     expect(await storage.readText(migrated!.entry.id)).toBe(serializeDesign(design));
     expect(local.items[OLD_AUTOSAVE_KEY]).toBeUndefined();
   });
 
   it('keeps a damaged autosave aside, byte for byte, marked with why', async () => {
     const local = fakeLocal({ [OLD_AUTOSAVE_KEY]: '{"format":"vpc-designer","resour' });
-    const migrated = await migrateOldAutosave(storage, local);
+    const migrated = migrateOldAutosave(storage, local);
+    await migrated!.done;
     expect(migrated?.design).toBeUndefined();
     expect(migrated?.entry.damaged).toContain('not complete JSON');
     expect(await storage.readText(migrated!.entry.id)).toBe('{"format":"vpc-designer","resour');
@@ -82,12 +84,12 @@ describe('moving the old autosave into the library', () => {
   it('leaves the old key in place when the library cannot take it', async () => {
     const broken = new LibraryStorage(() => Promise.reject(new DOMException('full', 'QuotaExceededError')));
     const local = fakeLocal({ [OLD_AUTOSAVE_KEY]: serializeDesign(aDesign()) });
-    await expect(migrateOldAutosave(broken, local)).rejects.toThrow();
+    await expect(migrateOldAutosave(broken, local)!.done).rejects.toThrow();
     expect(local.items[OLD_AUTOSAVE_KEY]).toBeDefined();
   });
 
   it('does nothing when there is no old autosave', async () => {
-    expect(await migrateOldAutosave(storage, fakeLocal({}))).toBeUndefined();
+    expect(migrateOldAutosave(storage, fakeLocal({}))).toBeUndefined();
     expect(await storage.readIndex()).toEqual([]);
   });
 });

@@ -85,11 +85,12 @@ export class LibraryStorage {
   /**
    * Adds a design as a new entry — from the user, a file, a share link or a lesson — and returns its record. It
    * never overwrites another entry: the id is fresh, and the design and its record are written in one transaction.
-   * `text` stores data as it is (a damaged save being kept aside, with `damaged` saying why).
+   * `text` stores data as it is (a damaged save being kept aside, with `damaged` saying why). An `id` may be given
+   * (made with `newId`) when the caller needs it before the write ends; `add` refuses one already stored.
    */
-  createEntry(fields: { name: string; origin: EntryOrigin; design?: Design; text?: string; damaged?: string; now?: number }): Promise<LibraryEntry> {
+  createEntry(fields: { name: string; origin: EntryOrigin; design?: Design; text?: string; damaged?: string; now?: number; id?: string }): Promise<LibraryEntry> {
     const entry: LibraryEntry = {
-      ...newEntry({ id: newId(), name: fields.name, origin: fields.origin, now: fields.now ?? Date.now() }),
+      ...newEntry({ id: fields.id ?? newId(), name: fields.name, origin: fields.origin, now: fields.now ?? Date.now() }),
       ...(fields.damaged ? { damaged: fields.damaged } : {}),
     };
     const text = fields.text ?? serializeDesign(fields.design!);

@@ -1,0 +1,72 @@
+/**
+ * Starting the app on the library: before the first render, read the index, move an old single autosave in, and
+ * open the design this tab should show — its own from before a reload, the one opened last, or the most recent —
+ * so the first frame is the user's design, not the example swapped out a moment later. A save that cannot be read
+ * is set aside (untouched) and the next usable one opens; with nothing usable, the example opens as a new entry.
+ *
+ * When IndexedDB is missing or will not open (some private modes), the tab works in memory and says so once.
+ */
+import { useDesignStore } from '../store/designStore.ts';
+import { purgeExpired } from './entries.ts';
+import { migrateOldAutosave, OLD_AUTOSAVE_KEY } from './migrate.ts';
+import { chooseEntry, markDamaged, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
+import { LibraryStorage, readSavedText } from './storage.ts';
+
+export async function bootLibrary(): Promise<void> {
+  let storage: LibraryStorage;
+  let entries;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available.');
+    storage = LibraryStorage.open();
+    entries = await storage.readIndex();
+  } catch (error) {
+    startInMemory(error);
+    return;
+  }
+  startSession(storage);
+
+  let migration;
+  try {
+    migration = migrateOldAutosave(storage, localStorage);
+  } catch (error) {
+    // localStorage itself refused (disabled): nothing to move.
+    console.warn(error);
+  }
+  if (migration) {
+    const { entry, design } = migration;
+    void queueWrite(() => migration.done).catch((error: unknown) => reportStorageProblem(error));
+    entries = [...entries, entry];
+    if (entry.damaged) void markDamaged(entry, entry.damaged);
+    else if (design && (await openEntry(entry.id, design))) return finishBoot(storage);
+  }
+
+  const { kept } = purgeExpired(entries, Date.now());
+  const tried = new Set<string>();
+  for (let next = chooseEntry(kept); next; next = chooseEntry(kept.filter((e) => !tried.has(e.id)))) {
+    tried.add(next.id);
+    if (await openEntry(next.id)) return finishBoot(storage);
+  }
+  await openExample();
+  finishBoot(storage);
+}
+
+/** After the first design is open: the list for the Designs dialog, and the trash's expired entries purged. */
+function finishBoot(storage: LibraryStorage): void {
+  void refreshEntries().then((entries) => {
+    const { purged } = purgeExpired(entries, Date.now());
+    if (purged.length) void queueWrite(() => storage.removeEntries(purged)).then(refreshEntries);
+  });
+}
+
+/** No library: the old autosave (if any) is shown, kept where it is, and the user is told once. */
+function startInMemory(error: unknown): void {
+  startSession(undefined);
+  try {
+    const text = localStorage.getItem(OLD_AUTOSAVE_KEY);
+    const read = text === null ? undefined : readSavedText(text);
+    if (read?.ok) useDesignStore.getState().load(read.design);
+  } catch {
+    // No web storage at all: the example stays.
+  }
+  reportStorageProblem(error, 'unavailable');
+}
