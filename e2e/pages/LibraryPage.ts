@@ -30,6 +30,13 @@ export class LibraryPage {
     await this.history.waitFor();
   }
 
+  /** Opens a design of the library by its name, through the Designs dialog. */
+  async openDesign(name: string): Promise<void> {
+    await this.open();
+    await this.row(name).getByRole('button', { name: 'Open' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
   /** A design's row in the list, by its name. */
   row(name: string): Locator {
     return this.designs.getByRole('listitem', { name, exact: true });

@@ -27,8 +27,19 @@ export function migrateOldAutosave(storage: LibraryStorage, local: Pick<Storage,
   const read = readSavedText(text);
   const fields = read.ok
     ? { name: read.design.name, origin: 'user' as const }
-    : { name: 'Autosaved design (could not be read)', origin: 'user' as const, damaged: read.reason };
+    : { name: nameIn(text) ?? 'Autosaved design', origin: 'user' as const, damaged: read.reason };
   const entry: LibraryEntry = { ...newEntry({ id: newId(), now: Date.now(), ...fields }), ...(read.ok ? {} : { damaged: read.reason }) };
   const done = storage.createEntry({ ...fields, id: entry.id, now: entry.createdAt, text }).then(() => local.removeItem(OLD_AUTOSAVE_KEY));
   return read.ok ? { entry, design: read.design, done } : { entry, done };
+}
+
+/** The design's name from a save that parses but cannot be used (a newer format), for the list and the notice. */
+function nameIn(text: string): string | undefined {
+  try {
+    const raw: unknown = JSON.parse(text);
+    const name = typeof raw === 'object' && raw !== null ? (raw as { name?: unknown }).name : undefined;
+    return typeof name === 'string' && name.trim() ? name.slice(0, 120) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -43,6 +43,8 @@ const ToolButton = memo(function ToolButton(props: {
   onClick: () => void;
   pressed?: boolean;
   ariaLabel?: string;
+  /** Icon only (the label kept for screen readers and the tooltip) on screens under 1440 px, to leave room. */
+  compact?: boolean;
   children?: ReactNode;
 }) {
   return (
@@ -56,7 +58,7 @@ const ToolButton = memo(function ToolButton(props: {
       onClick={props.onClick}
     >
       <Icon d={ICONS[props.icon]} />
-      <span>{props.children ?? props.label}</span>
+      <span className={props.compact ? 'max-[1439px]:sr-only' : undefined}>{props.children ?? props.label}</span>
     </button>
   );
 });
@@ -106,8 +108,8 @@ export function Toolbar() {
         <ToolButton label="Fit view" icon="fit" title="Fit the whole design in view" onClick={() => useUiStore.getState().requestFitView()} />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
-        <ToolButton label="Designs" icon="designs" title="Your designs in this browser: open, rename, duplicate, delete, import" onClick={() => useLibraryStore.getState().openDialog('library')} />
-        <ToolButton label="History" icon="history" title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
+        <ToolButton label="Designs" icon="designs" compact title="Your designs in this browser: open, rename, duplicate, delete, import" onClick={() => useLibraryStore.getState().openDialog('library')} />
+        <ToolButton label="History" icon="history" compact title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
         <ToolButton label="New design" icon="new" title="Start an empty design (the open one stays in Designs)" onClick={() => void newDesign()} />
         <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
         <ToolButton label="Export" icon="export" title="Download the design as a JSON file" onClick={exportDesign} />
