@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useDesignStore } from '../store/designStore.ts';
 import { describeTime } from './entries.ts';
 import { Modal } from './Modal.tsx';
-import { listSnapshots, restoreSnapshot } from './session.ts';
+import { listSnapshots, restoreSnapshot } from './manage.ts';
 import type { Snapshot } from './snapshots.ts';
 
 export function HistoryDialog({ onClose }: { onClose: () => void }) {

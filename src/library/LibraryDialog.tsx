@@ -8,7 +8,8 @@ import { importFile, type ImportTarget } from '../store/fileActions.ts';
 import { daysLeftInTrash, describeOrigin, describeTime, listDesigns, listTrash, type LibraryEntry } from './entries.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { Modal } from './Modal.tsx';
-import { createEmptyDesign, downloadEntry, duplicateEntry, openDesign, refreshEntries, renameEntry, restoreEntry, trashEntry } from './session.ts';
+import { downloadEntry, duplicateEntry, renameEntry, restoreEntry, trashEntry } from './manage.ts';
+import { createEmptyDesign, openDesign, refreshEntries } from './session.ts';
 
 function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: () => void }) {
   const [name, setName] = useState(entry.name);

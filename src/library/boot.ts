@@ -13,6 +13,16 @@ import { chooseEntry, markDamaged, openEntry, openExample, queueWrite, refreshEn
 import { LibraryStorage, readSavedText } from './storage.ts';
 
 export async function bootLibrary(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    // The net under a bug: the app still opens (on what is loaded, else the example), and says it is not saving.
+    console.error(error);
+    reportStorageProblem(error, 'unavailable');
+  }
+}
+
+async function boot(): Promise<void> {
   let storage: LibraryStorage;
   let entries;
   try {

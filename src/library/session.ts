@@ -11,11 +11,10 @@
  * Without IndexedDB (or when a write fails) the tab keeps working in memory and says so once, offering a download.
  */
 import type { Design } from '../engine/index.ts';
-import { emptyDesign, exampleDesign, renameDesign as renameCommand, replaceDesign, serializeDesign } from '../engine/index.ts';
+import { emptyDesign, exampleDesign, replaceDesign, serializeDesign } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
-import { downloadText, exportFileName } from '../store/download.ts';
 import { useUiStore } from '../store/uiStore.ts';
-import { copyName, mostRecentUsable, type EntryOrigin, type LibraryEntry } from './entries.ts';
+import { mostRecentUsable, type EntryOrigin, type LibraryEntry } from './entries.ts';
 import { useLibraryStore, type EditMode } from './libraryStore.ts';
 import { addSnapshot, beforeSummary, isSnapshotDue, summarizeChanges, type Snapshot } from './snapshots.ts';
 import { isQuotaError, newId, readSavedText, type LibraryStorage } from './storage.ts';
@@ -47,7 +46,6 @@ let waiting: AbortController | undefined;
 let channel: BroadcastChannel | undefined;
 let storageTold = false;
 
-const library = () => useLibraryStore.getState();
 const designs = () => useDesignStore.getState();
 
 export function currentEntryId(): string | undefined {
@@ -223,7 +221,7 @@ export async function openDesign(id: string): Promise<void> {
 // ---------------------------------------------------------------------------------------------------------------
 // One editor per design
 
-const lockName = (id: string) => `vpc-designer:design:${id}`;
+const lockName = (id: string) => lockNameOf(id);
 const locks = () => (typeof navigator !== 'undefined' ? navigator.locks : undefined);
 
 function setMode(mode: EditMode): void {
@@ -392,104 +390,21 @@ export async function listSnapshots(): Promise<Snapshot[]> {
   return storage && currentId ? storage.readSnapshots(currentId) : [];
 }
 
-/** Brings back a snapshot as one undoable step (after a snapshot of the design as it is now). */
-export async function restoreSnapshot(snapshot: Snapshot): Promise<boolean> {
-  const read = readSavedText(snapshot.text);
-  if (!read.ok) {
-    designs().notify(`That snapshot cannot be read: ${read.reason}`, 'error');
-    return false;
-  }
-  if (designs().readOnly !== undefined) return designs().execute(replaceDesign(read.design, 'Restore'));
-  const time = new Date(snapshot.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  await snapshotBefore(`Restore of ${time}`);
-  const done = designs().execute(replaceDesign(read.design, `Restore snapshot of ${time}`));
-  if (done) designs().notify(`Restored the design as it was at ${time}. Undo brings back what was there.`);
-  return done;
+/** The library the session writes to, for the entry management in `manage.ts` (undefined: memory only). */
+export function libraryStorage(): LibraryStorage | undefined {
+  return storage;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Managing entries (the Designs dialog)
-
-/** Whether another tab holds `id` open for editing. */
-async function isOpenElsewhere(id: string): Promise<boolean> {
-  if (!locks() || held?.id === id) return false;
-  const state = await locks()!.query();
-  return (state.held ?? []).some((l) => l.name === lockName(id));
+/** Whether this tab holds the edit lock of `id`. */
+export function holdsLock(id: string): boolean {
+  return held?.id === id;
 }
 
-async function changeIndex(change: () => Promise<void>): Promise<void> {
-  try {
-    await queueWrite(change);
-  } catch (error) {
-    reportStorageProblem(error);
-  }
+export const lockNameOf = (id: string) => `vpc-designer:design:${id}`;
+
+/** Tells other tabs that the index changed (they refresh their lists). */
+export function announceIndexChange(): void {
   announce({ type: 'index' });
-  await refreshEntries();
 }
 
-export async function renameEntry(id: string, name: string): Promise<void> {
-  const trimmed = name.trim();
-  if (!storage || !trimmed) return;
-  if (id === currentId) {
-    designs().execute(renameCommand(trimmed));
-    await flushSave();
-    return;
-  }
-  if (await isOpenElsewhere(id)) {
-    designs().notify('That design is being edited in another tab: rename it there.', 'error');
-    return;
-  }
-  const read = await readEntry(id);
-  if (!read.ok) return;
-  await changeIndex(() => storage!.saveDesign(id, serializeDesign({ ...read.design, name: trimmed }), { name: trimmed, editedAt: Date.now() }));
-}
-
-export async function duplicateEntry(id: string): Promise<void> {
-  if (!storage) return;
-  if (id === currentId) await flushSave();
-  const read = await readEntry(id);
-  if (!read.ok) return;
-  const name = copyName(read.design.name, library().entries.map((e) => e.name));
-  await changeIndex(async () => {
-    await storage!.createEntry({ name, origin: 'user', design: { ...read.design, name } });
-  });
-  designs().notify(`Made a copy: ${name}.`);
-}
-
-/** Moves an entry to the Trash (restorable for 30 days). The open design is left for the most recent other one. */
-export async function trashEntry(id: string): Promise<void> {
-  if (!storage) return;
-  if (id !== currentId && (await isOpenElsewhere(id))) {
-    designs().notify('That design is being edited in another tab: close it there first.', 'error');
-    return;
-  }
-  if (id === currentId) await flushSave();
-  await changeIndex(() => storage!.patchEntry(id, { trashedAt: Date.now() }));
-  if (id === currentId) {
-    const next = mostRecentUsable(library().entries, id);
-    if (!next || !(await openEntry(next.id))) await openAsNewEntry(emptyDesign({ region: designs().design.region, accountId: designs().design.accountId }), 'user', 'New design');
-  }
-}
-
-export async function restoreEntry(id: string): Promise<void> {
-  if (!storage) return;
-  await changeIndex(() => storage!.updateIndex((entries) => entries.map((e) => (e.id === id ? withoutTrash(e) : e))));
-}
-
-function withoutTrash(entry: LibraryEntry): LibraryEntry {
-  const { trashedAt: _trashed, ...rest } = entry;
-  return rest;
-}
-
-/** Downloads an entry's data as stored — for a save that cannot be read, the raw text, untouched. */
-export async function downloadEntry(id: string): Promise<void> {
-  if (!storage) return;
-  const text = await storage.readText(id);
-  if (text === undefined) {
-    designs().notify('There is no saved data for that design.', 'error');
-    return;
-  }
-  const entry = library().entries.find((e) => e.id === id) ?? library().damaged.find((d) => d.id === id);
-  const read = readSavedText(text);
-  downloadText(read.ok ? exportFileName(read.design) : `${exportFileName({ ...designs().design, name: entry?.name ?? 'design' }).replace(/\.json$/, '')}-as-saved.json`, text);
-}
+export { readEntry };
