@@ -9,7 +9,7 @@
 import { useDesignStore } from '../store/designStore.ts';
 import { purgeExpired } from './entries.ts';
 import { migrateOldAutosave, OLD_AUTOSAVE_KEY } from './migrate.ts';
-import { chooseEntry, markDamaged, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
+import { chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
 import { LibraryStorage, readSavedText } from './storage.ts';
 
 export async function bootLibrary(): Promise<void> {
@@ -25,10 +25,13 @@ export async function bootLibrary(): Promise<void> {
 async function boot(): Promise<void> {
   let storage: LibraryStorage;
   let entries;
+  // The design this tab will most likely open is read with the index, in one transaction.
+  const likely = rememberedIds()[0];
+  let likelyText: string | undefined;
   try {
     if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available.');
     storage = LibraryStorage.open();
-    entries = await storage.readIndex();
+    ({ entries, text: likelyText } = await storage.readIndexAnd(likely));
   } catch (error) {
     startInMemory(error);
     return;
@@ -54,7 +57,7 @@ async function boot(): Promise<void> {
   const tried = new Set<string>();
   for (let next = chooseEntry(kept); next; next = chooseEntry(kept.filter((e) => !tried.has(e.id)))) {
     tried.add(next.id);
-    if (await openEntry(next.id)) return finishBoot(storage);
+    if (await openEntry(next.id, undefined, next.id === likely ? likelyText : undefined)) return finishBoot(storage);
   }
   await openExample();
   finishBoot(storage);

@@ -134,11 +134,11 @@ export async function markDamaged(entry: Pick<LibraryEntry, 'id' | 'name'>, reas
  * Makes `id` the open design: `design` when the caller has it already (a new entry), else read from the library.
  * Returns false when the entry cannot be read (it is then marked damaged and left as it is).
  */
-export async function openEntry(id: string, design?: Design): Promise<boolean> {
+export async function openEntry(id: string, design?: Design, text?: string): Promise<boolean> {
   if (!storage) return false;
   let next = design;
   if (!next) {
-    const read = await readEntry(id);
+    const read = text === undefined ? await readEntry(id) : readSavedText(text);
     if (!read.ok) {
       const entry = (await refreshEntries()).find((e) => e.id === id);
       await markDamaged({ id, name: entry?.name ?? 'A saved design' }, read.reason);
@@ -146,7 +146,9 @@ export async function openEntry(id: string, design?: Design): Promise<boolean> {
     }
     next = read.design;
   }
-  await flushSave();
+  // At boot the canvas frames the design itself; later, a design opened in place of another is framed anew.
+  const switching = currentId !== undefined;
+  if (switching) await flushSave();
   releaseLock();
   currentId = id;
   changeLabels = [];
@@ -155,7 +157,7 @@ export async function openEntry(id: string, design?: Design): Promise<boolean> {
   show(next);
   useLibraryStore.setState({ currentId: id });
   await claim(id);
-  useUiStore.getState().requestFitView();
+  if (switching) useUiStore.getState().requestFitView();
   return true;
 }
 
@@ -168,16 +170,23 @@ function rememberOpen(id: string): void {
   }
 }
 
+/** The entries this tab remembers having open: its own (from before a reload), then this browser's last. */
+export function rememberedIds(): string[] {
+  try {
+    return [sessionStorage.getItem(TAB_OPEN_KEY), localStorage.getItem(LAST_OPEN_KEY)].filter((id): id is string => !!id);
+  } catch {
+    return [];
+  }
+}
+
 /** The entry this tab should open: its own from before a reload, else the one opened last, else the most recent. */
 export function chooseEntry(entries: readonly LibraryEntry[]): LibraryEntry | undefined {
-  const usable = (id: string | null) => entries.find((e) => e.id === id && e.trashedAt === undefined && !e.damaged);
-  let remembered: LibraryEntry | undefined;
-  try {
-    remembered = usable(sessionStorage.getItem(TAB_OPEN_KEY)) ?? usable(localStorage.getItem(LAST_OPEN_KEY));
-  } catch {
-    remembered = undefined;
+  const usable = (id: string) => entries.find((e) => e.id === id && e.trashedAt === undefined && !e.damaged);
+  for (const id of rememberedIds()) {
+    const entry = usable(id);
+    if (entry) return entry;
   }
-  return remembered ?? mostRecentUsable(entries);
+  return mostRecentUsable(entries);
 }
 
 /**

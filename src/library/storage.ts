@@ -7,7 +7,7 @@
  * A design is stored as the design file's text, exactly as written: a save that cannot be read later is kept
  * byte for byte, for the user to download.
  */
-import { createStore, del, delMany, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
+import { createStore, del, delMany, get, getMany, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
 import type { Design } from '../engine/index.ts';
 import { readDesign, serializeDesign } from '../engine/index.ts';
 import { newEntry, type EntryOrigin, type LibraryEntry } from './entries.ts';
@@ -50,6 +50,13 @@ export class LibraryStorage {
   /** The library in this browser's IndexedDB. Opening is lazy: the first read says whether it works. */
   static open(): LibraryStorage {
     return new LibraryStorage(createStore(LIBRARY_DB, LIBRARY_STORE));
+  }
+
+  /** The index and, in the same transaction, the text of the entry likely to open (one round trip at boot). */
+  async readIndexAnd(id: string | undefined): Promise<{ entries: LibraryEntry[]; text?: string }> {
+    if (id === undefined) return { entries: await this.readIndex() };
+    const [entries, text] = await getMany<unknown>([INDEX, designKey(id)], this.store);
+    return { entries: (entries as LibraryEntry[] | undefined) ?? [], ...(typeof text === 'string' ? { text } : {}) };
   }
 
   async readIndex(): Promise<LibraryEntry[]> {
