@@ -302,10 +302,18 @@ function waitForRelease(id: string): void {
 }
 
 function loseToAnotherTab(id: string): void {
+  // An edit made here in the moment before the take-over (not yet saved) cannot be written now without overwriting
+  // the other tab: say so rather than drop it silently.
+  const unsaved = saveTimer !== undefined || designs().design !== savedDesign;
   if (saveTimer !== undefined) clearTimeout(saveTimer);
   saveTimer = undefined;
   setMode('taken');
-  designs().notify('Another tab took over this design. This tab is read-only now and follows its edits.');
+  designs().notify(
+    unsaved
+      ? `Another tab took over this design before your last change here (${designs().past.at(-1)?.label ?? 'an edit'}) was saved; it is not in the saved design. This tab is read-only now.`
+      : 'Another tab took over this design. This tab is read-only now and follows its edits.',
+    unsaved ? 'error' : 'info',
+  );
   waitForRelease(id);
 }
 
