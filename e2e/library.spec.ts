@@ -229,3 +229,21 @@ test('History lists snapshots with what changed; a restore is one undo step', as
   await library.openHistory();
   await expect(library.history.getByRole('listitem').filter({ hasText: 'before Restore of' }).or(library.history.getByRole('listitem').filter({ hasText: 'Before Restore of' }))).toHaveCount(1);
 });
+
+test('after a few minutes of editing a snapshot is taken, saying what changed', async ({ page }) => {
+  await page.clock.install();
+  const { canvas } = await openApp(page);
+  const library = new LibraryPage(page);
+  await deleteNode(page, 'i-web-a');
+  await expect(canvas.node('i-web-a')).toHaveCount(0);
+  // Saved (after its short delay), before the minutes pass.
+  await page.clock.runFor(500);
+  await expect.poll(async () => (await library.storedText(EXAMPLE))?.includes('"i-web-a"')).toBe(false);
+  await page.clock.fastForward('04:00');
+  await deleteNode(page, 'i-web-b');
+  await expect(canvas.node('i-web-b')).toHaveCount(0);
+  await page.clock.fastForward(1000); // the save after the edit, which takes the snapshot
+  await library.openHistory();
+  await expect(library.history.getByRole('listitem')).toHaveCount(1);
+  await expect(library.history.getByRole('listitem')).toContainText('Delete ×2');
+});

@@ -56,6 +56,27 @@ export class LibraryPage {
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
   }
 
+  /** The stored text of the design named `name`, as the app last saved it. */
+  async storedText(name: string): Promise<string | undefined> {
+    const entry = (await this.storedEntries()).find((e) => e.name === name);
+    if (!entry) return undefined;
+    return this.page.evaluate(
+      (key) =>
+        new Promise<string | undefined>((resolve, reject) => {
+          const open = indexedDB.open('vpc-designer');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('library').objectStore('library').get(key);
+            request.onsuccess = () => {
+              resolve(request.result as string | undefined);
+              open.result.close();
+            };
+          };
+        }),
+      `design:${entry.id}`,
+    );
+  }
+
   /** The library's index as stored in IndexedDB (names and flags), read the way the app writes it. */
   storedEntries(): Promise<Array<{ id: string; name: string; damaged?: string; trashedAt?: number }>> {
     return this.page.evaluate(
