@@ -56,6 +56,12 @@ test('designs: new, rename, duplicate, delete to the Trash and restore, open ano
   await expect(canvas.node('vpc-prod')).toBeVisible();
   await library.open();
   await expect(library.row(EXAMPLE)).toHaveAttribute('aria-current', 'true');
+  // Keyboard: focus starts in the dialog and Tab keeps it there.
+  await expect(library.dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(library.designs.getByRole('button', { name: 'Delete' }).last()).toBeFocused(); // the Trash is empty
+  await page.keyboard.press('Tab');
+  await expect(library.dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(library.dialog).toHaveCount(0);
 

@@ -1,6 +1,6 @@
 /**
  * The frame of the library's dialogs (as the app's other dialogs look): modal, named by its heading, closed by
- * Escape, a click outside or its Close button, focus moved in on open and given back on close.
+ * Escape, a click outside or its Close button, focus moved in on open, kept in while open, and given back on close.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -26,6 +26,19 @@ export function Modal({ title, onClose, children, wide }: { title: string; onClo
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
+          }
+          // Tab stays inside the dialog (it is modal): from the last control to the first and back.
+          if (e.key === 'Tab' && box.current) {
+            const focusable = [...box.current.querySelectorAll<HTMLElement>('button:not(:disabled), input:not([type="file"])')];
+            const first = focusable[0];
+            const last = focusable.at(-1);
+            if (e.shiftKey && document.activeElement === first) {
+              last?.focus();
+              e.preventDefault();
+            } else if (!e.shiftKey && document.activeElement === last) {
+              first?.focus();
+              e.preventDefault();
+            }
           }
         }}
       >
