@@ -53,7 +53,9 @@ function DesignRow({ entry, isOpen, now, onClose }: { entry: LibraryEntry; isOpe
         )}
         <div className="truncate text-xs text-gray-600">
           {entry.damaged ? (
-            <span className="text-red-800">Cannot be read: {entry.damaged}</span>
+            <span className="text-red-800" title={entry.damaged}>
+              Cannot be read: {entry.damaged}
+            </span>
           ) : (
             <>
               Edited {describeTime(entry.editedAt, now)} · {describeOrigin(entry.origin)}
