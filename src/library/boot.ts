@@ -6,12 +6,21 @@
  *
  * When IndexedDB is missing or will not open (some private modes), the tab works in memory and says so once.
  */
+import type { Design } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { purgeExpired } from './entries.ts';
-import { migrateOldAutosave, OLD_AUTOSAVE_KEY } from './migrate.ts';
-import { chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
+import { migrateOldAutosave, OLD_AUTOSAVE_KEY, type Migration } from './migrate.ts';
+import { adoptOpen, chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
 import { LibraryStorage, readSavedText } from './storage.ts';
 
+let ready: Promise<void> = Promise.resolve();
+
+/** Resolves when the boot has finished in the background too (the library written to, this tab's lock held). */
+export function whenLibraryReady(): Promise<void> {
+  return ready;
+}
+
+/** Resolves when the app may render: the design to show is in the design store. Never rejects. */
 export async function bootLibrary(): Promise<void> {
   try {
     await boot();
@@ -24,13 +33,34 @@ export async function bootLibrary(): Promise<void> {
 
 async function boot(): Promise<void> {
   let storage: LibraryStorage;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available.');
+    storage = LibraryStorage.open();
+  } catch (error) {
+    startInMemory(error);
+    return;
+  }
+
+  let migration: Migration | undefined;
+  try {
+    migration = migrateOldAutosave(storage, localStorage);
+  } catch (error) {
+    // localStorage itself refused (disabled): nothing to move.
+    console.warn(error);
+  }
+  if (migration?.design) {
+    // An old autosave that reads opens at once: it becomes a new entry (an id no other tab holds), so the first
+    // render needs nothing from IndexedDB; the library catches up in the background.
+    useDesignStore.getState().load(migration.design);
+    ready = adoptMigrated(storage, migration, migration.design);
+    return;
+  }
+
   let entries;
   // The design this tab will most likely open is read with the index, in one transaction.
   const likely = rememberedIds()[0];
   let likelyText: string | undefined;
   try {
-    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available.');
-    storage = LibraryStorage.open();
     ({ entries, text: likelyText } = await storage.readIndexAnd(likely));
   } catch (error) {
     startInMemory(error);
@@ -38,19 +68,12 @@ async function boot(): Promise<void> {
   }
   startSession(storage);
 
-  let migration;
-  try {
-    migration = migrateOldAutosave(storage, localStorage);
-  } catch (error) {
-    // localStorage itself refused (disabled): nothing to move.
-    console.warn(error);
-  }
   if (migration) {
-    const { entry, design } = migration;
+    // An old autosave that cannot be read: kept aside as a damaged entry, and told.
+    const { entry } = migration;
     void queueWrite(() => migration.done).catch((error: unknown) => reportStorageProblem(error));
     entries = [...entries, entry];
-    if (entry.damaged) void markDamaged(entry, entry.damaged);
-    else if (design && (await openEntry(entry.id, design))) return finishBoot(storage);
+    void markDamaged(entry, entry.damaged!);
   }
 
   const { kept } = purgeExpired(entries, Date.now());
@@ -60,6 +83,20 @@ async function boot(): Promise<void> {
     if (await openEntry(next.id, undefined, next.id === likely ? likelyText : undefined)) return finishBoot(storage);
   }
   await openExample();
+  finishBoot(storage);
+}
+
+async function adoptMigrated(storage: LibraryStorage, migration: Migration, design: Design): Promise<void> {
+  try {
+    await migration.done;
+  } catch (error) {
+    // The library cannot take it (full, or IndexedDB failed to open): the old key stays, the tab works in memory.
+    startSession(undefined);
+    reportStorageProblem(error);
+    return;
+  }
+  startSession(storage);
+  await adoptOpen(migration.entry.id, design);
   finishBoot(storage);
 }
 

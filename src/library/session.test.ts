@@ -37,6 +37,7 @@ async function boot() {
   const session = await import('./session.ts');
   const { LibraryStorage } = await import('./storage.ts');
   await bootLibrary();
+  await (await import('./boot.ts')).whenLibraryReady();
   return { designs: useDesignStore, library: useLibraryStore, session, storage: LibraryStorage.open() };
 }
 

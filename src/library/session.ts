@@ -161,6 +161,21 @@ export async function openEntry(id: string, design?: Design, text?: string): Pro
   return true;
 }
 
+/**
+ * Makes `id` the open design when the store already shows `design` (the boot showed a migrated autosave before the
+ * library was ready). Nothing is reloaded: an edit made meanwhile stays, and is saved.
+ */
+export async function adoptOpen(id: string, design: Design): Promise<void> {
+  currentId = id;
+  savedDesign = design;
+  changeLabels = [];
+  lastSnapshotAt = Date.now();
+  rememberOpen(id);
+  useLibraryStore.setState({ currentId: id });
+  await claim(id);
+  if (designs().design !== design) scheduleSave();
+}
+
 function rememberOpen(id: string): void {
   try {
     sessionStorage.setItem(TAB_OPEN_KEY, id);
