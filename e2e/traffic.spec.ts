@@ -245,6 +245,7 @@ test('a packet path follows a node while it is dragged, not just after the drop'
   await expect.poll(() => traffic.packetPoint('flow-web-internet')).toEqual(before.at(-1));
 
   // Grab the Internet node and move it while the packets play; read the path before letting go.
+  const nodeBefore = centre(await canvas.box('internet'));
   const grab = await canvas.pointIn('internet', { x: 0.5, y: 0.5 });
   const dx = 160;
   const dy = 60;
@@ -257,10 +258,12 @@ test('a packet path follows a node while it is dragged, not just after the drop'
     .poll(async () => (await traffic.pathPoints('flow-web-internet')).at(-1)!.x - before.at(-1)!.x, { timeout: 5_000 })
     .toBeGreaterThan(dx / zoom / 2);
   const during = await traffic.pathPoints('flow-web-internet');
-  // It moved by the distance the node moved (on the grid), and sits on the node's centre on screen.
-  expect(Math.abs(during.at(-1)!.x - before.at(-1)!.x - dx / zoom)).toBeLessThanOrEqual(20);
-  expect(Math.abs(during.at(-1)!.y - before.at(-1)!.y - dy / zoom)).toBeLessThanOrEqual(20);
+  // It moved by the distance the node moved (on the grid; React Flow starts the drag one pointer step late, so the
+  // node's own move is the measure, not the pointer's), and sits on the node's centre on screen.
   const node = centre(await canvas.box('internet'));
+  expect(Math.abs(during.at(-1)!.x - before.at(-1)!.x - (node.x - nodeBefore.x) / zoom)).toBeLessThanOrEqual(2);
+  expect(Math.abs(during.at(-1)!.y - before.at(-1)!.y - (node.y - nodeBefore.y) / zoom)).toBeLessThanOrEqual(2);
+  expect(node.x - nodeBefore.x).toBeGreaterThan(dx / 2);
   const stop = centre((await internetStop.boundingBox())!);
   expect(Math.abs(stop.x - node.x)).toBeLessThan(2);
   expect(Math.abs(stop.y - node.y)).toBeLessThan(2);

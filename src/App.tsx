@@ -13,6 +13,10 @@ import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.t
 import { Palette } from './panels/Palette.tsx';
 import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
 import { Toolbar } from './panels/Toolbar.tsx';
+import { CollapsibleSide, PanelToggle } from './panels/layout/Collapsible.tsx';
+import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
+import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
+import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
@@ -55,14 +59,21 @@ const TABS: Array<{ id: BottomTab; label: string }> = [
 
 function BottomPanels() {
   const tab = useUiStore((s) => s.bottomTab);
-  const setTab = useUiStore((s) => s.setBottomTab);
+  const chooseTab = useUiStore((s) => s.setBottomTab);
+  // Collapsed, only the tab row shows; choosing a tab opens the panels again.
+  const collapsed = usePanelLayout((s) => s.collapsed.bottom);
+  const setTab = (t: BottomTab) => {
+    chooseTab(t);
+    usePanelLayout.getState().expand('bottom');
+  };
   const base = useId();
   const checked = useFirstCanvasFrame();
   // A tab's panel is mounted the first time it is shown and kept (its form state survives switching tabs).
   const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   return (
-    <div className={`flex ${tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
+    <div className={`relative flex ${collapsed ? '' : tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
+      <PanelToggle panel="bottom" label="Bottom panels" controls={`${base}-panel-${tab}`} className="absolute top-1.5 right-2 h-6 w-6" />
       <div
         role="tablist"
         aria-label="Bottom panels"
@@ -93,18 +104,18 @@ function BottomPanels() {
           </button>
         ))}
       </div>
-      <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={tab !== 'findings'} className="min-h-0 flex-1">
+      <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={collapsed || tab !== 'findings'} className="min-h-0 flex-1">
         {/* The rules run after the canvas's first frame (see Canvas), so the design shows before its findings. */}
         {checked ? <FindingsPanel /> : <Loading what="findings" />}
       </div>
-      <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
+      <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={collapsed || tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
         {visited.has('traffic') && (
           <Suspense fallback={<Loading what="traffic" />}>
             <TrafficPanel />
           </Suspense>
         )}
       </div>
-      <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={tab !== 'exposure'} className="min-h-0 flex-1">
+      <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={collapsed || tab !== 'exposure'} className="min-h-0 flex-1">
         {visited.has('exposure') && (
           <Suspense fallback={<Loading what="exposure" />}>
             <ExposurePanel />
@@ -123,17 +134,23 @@ export function App() {
       <Toolbar />
       <LibraryHost />
       <div className="flex min-h-0 flex-1">
-        <Palette />
+        <CollapsibleSide panel="palette" label="Palette" side="left">
+          <Palette />
+        </CollapsibleSide>
         <main className="flex min-w-0 flex-1 flex-col">
           <div className="relative min-h-0 flex-1">
             <Canvas />
             <StatusNotice />
+            <EmptyCanvasCall />
           </div>
           <BottomPanels />
         </main>
-        <Inspector />
+        <CollapsibleSide panel="inspector" label="Inspector" side="right">
+          <Inspector />
+        </CollapsibleSide>
       </div>
       <ImportReportHost />
+      <VpcAndMoreHost />
     </div>
   );
 }

@@ -10,7 +10,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useNodesInitialized,
@@ -38,6 +37,8 @@ import { boundsOf, GRID } from './geometry.ts';
 import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
+import { usePanelLayout } from '../store/panelLayout.ts';
+import { DesignMinimap, viewportClearOfMinimap } from './Minimap.tsx';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
@@ -165,7 +166,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
 
   const execute = useDesignStore((s) => s.execute);
-  const { screenToFlowPosition, fitView, getViewport, setCenter } = useReactFlow();
+  const { screenToFlowPosition, fitView, getViewport, setCenter, getNodes, getNodesBounds, setViewport } = useReactFlow();
   const root = useRef<HTMLElement>(null);
   const highlight = useDropHighlight(root);
 
@@ -177,8 +178,14 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   const fitViewRequest = useUiStore((s) => s.fitViewRequest);
   useEffect(() => {
-    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: glide(200) });
-  }, [fitViewRequest, fitView]);
+    if (fitViewRequest === 0) return;
+    // Framed clear of the minimap (see Minimap.tsx).
+    const { width, height, minZoom } = store.getState();
+    const bounds = getNodesBounds(getNodes());
+    if (!width || !height || !bounds.width) return;
+    const minimap = !usePanelLayout.getState().minimapHidden;
+    void setViewport(viewportClearOfMinimap(bounds, width, height, { padding: 0.12, minZoom, maxZoom: 1.1, minimap }), { duration: glide(200) });
+  }, [fitViewRequest, getNodes, getNodesBounds, setViewport, store]);
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
   const revealRequest = useUiStore((s) => s.revealRequest);
@@ -326,16 +333,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
             </Suspense>
           )}
           <Controls position="bottom-left" showInteractive={false} />
-          <MiniMap<DiagramNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeColor={minimapColor}
-            nodeStrokeColor={minimapStroke}
-            nodeStrokeWidth={3}
-            style={{ width: 168, height: 112 }}
-          />
+          <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />
         </ReactFlow>
       </NodeDetail.Provider>
     </section>

@@ -8,6 +8,7 @@ import { addToSelection } from '../canvas/actions.ts';
 import { endPaletteDrag, startPaletteDrag } from '../canvas/dnd.ts';
 import { needsOf } from '../canvas/dropTarget.ts';
 import { ResourceIcon, type IconKind } from '../canvas/icons/ResourceIcon.tsx';
+import { VpcAndMoreEntry } from './vpcAndMore/VpcAndMoreEntry.tsx';
 
 const GROUPS: Array<{ title: string; labels: readonly PaletteLabel[] }> = [
   { title: 'Networking', labels: ['VPC', 'Subnet', 'Route table', 'Network ACL', 'Security group', 'Network interface'] },
@@ -68,6 +69,7 @@ export function Palette() {
       <p className="px-3 pt-2 pb-1 text-[11px] leading-snug text-gray-500">
         Drag onto the canvas, or select a container and press Enter.
       </p>
+      <VpcAndMoreEntry />
       {paletteGroups().map((group) => (
         <section key={group.title} aria-labelledby={groupId(group.title)} className="px-1 pb-1">
           <h2 id={groupId(group.title)} className="px-2 pt-2 pb-0.5 text-[11px] font-semibold tracking-wide text-gray-500 uppercase">

@@ -1,6 +1,7 @@
 /**
  * The toolbar: history, clipboard, what the canvas shows, and the design (the library, snapshots, new, import,
- * export). Every button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing to do.
+ * export). Every button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing
+ * to do.
  */
 import { memo, useRef, type ReactNode } from 'react';
 import { copySelection, deleteSelection, duplicateSelection, paste } from '../canvas/actions.ts';
@@ -43,22 +44,22 @@ const ToolButton = memo(function ToolButton(props: {
   onClick: () => void;
   pressed?: boolean;
   ariaLabel?: string;
-  /** Icon only (the label kept for screen readers and the tooltip) on screens under 1440 px, to leave room. */
+  /** Shown as its icon alone on narrow screens (its name stays, as the aria-label). */
   compact?: boolean;
   children?: ReactNode;
 }) {
   return (
     <button
       type="button"
-      className="toolbar-button"
+      className={props.compact ? 'toolbar-button toolbar-button-compact' : 'toolbar-button'}
       title={props.title ?? props.label}
-      aria-label={props.ariaLabel}
+      aria-label={props.ariaLabel ?? props.label}
       aria-pressed={props.pressed}
       disabled={props.disabled}
       onClick={props.onClick}
     >
       <Icon d={ICONS[props.icon]} />
-      <span className={props.compact ? 'max-[1439px]:sr-only' : undefined}>{props.children ?? props.label}</span>
+      <span>{props.children ?? props.label}</span>
     </button>
   );
 });
@@ -88,13 +89,13 @@ export function Toolbar() {
         <DesignName />
       </div>
       <nav aria-label="Toolbar" className="ml-2 flex min-w-0 items-center gap-0.5">
-        <ToolButton label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
-        <ToolButton label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
+        <ToolButton compact label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
+        <ToolButton compact label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
         <span className="toolbar-separator" />
-        <ToolButton label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
-        <ToolButton label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
-        <ToolButton label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
-        <ToolButton label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
+        <ToolButton compact label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
+        <ToolButton compact label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
+        <ToolButton compact label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
+        <ToolButton compact label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
         <span className="toolbar-separator" />
         <ToolButton
           label="Show route tables, security groups and NACLs"
@@ -108,8 +109,8 @@ export function Toolbar() {
         <ToolButton label="Fit view" icon="fit" title="Fit the whole design in view" onClick={() => useUiStore.getState().requestFitView()} />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
-        <ToolButton label="Designs" icon="designs" compact title="Your designs in this browser: open, rename, duplicate, delete, import" onClick={() => useLibraryStore.getState().openDialog('library')} />
-        <ToolButton label="History" icon="history" compact title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
+        <ToolButton label="Designs" icon="designs" title="Your designs in this browser: open, rename, duplicate, delete, import" onClick={() => useLibraryStore.getState().openDialog('library')} />
+        <ToolButton label="History" icon="history" title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
         <ToolButton label="New design" icon="new" title="Start an empty design (the open one stays in Designs)" onClick={() => void newDesign()} />
         <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
         <ToolButton label="Export" icon="export" title="Download the design as a JSON file" onClick={exportDesign} />
