@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { openApp, waitForViewportToSettle, zoomOf } from './pages/index.ts';
+import { LibraryPage, openApp, waitForViewportToSettle, zoomOf } from './pages/index.ts';
 
 test('undo and redo start disabled and name the step they will undo', async ({ page }) => {
   const { canvas, palette, toolbar } = await openApp(page);
@@ -154,23 +154,18 @@ test('the palette adds to the selected container from the keyboard, or says what
   expect(await canvas.parentOf('subnet-1')).toBe('az:vpc-shared:us-east-1a');
 });
 
-test('New design asks first, starts empty, and Undo brings the old design back', async ({ page }) => {
+test('New design starts an empty design of its own; the one open before stays in Designs', async ({ page }) => {
   const { canvas, toolbar } = await openApp(page);
-  await toolbar.button('New design').click();
-  const dialog = page.getByRole('alertdialog', { name: 'Start a new design?' });
-  await expect(dialog).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('new-design-dialog.png') });
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(canvas.node('vpc-prod')).toBeVisible();
   await toolbar.newDesign();
   await expect(canvas.node('vpc-prod')).toHaveCount(0);
   await expect(canvas.node('region:us-east-1')).toContainText('Drag a VPC here');
+  await expect(toolbar.button('Undo')).toBeDisabled();
   await page.screenshot({ path: test.info().outputPath('new-design-empty.png') });
-  await toolbar.undo();
+  await new LibraryPage(page).openDesign('Example: two-AZ web app with a peered shared-services VPC');
   await expect(canvas.node('vpc-prod')).toBeVisible();
 });
 
-test('Import replaces the design as one undo step; a bad file is refused and the design kept', async ({ page }) => {
+test('Import opens a file as a design of its own; a bad file is refused and the design kept', async ({ page }) => {
   const { canvas, toolbar } = await openApp(page);
   await toolbar.importFile('notes.json', 'just some words');
   await expect(toolbar.status).toContainText('notes.json');
@@ -185,10 +180,11 @@ test('Import replaces the design as one undo step; a bad file is refused and the
   expect(exported.resources['vpc-prod']?.name).toBe('Production');
 
   exported.resources['vpc-prod']!.name = 'Production (imported)';
+  (exported as { name?: string }).name = 'Round trip';
   await toolbar.importFile('roundtrip.json', JSON.stringify(exported));
   await expect(canvas.node('vpc-prod')).toContainText('Production (imported)');
   await expect(toolbar.status).toContainText('Imported roundtrip.json');
-  await toolbar.undo();
+  await new LibraryPage(page).openDesign('Example: two-AZ web app with a peered shared-services VPC');
   await expect(canvas.node('vpc-prod')).not.toContainText('(imported)');
 });
 

@@ -4,6 +4,7 @@
  */
 import { Suspense, useEffect, useId, useState } from 'react';
 import { Canvas } from './canvas/Canvas.tsx';
+import { LibraryHost } from './library/LibraryHost.tsx';
 import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
@@ -132,6 +133,7 @@ export function App() {
   return (
     <div className="flex h-full flex-col">
       <Toolbar />
+      <LibraryHost />
       <div className="flex min-h-0 flex-1">
         <CollapsibleSide panel="palette" label="Palette" side="left">
           <Palette />

@@ -1,10 +1,11 @@
 /**
- * The toolbar: history, clipboard, what the canvas shows, and the design file (new, import, export). Every
- * button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing to do.
+ * The toolbar: history, clipboard, what the canvas shows, and the design (the library, snapshots, new, import,
+ * export). Every button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing
+ * to do.
  */
-import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { memo, useRef, type ReactNode } from 'react';
 import { copySelection, deleteSelection, duplicateSelection, paste } from '../canvas/actions.ts';
+import { useLibraryStore } from '../library/libraryStore.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign, importFile, newDesign } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
@@ -31,6 +32,8 @@ const ICONS = {
   new: 'M4 1.5h5.5l3 3v10h-8.5ZM9.5 1.5v3h3M8 7.5v4.5M5.75 9.75h4.5',
   import: 'M8 2v8M4.5 6.5L8 10l3.5-3.5M2.5 12v1.5h11V12',
   export: 'M8 10V2M4.5 5.5L8 2l3.5 3.5M2.5 12v1.5h11V12',
+  designs: 'M2 3.5h5l1.5 1.5H14v8.5H2ZM2 6.5h12',
+  history: 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3.25l2 1.25',
 } as const;
 
 const ToolButton = memo(function ToolButton(props: {
@@ -71,57 +74,13 @@ function DesignName() {
   );
 }
 
-/** Asks before a new design throws away the open one (which stays one Undo away). */
-function ConfirmNewDesign({ onClose }: { onClose: () => void }) {
-  const titleId = useId();
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancel.current?.focus(), []);
-  return createPortal(
-    <div className="dialog-backdrop fixed inset-0 z-50 flex items-center justify-center" onMouseDown={onClose}>
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="w-96 rounded-md bg-white p-4 text-gray-900 shadow-xl"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={titleId} className="text-base font-semibold">Start a new design?</h2>
-        <p className="mt-2 text-sm text-gray-700">The open design is replaced by an empty one. Undo brings it back.</p>
-        <div className="mt-4 flex justify-end gap-2">
-          <button ref={cancel} type="button" className="dialog-button" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="dialog-button dialog-button-primary"
-            onClick={() => {
-              onClose();
-              newDesign();
-            }}
-          >
-            Start new design
-          </button>
-        </div>
-      </div>
-    </div>,
-    document.body,
-  );
-}
-
 export function Toolbar() {
   const undoLabel = useDesignStore((s) => s.past.at(-1)?.label);
   const redoLabel = useDesignStore((s) => s.future[0]?.label);
   const hasSelection = useDesignStore((s) => s.selection.length > 0);
-  const isEmpty = useDesignStore((s) => Object.keys(s.design.resources).length === 0);
   const hasClipboard = useUiStore((s) => s.clipboard !== undefined);
   const showSupporting = useUiStore((s) => s.showSupporting);
-  const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const onNew = useCallback(() => (isEmpty ? newDesign() : setConfirming(true)), [isEmpty]);
 
   return (
     <header className="flex h-11 shrink-0 items-center gap-1 bg-aws-squid px-3 text-white">
@@ -150,7 +109,9 @@ export function Toolbar() {
         <ToolButton label="Fit view" icon="fit" title="Fit the whole design in view" onClick={() => useUiStore.getState().requestFitView()} />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
-        <ToolButton label="New design" icon="new" title="Start an empty design (undoable)" onClick={onNew} />
+        <ToolButton label="Designs" icon="designs" title="Your designs in this browser: open, rename, duplicate, delete, import" onClick={() => useLibraryStore.getState().openDialog('library')} />
+        <ToolButton label="History" icon="history" title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
+        <ToolButton label="New design" icon="new" title="Start an empty design (the open one stays in Designs)" onClick={() => void newDesign()} />
         <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
         <ToolButton label="Export" icon="export" title="Download the design as a JSON file" onClick={exportDesign} />
         <input
@@ -166,7 +127,6 @@ export function Toolbar() {
           }}
         />
       </div>
-      {confirming && <ConfirmNewDesign onClose={() => setConfirming(false)} />}
     </header>
   );
 }

@@ -24,6 +24,11 @@ export interface DesignState {
   future: HistoryEntry[];
   selection: ResourceId[];
   notice?: Notice;
+  /**
+   * Set while this tab may only look (the design is being edited in another tab, a read-only link): the plain
+   * message shown when an edit is refused. Undo and redo are refused too.
+   */
+  readOnly?: string;
   /** A request for the canvas to frame these resources (e.g. a clicked finding); `seq` changes on every request. */
   focusRequest?: { ids: ResourceId[]; seq: number };
   /** Applies a command as one undo step. Returns false (and shows why) when the command is refused. */
@@ -34,8 +39,9 @@ export interface DesignState {
   /** Asks the canvas to frame `ids` (it pans and zooms to them); does not change the selection. */
   requestFocus(ids: ResourceId[]): void;
   notify(text: string, tone?: Notice['tone']): void;
-  /** Replaces the design without history (first load, restore from autosave). */
+  /** Replaces the design without history (first load, opening another design, taking over from another tab). */
   load(design: Design): void;
+  setReadOnly(message: string | undefined): void;
 }
 
 const HISTORY_LIMIT = 200;
@@ -49,6 +55,7 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   notice: undefined,
   execute(command) {
     const { design, past } = get();
+    if (refuseWhileReadOnly()) return false;
     const result = run(design, command);
     if (result.error !== undefined) {
       if (result.error !== 'Nothing moved.') get().notify(result.error, 'error');
@@ -65,6 +72,7 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   },
   undo() {
     const { past, future, design } = get();
+    if (refuseWhileReadOnly()) return;
     const last = past[past.length - 1];
     if (!last) return;
     set({
@@ -76,6 +84,7 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   },
   redo() {
     const { past, future, design } = get();
+    if (refuseWhileReadOnly()) return;
     const next = future[0];
     if (!next) return;
     set({
@@ -97,4 +106,13 @@ export const useDesignStore = create<DesignState>()((set, get) => ({
   load(design) {
     set({ design, past: [], future: [], selection: [] });
   },
+  setReadOnly(message) {
+    set({ readOnly: message });
+  },
 }));
+
+function refuseWhileReadOnly(): boolean {
+  const { readOnly, notify } = useDesignStore.getState();
+  if (readOnly !== undefined) notify(readOnly, 'error');
+  return readOnly !== undefined;
+}

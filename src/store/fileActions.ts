@@ -1,14 +1,24 @@
 /**
- * Opening, saving and starting designs. An import replaces the design as one undoable step, so the previous
- * design is one Undo away; a failed import says why and leaves the open design untouched.
+ * Opening, saving and starting designs. An import becomes a new design in the library (or, when asked, replaces
+ * the open design as one undoable step); a failed import says why and leaves the open design untouched.
  */
-import { checkImportSize, emptyDesign, importDesignText, replaceDesign, serializeDesign, type Design } from '../engine/index.ts';
+import { checkImportSize, importDesignText, replaceDesign, serializeDesign } from '../engine/index.ts';
+import { createEmptyDesign, hasLibrary, openAsNewEntry, snapshotBefore } from '../library/session.ts';
 import { showImportReport } from '../panels/import/ImportReportHost.tsx';
 import { useDesignStore } from './designStore.ts';
+import { downloadText, exportFileName } from './download.ts';
 import { useUiStore } from './uiStore.ts';
 
+export { exportFileName };
+
+/**
+ * Where an import goes: a new library entry of its own (the default; the open design stays as it is in the
+ * library), or into the open design as one undo step (after a snapshot of it).
+ */
+export type ImportTarget = 'new' | 'open';
+
 /** Reads a file the user picked or dropped and imports it. Never throws. */
-export async function importFile(file: File): Promise<boolean> {
+export async function importFile(file: File, target: ImportTarget = 'new'): Promise<boolean> {
   const { notify } = useDesignStore.getState();
   // Refuse an oversized file before reading it, so a 20 MB drop never stalls the tab.
   const tooLarge = checkImportSize(file.size, file.name);
@@ -23,10 +33,10 @@ export async function importFile(file: File): Promise<boolean> {
     notify(`Could not read ${file.name}.`, 'error');
     return false;
   }
-  return importText(text, file.name);
+  return importText(text, file.name, target);
 }
 
-export async function importText(text: string, name: string): Promise<boolean> {
+export async function importText(text: string, name: string, target: ImportTarget = 'new'): Promise<boolean> {
   const { notify, execute } = useDesignStore.getState();
   let result: Awaited<ReturnType<typeof importDesignText>>;
   try {
@@ -41,13 +51,21 @@ export async function importText(text: string, name: string): Promise<boolean> {
     notify(result.error, 'error');
     return false;
   }
-  if (!execute(replaceDesign(result.design, `Import ${name}`))) return false;
+  const label = `Import ${name}`;
+  const intoNew = target === 'new' && hasLibrary();
+  if (intoNew) {
+    if (!(await openAsNewEntry(result.design, 'file', label))) return false;
+  } else {
+    if (useDesignStore.getState().readOnly === undefined) await snapshotBefore(label);
+    if (!execute(replaceDesign(result.design, label))) return false;
+  }
   const { report } = result;
   const notes = [
     report.notModelled.length ? `${report.notModelled.length} not modelled` : '',
     report.warnings.length ? `${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
-  notify(`Imported ${name} (${report.format})${notes.length ? `: ${notes.join(', ')}` : ''}. Undo brings back the previous design.`);
+  const back = intoNew ? 'The design open before is kept in Designs.' : 'Undo brings back the previous design.';
+  notify(`Imported ${name} (${report.format})${notes.length ? `: ${notes.join(', ')}` : ''}. ${back}`);
   useUiStore.getState().requestFitView();
   // A template always gets its report (what became what, what was not modelled); a design file only when the
   // reader had to repair something.
@@ -57,34 +75,13 @@ export async function importText(text: string, name: string): Promise<boolean> {
   return true;
 }
 
-/** A file name from the design's name: `Example: two-AZ web app` → `example-two-az-web-app.json`. */
-export function exportFileName(design: Design): string {
-  const slug = design.name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return `${slug || 'design'}.json`;
-}
-
 /** Downloads the design as its JSON file. */
 export function exportDesign(): void {
   const { design } = useDesignStore.getState();
-  const blob = new Blob([serializeDesign(design)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = exportFileName(design);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadText(exportFileName(design), serializeDesign(design));
 }
 
-/** Starts an empty design in the same region and account (undoable). */
-export function newDesign(): void {
-  const { design, execute } = useDesignStore.getState();
-  if (execute(replaceDesign(emptyDesign({ region: design.region, accountId: design.accountId }), 'New design'))) {
-    useUiStore.getState().requestFitView();
-  }
+/** Starts an empty design, in the same region and account, as a new library entry (the open one stays there). */
+export function newDesign(): Promise<boolean> {
+  return createEmptyDesign();
 }
