@@ -11,7 +11,7 @@
 import { isPublicSubnet, routeTableOfSubnet } from '../model/queries.ts';
 import { isDrawnAsNode, visualParentOf } from '../model/diagram.ts';
 import type { Box, Design, Resource, Subnet, Vpc } from '../model/types.ts';
-import { AUTO_GAP, AZ, CHIP, GRID, LEAF, LEAVES_PER_ROW, REGION, SUBNET, SUPPORT, VPC } from './geometry.ts';
+import { AUTO_GAP, AZ, CHIP, GRID, labelWidth, LEAF, LEAVES_PER_ROW, REGION, SUBNET, SUPPORT, VPC } from './geometry.ts';
 
 /** Rows of VPCs wrap past this width (a few VPCs side by side, like a page of a diagram). */
 const MAX_ROW_WIDTH = 2600;
@@ -37,12 +37,6 @@ function leafGrid(count: number): Size {
     width: Math.max(SUBNET.minWidth, SUBNET.pad + cols * (LEAF.width + AUTO_GAP) - AUTO_GAP + SUBNET.pad),
     height: Math.max(SUBNET.minHeight, SUBNET.header + rows * (LEAF.height + AUTO_GAP) - AUTO_GAP + SUBNET.pad),
   };
-}
-
-/** The VPC's corner label width, as the canvas estimates it (chips on the border start after it). */
-function labelWidth(vpc: Vpc): number {
-  const longest = Math.max(vpc.name.length, vpc.cidrBlocks.join(', ').length);
-  return Math.min(260, 48 + longest * 7);
 }
 
 interface Children {
