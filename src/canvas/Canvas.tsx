@@ -28,6 +28,7 @@ import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Findin
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
+import { clearSelection, syncSelection } from '../store/selection.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
 import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
@@ -64,21 +65,6 @@ function useDiagram(): DiagramFlow {
     previous.current = flow;
   }, [flow]);
   return flow;
-}
-
-/** Applies React Flow's selection changes to the store's selection (ids of resources). */
-function syncSelection(changes: ReadonlyArray<NodeChange<DiagramNode> | EdgeChange<DiagramEdge>>): void {
-  let next: Set<string> | undefined;
-  const { selection, select } = useDesignStore.getState();
-  for (const change of changes) {
-    if (change.type !== 'select') continue;
-    next ??= new Set(selection);
-    if (change.selected) next.add(change.id);
-    else next.delete(change.id);
-  }
-  if (!next) return;
-  if (next.size === selection.length && selection.every((id) => next.has(id))) return;
-  select([...next]);
 }
 
 /** Marks the container a drop would land in, straight on the DOM: no re-render on every pointer move. */
@@ -308,6 +294,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
           onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
+          onPaneClick={clearSelection}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"

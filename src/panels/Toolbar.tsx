@@ -4,7 +4,7 @@
  */
 import { memo, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { copySelection, deleteSelection, duplicateSelection, paste } from '../canvas/actions.ts';
+import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitle } from '../canvas/actions.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign, importFile, newDesign } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
@@ -112,7 +112,8 @@ function ConfirmNewDesign({ onClose }: { onClose: () => void }) {
 export function Toolbar() {
   const undoLabel = useDesignStore((s) => s.past.at(-1)?.label);
   const redoLabel = useDesignStore((s) => s.future[0]?.label);
-  const hasSelection = useDesignStore((s) => s.selection.length > 0);
+  const selected = useDesignStore((s) => s.selection.length);
+  const hasSelection = selected > 0;
   const isEmpty = useDesignStore((s) => Object.keys(s.design.resources).length === 0);
   const hasClipboard = useUiStore((s) => s.clipboard !== undefined);
   const showSupporting = useUiStore((s) => s.showSupporting);
@@ -131,10 +132,10 @@ export function Toolbar() {
         <ToolButton label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
         <ToolButton label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
         <span className="toolbar-separator" />
-        <ToolButton label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
+        <ToolButton label="Copy" icon="copy" title={`${selectedTitle('Copy', selected)} (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
         <ToolButton label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
-        <ToolButton label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
-        <ToolButton label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
+        <ToolButton label="Duplicate" icon="duplicate" title={`${selectedTitle('Duplicate', selected)} (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
+        <ToolButton label="Delete" icon="delete" title={`${selectedTitle('Delete', selected)} (Delete)`} disabled={!hasSelection} onClick={deleteSelection} />
         <span className="toolbar-separator" />
         <ToolButton
           label="Show route tables, security groups and NACLs"

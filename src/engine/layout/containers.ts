@@ -166,6 +166,15 @@ export function isBorderResource(r: Resource): boolean {
   return r.kind === 'internetGateway' || r.kind === 'virtualPrivateGateway' || (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway');
 }
 
+/**
+ * Whether the canvas shows a resource: as a box (route tables, security groups and network ACLs only when the user
+ * asks to see them) or as a line (peering and VPN connections). Elastic IPs are properties of what they attach to.
+ */
+export function isShownOnCanvas(r: Resource, showSupporting: boolean): boolean {
+  if (r.kind === 'peeringConnection' || r.kind === 'vpnConnection') return true;
+  return isDrawnAsNode(r) && (showSupporting || !isSupportingKind(r));
+}
+
 export interface ChildIndex {
   get(parent: string): Resource[] | undefined;
   subnetsOf(vpcId: ResourceId): Subnet[];
@@ -178,8 +187,7 @@ export function indexChildren(design: Design, showSupporting: boolean): ChildInd
   const topLevel: Resource[] = [];
   const regions = new Set(regionsOf(design).map(regionNodeId));
   for (const r of Object.values(design.resources)) {
-    if (!isDrawnAsNode(r)) continue;
-    if (isSupportingKind(r) && !showSupporting) continue;
+    if (!isDrawnAsNode(r) || !isShownOnCanvas(r, showSupporting)) continue;
     if (r.kind === 'subnet') {
       if (getResource(design, r.vpcId)?.kind !== 'vpc') topLevel.push(r);
       else {
