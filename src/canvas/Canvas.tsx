@@ -242,6 +242,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   const onConnect = useCallback((c: Connection) => execute(connect(c.source, c.target)), [execute]);
 
+  const dropCheck = useRef<{ design?: Design; key: string; ok: boolean }>({ key: '', ok: false });
   const onDragOver = useCallback(
     (e: DragEvent) => {
       const types = e.dataTransfer.types;
@@ -251,8 +252,13 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
       e.dataTransfer.dropEffect = 'copy';
       if (!label) return;
       const target = dropTargetFor(flowRef.current, label, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
-      const ok = addFromPalette(label, target).apply(useDesignStore.getState().design).ok;
-      highlight(target.nodeId, ok ? 'ok' : 'refused');
+      // Whether the drop is allowed depends on the item and the container, not on the point: ask once per container.
+      const design = useDesignStore.getState().design;
+      const key = `${label}|${target.nodeId ?? ''}`;
+      if (dropCheck.current.design !== design || dropCheck.current.key !== key) {
+        dropCheck.current = { design, key, ok: addFromPalette(label, target).apply(design).ok };
+      }
+      highlight(target.nodeId, dropCheck.current.ok ? 'ok' : 'refused');
     },
     [highlight, screenToFlowPosition],
   );

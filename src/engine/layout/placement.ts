@@ -166,8 +166,7 @@ function withPositions(design: Design, positions: ReadonlyMap<string, XY>): Desi
 }
 
 /** After a subnet grew: the subnets below it in its band move down so none overlaps. */
-function settleBand(design: Design, subnet: Subnet): Design {
-  const children = indexChildren(design, true);
+function settleBand(design: Design, children: ChildIndex, subnet: Subnet): Design {
   const boxes = subnetBoxes(design, children, subnet.vpcId, subnet.availabilityZone);
   // Only subnets the design holds a position for can be moved; the rest the canvas places below them anyway.
   const stored = boxes.filter((b) => design.layout[b.id]);
@@ -175,8 +174,7 @@ function settleBand(design: Design, subnet: Subnet): Design {
 }
 
 /** After a VPC grew (or something new landed on the page): what now overlaps it on the page moves aside. */
-function settlePage(design: Design, id: ResourceId): Design {
-  const children = indexChildren(design, true);
+function settlePage(design: Design, children: ChildIndex, id: ResourceId): Design {
   return withPositions(design, pushApart(pageBoxes(design, children), new Set([id]), REGION.gap, true));
 }
 
@@ -195,22 +193,52 @@ function vpcOf(design: Design, r: Resource): Vpc | undefined {
   return undefined;
 }
 
+/** The index as it was before resource `id` was added: its own box left out. */
+function without(children: ChildIndex, id: ResourceId): ChildIndex {
+  return {
+    get: (parent) => children.get(parent)?.filter((r) => r.id !== id),
+    subnetsOf: (vpcId) => children.subnetsOf(vpcId).filter((s) => s.id !== id),
+    topLevel: children.topLevel,
+  };
+}
+
+function sameSize(a: Size, b: Size): boolean {
+  return a.width === b.width && a.height === b.height;
+}
+
+export interface SettleOptions {
+  /** `id` was just added (or moved in): when its VPC kept its size, nothing on the page needs to move. */
+  added?: boolean;
+  /** The design's child index, when the caller has one (it depends on the resources, not on the layout). */
+  children?: ChildIndex;
+}
+
 /**
  * Lets the containers around a resource make room for it: its subnet's band pushes the subnets below down when
  * the subnet grew, and the page moves what its VPC now overlaps. Containers themselves grow on the canvas to hold
  * what they have (containers.ts).
  */
-export function settleAround(design: Design, id: ResourceId): Design {
+export function settleAround(design: Design, id: ResourceId, options: SettleOptions = {}): Design {
   const r = getResource(design, id);
   if (!r) return design;
+  const children = options.children ?? indexChildren(design, true);
   let next = design;
   const parent = visualParentOf(design, r);
   const inSubnet = parent ? getResource(design, parent) : undefined;
-  if (inSubnet?.kind === 'subnet') next = settleBand(next, inSubnet);
-  if (r.kind === 'subnet') next = settleBand(next, r);
+  if (inSubnet?.kind === 'subnet') next = settleBand(next, children, inSubnet);
+  if (r.kind === 'subnet') next = settleBand(next, children, r);
   const vpc = r.kind === 'vpc' ? r : vpcOf(next, r);
-  if (vpc && next.layout[vpc.id]) return settlePage(next, vpc.id);
-  if (!vpc && isOnPage(next, r) && next.layout[r.id]) return settlePage(next, r.id);
+  if (vpc && next.layout[vpc.id]) {
+    // A design with thousands of VPCs: only measure the page when this VPC changed size.
+    if (options.added && vpc !== r) {
+      const layout = { ...design.layout };
+      delete layout[id];
+      const before = layoutVpc({ ...design, layout }, vpc, without(children, id));
+      if (sameSize(before, layoutVpc(next, vpc, children))) return next;
+    }
+    return settlePage(next, children, vpc.id);
+  }
+  if (!vpc && isOnPage(next, r) && next.layout[r.id]) return settlePage(next, children, r.id);
   return next;
 }
 
@@ -228,14 +256,14 @@ export function settleAround(design: Design, id: ResourceId): Design {
 export function placeResource(design: Design, id: ResourceId, wanted: XY): Design {
   const r = getResource(design, id);
   if (!r) return design;
-  const spot = freeSpotFor(design, r, wanted);
+  const children = indexChildren(design, true);
+  const spot = freeSpotFor(design, children, r, wanted);
   const box: Box = { ...design.layout[id], x: spot.x, y: spot.y };
-  return settleAround({ ...design, layout: { ...design.layout, [id]: box } }, id);
+  return settleAround({ ...design, layout: { ...design.layout, [id]: box } }, id, { added: true, children });
 }
 
-function freeSpotFor(design: Design, r: Resource, wanted: XY): XY {
+function freeSpotFor(design: Design, children: ChildIndex, r: Resource, wanted: XY): XY {
   const parent = visualParentOf(design, r);
-  const children = indexChildren(design, true);
   const others = (list: Sibling[]) => list.filter((s) => s.id !== r.id).map((s) => s.rect);
   if (r.kind === 'subnet') {
     if (getResource(design, r.vpcId)?.kind !== 'vpc') return wanted;
