@@ -282,7 +282,8 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
       const label = droppedPaletteItem(e.dataTransfer);
       if (!label) return;
       const point = screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      execute(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
+      // The nearest free place may be off screen (a VPC dropped among others): bring it into view.
+      if (execute(addFromPalette(label, dropTargetFor(flowRef.current, label, point)))) useUiStore.getState().reveal(useDesignStore.getState().selection);
     },
     [execute, highlight, screenToFlowPosition],
   );
