@@ -114,14 +114,19 @@ test('a second VPC dropped between two VPCs overlaps neither, also after a reloa
   const shared = await canvas.box('vpc-shared');
   await palette.dropAt('VPC', { x: (prod.x + prod.width + shared.x) / 2, y: prod.y + 60 });
   await expect(canvas.node('vpc-1')).toBeVisible();
-  const pageLevel = '[data-parent="region:us-east-1"]';
-  await expectNoOverlap(canvas, pageLevel);
+  // The new VPC is clear of everything on the page, and no two VPCs overlap.
+  const clearOfAll = async () => {
+    const mine = await canvas.box('vpc-1');
+    for (const { id, box } of await boxesOf(canvas, '[data-parent="region:us-east-1"]')) if (id !== 'vpc-1') expect(overlap(mine, box), `vpc-1 overlaps ${id}`).toBe(false);
+    await expectNoOverlap(canvas, '[data-kind="vpc"]');
+  };
+  await clearOfAll();
   await canvas.fitView();
   await page.screenshot({ path: shot('new-vpc') });
   await page.waitForTimeout(400); // autosave is debounced
   await page.reload();
   await expect(canvas.node('vpc-1')).toBeVisible();
-  await expectNoOverlap(canvas, pageLevel);
+  await clearOfAll();
 });
 
 test('Tidy re-grids a subnet as one undo step (from the inspector and with Shift+T)', async ({ page }) => {

@@ -112,7 +112,7 @@ export function exampleDesign(): Design {
       'subnet-shared-a': { x: 16, y: 40 },
       'i-tools': { x: 20, y: 50 },
       internet: { x: 380, y: -120 },
-      's3-assets': { x: 1204, y: 200 },
+      's3-assets': { x: 1130, y: 200 },
     },
     flows: [
       { id: 'flow-web-internet', name: 'web-a → internet (HTTPS)', from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 },
