@@ -3,10 +3,10 @@
  */
 import { getResource } from '../model/queries.ts';
 import type { ResourceId } from '../model/types.ts';
-import { isTidyable, tidyContainer } from '../layout/tidy.ts';
+import { arrangeNewVpc, isTidyable, tidyContainer } from '../layout/tidy.ts';
 import { type Command, done, refuse } from './command.ts';
 
-export { isTidyable };
+export { arrangeNewVpc, isTidyable };
 
 /**
  * Tidies container `id`: its contents on a neat grid, none overlapping, every child inside it; neighbours it now

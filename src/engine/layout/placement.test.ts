@@ -9,6 +9,7 @@ import type { Design, Subnet, Vpc } from '../model/types.ts';
 import { indexChildren, layoutSubnet, layoutVpc } from './containers.ts';
 import { AUTO_GAP, AZ, intersects, LEAF, REGION, SUBNET, type Rect } from './geometry.ts';
 import { findFreeSpot } from './placement.ts';
+import { arrangeNewVpc } from './tidy.ts';
 
 function apply(design: Design, ...commands: Command[]): Design {
   let d = design;
@@ -235,5 +236,25 @@ describe('Tidy', () => {
     const d = apply(messy(), tidy('s'));
     expect(run(d, tidy('s')).error).toMatch(/already tidy/);
     expect(run(d, tidy('nat')).error).toMatch(/subnet or a VPC/);
+  });
+});
+
+describe('a VPC created with its network (for the "VPC and more" dialog)', () => {
+  it('goes beside the VPCs already there, its subnets and resources on the grid', () => {
+    const existing = laidOut();
+    const network = aDesign(
+      aVpc({ id: 'n', cidrBlocks: ['10.9.0.0/16'] }),
+      aSubnet({ id: 'n-pub-a', vpcId: 'n', cidrBlock: '10.9.0.0/24', availabilityZone: 'us-east-1a' }),
+      aSubnet({ id: 'n-pub-b', vpcId: 'n', cidrBlock: '10.9.1.0/24', availabilityZone: 'us-east-1b' }),
+      anInstance({ id: 'n-i1', subnetId: 'n-pub-a', privateIp: '10.9.0.10' }),
+      anInstance({ id: 'n-i2', subnetId: 'n-pub-a', privateIp: '10.9.0.11' }),
+    );
+    const merged: Design = { ...existing, resources: { ...existing.resources, ...network.resources } };
+    const d = arrangeNewVpc(merged, 'n');
+    expectApart(vpcBoxes(d), REGION.gap);
+    expect(d.layout['n']!.x).toBeGreaterThan(d.layout['v']!.x);
+    expectApart(subnetDrawn(d, 'n-pub-a').boxes, AUTO_GAP);
+    // Subnets of the same tier line up across zones.
+    expect(d.layout['n-pub-a']!.y).toBe(d.layout['n-pub-b']!.y);
   });
 });

@@ -74,7 +74,7 @@ function gridSpot(blocked: Rect[], size: Size, origin: XY): XY {
 // ---------------------------------------------------------------------------------------------------------------
 // The boxes of a container's children, in the container's coordinates, as the canvas draws them.
 
-interface Sibling {
+export interface Sibling {
   id: string;
   rect: Rect;
 }
@@ -108,7 +108,7 @@ function subnetBoxes(design: Design, children: ChildIndex, vpcId: ResourceId, zo
  * of the two), buckets and services in regions, and the nodes outside every region. Things the design holds no
  * position for are left to the canvas, which lines them up beside the rest.
  */
-function pageBoxes(design: Design, children: ChildIndex): Sibling[] {
+export function pageBoxes(design: Design, children: ChildIndex): Sibling[] {
   const out: Sibling[] = [];
   for (const r of Object.values(design.resources)) {
     const box = design.layout[r.id];

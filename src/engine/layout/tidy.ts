@@ -8,8 +8,9 @@ import { isDrawnAsNode, visualParentOf } from '../model/diagram.ts';
 import { getResource } from '../model/queries.ts';
 import type { Box, Design, Resource, ResourceId, Subnet, Vpc } from '../model/types.ts';
 import { autoLayoutVpc, layoutLeaves } from './autoLayout.ts';
-import { isBorderResource } from './containers.ts';
-import { settleAround } from './placement.ts';
+import { indexChildren, isBorderResource } from './containers.ts';
+import { REGION, type XY } from './geometry.ts';
+import { pageBoxes, placeResource, settleAround } from './placement.ts';
 
 /** Kinds Tidy can arrange. */
 export function isTidyable(r: Resource | undefined): r is Subnet | Vpc {
@@ -49,4 +50,27 @@ export function tidyContainer(design: Design, id: ResourceId): Design {
   if (layout[id] === undefined) delete layout[id];
   const next = settleAround({ ...design, layout: layout as Record<string, Box> }, id);
   return JSON.stringify(next.layout) === JSON.stringify(design.layout) ? design : next;
+}
+
+/**
+ * Lays out a VPC created together with what it holds (the "VPC and more" dialog, a pasted network): its subnets and
+ * resources on the automatic grid, and the VPC at the nearest free place on the page to `wanted` — by default to
+ * the right of everything already there. Returns the design; the caller's command makes it one undo step.
+ *
+ * @example
+ * const next = arrangeNewVpc(withNetwork, 'vpc-3'); // beside the existing VPCs, subnets by tier, no overlaps
+ */
+export function arrangeNewVpc(design: Design, vpcId: ResourceId, wanted?: XY): Design {
+  const vpc = getResource(design, vpcId);
+  if (vpc?.kind !== 'vpc') return design;
+  const layout: Record<string, Box> = { ...design.layout, ...autoLayoutVpc(design, vpc) };
+  delete layout[vpcId];
+  let at = wanted;
+  if (!at) {
+    const others = pageBoxes({ ...design, layout }, indexChildren(design, true)).map((b) => b.rect);
+    const right = Math.max(0, ...others.map((r) => r.x + r.width + REGION.gap));
+    const top = others.length ? Math.min(...others.map((r) => r.y)) : REGION.header;
+    at = { x: right, y: top };
+  }
+  return placeResource({ ...design, layout: { ...layout, [vpcId]: { x: at.x, y: at.y } } }, vpcId, at);
 }
