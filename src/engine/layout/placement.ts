@@ -8,7 +8,7 @@ import { isDrawnAsNode, parseNodeId, visualParentOf } from '../model/diagram.ts'
 import { getResource } from '../model/queries.ts';
 import type { Box, Design, Resource, ResourceId, Subnet, Vpc } from '../model/types.ts';
 import { indexChildren, layoutSubnet, layoutVpc, placeChildren, type ChildIndex } from './containers.ts';
-import { AUTO_GAP, AZ, GRID, intersects, LEAF, REGION, SUBNET, type Rect, type XY } from './geometry.ts';
+import { AUTO_GAP, AZ, boundsOf, GRID, intersects, LEAF, REGION, SUBNET, type Rect, type XY } from './geometry.ts';
 
 export interface Size {
   width: number;
@@ -34,10 +34,18 @@ const down = (v: number) => Math.floor(v / GRID) * GRID;
  * findFreeSpot([{ x: 16, y: 48, width: 112, height: 72 }], { width: 112, height: 72 }, { x: 24, y: 56 }, { x: 16, y: 48 })
  * // { x: 144, y: 56 } — beside the box that was there, 16 px away
  */
-export function findFreeSpot(taken: readonly Rect[], size: Size, wanted: XY, min: XY = { x: -Infinity, y: -Infinity }, gap = AUTO_GAP): XY {
+export function findFreeSpot(
+  taken: readonly Rect[],
+  size: Size,
+  wanted: XY,
+  min: XY = { x: -Infinity, y: -Infinity },
+  gap = AUTO_GAP,
+  /** A further test a place must pass (a region box that must not grow over a node outside it). */
+  accept: (p: XY) => boolean = () => true,
+): XY {
   const start = { x: Math.max(min.x, Math.round(wanted.x)), y: Math.max(min.y, Math.round(wanted.y)) };
   const blocked = taken.map((t) => inflate(t, gap - 1e-6));
-  const isFree = (p: XY) => !blocked.some((b) => intersects(b, { ...p, ...size }));
+  const isFree = (p: XY) => !blocked.some((b) => intersects(b, { ...p, ...size })) && accept(p);
   if (isFree(start)) return start;
   if (taken.length > EXACT_LIMIT) return gridSpot(blocked, size, { x: Number.isFinite(min.x) ? min.x : start.x, y: Number.isFinite(min.y) ? min.y : start.y });
   const xs = new Set([start.x]);
@@ -274,8 +282,40 @@ function freeSpotFor(design: Design, children: ChildIndex, r: Resource, wanted: 
   if (container?.kind === 'subnet') {
     return findFreeSpot(others(leafBoxes(design, children, container)), LEAF, wanted, { x: SUBNET.pad, y: SUBNET.header });
   }
-  if (parent === undefined || parent.startsWith('region:')) {
-    return findFreeSpot(others(pageBoxes(design, children)), pageSize(design, children, r), wanted, undefined, REGION.gap);
-  }
+  if (parent === undefined || parent.startsWith('region:')) return pageSpot(design, children, r, parent, wanted);
   return wanted;
+}
+
+/**
+ * A page place for a VPC, bucket or service (inside a region box) or for a node outside every region (the
+ * internet, a customer gateway). Region boxes are drawn around what they hold — a header above, padding around —
+ * so a region item keeps that margin clear of the nodes outside, and never stretches its region over one; a node
+ * outside keeps clear of the region boxes.
+ */
+function pageSpot(design: Design, children: ChildIndex, r: Resource, parent: string | undefined, wanted: XY): XY {
+  const boxes = pageBoxes(design, children).filter((b) => b.id !== r.id);
+  const regionOf = (id: string) => visualParentOf(design, design.resources[id]!);
+  const outside = boxes.filter((b) => regionOf(b.id) === undefined).map((b) => b.rect);
+  const size = pageSize(design, children, r);
+  const withMargins = (c: Rect): Rect => ({ x: c.x - REGION.pad, y: c.y - REGION.header, width: c.width + 2 * REGION.pad, height: c.height + REGION.header + REGION.pad });
+  if (parent === undefined) {
+    const regions = new Map<string, Rect[]>();
+    for (const b of boxes) {
+      const region = regionOf(b.id);
+      if (region) regions.set(region, [...(regions.get(region) ?? []), b.rect]);
+    }
+    const regionBoxes = [...regions.values()].map((rects) => withMargins(boundsOf(rects)!));
+    return findFreeSpot([...outside, ...regionBoxes], size, wanted, undefined, REGION.gap);
+  }
+  const mine = boxes.filter((b) => regionOf(b.id) === parent).map((b) => b.rect);
+  const otherRegions = boxes.filter((b) => ![undefined, parent].includes(regionOf(b.id))).map((b) => b.rect);
+  const insideTaken = [...mine, ...otherRegions];
+  // A node outside must stay clear of this item's margins: grow it by them the other way round.
+  const outsideTaken = outside.map((t) => ({ x: t.x - REGION.pad, y: t.y - REGION.pad, width: t.width + 2 * REGION.pad, height: t.height + REGION.pad + REGION.header }));
+  const held = boundsOf(mine);
+  const regionClear = (p: XY) => {
+    const region = withMargins(boundsOf(held ? [held, { ...p, ...size }] : [{ ...p, ...size }])!);
+    return outside.every((t) => !intersects(region, t));
+  };
+  return findFreeSpot([...insideTaken, ...outsideTaken], size, wanted, undefined, REGION.gap, regionClear);
 }
