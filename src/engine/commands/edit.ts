@@ -5,7 +5,7 @@ import { nextId } from '../model/create.ts';
 import { parseNodeId } from '../model/diagram.ts';
 import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import type { Box, Design, Flow, Resource, ResourceId } from '../model/types.ts';
-import { placeResource } from '../layout/placement.ts';
+import { placeResource, settleAfterMove } from '../layout/placement.ts';
 import { resolveDropContext } from './add.ts';
 import { type Command, done, refuse } from './command.ts';
 
@@ -153,7 +153,9 @@ export function moveNodes(positions: Record<string, { x: number; y: number }>, l
         layout[id] = { ...old, x, y };
         changed = true;
       }
-      return changed ? done({ ...design, layout }) : refuse('Nothing moved.');
+      if (!changed) return refuse('Nothing moved.');
+      // Containers that grew make room: the subnets below move down, the page moves what the VPC now covers.
+      return done(settleAfterMove(design, { ...design, layout }, Object.keys(positions)));
     },
   };
 }

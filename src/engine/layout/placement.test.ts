@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addFromPalette } from '../commands/add.ts';
 import { tidy } from '../commands/arrange.ts';
 import { copyResources, duplicateResources, pasteResources } from '../commands/clipboard.ts';
+import { moveNodes } from '../commands/edit.ts';
 import { run, type Command } from '../commands/command.ts';
 import { aDesign, aNatGateway, anInstance, aSubnet, aVpc } from '../model/builders.ts';
 import { emptyDesign } from '../model/create.ts';
@@ -256,5 +257,22 @@ describe('a VPC created with its network (for the "VPC and more" dialog)', () =>
     expectApart(subnetDrawn(d, 'n-pub-a').boxes, AUTO_GAP);
     // Subnets of the same tier line up across zones.
     expect(d.layout['n-pub-a']!.y).toBe(d.layout['n-pub-b']!.y);
+  });
+});
+
+describe('moving what is already there', () => {
+  it('a resource dragged to the bottom of its subnet grows it, and the subnet below moves down', () => {
+    const d0 = laidOut();
+    const d = apply(d0, moveNodes({ nat: { x: SUBNET.pad, y: SUBNET.header + 120 } }));
+    const grown = subnetDrawn(d, 's');
+    expect(grown.height).toBeGreaterThan(SUBNET.minHeight);
+    expect(d.layout['below']!.y).toBeGreaterThanOrEqual(d.layout['s']!.y + grown.height + AUTO_GAP);
+  });
+
+  it('a VPC the user drags onto another stays where it was put (Tidy separates them on request)', () => {
+    const d0 = apply(laidOut(), addFromPalette('VPC', { position: { x: 0, y: 0 }, absolute: { x: 900, y: 0 } }));
+    const d = apply(d0, moveNodes({ 'vpc-1': { x: 40, y: 40 } }));
+    expect(d.layout['vpc-1']).toMatchObject({ x: 40, y: 40 });
+    expect(d.layout['v']).toEqual(d0.layout['v']);
   });
 });

@@ -217,6 +217,8 @@ function sameSize(a: Size, b: Size): boolean {
 export interface SettleOptions {
   /** `id` was just added (or moved in): when its VPC kept its size, nothing on the page needs to move. */
   added?: boolean;
+  /** `id` was moved: the design before the move, with the same resources (its VPC's size is compared). */
+  before?: Design;
   /** The design's child index, when the caller has one (it depends on the resources, not on the layout). */
   children?: ChildIndex;
 }
@@ -238,7 +240,9 @@ export function settleAround(design: Design, id: ResourceId, options: SettleOpti
   const vpc = r.kind === 'vpc' ? r : vpcOf(next, r);
   if (vpc && next.layout[vpc.id]) {
     // A design with thousands of VPCs: only measure the page when this VPC changed size.
-    if (options.added && vpc !== r) {
+    if (options.before && vpc !== r) {
+      if (sameSize(layoutVpc(options.before, vpc, children), layoutVpc(next, vpc, children))) return next;
+    } else if (options.added && vpc !== r) {
       const layout = { ...design.layout };
       delete layout[id];
       const before = layoutVpc({ ...design, layout }, vpc, without(children, id));
@@ -318,4 +322,20 @@ function pageSpot(design: Design, children: ChildIndex, r: Resource, parent: str
     return outside.every((t) => !intersects(region, t));
   };
   return findFreeSpot([...insideTaken, ...outsideTaken], size, wanted, undefined, REGION.gap, regionClear);
+}
+
+/**
+ * After a drag or a nudge: a moved resource or subnet that made its subnet or VPC grow has the subnets below it and
+ * the page make room, as a drop does. What the user moved stays where they put it; VPCs moved on the page stay too.
+ */
+export function settleAfterMove(before: Design, after: Design, ids: readonly ResourceId[]): Design {
+  let children: ChildIndex | undefined;
+  let next = after;
+  for (const id of ids) {
+    const r = getResource(after, id);
+    if (!r || r.kind === 'vpc' || isOnPage(after, r)) continue;
+    children ??= indexChildren(after, true);
+    next = settleAround(next, id, { before, children });
+  }
+  return next;
 }
