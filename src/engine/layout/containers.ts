@@ -181,7 +181,23 @@ export interface ChildIndex {
   topLevel: Resource[];
 }
 
+// The index depends only on the resources (and the design's region), not on the layout: a drag or a placement
+// that only moves things reuses it instead of walking every resource again.
+const indexCache = new WeakMap<Design['resources'], Map<string, ChildIndex>>();
+
+/** Who is drawn inside what: the drawn children of every container, the subnets of every VPC, the top level. */
 export function indexChildren(design: Design, showSupporting: boolean): ChildIndex {
+  const key = `${design.region}|${showSupporting}`;
+  let cached = indexCache.get(design.resources);
+  const hit = cached?.get(key);
+  if (hit) return hit;
+  const index = buildIndex(design, showSupporting);
+  if (!cached) indexCache.set(design.resources, (cached = new Map()));
+  cached.set(key, index);
+  return index;
+}
+
+function buildIndex(design: Design, showSupporting: boolean): ChildIndex {
   const byParent = new Map<string, Resource[]>();
   const subnets = new Map<ResourceId, Subnet[]>();
   const topLevel: Resource[] = [];
