@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { exampleDesign, serializeDesign } from '../src/engine/index.ts';
-import { openApp, type CanvasPage } from './pages/index.ts';
+import { openApp, waitForViewportToSettle, type CanvasPage } from './pages/index.ts';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -25,6 +25,8 @@ function inside(child: Box, parent: Box): boolean {
 
 /** The screen boxes of every node drawn in `parentId` (or of every node of a kind). */
 async function boxesOf(canvas: CanvasPage, selector: string): Promise<Array<{ id: string; box: Box }>> {
+  // A drop that lands off screen pans the view to it: read every box from one still frame.
+  await waitForViewportToSettle(canvas.page);
   const nodes = canvas.page.locator(`.react-flow__node${selector}`);
   const out: Array<{ id: string; box: Box }> = [];
   for (const node of await nodes.all()) {
@@ -116,6 +118,7 @@ test('a second VPC dropped between two VPCs overlaps neither, also after a reloa
   await expect(canvas.node('vpc-1')).toBeVisible();
   // The new VPC is clear of everything on the page, and no two VPCs overlap.
   const clearOfAll = async () => {
+    await waitForViewportToSettle(page);
     const mine = await canvas.box('vpc-1');
     for (const { id, box } of await boxesOf(canvas, '[data-parent="region:us-east-1"]')) if (id !== 'vpc-1') expect(overlap(mine, box), `vpc-1 overlaps ${id}`).toBe(false);
     await expectNoOverlap(canvas, '[data-kind="vpc"]');
