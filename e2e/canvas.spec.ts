@@ -45,7 +45,9 @@ test('a first visit shows the example design framed, with palette, inspector and
 });
 
 test('a VPC dragged from the palette onto empty canvas lands where it was dropped', async ({ page }) => {
-  const { canvas, palette } = await openApp(page);
+  const { canvas, palette, toolbar } = await openApp(page);
+  // An empty design: the point has room for the whole VPC (placement.spec.ts covers drops among other nodes).
+  await toolbar.newDesign();
   const drop = await canvas.emptyPoint();
   await palette.dropAt('VPC', drop);
   await expect(canvas.node('vpc-1')).toBeVisible();
@@ -186,6 +188,8 @@ test('connecting two VPCs requests a peering connection, drawn dashed while pend
   const { canvas, palette } = await openApp(page);
   await palette.dropAt('VPC', await canvas.emptyPoint({ x: 20, y: 20 }));
   await expect(canvas.node('vpc-1')).toBeVisible();
+  // It lands at the nearest free place, clear of the others: frame them all.
+  await canvas.fitView();
   await canvas.clickEmpty();
   const from = canvas.node('vpc-1').locator('.react-flow__handle[data-handleid="r"]');
   const to = canvas.node('vpc-shared').locator('.react-flow__handle[data-handleid="b"]');

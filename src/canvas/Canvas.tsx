@@ -27,6 +27,7 @@ import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Findin
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
+import { clearSelection, syncSelection } from '../store/selection.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
 import { executeAndReveal } from './actions.ts';
@@ -67,21 +68,6 @@ function useDiagram(): DiagramFlow {
     previous.current = flow;
   }, [flow]);
   return flow;
-}
-
-/** Applies React Flow's selection changes to the store's selection (ids of resources). */
-function syncSelection(changes: ReadonlyArray<NodeChange<DiagramNode> | EdgeChange<DiagramEdge>>): void {
-  let next: Set<string> | undefined;
-  const { selection, select } = useDesignStore.getState();
-  for (const change of changes) {
-    if (change.type !== 'select') continue;
-    next ??= new Set(selection);
-    if (change.selected) next.add(change.id);
-    else next.delete(change.id);
-  }
-  if (!next) return;
-  if (next.size === selection.length && selection.every((id) => next.has(id))) return;
-  select([...next]);
 }
 
 /** Marks the container a drop would land in, straight on the DOM: no re-render on every pointer move. */
@@ -265,6 +251,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   const onConnect = useCallback((c: Connection) => execute(connect(c.source, c.target)), [execute]);
 
+  const dropCheck = useRef<{ design?: Design; key: string; ok: boolean }>({ key: '', ok: false });
   const onDragOver = useCallback(
     (e: DragEvent) => {
       const types = e.dataTransfer.types;
@@ -279,8 +266,13 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
       }
       if (!label) return;
       const target = dropTargetFor(flowRef.current, label, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
-      const ok = addFromPalette(label, target).apply(useDesignStore.getState().design).ok;
-      highlight(target.nodeId, ok ? 'ok' : 'refused');
+      // Whether the drop is allowed depends on the item and the container, not on the point: ask once per container.
+      const design = useDesignStore.getState().design;
+      const key = `${label}|${target.nodeId ?? ''}`;
+      if (dropCheck.current.design !== design || dropCheck.current.key !== key) {
+        dropCheck.current = { design, key, ok: addFromPalette(label, target).apply(design).ok };
+      }
+      highlight(target.nodeId, dropCheck.current.ok ? 'ok' : 'refused');
     },
     [highlight, screenToFlowPosition],
   );
@@ -305,6 +297,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
       if (isPeeringDrag(e.dataTransfer)) return dropPeering(flowRef.current, point);
       const label = droppedPaletteItem(e.dataTransfer);
       if (!label) return;
+      // The nearest free place may be off screen (a VPC dropped among others): executeAndReveal brings it into view.
       executeAndReveal(addFromPalette(label, dropTargetFor(flowRef.current, label, point)));
     },
     [highlight, screenToFlowPosition],
@@ -323,6 +316,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
           onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
+          onPaneClick={clearSelection}
           connectionMode={ConnectionMode.Loose}
           deleteKeyCode={null}
           selectionKeyCode="Shift"

@@ -8,6 +8,7 @@ import {
   deleteResources,
   duplicateResources,
   pasteResources,
+  tidy,
   type Command,
   type PaletteLabel,
 } from '../engine/index.ts';
@@ -35,9 +36,26 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** "Deleted 2 resources: web-1, web-2." — how many, and which (the first few by name). */
+export function summarize(verb: string, names: readonly string[]): string {
+  if (names.length === 1) return `${verb} ${names[0]}.`;
+  const shown = names.slice(0, 3).join(', ');
+  return `${verb} ${plural(names.length, 'resource')}: ${shown}${names.length > 3 ? ` and ${names.length - 3} more` : ''}.`;
+}
+
+/** What the toolbar's buttons say they act on: "Delete 2 selected". */
+export function selectedTitle(verb: string, count: number): string {
+  return count === 0 ? `${verb}: select something first` : `${verb} ${count} selected`;
+}
+
+/** Deletes what is selected (and what depends on it, as AWS does) and says what went. */
 export function deleteSelection(): void {
-  const { selection, execute } = useDesignStore.getState();
-  if (selection.length) execute(deleteResources(selection));
+  const { selection, design, execute, notify } = useDesignStore.getState();
+  if (!selection.length) return;
+  if (!execute(deleteResources(selection))) return;
+  const after = useDesignStore.getState().design;
+  const gone = selection.filter((id) => Object.hasOwn(design.resources, id) && !Object.hasOwn(after.resources, id));
+  if (gone.length) notify(summarize('Deleted', gone.map((id) => design.resources[id]!.name)));
 }
 
 export function copySelection(): void {
@@ -59,7 +77,9 @@ export function paste(): void {
 export function duplicateSelection(): void {
   const { selection, design, notify } = useDesignStore.getState();
   if (!selection.length) return notify('Select something to duplicate first.');
+  const before = design;
   executeAndReveal(duplicateResources(design, selection));
+  if (useDesignStore.getState().design !== before) notify(summarize('Duplicated', selection.map((id) => design.resources[id]?.name ?? id)));
 }
 
 /** Moves the selection by (dx, dy): one undo step per key press. */
@@ -78,6 +98,13 @@ export function addToSelection(label: PaletteLabel): void {
   const target = keyboardTargetFor(flow, design, label, selection);
   if (!target.ok) return notify(target.error, 'error');
   executeAndReveal(addFromPalette(label, target.target));
+}
+
+/** Tidies the selected subnet or VPC (Shift+T, or Tidy in its inspector): one undo step. */
+export function tidySelection(): void {
+  const { selection, execute, notify } = useDesignStore.getState();
+  if (selection.length !== 1) return notify('Select one subnet or VPC to tidy.');
+  execute(tidy(selection[0]!));
 }
 
 export function selectAll(): void {

@@ -20,7 +20,7 @@ import {
 } from '../engine/index.ts';
 import type { DiagramFlow, PlacedNode } from './adapter.ts';
 import { containersAt } from './dropTarget.ts';
-import { freeSlot, GRID, intersects, type Rect, type XY } from './geometry.ts';
+import type { XY } from './geometry.ts';
 
 /** Node kinds the user can move; regions, AZ bands and the supporting strip are laid out for them. */
 const MOVABLE = new Set<PlacedNode['type']>(['vpc', 'subnet', 'resource', 'border']);
@@ -84,8 +84,8 @@ export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointe
         const into = target ?? chain[chain.length - 1];
         const origin = into?.abs ?? { x: 0, y: 0 };
         const wanted = { x: abs.x - origin.x, y: abs.y - origin.y };
-        const at = into ? clearSpot(flow, into, d.id, { ...wanted, width: p.abs.width, height: p.abs.height }) : wanted;
-        moves.push(moveInto(d.id, into?.id, at));
+        // The command moves it to the nearest free place there (engine/layout/placement.ts).
+        moves.push(moveInto(d.id, into?.id, wanted));
         reparented++;
         if (into?.type === 'subnet') moves.push(readdressInto(d.id, into.id));
         continue;
@@ -98,18 +98,6 @@ export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointe
   if (moves.length === 0) return moveNodes(positions);
   const label = count === 1 ? 'Move into another container' : `Move ${count} resources`;
   return sequence(label, [...moves, ...(Object.keys(positions).length ? [moveNodes(positions)] : [])]);
-}
-
-/**
- * Where a node moved into another container lands: where it was dropped, or the nearest free cell to the right
- * or below when that would cover something already there.
- */
-function clearSpot(flow: DiagramFlow, container: PlacedNode, movingId: string, box: Rect): XY {
-  const taken = [...flow.placed.values()]
-    .filter((c) => c.parentId === container.id && c.id !== movingId)
-    .map((c) => ({ ...c.abs, x: c.abs.x - container.abs.x, y: c.abs.y - container.abs.y }));
-  if (!taken.some((t) => intersects(t, box))) return { x: box.x, y: box.y };
-  return freeSlot(taken, { width: box.width, height: box.height }, { x: Math.max(GRID, box.x), y: Math.max(GRID, box.y) }, 3);
 }
 
 function addressesOf(r: Resource): string[] {

@@ -3,6 +3,7 @@ import { addFromPalette, exampleDesign, emptyDesign, run, type Design } from '..
 import { designToFlow } from './adapter.ts';
 import { commandForDrag, commandForNudge } from './dragCommit.ts';
 import { containersAt, dropTargetFor, keyboardTargetFor } from './dropTarget.ts';
+import { AUTO_GAP, intersects, LEAF } from './geometry.ts';
 
 const design = exampleDesign();
 const flow = designToFlow(design);
@@ -107,8 +108,11 @@ describe('committing drags and nudges', () => {
     const r = move(design, flow, [{ id: 'i-web-a', position: { x: pointer.x - parent.x - 50, y: pointer.y - parent.y - 30 } }], pointer);
     expect(r.error).toBeUndefined();
     expect(r.design.resources['i-web-a']).toMatchObject({ subnetId: 'subnet-private-a' });
-    // Dropped onto app-a: it lands in the next free cell instead of covering it.
-    expect(r.design.layout['i-web-a']).toEqual({ x: 178, y: 60 });
+    // Dropped onto app-a: it lands at the nearest free place instead of covering it, a readable gap away.
+    const moved = { ...r.design.layout['i-web-a']!, ...LEAF };
+    const appA = { ...r.design.layout['i-app-a']!, ...LEAF };
+    expect(intersects({ x: moved.x - AUTO_GAP + 1, y: moved.y - AUTO_GAP + 1, width: LEAF.width + 2 * AUTO_GAP - 2, height: LEAF.height + 2 * AUTO_GAP - 2 }, appA)).toBe(false);
+    expect(Math.hypot(moved.x - 50, moved.y - 60)).toBeLessThan(LEAF.width);
   });
 
   it('gives an instance moved into another subnet an address in that subnet, in the same undo step', () => {

@@ -4,7 +4,7 @@
  */
 import { PALETTE_ITEMS, regionNodeId, type Design, type DropTarget, type PaletteLabel, type ResourceId } from '../engine/index.ts';
 import type { DiagramFlow, PlacedNode } from './adapter.ts';
-import { AUTO_GAP, AZ, CHIP, containsPoint, freeSlot, GRID, LEAF, REGION, snap, SUBNET, type XY } from './geometry.ts';
+import { AUTO_GAP, AZ, CHIP, containsPoint, freeSlot, GRID, intersects, LEAF, REGION, snap, SUBNET, type XY } from './geometry.ts';
 
 const CONTAINERS = new Set(['region', 'vpc', 'az', 'subnet']);
 
@@ -64,7 +64,7 @@ function subnetSpot(flow: DiagramFlow, band: PlacedNode, wanted?: XY): XY {
   if (wanted) {
     const at = { x: Math.max(GRID, wanted.x), y: Math.max(AZ.header, wanted.y) };
     const box = { ...at, width: SUBNET.minWidth, height: SUBNET.minHeight };
-    if (!taken.some((t) => t.x < box.x + box.width && box.x < t.x + t.width && t.y < box.y + box.height && box.y < t.y + t.height)) return at;
+    if (!taken.some((t) => intersects(t, box))) return at;
   }
   const bottom = taken.reduce((m, t) => Math.max(m, t.y + t.height), AZ.header - AUTO_GAP + GRID);
   return { x: AZ.pad, y: snap(bottom + AUTO_GAP) };

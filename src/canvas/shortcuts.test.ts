@@ -21,6 +21,11 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('ArrowDown', { shiftKey: true }))).toEqual({ action: 'nudge', dx: 0, dy: 10 });
   });
 
+  it('tidies the selected container with Shift+T, and leaves a plain T alone', () => {
+    expect(shortcutFor(press('T', { shiftKey: true }))).toEqual({ action: 'tidy' });
+    expect(shortcutFor(press('t'))).toBeUndefined();
+  });
+
   it('leaves other keys and Alt combinations to the browser', () => {
     expect(shortcutFor(press('a'))).toBeUndefined();
     expect(shortcutFor(press('z', { ctrlKey: true, altKey: true }))).toBeUndefined();

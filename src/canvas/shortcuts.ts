@@ -3,7 +3,7 @@
  * for whether a key press belongs to a text field instead.
  */
 export type Shortcut =
-  | { action: 'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection' }
+  | { action: 'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection' | 'tidy' }
   | { action: 'nudge'; dx: number; dy: number };
 
 export interface KeyPress {
@@ -35,6 +35,7 @@ export function shortcutFor(e: KeyPress): Shortcut | undefined {
   }
   if (key === 'Delete' || key === 'Backspace') return { action: 'delete' };
   if (key === 'Escape') return { action: 'clearSelection' };
+  if (key === 't' && e.shiftKey) return { action: 'tidy' };
   const arrow = ARROWS[key];
   if (arrow) {
     const step = e.shiftKey ? NUDGE_LARGE : NUDGE;

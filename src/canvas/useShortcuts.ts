@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDesignStore } from '../store/designStore.ts';
-import { copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll } from './actions.ts';
+import { copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll, tidySelection } from './actions.ts';
 import { isPanelControl, isTextEntry, shortcutFor } from './shortcuts.ts';
 
 /**
@@ -38,6 +38,10 @@ export function useShortcuts(): void {
           break;
         case 'selectAll':
           selectAll();
+          break;
+        case 'tidy':
+          if (!store.selection.length) return;
+          tidySelection();
           break;
         case 'clearSelection':
           if (!store.selection.length) return;

@@ -15,3 +15,4 @@ export * from './model/example.ts';
 export * from './io/designFile.ts';
 export * from './rules/index.ts';
 export * from './io/importAny.ts';
+export * from './commands/arrange.ts';

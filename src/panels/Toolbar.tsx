@@ -4,7 +4,7 @@
  * to do.
  */
 import { memo, useRef, type ReactNode } from 'react';
-import { copySelection, deleteSelection, duplicateSelection, paste } from '../canvas/actions.ts';
+import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitle } from '../canvas/actions.ts';
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign, importFile, newDesign } from '../store/fileActions.ts';
@@ -77,7 +77,8 @@ function DesignName() {
 export function Toolbar() {
   const undoLabel = useDesignStore((s) => s.past.at(-1)?.label);
   const redoLabel = useDesignStore((s) => s.future[0]?.label);
-  const hasSelection = useDesignStore((s) => s.selection.length > 0);
+  const selected = useDesignStore((s) => s.selection.length);
+  const hasSelection = selected > 0;
   const hasClipboard = useUiStore((s) => s.clipboard !== undefined);
   const showSupporting = useUiStore((s) => s.showSupporting);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -92,10 +93,10 @@ export function Toolbar() {
         <ToolButton compact label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
         <ToolButton compact label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
         <span className="toolbar-separator" />
-        <ToolButton compact label="Copy" icon="copy" title={`Copy the selection (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
+        <ToolButton compact label="Copy" icon="copy" title={`${selectedTitle('Copy', selected)} (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
         <ToolButton compact label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
-        <ToolButton compact label="Duplicate" icon="duplicate" title={`Duplicate the selection (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
-        <ToolButton compact label="Delete" icon="delete" title="Delete the selection (Delete)" disabled={!hasSelection} onClick={deleteSelection} />
+        <ToolButton compact label="Duplicate" icon="duplicate" title={`${selectedTitle('Duplicate', selected)} (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
+        <ToolButton compact label="Delete" icon="delete" title={`${selectedTitle('Delete', selected)} (Delete)`} disabled={!hasSelection} onClick={deleteSelection} />
         <span className="toolbar-separator" />
         <ToolButton
           label="Show route tables, security groups and NACLs"

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { aDesign, aVpc } from '../engine/model/builders.ts';
 import { exampleDesign, serializeDesign } from '../engine/index.ts';
 import { copySelection, paste } from '../canvas/actions.ts';
+import { designToFlow } from '../canvas/adapter.ts';
+import { intersects } from '../canvas/geometry.ts';
 import { useDesignStore } from './designStore.ts';
 import { exportFileName, importText, newDesign } from './fileActions.ts';
 import { useUiStore } from './uiStore.ts';
@@ -47,13 +49,14 @@ it('names the exported file after the design', () => {
   expect(exportFileName({ ...exampleDesign(), name: '***' })).toBe('design.json');
 });
 
-it('pastes each copy a step further along so copies do not stack', () => {
+it('pastes each copy at a free place, so copies neither stack nor cover the original', () => {
   useDesignStore.getState().select(['vpc-shared']);
   copySelection();
   paste();
   paste();
-  const { layout } = useDesignStore.getState().design;
-  const copies = Object.keys(layout).filter((id) => id !== 'vpc-shared' && id.startsWith('vpc-') && id !== 'vpc-prod');
-  expect(copies.map((id) => layout[id]!.x)).toEqual([860, 900]);
+  const { placed } = designToFlow(useDesignStore.getState().design);
+  const vpcs = [...placed.values()].filter((p) => p.type === 'vpc');
+  expect(vpcs).toHaveLength(4);
+  for (const a of vpcs) for (const b of vpcs) if (a !== b) expect(intersects(a.abs, b.abs), `${a.id} overlaps ${b.id}`).toBe(false);
   expect(useUiStore.getState().pasteCount).toBe(2);
 });

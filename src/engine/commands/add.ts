@@ -23,6 +23,7 @@ import {
   vpcIdOf,
 } from '../model/queries.ts';
 import type { Box, Design, Resource, ResourceId, RouteTable, Subnet, Vpc } from '../model/types.ts';
+import { placeResource } from '../layout/placement.ts';
 import { type Command, type CommandResult, done, refuse } from './command.ts';
 
 /** What the palette offers; each maps to a resource kind (and a variant for endpoints and services). */
@@ -202,7 +203,11 @@ export function addFromPalette(label: PaletteLabel, target: DropTarget): Command
     apply(design) {
       const item = PALETTE_ITEMS.find((i) => i.label === label);
       if (!item) return refuse(`Unknown palette item ${label}.`);
-      return addItem(design, item, target);
+      const result = addItem(design, item, target);
+      // The drop point is where it was wanted; it lands at the nearest free place there, and its containers make room.
+      const id = result.ok ? result.select?.[0] : undefined;
+      const wanted = id !== undefined && result.ok ? result.design.layout[id] : undefined;
+      return result.ok && id !== undefined && wanted ? done(placeResource(result.design, id, wanted), result.select) : result;
     },
   };
 }

@@ -9,6 +9,7 @@ import { nextId } from '../model/create.ts';
 const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
 import { getResource, subnetsOf } from '../model/queries.ts';
 import type { Box, Design, Resource, ResourceId } from '../model/types.ts';
+import { placeResource } from '../layout/placement.ts';
 import { suggestPrivateIp } from './add.ts';
 import { type Command, done, refuse } from './command.ts';
 
@@ -58,8 +59,8 @@ function remap(value: unknown, ids: ReadonlyMap<string, string>): unknown {
 }
 
 /**
- * Pastes a clipboard: new ids, references between the copies re-pointed, top-level copies offset so they do not
- * sit exactly on the originals. A pasted VPC gets a fresh CIDR and its subnets are re-addressed into it; a pasted
+ * Pastes a clipboard: new ids, references between the copies re-pointed, top-level copies at the nearest free place
+ * to the originals' positions plus `offset`, never on top of anything. A pasted VPC gets a fresh CIDR and its subnets are re-addressed into it; a pasted
  * instance gets a free address in its subnet.
  */
 export function pasteResources(clipboard: Clipboard, offset = { x: 40, y: 40 }): Command {
@@ -123,7 +124,10 @@ export function pasteResources(clipboard: Clipboard, offset = { x: 40, y: 40 }):
           if (copy.kind === 'instance') next.resources[copy.id] = { ...(next.resources[copy.id] as typeof copy), elasticIpId: undefined, publicIp: undefined };
         }
       }
-      return done(next, topLevel.length ? topLevel : [...taken]);
+      // Each top-level copy takes the nearest free place to its offset position; its containers make room.
+      let placed = next;
+      for (const id of topLevel) if (placed.layout[id]) placed = placeResource(placed, id, placed.layout[id]!);
+      return done(placed, topLevel.length ? topLevel : [...taken]);
     },
   };
 }

@@ -5,6 +5,7 @@ import { nextId } from '../model/create.ts';
 import { parseNodeId } from '../model/diagram.ts';
 import { getOfKind, getResource } from '../model/queries.ts';
 import type { Box, Design, Flow, Resource, ResourceId } from '../model/types.ts';
+import { placeResource, settleAfterMove } from '../layout/placement.ts';
 import { resolveDropContext } from './add.ts';
 import { requestPeering } from './peering.ts';
 import { type Command, done, refuse } from './command.ts';
@@ -153,7 +154,9 @@ export function moveNodes(positions: Record<string, { x: number; y: number }>, l
         layout[id] = { ...old, x, y };
         changed = true;
       }
-      return changed ? done({ ...design, layout }) : refuse('Nothing moved.');
+      if (!changed) return refuse('Nothing moved.');
+      // Containers that grew make room: the subnets below move down, the page moves what the VPC now covers.
+      return done(settleAfterMove(design, { ...design, layout }, Object.keys(positions)));
     },
   };
 }
@@ -183,8 +186,9 @@ export function moveInto(id: ResourceId, targetNodeId: string | undefined, posit
       if (!r) return refuse(`There is no resource ${id}.`);
       const ctx = resolveDropContext(design, targetNodeId);
       const box: Box = { ...design.layout[id], x: Math.round(position.x), y: Math.round(position.y) };
+      // It lands at the nearest free place to the drop in its new container, which makes room for it.
       const put = (next: Resource) =>
-        done({ ...design, resources: { ...design.resources, [id]: next }, layout: { ...design.layout, [id]: box } }, [id]);
+        done(placeResource({ ...design, resources: { ...design.resources, [id]: next }, layout: { ...design.layout, [id]: box } }, id, box), [id]);
       switch (r.kind) {
         case 'subnet': {
           if (!ctx.vpc || !ctx.zone) return refuse('A subnet must stay in an availability zone of its VPC.');

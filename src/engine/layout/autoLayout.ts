@@ -11,7 +11,7 @@
 import { isPublicSubnet, routeTableOfSubnet } from '../model/queries.ts';
 import { isDrawnAsNode, visualParentOf } from '../model/diagram.ts';
 import type { Box, Design, Resource, Subnet, Vpc } from '../model/types.ts';
-import { AUTO_GAP, AZ, CHIP, GRID, LEAF, LEAVES_PER_ROW, REGION, SUBNET, SUPPORT, VPC } from './geometry.ts';
+import { AUTO_GAP, AZ, CHIP, GRID, labelWidth, LEAF, LEAVES_PER_ROW, REGION, SUBNET, SUPPORT, VPC } from './geometry.ts';
 
 /** Rows of VPCs wrap past this width (a few VPCs side by side, like a page of a diagram). */
 const MAX_ROW_WIDTH = 2600;
@@ -37,12 +37,6 @@ function leafGrid(count: number): Size {
     width: Math.max(SUBNET.minWidth, SUBNET.pad + cols * (LEAF.width + AUTO_GAP) - AUTO_GAP + SUBNET.pad),
     height: Math.max(SUBNET.minHeight, SUBNET.header + rows * (LEAF.height + AUTO_GAP) - AUTO_GAP + SUBNET.pad),
   };
-}
-
-/** The VPC's corner label width, as the canvas estimates it (chips on the border start after it). */
-function labelWidth(vpc: Vpc): number {
-  const longest = Math.max(vpc.name.length, vpc.cidrBlocks.join(', ').length);
-  return Math.min(260, 48 + longest * 7);
 }
 
 interface Children {
@@ -79,6 +73,21 @@ function indexChildren(design: Design): Children {
   return c;
 }
 
+/**
+ * A subnet's leaves in rows of LEAVES_PER_ROW, NAT gateways first, then instances, interfaces and endpoints (in
+ * the order given within a kind); writes their positions into `layout` and returns the subnet's size.
+ */
+export function layoutLeaves(leaves: readonly Resource[], layout: Record<string, Box>): Size {
+  const sorted = [...leaves].sort((a, b) => (LEAF_ORDER[a.kind] ?? 9) - (LEAF_ORDER[b.kind] ?? 9));
+  sorted.forEach((leaf, i) => {
+    layout[leaf.id] = {
+      x: SUBNET.pad + (i % LEAVES_PER_ROW) * (LEAF.width + AUTO_GAP),
+      y: SUBNET.header + Math.floor(i / LEAVES_PER_ROW) * (LEAF.height + AUTO_GAP),
+    };
+  });
+  return leafGrid(sorted.length);
+}
+
 /** Lays out one VPC's bands, subnets and leaves; returns the VPC's drawn size. */
 function layoutVpc(design: Design, vpc: Vpc, children: Children, layout: Record<string, Box>): Size {
   const zones = [...vpc.availabilityZones];
@@ -87,16 +96,7 @@ function layoutVpc(design: Design, vpc: Vpc, children: Children, layout: Record<
 
   // Size every subnet by its leaves; place the leaves.
   const sizes = new Map<string, Size>();
-  for (const s of subnets) {
-    const leaves = [...(children.leaves.get(s.id) ?? [])].sort((a, b) => (LEAF_ORDER[a.kind] ?? 9) - (LEAF_ORDER[b.kind] ?? 9));
-    leaves.forEach((leaf, i) => {
-      layout[leaf.id] = {
-        x: SUBNET.pad + (i % LEAVES_PER_ROW) * (LEAF.width + AUTO_GAP),
-        y: SUBNET.header + Math.floor(i / LEAVES_PER_ROW) * (LEAF.height + AUTO_GAP),
-      };
-    });
-    sizes.set(s.id, leafGrid(leaves.length));
-  }
+  for (const s of subnets) sizes.set(s.id, layoutLeaves(children.leaves.get(s.id) ?? [], layout));
 
   // Rows: per tier, as many rows as the zone with the most subnets of that tier needs.
   const byZoneTier = new Map<string, Subnet[][]>();
@@ -198,5 +198,15 @@ export function autoLayout(design: Design): Record<string, Box> {
     }
     regionLeft = right + REGION.pad + REGION.gap;
   }
+  return layout;
+}
+
+/**
+ * One VPC's subnets and leaves laid out afresh, as an imported design's are: subnets in rows by tier across their
+ * zones, leaves in grids. Positions are the layout entries (subnets relative to their band, leaves to their subnet).
+ */
+export function autoLayoutVpc(design: Design, vpc: Vpc): Record<string, Box> {
+  const layout: Record<string, Box> = {};
+  layoutVpc(design, vpc, indexChildren(design), layout);
   return layout;
 }

@@ -2,7 +2,8 @@
  * The inspector: edits whatever is selected. One resource shows its form; several show a count and Delete;
  * nothing shows the design's own settings. Every edit is a command, so every edit is one undo step.
  */
-import { deleteResources } from '../../engine/commands/edit.ts';
+import { isTidyable } from '../../engine/commands/arrange.ts';
+import { deleteSelection } from '../../canvas/actions.ts';
 import { KIND_LABELS, kindLabelOf } from '../../engine/model/inspection.ts';
 import { getResource } from '../../engine/model/queries.ts';
 import type { Design, Resource } from '../../engine/model/types.ts';
@@ -11,7 +12,7 @@ import { Suspense } from 'react';
 import { lazyNamed, Loading } from '../lazy.tsx';
 import { dangerButtonClass, Note, Section } from './controls.tsx';
 import { DesignForm } from './forms/DesignForm.tsx';
-import { execute } from './useEdit.ts';
+import { TidySection } from './TidySection.tsx';
 
 // The first screen shows only the design's form; a resource's form loads when a resource is first selected
 // (and, after the first canvas frame, in the background: see App).
@@ -96,8 +97,9 @@ function ResourceInspector({ design, resource }: { design: Design; resource: Res
       <Suspense fallback={<Loading what="form" />}>
         <FormFor design={design} resource={resource} />
       </Suspense>
+      {isTidyable(resource) && <TidySection container={resource} />}
       <Section title="Danger zone">
-        <button type="button" className={dangerButtonClass} disabled={locked !== undefined} onClick={() => execute(deleteResources([resource.id]))}>
+        <button type="button" className={dangerButtonClass} disabled={locked !== undefined} onClick={deleteSelection}>
           Delete {inSentence(KIND_LABELS[resource.kind])}
         </button>
         {locked && <Note>{locked}</Note>}
@@ -164,7 +166,7 @@ function MultiSelection({ resources }: { resources: Resource[] }) {
             </li>
           ))}
         </ul>
-        <button type="button" className={dangerButtonClass} onClick={() => execute(deleteResources(resources.map((r) => r.id)))}>
+        <button type="button" className={dangerButtonClass} onClick={deleteSelection}>
           Delete {resources.length} resources
         </button>
       </Section>
