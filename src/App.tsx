@@ -7,6 +7,7 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
+import { ImportProgress } from './panels/import/ImportProgress.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
 import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
@@ -126,6 +127,7 @@ export function App() {
           <div className="relative min-h-0 flex-1">
             <Canvas />
             <StatusNotice />
+            <ImportProgress />
           </div>
           <BottomPanels />
         </main>

@@ -24,6 +24,7 @@ import {
 } from '@xyflow/react';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { shallow } from 'zustand/shallow';
 import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Finding } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf } from '../store/findings.ts';
@@ -38,6 +39,7 @@ import { boundsOf, GRID } from './geometry.ts';
 import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
+import { drawnNodes, isLargeFlow, subnetsInView } from './largeDesign.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
@@ -163,6 +165,12 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   });
 
   const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  // A large design draws only what is in view, and no leaves when zoomed out (largeDesign.ts).
+  const large = isLargeFlow(nodes.length);
+  const largeRef = useRef(large);
+  largeRef.current = large;
+  const subnetsShown = useStore((s) => (large ? subnetsInView(flow.placed, s.transform, s.width, s.height) : undefined), shallow);
+  const drawn = useMemo(() => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : nodes), [subnetsShown, nodes, flow.placed]);
 
   const execute = useDesignStore((s) => s.execute);
   const { screenToFlowPosition, fitView, getViewport, setCenter } = useReactFlow();
@@ -177,7 +185,8 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   const fitViewRequest = useUiStore((s) => s.fitViewRequest);
   useEffect(() => {
-    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: glide(200) });
+    // A large design jumps: each frame of a glide would draw the nodes newly in view.
+    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: largeRef.current ? 0 : glide(200) });
   }, [fitViewRequest, fitView]);
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
@@ -299,8 +308,9 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     <section ref={root} aria-label="Canvas" className="relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <NodeDetail.Provider value={detailed}>
         <ReactFlow<DiagramNode, DiagramEdge>
-          nodes={nodes}
+          nodes={drawn}
           edges={edges}
+          onlyRenderVisibleElements={large}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -326,7 +336,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
             </Suspense>
           )}
           <Controls position="bottom-left" showInteractive={false} />
-          <MiniMap<DiagramNode>
+          {!large && (<MiniMap<DiagramNode>
             position="bottom-right"
             pannable
             zoomable
@@ -335,7 +345,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
             nodeStrokeColor={minimapStroke}
             nodeStrokeWidth={3}
             style={{ width: 168, height: 112 }}
-          />
+          />)}
         </ReactFlow>
       </NodeDetail.Provider>
     </section>
@@ -364,7 +374,7 @@ export function Canvas() {
     <div ref={box} className="h-full w-full">
       {size && (
         <ReactFlowProvider
-          initialNodes={flow.nodes}
+          initialNodes={isLargeFlow(flow.nodes.length) ? drawnNodes(flow.nodes, flow.placed, []) : flow.nodes}
           initialEdges={flow.edges}
           initialWidth={size.width}
           initialHeight={size.height}

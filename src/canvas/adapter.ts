@@ -30,6 +30,7 @@ import {
 } from '../engine/index.ts';
 import { KIND_LABELS } from '../engine/model/inspection.ts';
 import type { IconKind } from './icons/ResourceIcon.tsx';
+import { isLargeFlow, sideHandles } from './largeDesign.ts';
 import {
   AUTO_GAP,
   AZ,
@@ -565,6 +566,8 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
   // saying so up front lets it treat the nodes as measured from its first render, instead of reporting a size for
   // every node after that render (which, applied, replaces every node object and renders them all again).
   for (const node of nodes) node.measured = { width: node.width, height: node.height };
+  // A large design's nodes also say where their handles are, so React Flow need not render them all (largeDesign.ts).
+  if (isLargeFlow(nodes.length)) for (const node of nodes) node.handles = sideHandles(node.width!, node.height!);
   return { nodes, edges: edgesOf(design, placed, selection, marks), placed };
 }
 

@@ -2,9 +2,12 @@
  * Opening, saving and starting designs. An import replaces the design as one undoable step, so the previous
  * design is one Undo away; a failed import says why and leaves the open design untouched.
  */
-import { checkImportSize, emptyDesign, importDesignText, replaceDesign, serializeDesign, type Design } from '../engine/index.ts';
+import { checkImportSize, emptyDesign, replaceDesign, serializeDesign, type Design } from '../engine/index.ts';
+import { finishImportProgress, importWithProgress } from '../import/importProgress.ts';
+import { isCancelled } from '../import/importInWorker.ts';
 import { showImportReport } from '../panels/import/ImportReportHost.tsx';
 import { useDesignStore } from './designStore.ts';
+import { primeFindings } from './findings.ts';
 import { useUiStore } from './uiStore.ts';
 
 /** Reads a file the user picked or dropped and imports it. Never throws. */
@@ -28,9 +31,10 @@ export async function importFile(file: File): Promise<boolean> {
 
 export async function importText(text: string, name: string): Promise<boolean> {
   const { notify, execute } = useDesignStore.getState();
-  let result: Awaited<ReturnType<typeof importDesignText>>;
+  let result: Awaited<ReturnType<typeof importWithProgress>>;
   try {
-    result = await importDesignText(text, name);
+    // In a worker (parsed, read and checked off the main thread), with progress and Cancel.
+    result = await importWithProgress(text, name);
   } catch (error) {
     // Importers return errors as values; this is the net under a bug in one of them.
     console.error(error);
@@ -38,10 +42,13 @@ export async function importText(text: string, name: string): Promise<boolean> {
     return false;
   }
   if (!result.ok) {
-    notify(result.error, 'error');
+    notify(isCancelled(result) ? `Import of ${name} cancelled: the open design is unchanged.` : result.error, isCancelled(result) ? 'info' : 'error');
     return false;
   }
-  if (!execute(replaceDesign(result.design, `Import ${name}`))) return false;
+  if (result.findings) primeFindings(result.design, result.findings);
+  const imported = execute(replaceDesign(result.design, `Import ${name}`));
+  finishImportProgress();
+  if (!imported) return false;
   const { report } = result;
   const notes = [
     report.notModelled.length ? `${report.notModelled.length} not modelled` : '',

@@ -27,6 +27,11 @@ export function findingsOf(design: Design): readonly Finding[] {
   return findings;
 }
 
+/** Findings computed elsewhere (the import worker ran the rules on the design it read): used as they are. */
+export function primeFindings(design: Design, findings: readonly Finding[]): void {
+  if (!cache.has(design)) cache.set(design, findings);
+}
+
 /** The open design's findings; re-renders only when the design changes. */
 export function useFindings(): readonly Finding[] {
   return findingsOf(useDesignStore((s) => s.design));
