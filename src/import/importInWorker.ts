@@ -8,7 +8,7 @@
  * const result = await importInWorker(text, 'big.json', { onProgress: (p) => show(p.text), signal: controller.signal });
  * if (result.ok) open(result.design); else if (!isCancelled(result)) notify(result.error);
  */
-import { importDesignText, type Finding, type ImportOptions, type ImportResult } from '../engine/index.ts';
+import { importDesignText, type Design, type Finding, type ImportOptions, type ImportResult } from '../engine/index.ts';
 import type { ImportProgress, ImportRequest, WorkerMessage, WorkerResult } from './protocol.ts';
 
 export type { ImportProgress, ImportStage } from './protocol.ts';
@@ -52,16 +52,28 @@ export function importInWorker(text: string, name: string, options: WorkerImport
     };
     const onAbort = () => finish(cancelled(name));
     signal?.addEventListener('abort', onAbort, { once: true });
+    // The design's resources and layout arrive in parts, each parsed in its own task (see protocol.ts).
+    const parts: Pick<Design, 'resources' | 'layout'> = { resources: {}, layout: {} };
+    let broken = false;
     worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
       if (message.type === 'progress') {
         onProgress?.(message.progress);
         return;
       }
-      onProgress?.({ stage: 'receiving', fraction: 0.75, text: 'Opening the design…' });
+      if (message.type === 'part') {
+        try {
+          Object.assign(parts[message.field], JSON.parse(message.json));
+        } catch {
+          broken = true;
+        }
+        return;
+      }
       let result: WorkerResult;
       try {
+        if (broken) throw new Error('a part could not be read');
         result = 'json' in message ? (JSON.parse(message.json) as WorkerResult) : message.clone;
+        if (result.ok && 'json' in message) result.design = { ...result.design, ...parts };
       } catch {
         result = { ok: false, error: `${name}: could not be imported (the result could not be read).` };
       }

@@ -41,9 +41,16 @@ export async function importWithProgress(text: string, name: string): Promise<Wo
       useImportProgress.setState({
         active: { name, progress: { stage: 'drawing', fraction: 0.85, text: `Drawing ${count.toLocaleString('en-US')} resources…` } },
       });
+      // Let that show (and the last part's task end) before the page builds the canvas.
+      await nextFrame();
     }
   }
   return result;
+}
+
+function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /** Closes the panel after the next painted frame (the imported design is on screen by then). */

@@ -21,19 +21,24 @@ export interface ImportRequest {
   options?: ImportOptions;
   /** Also run the rules in the worker, so the page gets the design's findings with it. */
   validate?: boolean;
-  /** How the result travels back: a JSON string (default) or a structured clone (for measuring the two). */
+  /** How the result travels back: JSON strings in parts (default) or one structured clone (for measuring the two). */
   transfer?: 'json' | 'clone';
 }
 
 /**
- * The result travels as a JSON string, not as a structured clone: for a 26,000-resource design the page's
- * JSON.parse of it is one quicker task than the structured-clone deserialisation of the same objects
- * (measured by bench/bigImport.bench.ts; see docs/BENCHMARKS.md).
+ * The result travels as JSON strings in parts: the design's resources and layout in slices of `PART_SIZE` entries
+ * (`part` messages), then the rest (`result`). The page parses each message in its own task, so even a
+ * 26,000-resource design never costs the page one long task to receive (one structured clone or one JSON.parse of
+ * it takes 100–300 ms on a busy machine; measured by bench/bigImport.bench.ts, see docs/BENCHMARKS.md).
+ * `transfer: 'clone'` sends the result as one structured clone instead, to compare.
  */
 export type WorkerMessage =
   | { type: 'progress'; progress: ImportProgress }
+  | { type: 'part'; field: 'resources' | 'layout'; json: string }
   | { type: 'result'; json: string }
   | { type: 'result'; clone: WorkerResult };
+
+export const PART_SIZE = 3000;
 
 /** The parsed `result` message. */
 export type WorkerResult = ImportResult & { findings?: Finding[] };
