@@ -11,7 +11,8 @@ import { ImportProgress } from './panels/import/ImportProgress.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
 import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
-import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
+import { firstCanvasFrame, lazyNamed, Loading } from './panels/lazy.tsx';
+import { useFindingsReady } from './store/findings.ts';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 
@@ -57,7 +58,7 @@ function BottomPanels() {
   const tab = useUiStore((s) => s.bottomTab);
   const setTab = useUiStore((s) => s.setBottomTab);
   const base = useId();
-  const checked = useFirstCanvasFrame();
+  const checked = useFindingsReady();
   // A tab's panel is mounted the first time it is shown and kept (its form state survives switching tabs).
   const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));

@@ -27,7 +27,7 @@ import { flushSync } from 'react-dom';
 import { shallow } from 'zustand/shallow';
 import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Finding } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
-import { findingsOf } from '../store/findings.ts';
+import { findingsOf, useFindingsReady } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
@@ -40,7 +40,7 @@ import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { drawnNodes, isLargeFlow, subnetsInView } from './largeDesign.ts';
-import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
+import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
 const TrafficOverlay = lazyNamed(() => import('./traffic/TrafficOverlay.tsx').then((m) => m.TrafficOverlay));
@@ -53,7 +53,7 @@ function useDiagram(): DiagramFlow {
   const selection = useDesignStore((s) => s.selection);
   const showSupporting = useUiStore((s) => s.showSupporting);
   // The rules run once the design has been drawn: the first frame shows the diagram, its findings mark it next.
-  const checked = useFirstCanvasFrame();
+  const checked = useFindingsReady();
   const findings = checked ? findingsOf(design) : NO_FINDINGS;
   const marks = useMemo(() => marksFromFindings(findings), [findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
