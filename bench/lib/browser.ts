@@ -62,12 +62,12 @@ export async function launchBench(): Promise<{ browser: Browser; url: string; cl
  * created (`storageState`), not by a script inside the measured page load: the seeding is the harness's work, not
  * the app's. When the app's boot path changes (e.g. the open design read from IndexedDB), change this function only.
  */
-export async function contextWithDesign(browser: Browser, url: string, design: Design): Promise<BrowserContext> {
+export async function contextWithDesign(browser: Browser, url: string, design: Design | undefined): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 1440, height: 900 },
     storageState: {
       cookies: [],
-      origins: [{ origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] }],
+      origins: design ? [{ origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] }] : [],
     },
   });
 }
@@ -85,8 +85,18 @@ export async function contextWithDesign(browser: Browser, url: string, design: D
  */
 export async function openDesign(browser: Browser, url: string, design: Design, expected = drawnNodeCount(design)): Promise<Page> {
   const context = await contextWithDesign(browser, url, design);
-  // A string, not a function: tsx compiles functions with name helpers that do not exist in the page.
-  await context.addInitScript(`
+  await context.addInitScript(renderedProbe(expected));
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * The page script that sets `window.__rendered` (and `window.__findingsShown`), see `openDesign`. A string, not a
+ * function: tsx compiles functions with name helpers that do not exist in the page.
+ */
+function renderedProbe(expected: number): string {
+  return `
     (function check() {
       const pane = document.querySelector('.react-flow');
       const nodes = pane ? pane.querySelectorAll('.react-flow__node') : [];
@@ -116,11 +126,22 @@ export async function openDesign(browser: Browser, url: string, design: Design, 
       }
       requestAnimationFrame(findings);
     })();
-  `);
+  `;
+}
+
+/**
+ * The floor page (bench/floor, served at /floor/ beside the app: Vite + React + React Flow alone, 6 nodes, fitView),
+ * opened the way `openDesign` opens the app, with the same probe: `waitRendered(page, FLOOR_NODES)`.
+ */
+export async function openFloor(browser: Browser, url: string): Promise<Page> {
+  const context = await contextWithDesign(browser, url, undefined);
+  await context.addInitScript(renderedProbe(FLOOR_NODES));
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(new URL('floor/', url).href);
   return page;
 }
+
+export const FLOOR_NODES = 6;
 
 /** Resolves with `window.__rendered` (see `openDesign`), or fails saying how many nodes did show. */
 export async function waitRendered(page: Page, expected: number, timeout = 20_000): Promise<number> {
