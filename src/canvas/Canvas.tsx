@@ -39,7 +39,7 @@ import { boundsOf, GRID } from './geometry.ts';
 import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
-import { drawnNodes, isLargeFlow, subnetsInView } from './largeDesign.ts';
+import { drawnNodes, isLargeFlow, subnetsInView, useLargeDesignDeferred } from './largeDesign.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
@@ -49,7 +49,7 @@ const NO_FINDINGS: readonly Finding[] = [];
 
 /** The adapter's output for the current design, selection and findings; unchanged nodes keep their objects. */
 function useDiagram(): DiagramFlow {
-  const design = useDesignStore((s) => s.design);
+  const design = useLargeDesignDeferred(useDesignStore((s) => s.design));
   const selection = useDesignStore((s) => s.selection);
   const showSupporting = useUiStore((s) => s.showSupporting);
   // The rules run once the design has been drawn: the first frame shows the diagram, its findings mark it next.
@@ -65,8 +65,12 @@ function useDiagram(): DiagramFlow {
   useEffect(() => {
     previous.current = flow;
   }, [flow]);
+  drawnFrom.set(flow, design);
   return flow;
 }
+
+/** The design each flow was drawn from (a large design is drawn deferred, so a frame may show an older one). */
+const drawnFrom = new WeakMap<DiagramFlow, Design>();
 
 /** Applies React Flow's selection changes to the store's selection (ids of resources). */
 function syncSelection(changes: ReadonlyArray<NodeChange<DiagramNode> | EdgeChange<DiagramEdge>>): void {
@@ -184,10 +188,14 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const glide = (ms: number) => (stillRef.current ? 0 : ms);
 
   const fitViewRequest = useUiStore((s) => s.fitViewRequest);
+  const fitDone = useRef(0);
   useEffect(() => {
+    // Fit once the canvas draws the design the request was made for (a large one arrives in a deferred render).
+    if (fitViewRequest <= fitDone.current || drawnFrom.get(flow) !== useDesignStore.getState().design) return;
+    fitDone.current = fitViewRequest;
     // A large design jumps: each frame of a glide would draw the nodes newly in view.
-    if (fitViewRequest > 0) void fitView({ padding: 0.12, maxZoom: 1.1, duration: largeRef.current ? 0 : glide(200) });
-  }, [fitViewRequest, fitView]);
+    void fitView({ padding: 0.12, maxZoom: 1.1, duration: largeRef.current ? 0 : glide(200) });
+  }, [fitViewRequest, fitView, flow]);
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
   const revealRequest = useUiStore((s) => s.revealRequest);

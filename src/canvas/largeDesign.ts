@@ -10,10 +10,14 @@
  *   node's label is a 3 px smudge): the containers show the design's shape, zooming in brings the leaves in view.
  *   So React Flow never holds (nor, when the view jumps, renders) tens of thousands of nodes.
  * - The minimap, which draws every node, is left out.
+ * - A large design arriving (an import, an undo across one) is drawn in a deferred render
+ *   (`useLargeDesignDeferred`): the rest of the page updates first, in a task of its own.
  *
  * Small designs draw everything, as before.
  */
 import type { NodeHandle, Position } from '@xyflow/react';
+import { useDeferredValue } from 'react';
+import type { Design } from '../engine/index.ts';
 import type { DiagramNode, PlacedNode } from './adapter.ts';
 import { DETAIL_ZOOM } from './nodes/detail.ts';
 
@@ -65,4 +69,26 @@ export function subnetsInView(placed: Map<string, PlacedNode>, [tx, ty, zoom]: r
 export function drawnNodes(nodes: readonly DiagramNode[], placed: Map<string, PlacedNode>, subnets: readonly string[]): DiagramNode[] {
   const keep = new Set(subnets);
   return nodes.filter((n) => !(n.type === 'resource' && n.parentId !== undefined && !keep.has(n.parentId) && placed.get(n.parentId)?.type === 'subnet'));
+}
+
+/** From this many resources on, the canvas draws a new design in a deferred render (see `useLargeDesignDeferred`). */
+const LARGE_DESIGN_RESOURCES = 3000;
+const resourceCounts = new WeakMap<Design, number>();
+
+function isLargeDesign(design: Design): boolean {
+  let count = resourceCounts.get(design);
+  if (count === undefined) {
+    count = Object.keys(design.resources).length;
+    resourceCounts.set(design, count);
+  }
+  return count >= LARGE_DESIGN_RESOURCES;
+}
+
+/**
+ * The design the canvas draws: `design` itself, or — when it or the one drawn is large — React's deferred copy of
+ * it, so the toolbar, inspector and panels update in one task and the canvas (the adapter, React Flow) in the next.
+ */
+export function useLargeDesignDeferred(design: Design): Design {
+  const deferred = useDeferredValue(design);
+  return isLargeDesign(design) || isLargeDesign(deferred) ? deferred : design;
 }
