@@ -344,16 +344,19 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
             </Suspense>
           )}
           <Controls position="bottom-left" showInteractive={false} />
-          {!large && (<MiniMap<DiagramNode>
-            position="bottom-right"
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeColor={minimapColor}
-            nodeStrokeColor={minimapStroke}
-            nodeStrokeWidth={3}
-            style={{ width: 168, height: 112 }}
-          />)}
+          {/* A large design's minimap would draw every node (largeDesign.ts). */}
+          {!large && (
+            <MiniMap<DiagramNode>
+              position="bottom-right"
+              pannable
+              zoomable
+              ariaLabel="Minimap"
+              nodeColor={minimapColor}
+              nodeStrokeColor={minimapStroke}
+              nodeStrokeWidth={3}
+              style={{ width: 168, height: 112 }}
+            />
+          )}
         </ReactFlow>
       </NodeDetail.Provider>
     </section>
