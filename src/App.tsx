@@ -8,11 +8,13 @@ import { LibraryHost } from './library/LibraryHost.tsx';
 import { StatusNotice } from './canvas/StatusNotice.tsx';
 import { useShortcuts } from './canvas/useShortcuts.ts';
 import { FindingsPanel } from './panels/findings/FindingsPanel.tsx';
+import { ImportProgress } from './panels/import/ImportProgress.tsx';
 import { ImportReportHost } from './panels/import/ImportReportHost.tsx';
 import { PeeringDialogHost } from './panels/peering/PeeringDialogHost.tsx';
 import { Inspector, preloadInspectorForms } from './panels/inspector/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
-import { firstCanvasFrame, lazyNamed, Loading, useFirstCanvasFrame } from './panels/lazy.tsx';
+import { firstCanvasFrame, lazyNamed, Loading } from './panels/lazy.tsx';
+import { useFindingsReady } from './store/findings.ts';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { CollapsibleSide, PanelToggle } from './panels/layout/Collapsible.tsx';
 import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
@@ -68,7 +70,7 @@ function BottomPanels() {
     usePanelLayout.getState().expand('bottom');
   };
   const base = useId();
-  const checked = useFirstCanvasFrame();
+  const checked = useFindingsReady();
   // A tab's panel is mounted the first time it is shown and kept (its form state survives switching tabs).
   const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
@@ -143,6 +145,7 @@ export function App() {
             <Canvas />
             <StatusNotice />
             <EmptyCanvasCall />
+            <ImportProgress />
           </div>
           <BottomPanels />
         </main>

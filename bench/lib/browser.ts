@@ -8,7 +8,7 @@
  *   const page = await openDesign(browser, url, design);
  *   const ms = await waitRendered(page, drawnNodeCount(design)); // since navigation start
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { isDrawnAsNode, isSupportingKind, serializeDesign, type Design } from '../../src/engine/index.ts';
 import { BROWSER_HINT, findChromium } from '../../scripts/lib/browser.mjs';
 import { build, serve } from '../../scripts/lib/preview.mjs';
@@ -57,6 +57,22 @@ export async function launchBench(): Promise<{ browser: Browser; url: string; cl
 }
 
 /**
+ * THE one place the benchmarks put a design where the app opens it on load: a new browser context (1440×900, cold
+ * caches) whose storage holds `design` as the open design, as a returning user has it. Written when the context is
+ * created (`storageState`), not by a script inside the measured page load: the seeding is the harness's work, not
+ * the app's. When the app's boot path changes (e.g. the open design read from IndexedDB), change this function only.
+ */
+export async function contextWithDesign(browser: Browser, url: string, design: Design | undefined): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    storageState: {
+      cookies: [],
+      origins: design ? [{ origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] }] : [],
+    },
+  });
+}
+
+/**
  * A new page (1440×900, its own context) with `design` in local storage as the autosave, as a returning user has it.
  * From the first frame on it records in `window.__rendered` the time (ms since navigation start) at which the design
  * is on screen as the user sees it — `expected` nodes in the DOM, measured (not `visibility: hidden`) and all inside
@@ -65,20 +81,22 @@ export async function launchBench(): Promise<{ browser: Browser; url: string; cl
  *
  * `window.__findingsShown` is the same for the Findings panel listing the design's findings.
  *
- * The design is written to local storage when the context is created (`storageState`), not by a script inside the
- * measured page load: the seeding is the harness's work, not the app's (the app's reading and parsing of it is
- * measured).
+ * The design is seeded by `contextWithDesign` (the app's reading and parsing of it is measured).
  */
 export async function openDesign(browser: Browser, url: string, design: Design, expected = drawnNodeCount(design)): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    storageState: {
-      cookies: [],
-      origins: [{ origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] }],
-    },
-  });
-  // A string, not a function: tsx compiles functions with name helpers that do not exist in the page.
-  await context.addInitScript(`
+  const context = await contextWithDesign(browser, url, design);
+  await context.addInitScript(renderedProbe(expected));
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+/**
+ * The page script that sets `window.__rendered` (and `window.__findingsShown`), see `openDesign`. A string, not a
+ * function: tsx compiles functions with name helpers that do not exist in the page.
+ */
+function renderedProbe(expected: number): string {
+  return `
     (function check() {
       const pane = document.querySelector('.react-flow');
       const nodes = pane ? pane.querySelectorAll('.react-flow__node') : [];
@@ -108,11 +126,22 @@ export async function openDesign(browser: Browser, url: string, design: Design, 
       }
       requestAnimationFrame(findings);
     })();
-  `);
+  `;
+}
+
+/**
+ * The floor page (bench/floor, served at /floor/ beside the app: Vite + React + React Flow alone, 6 nodes, fitView),
+ * opened the way `openDesign` opens the app, with the same probe: `waitRendered(page, FLOOR_NODES)`.
+ */
+export async function openFloor(browser: Browser, url: string): Promise<Page> {
+  const context = await contextWithDesign(browser, url, undefined);
+  await context.addInitScript(renderedProbe(FLOOR_NODES));
   const page = await context.newPage();
-  await page.goto(url);
+  await page.goto(new URL('floor/', url).href);
   return page;
 }
+
+export const FLOOR_NODES = 6;
 
 /** Resolves with `window.__rendered` (see `openDesign`), or fails saying how many nodes did show. */
 export async function waitRendered(page: Page, expected: number, timeout = 20_000): Promise<number> {

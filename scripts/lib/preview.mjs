@@ -1,13 +1,19 @@
 /**
  * Builds the app into its own folder and serves it with `vite preview`, for the browser benchmarks
- * (default: dist-bench on port 4185, so it never disturbs `npm start`, e2e runs or someone else's build).
+ * (default: dist-bench on port 4185, so it never disturbs `npm start`, e2e runs or someone else's build), with the
+ * benchmarks' floor page (bench/floor: Vite + React + React Flow alone) beside it at /floor/.
  */
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { bin, ROOT, run } from './run.mjs';
 
 export async function build(outDir = 'dist-bench') {
   const code = await run(bin('vite'), ['build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn']);
   if (code !== 0) throw new Error(`vite build --outDir ${outDir} failed (exit ${code}).`);
+  // The floor page the open benchmark compares the app with (bench/floor), served at /floor/.
+  const floor = join(ROOT, outDir, 'floor');
+  const floorCode = await run(bin('vite'), ['build', '--config', join('bench', 'floor', 'vite.config.ts'), '--outDir', floor, '--emptyOutDir']);
+  if (floorCode !== 0) throw new Error(`vite build of bench/floor failed (exit ${floorCode}).`);
 }
 
 async function isUp(url) {

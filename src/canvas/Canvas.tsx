@@ -23,9 +23,10 @@ import {
 } from '@xyflow/react';
 import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { flushSync } from 'react-dom';
+import { shallow } from 'zustand/shallow';
 import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Finding } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
-import { findingsOf } from '../store/findings.ts';
+import { findingsOf, useFindingsReady } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
 import { clearSelection, syncSelection } from '../store/selection.ts';
 import { useUiStore } from '../store/uiStore.ts';
@@ -42,20 +43,24 @@ import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { usePanelLayout } from '../store/panelLayout.ts';
 import { DesignMinimap, viewportClearOfMinimap } from './Minimap.tsx';
-import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame, useFirstCanvasFrame } from '../panels/lazy.tsx';
+import { drawnNodes, isLargeFlow, subnetsInView, useLargeDesignDeferred } from './largeDesign.ts';
+import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
 const TrafficOverlay = lazyNamed(() => import('./traffic/TrafficOverlay.tsx').then((m) => m.TrafficOverlay));
 
 const NO_FINDINGS: readonly Finding[] = [];
 
+/** The design each flow was drawn from (a large design is drawn deferred, so a frame may show an older one). */
+const drawnFrom = new WeakMap<DiagramFlow, Design>();
+
 /** The adapter's output for the current design, selection and findings; unchanged nodes keep their objects. */
 function useDiagram(): DiagramFlow {
-  const design = useDesignStore((s) => s.design);
+  const design = useLargeDesignDeferred(useDesignStore((s) => s.design));
   const selection = useDesignStore((s) => s.selection);
   const showSupporting = useUiStore((s) => s.showSupporting);
   // The rules run once the design has been drawn: the first frame shows the diagram, its findings mark it next.
-  const checked = useFirstCanvasFrame();
+  const checked = useFindingsReady();
   const findings = checked ? findingsOf(design) : NO_FINDINGS;
   const marks = useMemo(() => marksFromFindings(findings), [findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -67,6 +72,7 @@ function useDiagram(): DiagramFlow {
   useEffect(() => {
     previous.current = flow;
   }, [flow]);
+  drawnFrom.set(flow, design);
   return flow;
 }
 
@@ -152,6 +158,12 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   });
 
   const detailed = useStore((s) => s.transform[2] >= DETAIL_ZOOM);
+  // A large design draws only what is in view, and no leaves when zoomed out (largeDesign.ts).
+  const large = isLargeFlow(nodes.length);
+  const largeRef = useRef(large);
+  largeRef.current = large;
+  const subnetsShown = useStore((s) => (large ? subnetsInView(flow.placed, s.transform, s.width, s.height) : undefined), shallow);
+  const drawn = useMemo(() => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : nodes), [subnetsShown, nodes, flow.placed]);
 
   const execute = useDesignStore((s) => s.execute);
   const { screenToFlowPosition, fitView, getViewport, setCenter, getNodes, getNodesBounds, setViewport } = useReactFlow();
@@ -165,15 +177,21 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const glide = (ms: number) => (stillRef.current ? 0 : ms);
 
   const fitViewRequest = useUiStore((s) => s.fitViewRequest);
+  const fitDone = useRef(0);
   useEffect(() => {
-    if (fitViewRequest === 0) return;
+    // Fit once the canvas draws the design the request was made for (a large one arrives in a deferred render).
+    if (fitViewRequest <= fitDone.current || drawnFrom.get(flow) !== useDesignStore.getState().design) return;
     // Framed clear of the minimap (see Minimap.tsx).
     const { width, height, minZoom } = store.getState();
     const bounds = getNodesBounds(getNodes());
     if (!width || !height || !bounds.width) return;
-    const minimap = !usePanelLayout.getState().minimapHidden;
-    void setViewport(viewportClearOfMinimap(bounds, width, height, { padding: 0.12, minZoom, maxZoom: 1.1, minimap }), { duration: glide(200) });
-  }, [fitViewRequest, getNodes, getNodesBounds, setViewport, store]);
+    fitDone.current = fitViewRequest;
+    const minimap = !usePanelLayout.getState().minimapHidden && !largeRef.current;
+    // A large design jumps: each frame of a glide would draw the nodes newly in view.
+    void setViewport(viewportClearOfMinimap(bounds, width, height, { padding: 0.12, minZoom, maxZoom: 1.1, minimap }), {
+      duration: largeRef.current ? 0 : glide(200),
+    });
+  }, [fitViewRequest, flow, getNodes, getNodesBounds, setViewport, store]);
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
   const revealRequest = useUiStore((s) => s.revealRequest);
@@ -307,8 +325,9 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     <section ref={root} aria-label="Canvas" className="relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <NodeDetail.Provider value={detailed}>
         <ReactFlow<DiagramNode, DiagramEdge>
-          nodes={nodes}
+          nodes={drawn}
           edges={edges}
+          onlyRenderVisibleElements={large}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -335,7 +354,8 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
             </Suspense>
           )}
           <Controls position="bottom-left" showInteractive={false} />
-          <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />
+          {/* A large design's minimap would draw every node (largeDesign.ts). */}
+          {!large && <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />}
         </ReactFlow>
       </NodeDetail.Provider>
     </section>
@@ -364,7 +384,7 @@ export function Canvas() {
     <div ref={box} className="h-full w-full">
       {size && (
         <ReactFlowProvider
-          initialNodes={flow.nodes}
+          initialNodes={isLargeFlow(flow.nodes.length) ? drawnNodes(flow.nodes, flow.placed, []) : flow.nodes}
           initialEdges={flow.edges}
           initialWidth={size.width}
           initialHeight={size.height}

@@ -2,11 +2,14 @@
  * Opening, saving and starting designs. An import becomes a new design in the library (or, when asked, replaces
  * the open design as one undoable step); a failed import says why and leaves the open design untouched.
  */
-import { checkImportSize, importDesignText, replaceDesign, serializeDesign } from '../engine/index.ts';
+import { checkImportSize, replaceDesign, serializeDesign } from '../engine/index.ts';
+import { finishImportProgress, importWithProgress } from '../import/importProgress.ts';
+import { isCancelled } from '../import/importInWorker.ts';
 import { createEmptyDesign, hasLibrary, openAsNewEntry, snapshotBefore } from '../library/session.ts';
 import { showImportReport } from '../panels/import/ImportReportHost.tsx';
 import { useDesignStore } from './designStore.ts';
 import { downloadText, exportFileName } from './download.ts';
+import { primeFindings } from './findings.ts';
 import { useUiStore } from './uiStore.ts';
 
 export { exportFileName };
@@ -38,9 +41,10 @@ export async function importFile(file: File, target: ImportTarget = 'new'): Prom
 
 export async function importText(text: string, name: string, target: ImportTarget = 'new'): Promise<boolean> {
   const { notify, execute } = useDesignStore.getState();
-  let result: Awaited<ReturnType<typeof importDesignText>>;
+  let result: Awaited<ReturnType<typeof importWithProgress>>;
   try {
-    result = await importDesignText(text, name);
+    // In a worker (parsed, read and checked off the main thread), with progress and Cancel.
+    result = await importWithProgress(text, name);
   } catch (error) {
     // Importers return errors as values; this is the net under a bug in one of them.
     console.error(error);
@@ -48,17 +52,21 @@ export async function importText(text: string, name: string, target: ImportTarge
     return false;
   }
   if (!result.ok) {
-    notify(result.error, 'error');
+    notify(isCancelled(result) ? `Import of ${name} cancelled: the open design is unchanged.` : result.error, isCancelled(result) ? 'info' : 'error');
     return false;
   }
+  if (result.findings) primeFindings(result.design, result.findings);
   const label = `Import ${name}`;
   const intoNew = target === 'new' && hasLibrary();
+  let imported: boolean;
   if (intoNew) {
-    if (!(await openAsNewEntry(result.design, 'file', label))) return false;
+    imported = await openAsNewEntry(result.design, 'file', label);
   } else {
     if (useDesignStore.getState().readOnly === undefined) await snapshotBefore(label);
-    if (!execute(replaceDesign(result.design, label))) return false;
+    imported = execute(replaceDesign(result.design, label));
   }
+  finishImportProgress();
+  if (!imported) return false;
   const { report } = result;
   const notes = [
     report.notModelled.length ? `${report.notModelled.length} not modelled` : '',

@@ -1,0 +1,107 @@
+/**
+ * Issue 7, item 10 — open at the stack's own speed (`npx tsx bench/open.bench.ts`, or `npm run bench -- open`):
+ *
+ * The floor is a bare Vite + React + React Flow page (bench/floor: the same @xyflow/react, 6 nodes, fitView). The
+ * app opens three designs — the example (33 resources, 14 of them drawn as nodes), 300 and 979 resources (`generateDesign`) — seeded as the open
+ * design (bench/lib/browser.ts `contextWithDesign`). Every page is opened the same way (a new browser context: cold
+ * caches) and timed by the same probe: from navigation start until every node is in the DOM, measured, inside the
+ * canvas, and that frame painted (`waitRendered`). Rounds are interleaved — each round opens the floor and every
+ * design once, in a rotating order — so the machine's load falls on all of them alike; the first round warms the
+ * server and is dropped.
+ *
+ * One JSON line per page: median, min, max (ms), and `ratio`: the page's median over the floor's median; `ratio_min`
+ * and `ratio_max` are the range of the per-round ratios (the page's time over the floor's in the same round).
+ * `app_start_ms` / `first_canvas_frame_ms` are the app's own marks (scripts loaded and evaluated; canvas drawn).
+ *
+ * BENCH_OPEN_ROUNDS (default 8) sets the rounds. BENCH_BASE_URL adds another build of the app (e.g. an older commit
+ * served with `vite preview`), measured in the same rounds and reported with `"build":"base"`, for before/after.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { exampleDesign, type Design } from '../src/engine/index.ts';
+import { generateDesign } from '../src/engine/model/generate.ts';
+import { drawnNodeCount, FLOOR_NODES, launchBench, median, openDesign, openFloor, round, waitRendered } from './lib/browser.ts';
+
+const ROUNDS = Number(process.env.BENCH_OPEN_ROUNDS ?? 8);
+
+interface Target {
+  name: string;
+  build: 'floor' | 'app' | 'base';
+  resources?: number;
+  open: (browser: Browser) => Promise<{ page: Page; expected: number }>;
+}
+
+function designTargets(url: string, build: 'app' | 'base'): Target[] {
+  const designs: Array<[string, Design]> = [
+    ['open-example', exampleDesign()],
+    ['open-300', generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 })],
+    ['open-979', generateDesign({ vpcs: 20, subnetsPerVpc: 5, instancesPerSubnet: 5 })],
+  ];
+  return designs.map(([name, design]) => ({
+    name,
+    build,
+    resources: Object.keys(design.resources).length,
+    open: async (browser) => ({ page: await openDesign(browser, url, design), expected: drawnNodeCount(design) }),
+  }));
+}
+
+async function main() {
+  let bench: Awaited<ReturnType<typeof launchBench>>;
+  try {
+    bench = await launchBench();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+    return;
+  }
+  const { browser, url } = bench;
+  const targets: Target[] = [
+    { name: 'open-floor', build: 'floor', open: async (b) => ({ page: await openFloor(b, url), expected: FLOOR_NODES }) },
+    ...designTargets(url, 'app'),
+    ...(process.env.BENCH_BASE_URL ? designTargets(process.env.BENCH_BASE_URL, 'base') : []),
+  ];
+  const times = targets.map(() => [] as number[]);
+  const marks = targets.map(() => ({ start: [] as number[], frame: [] as number[] }));
+  try {
+    for (let round_ = 0; round_ <= ROUNDS; round_++) {
+      for (let k = 0; k < targets.length; k++) {
+        const i = (k + round_) % targets.length; // a rotating order
+        const target = targets[i]!;
+        const { page, expected } = await target.open(browser);
+        const ms = await waitRendered(page, expected);
+        const m = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`)) as Record<string, number>;
+        await page.context().close();
+        if (round_ === 0) continue; // warms the server and the disk cache
+        times[i]!.push(ms);
+        marks[i]!.start.push(m['app:start'] ?? NaN);
+        marks[i]!.frame.push(m['app:first-canvas-frame'] ?? NaN);
+      }
+      console.error(`round ${round_}: ${targets.map((t, i) => `${t.build}:${t.name}=${round(times[i]!.at(-1) ?? NaN)}`).join(' ')}`);
+    }
+  } catch (error) {
+    console.log(JSON.stringify({ name: 'open-floor-ratio', error: (error as Error).message.split('\n')[0] }));
+    process.exitCode = 1;
+    await bench.close();
+    return;
+  }
+  const floor = times[0]!;
+  const floorMedian = median(floor);
+  const budgets: Record<string, number> = { 'open-example': 1.15, 'open-300': 1.4, 'open-979': 1.8 };
+  targets.forEach((t, i) => {
+    const ts = times[i]!;
+    const perRound = ts.map((v, r) => v / floor[r]!);
+    const ratio = Math.round((median(ts) / floorMedian) * 100) / 100;
+    const budget = budgets[t.name];
+    console.log(JSON.stringify({
+      name: t.name, build: t.build, n: ts.length, ...(t.resources !== undefined ? { resources: t.resources } : {}),
+      median_ms: round(median(ts)), min_ms: round(Math.min(...ts)), max_ms: round(Math.max(...ts)),
+      ...(t.build === 'floor' ? {} : {
+        ratio, ratio_min: Math.round(Math.min(...perRound) * 100) / 100, ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
+        app_start_ms: round(median(marks[i]!.start)), first_canvas_frame_ms: round(median(marks[i]!.frame)),
+        ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
+      }),
+    }));
+  });
+  await bench.close();
+}
+
+await main();

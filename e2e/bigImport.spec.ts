@@ -1,0 +1,65 @@
+/**
+ * Big designs stay responsive (issue 7, item 9): a large design file imports in a worker with its progress shown;
+ * Cancel stops it and leaves the open design as it was; the import, let run, shows the design; bad input keeps its
+ * one-line message.
+ */
+import { expect, test } from '@playwright/test';
+import { serializeDesign } from '../src/engine/index.ts';
+import { generateDesign } from '../src/engine/model/generate.ts';
+import { openApp } from './pages/index.ts';
+
+// About 26,000 resources, 9 MB: long enough to import that the progress shows and Cancel can be pressed.
+const BIG = serializeDesign(generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 24 }));
+
+async function chooseFile(page: import('@playwright/test').Page, name: string, text: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('banner').getByRole('button', { name: 'Import', exact: true }).click();
+  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+test('a large design shows its import progress, and Cancel leaves the open design untouched', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { canvas, toolbar } = await openApp(page);
+  const undoBefore = await toolbar.button('Undo').getAttribute('title');
+  await chooseFile(page, 'big.json', BIG);
+
+  const panel = page.getByRole('region', { name: 'Importing big.json' });
+  const progress = panel.getByRole('progressbar', { name: 'Importing big.json' });
+  await expect(progress).toBeVisible();
+  await expect(panel.getByRole('status')).toHaveText(/Reading big\.json|Checking [\d,]+ resources/);
+  await page.screenshot({ path: test.info().outputPath('import-progress.png') });
+  await panel.getByRole('button', { name: 'Cancel import' }).click();
+
+  await expect(progress).toHaveCount(0);
+  await expect(toolbar.status).toContainText('Import of big.json cancelled: the open design is unchanged.');
+  await expect(canvas.node('vpc-prod')).toBeVisible();
+  await expect(canvas.node('vpc-0')).toHaveCount(0);
+  expect(await toolbar.button('Undo').getAttribute('title')).toBe(undoBefore);
+});
+
+test('a large design, let run, is shown with only what is in view drawn, and one Undo brings back the old one', async ({ page }) => {
+  test.setTimeout(180_000);
+  const { canvas, toolbar } = await openApp(page);
+  await chooseFile(page, 'big.json', BIG);
+  await expect(page.getByRole('progressbar', { name: 'Importing big.json' })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 120_000 });
+  await expect(canvas.node('vpc-prod')).toHaveCount(0);
+  // Zoomed out to frame 26,000 resources: the VPCs and subnets are drawn, not 24,000 instances.
+  await expect(page.locator('.react-flow__node[data-id^="subnet-"]').first()).toBeVisible();
+  const drawn = await page.locator('.react-flow__node').count();
+  expect(drawn).toBeGreaterThan(100);
+  expect(drawn).toBeLessThan(3000);
+  await expect(toolbar.button('Undo')).toHaveAttribute('title', /Undo Import big\.json/);
+  await page.screenshot({ path: test.info().outputPath('import-big-shown.png') });
+  await toolbar.undo();
+  await expect(canvas.node('vpc-prod')).toBeVisible();
+});
+
+test('a broken file still says why in one line and leaves the open design untouched', async ({ page }) => {
+  const { canvas, toolbar } = await openApp(page);
+  await chooseFile(page, 'broken.json', BIG.slice(0, 200_000));
+  await expect(toolbar.status).toContainText(/^broken\.json: /);
+  expect((await toolbar.status.innerText()).split('\n').filter((l) => l.trim() && l.trim() !== '×')).toHaveLength(1);
+  await expect(canvas.node('vpc-prod')).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
