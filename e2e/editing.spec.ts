@@ -41,7 +41,7 @@ test('a drag is one undo step, and redo repeats it', async ({ page }) => {
 });
 
 test('a reload keeps the design, positions included', async ({ page }) => {
-  const { canvas, palette } = await openApp(page);
+  const { canvas, palette, toolbar } = await openApp(page);
   const band = await canvas.box('az:vpc-shared:us-east-1a');
   await palette.dropAt('Subnet', { x: band.x + 24, y: band.y + band.height - 12 });
   await expect(canvas.node('subnet-1')).toBeVisible();
@@ -51,7 +51,7 @@ test('a reload keeps the design, positions included', async ({ page }) => {
   await canvas.dragNode('vpc-prod', 48, 40);
   const moved = await gap();
   expect(original - moved).toBeGreaterThan(20);
-  await page.waitForTimeout(400); // autosave is debounced
+  await toolbar.saved();
   await page.reload();
   await expect(canvas.node('subnet-1')).toBeVisible();
   expect(await canvas.parentOf('subnet-1')).toBe('az:vpc-shared:us-east-1a');

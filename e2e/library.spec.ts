@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { DESIGN_FORMAT_VERSION, serializeDesign } from '../src/engine/index.ts';
 import { aDesign, aVpc } from '../src/engine/model/builders.ts';
-import { CanvasPage, LibraryPage, openApp } from './pages/index.ts';
+import { CanvasPage, LibraryPage, openApp, ToolbarPage } from './pages/index.ts';
 
 const EXAMPLE = 'Example: two-AZ web app with a peered shared-services VPC';
 const OLD_AUTOSAVE_KEY = 'vpc-designer:design';
@@ -106,11 +106,14 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   await expect(first.canvas.node('i-web-a')).toHaveCount(0);
   await expect(second.canvas.node('i-web-a')).toHaveCount(0);
 
-  // Take over: the second tab edits (from the latest save, with a history of its own); the first is told.
+  // Take over at once after an edit the first tab has not saved yet (saves wait 300 ms): the first tab saves it and
+  // lets go, so the second edits from a design that has it, with a history of its own; the first is told.
+  await deleteNode(page, 'i-app-b');
   await secondLibrary.readOnlyBanner.getByRole('button', { name: 'Take over here' }).click();
   await expect(secondLibrary.readOnlyBanner).toHaveCount(0);
+  await expect(second.canvas.node('i-app-b')).toHaveCount(0);
   await expect(firstLibrary.readOnlyBanner).toContainText('Taken over by another tab');
-  await expect(first.toolbar.status).toContainText('Another tab took over this design');
+  await expect(first.toolbar.status).toContainText('Another tab took over this design, with every edit made here saved');
   await expect(second.toolbar.button('Undo')).toBeDisabled();
   await deleteNode(tab2, 'i-web-b');
   await expect(second.canvas.node('i-web-b')).toHaveCount(0);
@@ -127,11 +130,12 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   await deleteNode(page, 'i-app-a');
   await expect(first.canvas.node('i-app-a')).toHaveCount(0);
 
-  // Nothing was overwritten: after a reload all three deletions are there.
-  await page.waitForTimeout(400); // autosave is debounced
+  // Nothing was overwritten: once saved, a reload shows all four deletions.
+  const saved = async () => JSON.parse((await firstLibrary.storedText(EXAMPLE)) ?? '{}') as { resources?: Record<string, unknown> };
+  await expect.poll(async () => Object.hasOwn((await saved()).resources ?? { 'i-app-a': 1 }, 'i-app-a')).toBe(false);
   await page.reload();
   await expect(first.canvas.node('vpc-prod')).toBeVisible();
-  for (const id of ['i-web-a', 'i-web-b', 'i-app-a']) await expect(first.canvas.node(id)).toHaveCount(0);
+  for (const id of ['i-web-a', 'i-web-b', 'i-app-a', 'i-app-b']) await expect(first.canvas.node(id)).toHaveCount(0);
 });
 
 for (const [what, text, reason] of [
@@ -153,7 +157,7 @@ for (const [what, text, reason] of [
 
     // Edits to the open design never touch the damaged one, and it is listed as unreadable.
     await deleteNode(page, 'i-web-a');
-    await page.waitForTimeout(400);
+    await new ToolbarPage(page).saved();
     const damaged = (await library.storedEntries()).find((e) => e.damaged);
     expect(damaged?.damaged).toContain(reason);
     await library.open();
@@ -188,7 +192,7 @@ test('storage full: told once, with a download, and the tab keeps working', asyn
   await library.storageAlert.getByRole('button', { name: 'Dismiss' }).click();
   await deleteNode(page, 'i-web-a');
   await expect(canvas.node('i-web-a')).toHaveCount(0);
-  await page.waitForTimeout(400); // a save was tried and failed
+  await expect(toolbar.saveStatus).toHaveText('Not saved'); // a save was tried and failed
   await expect(library.storageAlert).toHaveCount(0);
   await expect(toolbar.button('Undo')).toBeEnabled();
   // The design as it is in the tab can be downloaded.

@@ -111,7 +111,7 @@ test('several instances dropped at one point in a subnet never overlap; the subn
 });
 
 test('a second VPC dropped between two VPCs overlaps neither, also after a reload', async ({ page }) => {
-  const { canvas, palette } = await openApp(page);
+  const { canvas, palette, toolbar } = await openApp(page);
   const prod = await canvas.box('vpc-prod');
   const shared = await canvas.box('vpc-shared');
   await palette.dropAt('VPC', { x: (prod.x + prod.width + shared.x) / 2, y: prod.y + 60 });
@@ -126,7 +126,7 @@ test('a second VPC dropped between two VPCs overlaps neither, also after a reloa
   await clearOfAll();
   await canvas.fitView();
   await page.screenshot({ path: shot('new-vpc') });
-  await page.waitForTimeout(400); // autosave is debounced
+  await toolbar.saved();
   await page.reload();
   await expect(canvas.node('vpc-1')).toBeVisible();
   await clearOfAll();

@@ -1,14 +1,22 @@
-import type { Download, Locator, Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { waitForViewportToSettle } from './CanvasPage.ts';
 
 /** The toolbar across the top, the status message, and the design-file actions. */
 export class ToolbarPage {
   readonly root: Locator;
   readonly status: Locator;
+  /** "Saved", "Saving…" or "Not saved": whether the open design is in the browser's design library. */
+  readonly saveStatus: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByRole('banner');
     this.status = page.getByRole('status', { name: 'Message' });
+    this.saveStatus = page.getByRole('status', { name: 'Save status' });
+  }
+
+  /** Waits until every edit so far is written to the library (so a reload shows it). */
+  async saved(): Promise<void> {
+    await expect(this.saveStatus).toHaveText('Saved');
   }
 
   button(name: string): Locator {

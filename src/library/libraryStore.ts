@@ -22,6 +22,11 @@ export interface LibraryState {
   damaged: DamagedSave[];
   /** Set once when the browser refuses to save (full) or has no storage for the app (unavailable). */
   storageProblem?: 'full' | 'unavailable';
+  /**
+   * Whether the open design as shown is in the library: `saved`, `saving` (an edit waits to be written), or
+   * `unsaved` (the browser refused the last write, or there is no storage: the design lives in this tab only).
+   */
+  save: 'saved' | 'saving' | 'unsaved';
   dialog?: 'library' | 'history';
   openDialog(dialog: LibraryState['dialog']): void;
 }
@@ -30,6 +35,7 @@ export const useLibraryStore = create<LibraryState>()((set) => ({
   entries: [],
   mode: 'editing',
   damaged: [],
+  save: 'saved',
   openDialog(dialog) {
     set({ dialog });
   },

@@ -30,7 +30,15 @@ export const READ_ONLY_MESSAGES: Record<Exclude<EditMode, 'editing'>, string> = 
   taken: 'This design is now being edited in another tab. Choose “Take over here” to edit it here again.',
 };
 
-type Message = { type: 'saved'; id: string } | { type: 'index' };
+/**
+ * Between tabs: `saved` (a new save of `id`: read-only tabs follow it), `index` (the list changed), `release` (a tab
+ * asks the one editing `id` to save what it has and let go, so a take-over never loses an edit not yet saved).
+ */
+type Message = { type: 'saved'; id: string } | { type: 'index' } | { type: 'release'; id: string };
+
+/** How long "Take over here" waits for the editing tab to save and let go before taking the design from it. */
+const HANDOVER_TIMEOUT_MS = 2000;
+const TAKEN_OVER = 'You are editing this design here now. The other tab is read-only.';
 
 let storage: LibraryStorage | undefined;
 let currentId: string | undefined;
@@ -45,6 +53,8 @@ let held: { id: string; token: object; release: () => void } | undefined;
 let waiting: AbortController | undefined;
 let channel: BroadcastChannel | undefined;
 let storageTold = false;
+/** A take-over this tab asked for and is waiting on (the editing tab saves and lets go, or the timer steals). */
+let handover: { id: string; timer: ReturnType<typeof setTimeout> } | undefined;
 
 const designs = () => useDesignStore.getState();
 
@@ -62,6 +72,7 @@ export function hasLibrary(): boolean {
 /** Connects the session to the library (or to none: memory only) and starts saving. Called once, by the boot. */
 export function startSession(store: LibraryStorage | undefined): void {
   storage = store;
+  if (!storage) useLibraryStore.setState({ save: 'unsaved' });
   useDesignStore.subscribe((state, prev) => {
     if (state.design === prev.design) return;
     recordChange(state, prev);
@@ -77,6 +88,7 @@ export function startSession(store: LibraryStorage | undefined): void {
 /** Tells the user once that the browser does not save, and offers the design as a download. */
 export function reportStorageProblem(error: unknown, kind?: 'full' | 'unavailable'): void {
   if (error) console.warn('Library storage failed:', error);
+  useLibraryStore.setState({ save: 'unsaved' });
   if (storageTold) return;
   storageTold = true;
   useLibraryStore.setState({ storageProblem: kind ?? (isQuotaError(error) ? 'full' : 'unavailable') });
@@ -98,6 +110,10 @@ async function onMessage(message: Message): Promise<void> {
     await refreshEntries();
     return;
   }
+  if (message.type === 'release') {
+    if (held?.id === message.id && currentId === message.id) await handOver(message.id);
+    return;
+  }
   // A read-only tab follows the editing tab's saves.
   if (message.id === currentId && designs().readOnly !== undefined) {
     const read = await readEntry(message.id);
@@ -111,6 +127,7 @@ async function onMessage(message: Message): Promise<void> {
 
 function show(design: Design): void {
   savedDesign = design;
+  if (storage) useLibraryStore.setState({ save: 'saved' });
   designs().load(design);
 }
 
@@ -312,8 +329,26 @@ function waitForRelease(id: string): void {
   waiting = new AbortController();
   requestLock(id, { signal: waiting.signal }, () => {
     waiting = undefined;
-    void takeLatest(id, 'The other tab has let go of this design: you can edit it here now.');
+    const askedFor = handover?.id === id;
+    endHandover();
+    void takeLatest(id, askedFor ? TAKEN_OVER : 'The other tab has let go of this design: you can edit it here now.');
   });
+}
+
+function endHandover(): void {
+  if (handover) clearTimeout(handover.timer);
+  handover = undefined;
+}
+
+/** Another tab asked to take over: save what this tab has not saved yet, then let go and follow it read-only. */
+async function handOver(id: string): Promise<void> {
+  await flushSave();
+  if (held?.id !== id || currentId !== id) return;
+  held.release();
+  held = undefined;
+  setMode('taken');
+  designs().notify('Another tab took over this design, with every edit made here saved. This tab is read-only now and follows its edits.');
+  waitForRelease(id);
 }
 
 function loseToAnotherTab(id: string): void {
@@ -346,10 +381,20 @@ async function takeLatest(id: string, message: string): Promise<void> {
 /** "Take over here": this tab edits the open design; the tab that was editing it becomes read-only. */
 export function takeOver(): void {
   const id = currentId;
-  if (!id || !locks()) return;
+  if (!id || !locks() || handover) return;
+  if (!channel) return steal(id);
+  // Ask the editing tab to save and let go (this tab's waiting lock request is then granted); a tab that does not
+  // answer (frozen in the background) has the design taken from it after a while.
+  handover = { id, timer: setTimeout(() => steal(id), HANDOVER_TIMEOUT_MS) };
+  announce({ type: 'release', id });
+}
+
+function steal(id: string): void {
+  endHandover();
+  if (currentId !== id) return;
   waiting?.abort();
   waiting = undefined;
-  requestLock(id, { steal: true }, () => void takeLatest(id, 'You are editing this design here now. The other tab is read-only.'));
+  requestLock(id, { steal: true }, () => void takeLatest(id, TAKEN_OVER));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -370,6 +415,7 @@ export function queueWrite<T>(write: () => Promise<T>): Promise<T> {
 
 function scheduleSave(): void {
   if (!storage || !currentId || designs().readOnly !== undefined) return;
+  useLibraryStore.setState({ save: 'saving' });
   if (saveTimer === undefined) saveTimer = setTimeout(() => void save(), SAVE_DELAY_MS);
 }
 
@@ -394,6 +440,7 @@ async function save(): Promise<void> {
   }
   if (currentId !== id) return;
   savedDesign = design;
+  if (saveTimer === undefined && designs().design === design) useLibraryStore.setState({ save: 'saved' });
   announce({ type: 'saved', id });
   if (isSnapshotDue(lastSnapshotAt, changeLabels.length, now)) await takeSnapshot(summarizeChanges(changeLabels), design);
   void refreshEntries();

@@ -74,6 +74,23 @@ function DesignName() {
   );
 }
 
+const SAVE_TEXT = { saved: 'Saved', saving: 'Saving…', unsaved: 'Not saved' } as const;
+const SAVE_TITLE = {
+  saved: 'Every change is saved in this browser’s design library.',
+  saving: 'Saving the last change…',
+  unsaved: 'This browser did not save the design: it is only in this tab. Export it to keep it.',
+} as const;
+
+/** Whether the open design is saved in the library: what a user checks before closing the tab. */
+function SaveStatus() {
+  const save = useLibraryStore((s) => s.save);
+  return (
+    <span role="status" aria-label="Save status" title={SAVE_TITLE[save]} className={`shrink-0 text-xs ${save === 'unsaved' ? 'text-amber-300' : 'text-gray-400'}`}>
+      {SAVE_TEXT[save]}
+    </span>
+  );
+}
+
 export function Toolbar() {
   const undoLabel = useDesignStore((s) => s.past.at(-1)?.label);
   const redoLabel = useDesignStore((s) => s.future[0]?.label);
@@ -89,6 +106,7 @@ export function Toolbar() {
       <div className="flex max-w-64 min-w-24 flex-1">
         <DesignName />
       </div>
+      <SaveStatus />
       <nav aria-label="Toolbar" className="ml-2 flex min-w-0 items-center gap-0.5">
         <ToolButton compact label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
         <ToolButton compact label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
