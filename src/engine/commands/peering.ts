@@ -9,7 +9,7 @@
 import { nextId } from '../model/create.ts';
 import { getOfKind, resourcesOfKind } from '../model/queries.ts';
 import type { Design, PeeringConnection, ResourceId, RouteTable, Vpc } from '../model/types.ts';
-import { createRuleContext } from '../rules/index.ts';
+import { createRuleContext } from '../rules/context.ts';
 import { Label } from '../rules/report.ts';
 import { peeringCidrOverlap } from '../rules/peering/peeringCidrOverlap.ts';
 import { peeringDuplicate } from '../rules/peering/peeringDuplicate.ts';

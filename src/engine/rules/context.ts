@@ -27,6 +27,7 @@ import type {
   Vpc,
   VpcEndpoint,
 } from '../model/types.ts';
+import type { RuleContext } from './types.ts';
 
 export interface DesignIndex {
   design: Design;
@@ -311,4 +312,9 @@ function repair(r: Resource): Resource {
     (copy ??= { ...record }).securityGroupIds = Array.isArray(r.securityGroupIds) ? (r.securityGroupIds as unknown[]).filter(isText) : [];
   }
   return (copy as unknown as Resource | undefined) ?? r;
+}
+
+/** Builds the context rules share: "now" and the index of the design. */
+export function createRuleContext(design: Design, options: { now?: Date } = {}): RuleContext {
+  return { now: options.now ?? new Date(), index: buildIndex(design) };
 }

@@ -5,8 +5,8 @@
  * the design's size; pairwise checks (overlaps) sort instead of comparing every pair.
  */
 import type { Design } from '../model/types.ts';
-import { buildIndex } from './context.ts';
-import type { Finding, Rule, RuleContext } from './types.ts';
+import { createRuleContext } from './context.ts';
+import type { Finding, Rule } from './types.ts';
 import { subnetCidrInvalid } from './cidr/subnetCidrInvalid.ts';
 import { subnetCidrOverlap } from './cidr/subnetCidrOverlap.ts';
 import { subnetCidrSize } from './cidr/subnetCidrSize.ts';
@@ -155,10 +155,8 @@ export const RULES: Rule[] = [
   routeTableUnused,
 ];
 
-/** Builds the context rules share: "now" and the index of the design. */
-export function createRuleContext(design: Design, options: { now?: Date } = {}): RuleContext {
-  return { now: options.now ?? new Date(), index: buildIndex(design) };
-}
+// In context.ts, so a command that runs a rule or two (peering refusals) does not load every rule.
+export { createRuleContext } from './context.ts';
 
 /**
  * Every finding about a design, rule by rule. Never throws: a rule that trips over malformed data yields one
