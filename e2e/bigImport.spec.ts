@@ -11,7 +11,9 @@ import { LibraryPage, openApp } from './pages/index.ts';
 const EXAMPLE = 'Example: two-AZ web app with a peered shared-services VPC';
 
 // About 26,000 resources, 9 MB: long enough to import that the progress shows and Cancel can be pressed.
-const BIG = serializeDesign(generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 24 }));
+const BIG_DESIGN = generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 24 });
+const BIG = serializeDesign(BIG_DESIGN);
+const BIG_NAME = BIG_DESIGN.name;
 
 async function chooseFile(page: import('@playwright/test').Page, name: string, text: string) {
   const chooser = page.waitForEvent('filechooser');
@@ -58,6 +60,20 @@ test('a large design, let run, is shown with only what is in view drawn, as a de
   await library.openDesign(EXAMPLE);
   await expect(canvas.node('vpc-prod')).toBeVisible();
   await expect(canvas.node('vpc-0')).toHaveCount(0);
+
+  // Opening the large design again reads it off the main thread too, with progress: Cancel keeps the example open;
+  // let run, the large design is shown.
+  const opening = page.getByRole('progressbar', { name: `Importing ${BIG_NAME}` });
+  await library.openDesign(BIG_NAME);
+  await expect(opening).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(toolbar.status).toContainText(`Opening ${BIG_NAME} was cancelled`);
+  await expect(canvas.node('vpc-prod')).toBeVisible();
+  await library.openDesign(BIG_NAME);
+  await expect(opening).toBeVisible();
+  await expect(opening).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.locator('.react-flow__node[data-id^="subnet-"]').first()).toBeVisible();
+  await expect(canvas.node('vpc-prod')).toHaveCount(0);
 });
 
 test('a broken file still says why in one line and leaves the open design untouched', async ({ page }) => {

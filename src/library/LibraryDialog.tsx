@@ -73,7 +73,11 @@ function DesignRow({ entry, isOpen, now, onClose }: { entry: LibraryEntry; isOpe
             type="button"
             className="dialog-button"
             disabled={isOpen}
-            onClick={() => void openDesign(entry.id).then(onClose)}
+            onClick={() => {
+              // Closed first: a large design opens with its progress (and Cancel) over the canvas.
+              onClose();
+              void openDesign(entry.id);
+            }}
           >
             Open
           </button>

@@ -2,14 +2,14 @@
  * Managing the library's entries (the Designs and History dialogs, loaded on demand): rename, duplicate, delete
  * to the Trash and restore, download as stored, and restoring a snapshot as one undo step.
  */
-import { emptyDesign, renameDesign as renameCommand, replaceDesign, serializeDesign } from '../engine/index.ts';
+import { emptyDesign, renameDesign as renameCommand, replaceDesign } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { downloadText, exportFileName } from '../store/download.ts';
 import { copyName, mostRecentUsable, type LibraryEntry } from './entries.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { announceIndexChange, currentEntryId, flushSave, holdsLock, libraryStorage, lockNameOf, openAsNewEntry, openEntry, queueWrite, readEntry, refreshEntries, reportStorageProblem, snapshotBefore } from './session.ts';
 import type { Snapshot } from './snapshots.ts';
-import { readSavedText } from './storage.ts';
+import { readSavedText, storedText } from './storage.ts';
 
 const library = () => useLibraryStore.getState();
 const designs = () => useDesignStore.getState();
@@ -68,7 +68,7 @@ export async function renameEntry(id: string, name: string): Promise<void> {
   }
   const read = await readEntry(id);
   if (!read.ok) return;
-  await changeIndex(() => libraryStorage()!.saveDesign(id, serializeDesign({ ...read.design, name: trimmed }), { name: trimmed, editedAt: Date.now() }));
+  await changeIndex(() => libraryStorage()!.saveDesign(id, storedText({ ...read.design, name: trimmed }), { name: trimmed, editedAt: Date.now() }));
 }
 
 export async function duplicateEntry(id: string): Promise<void> {

@@ -11,13 +11,14 @@
  * Without IndexedDB (or when a write fails) the tab keeps working in memory and says so once, offering a download.
  */
 import type { Design } from '../engine/index.ts';
-import { emptyDesign, exampleDesign, replaceDesign, serializeDesign } from '../engine/index.ts';
+import { emptyDesign, exampleDesign, replaceDesign } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { useUiStore } from '../store/uiStore.ts';
 import { mostRecentUsable, type EntryOrigin, type LibraryEntry } from './entries.ts';
 import { useLibraryStore, type EditMode } from './libraryStore.ts';
 import { addSnapshot, beforeSummary, isSnapshotDue, summarizeChanges, type Snapshot } from './snapshots.ts';
-import { isQuotaError, newId, readSavedText, type LibraryStorage } from './storage.ts';
+import { finishReading, readSavedDesign, READ_OFF_THREAD_CHARS } from './readLarge.ts';
+import { isQuotaError, newId, readSavedText, storedText, type LibraryStorage } from './storage.ts';
 
 const SAVE_DELAY_MS = 300;
 /** Per tab (survives a reload of this tab): the entry it has open. */
@@ -154,9 +155,17 @@ export async function markDamaged(entry: Pick<LibraryEntry, 'id' | 'name'>, reas
 export async function openEntry(id: string, design?: Design, text?: string): Promise<boolean> {
   if (!storage) return false;
   let next = design;
+  let large = false;
   if (!next) {
-    const read = text === undefined ? await readEntry(id) : readSavedText(text);
+    const saved = text ?? (await storage.readText(id));
+    const name = useLibraryStore.getState().entries.find((e) => e.id === id)?.name ?? 'the saved design';
+    large = saved !== undefined && saved.length >= READ_OFF_THREAD_CHARS;
+    const read = saved === undefined ? { ok: false as const, reason: 'The saved data is missing.' } : await readSavedDesign(saved, name);
     if (!read.ok) {
+      if ('cancelled' in read) {
+        designs().notify(`Opening ${name} was cancelled; it is kept in Designs as it was.`);
+        return false;
+      }
       const entry = (await refreshEntries()).find((e) => e.id === id);
       await markDamaged({ id, name: entry?.name ?? 'A saved design' }, read.reason);
       return false;
@@ -172,6 +181,7 @@ export async function openEntry(id: string, design?: Design, text?: string): Pro
   lastSnapshotAt = Date.now();
   rememberOpen(id);
   show(next);
+  if (large) void finishReading();
   useLibraryStore.setState({ currentId: id });
   await claim(id);
   if (switching) useUiStore.getState().requestFitView();
@@ -433,7 +443,7 @@ async function save(): Promise<void> {
   if (!storage || !id || readOnly !== undefined || design === savedDesign) return;
   const now = Date.now();
   try {
-    await queueWrite(() => storage!.saveDesign(id, serializeDesign(design), { name: design.name, editedAt: now }));
+    await queueWrite(() => storage!.saveDesign(id, storedText(design), { name: design.name, editedAt: now }));
   } catch (error) {
     reportStorageProblem(error);
     return;
@@ -449,7 +459,7 @@ async function save(): Promise<void> {
 async function takeSnapshot(summary: string, design: Design): Promise<void> {
   const id = currentId;
   if (!storage || !id) return;
-  const snapshot: Snapshot = { id: newId(), at: Date.now(), summary, text: serializeDesign(design) };
+  const snapshot: Snapshot = { id: newId(), at: Date.now(), summary, text: storedText(design) };
   changeLabels = [];
   lastSnapshotAt = snapshot.at;
   try {

@@ -9,7 +9,7 @@
  */
 import { createStore, del, delMany, get, getMany, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
 import type { Design } from '../engine/index.ts';
-import { readDesign, serializeDesign } from '../engine/index.ts';
+import { readDesign } from '../engine/index.ts';
 import { newEntry, type EntryOrigin, type LibraryEntry } from './entries.ts';
 import type { Snapshot } from './snapshots.ts';
 
@@ -30,6 +30,15 @@ export function isQuotaError(error: unknown): boolean {
   return error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)
     ? (error as { name: string }).name === 'QuotaExceededError'
     : false;
+}
+
+/**
+ * A design as the library stores it: the design file's JSON without indentation — read back by the same reader,
+ * but a third smaller and quicker to write (a 26,000-resource design is written after every edit). Export and the
+ * downloads of a damaged save give the file as it is.
+ */
+export function storedText(design: Design): string {
+  return JSON.stringify(design);
 }
 
 /** The saved text read as a design, or the reason (in plain words) it cannot be. Never throws. */
@@ -100,7 +109,7 @@ export class LibraryStorage {
       ...newEntry({ id: fields.id ?? newId(), name: fields.name, origin: fields.origin, now: fields.now ?? Date.now() }),
       ...(fields.damaged ? { damaged: fields.damaged } : {}),
     };
-    const text = fields.text ?? serializeDesign(fields.design!);
+    const text = fields.text ?? storedText(fields.design!);
     return this.store('readwrite', (os) => {
       os.add(text, designKey(entry.id));
       const index = os.get(INDEX);
