@@ -103,9 +103,12 @@ test('panels collapse from the keyboard, the canvas grows, and the layout surviv
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
 });
 
-test('after Fit view no node lies under the minimap, and the minimap can be hidden', async ({ page }) => {
+test('on opening and after Fit view no node lies under the minimap, and the minimap can be hidden', async ({ page }) => {
   const { canvas } = await openApp(page);
   const t = toggles(page);
+  // The first framing, before anything is clicked, keeps the minimap's corner clear too.
+  await waitForViewportToSettle(page);
+  await expectNothingUnderMinimap(page);
   await canvas.fitView();
   await expectNothingUnderMinimap(page);
 
@@ -126,6 +129,8 @@ test('after Fit view no node lies under the minimap, and the minimap can be hidd
 test('at 1440 × 900 everything shows with room to spare', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const { canvas } = await openApp(page);
+  await waitForViewportToSettle(page);
+  await expectNothingUnderMinimap(page);
   await canvas.fitView();
   await expectNothingUnderMinimap(page);
   await page.screenshot({ path: test.info().outputPath('room-1440.png') });

@@ -18,6 +18,7 @@ import {
   useStoreApi,
   type Connection,
   type EdgeChange,
+  type FitViewOptions,
   type NodeChange,
   type OnNodeDrag,
 } from '@xyflow/react';
@@ -42,7 +43,7 @@ import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { usePanelLayout } from '../store/panelLayout.ts';
-import { DesignMinimap, viewportClearOfMinimap } from './Minimap.tsx';
+import { DesignMinimap, paddingClearOfMinimap, viewportClearOfMinimap } from './Minimap.tsx';
 import { drawnNodes, isLargeFlow, subnetsInView, useLargeDesignDeferred } from './largeDesign.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
 
@@ -366,6 +367,22 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 const INITIAL_FIT = { padding: 0.08, maxZoom: 1.1 };
 const MIN_ZOOM = 0.1;
 
+/** The first framing: INITIAL_FIT, with the corner the minimap covers kept clear as Fit view keeps it (Minimap.tsx). */
+function initialFit(flow: DiagramFlow, size: { width: number; height: number }): FitViewOptions {
+  const minimap = !usePanelLayout.getState().minimapHidden && !isLargeFlow(flow.nodes.length);
+  if (!minimap || flow.placed.size === 0) return INITIAL_FIT;
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { abs } of flow.placed.values()) {
+    x0 = Math.min(x0, abs.x);
+    y0 = Math.min(y0, abs.y);
+    x1 = Math.max(x1, abs.x + abs.width);
+    y1 = Math.max(y1, abs.y + abs.height);
+  }
+  const bounds = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  const fit = { padding: INITIAL_FIT.padding, minZoom: MIN_ZOOM, maxZoom: INITIAL_FIT.maxZoom, minimap };
+  return { ...INITIAL_FIT, padding: paddingClearOfMinimap(bounds, size.width, size.height, fit) };
+}
+
 /**
  * Measures the canvas's box before React Flow first renders, so that first render already holds every node, framed:
  * React Flow's store starts with the nodes and a fitted viewport instead of receiving them in an effect and fitting
@@ -389,7 +406,7 @@ export function Canvas() {
           initialWidth={size.width}
           initialHeight={size.height}
           fitView
-          initialFitViewOptions={INITIAL_FIT}
+          initialFitViewOptions={initialFit(flow, size)}
           initialMinZoom={MIN_ZOOM}
           initialMaxZoom={INITIAL_FIT.maxZoom}
         >

@@ -4,6 +4,9 @@
  * zoom. (Framing under a corner overlay needs one side cleared; clearing both would waste the most room.)
  */
 import { getViewportForBounds, MiniMap, Panel, type Rect, type Viewport } from '@xyflow/react';
+
+/** React Flow's per-side padding (its `Padding` type is not exported by @xyflow/react). */
+type Padding = Parameters<typeof getViewportForBounds>[5];
 import type { DiagramNode } from './adapter.ts';
 import { usePanelLayout } from '../store/panelLayout.ts';
 
@@ -24,13 +27,28 @@ export function viewportClearOfMinimap(
   height: number,
   o: { padding: number; minZoom: number; maxZoom: number; minimap: boolean },
 ): Viewport {
+  return getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, paddingClearOfMinimap(bounds, width, height, o));
+}
+
+/**
+ * The per-side padding (React Flow's `Padding`) of `viewportClearOfMinimap`: also what the canvas's first framing
+ * is given, so the design opens clear of the minimap too.
+ */
+export function paddingClearOfMinimap(
+  bounds: Rect,
+  width: number,
+  height: number,
+  o: { padding: number; minZoom: number; maxZoom: number; minimap: boolean },
+): Padding {
   const baseX = Math.floor((width - width / (1 + o.padding)) * 0.5);
   const baseY = Math.floor((height - height / (1 + o.padding)) * 0.5);
   const plain = { top: `${baseY}px`, bottom: `${baseY}px`, left: `${baseX}px`, right: `${baseX}px` } as const;
-  if (!o.minimap) return getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, plain);
-  const right = getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, { ...plain, right: `${Math.max(baseX, MINIMAP.width + MINIMAP.margin + GAP)}px` });
-  const bottom = getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, { ...plain, bottom: `${Math.max(baseY, MINIMAP.height + MINIMAP.margin + GAP)}px` });
-  return right.zoom >= bottom.zoom ? right : bottom;
+  if (!o.minimap) return plain;
+  const clearRight = { ...plain, right: `${Math.max(baseX, MINIMAP.width + MINIMAP.margin + GAP)}px` } as const;
+  const clearBottom = { ...plain, bottom: `${Math.max(baseY, MINIMAP.height + MINIMAP.margin + GAP)}px` } as const;
+  const right = getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, clearRight);
+  const bottom = getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, clearBottom);
+  return right.zoom >= bottom.zoom ? clearRight : clearBottom;
 }
 
 const toggleClass =
