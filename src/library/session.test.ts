@@ -122,3 +122,26 @@ describe('new designs and snapshots', () => {
     ]);
   });
 });
+
+describe('opening a large design', () => {
+  it('a cancelled open (the worker stopped) keeps the open design and leaves the saved one unmarked', async () => {
+    // Stands in for the import worker the browser runs for a large save (readLarge.ts): the user pressed Cancel.
+    vi.doMock('./readLarge.ts', () => ({
+      READ_OFF_THREAD_CHARS: 0,
+      readSavedDesign: async () => ({ ok: false, reason: 'Opening was cancelled.', cancelled: true }),
+      finishReading: async () => {},
+    }));
+    try {
+      const { designs, session, storage } = await boot();
+      const example = designs.getState().design.name;
+      await session.openAsNewEntry(named('Other', 'vpc-other'), 'user', 'New design');
+      const exampleId = (await storage.readIndex()).find((e) => e.name === example)!.id;
+      await session.openDesign(exampleId);
+      expect(designs.getState().design.name).toBe('Other');
+      expect(designs.getState().notice?.text).toContain('was cancelled');
+      expect((await storage.readIndex()).find((e) => e.id === exampleId)?.damaged).toBeUndefined();
+    } finally {
+      vi.doUnmock('./readLarge.ts');
+    }
+  });
+});
