@@ -196,23 +196,25 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   // Something was added off screen (a keyboard add, a paste): pan just enough to show it, keeping the zoom.
   const revealRequest = useUiStore((s) => s.revealRequest);
-  // While a reveal pan is animating, the live zoom dips (d3's smooth zoom): keep the zoom the user had, so several
-  // pastes in a row do not ratchet it down.
-  const revealZoom = useRef<{ zoom: number; until: number } | undefined>(undefined);
+  // While a reveal pan is animating, the live viewport is somewhere on the way (and d3's smooth zoom dips the zoom):
+  // judge the next reveal against where the pan will come to rest, so several pastes in a row neither ratchet the
+  // zoom down nor skip a pan because the moving view happened to cross the new resource.
+  const revealTarget = useRef<{ x: number; y: number; zoom: number; until: number } | undefined>(undefined);
   useEffect(() => {
     const box = root.current?.getBoundingClientRect();
     if (!revealRequest || !box) return;
     const targets = revealRequest.ids.map((id) => flowRef.current.placed.get(id)?.abs).filter((r): r is NonNullable<typeof r> => !!r);
     const wanted = boundsOf(targets);
     if (!wanted) return;
-    const live = getViewport();
-    const zoom = revealZoom.current && performance.now() < revealZoom.current.until ? revealZoom.current.zoom : live.zoom;
-    const { x, y } = live;
+    const moving = revealTarget.current && performance.now() < revealTarget.current.until ? revealTarget.current : undefined;
+    const { x, y, zoom } = moving ?? getViewport();
     const visible = { x: -x / zoom, y: -y / zoom, width: box.width / zoom, height: box.height / zoom };
     const inside = wanted.x >= visible.x && wanted.y >= visible.y && wanted.x + wanted.width <= visible.x + visible.width && wanted.y + wanted.height <= visible.y + visible.height;
     if (!inside) {
-      revealZoom.current = { zoom, until: performance.now() + 400 };
-      void setCenter(wanted.x + wanted.width / 2, wanted.y + wanted.height / 2, { zoom, duration: glide(200) });
+      const cx = wanted.x + wanted.width / 2;
+      const cy = wanted.y + wanted.height / 2;
+      revealTarget.current = { x: box.width / 2 - cx * zoom, y: box.height / 2 - cy * zoom, zoom, until: performance.now() + 1000 };
+      void setCenter(cx, cy, { zoom, duration: glide(200) });
     }
   }, [revealRequest, getViewport, setCenter]);
 
