@@ -8,6 +8,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // Everything the first screen needs in one chunk: left to itself the bundler splits the modules the entry
+        // shares with lazy parts into ~17 small chunks, and a browser fetches at most 6 at a time from one host
+        // over HTTP/1.1, so the first frame waited on three waves of requests (issue 7 item 10, docs/BENCHMARKS.md).
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   preview: { port: 4173, host: '127.0.0.1' },
   test: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOverlaps, nextFreeCidr, parseCidr, parseIp, reservedRole, tryCidr, usableAddressCount } from './cidr.ts';
+import { findOverlaps, isPrivateIp, isPublicIp, nextFreeCidr, parseCidr, parseIp, reservedRole, tryCidr, usableAddressCount } from './cidr.ts';
 
 describe('parseCidr', () => {
   it('reads an aligned block', () => {
@@ -62,5 +62,29 @@ describe('findOverlaps', () => {
     const items = ['10.0.0.0/16', '10.0.1.0/24', '10.1.0.0/16', '10.0.1.128/25', '10.2.0.0/16'].map((t) => ({ cidr: tryCidr(t)!, item: t }));
     const pairs = findOverlaps(items).map(([a, b]) => [a, b].sort().join(' & ')).sort();
     expect(pairs).toEqual(['10.0.0.0/16 & 10.0.1.0/24', '10.0.0.0/16 & 10.0.1.128/25', '10.0.1.0/24 & 10.0.1.128/25']);
+  });
+});
+
+// The private ranges: https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html (RFC 1918); what is not
+// routed on the internet besides them: RFC 6890.
+describe('isPrivateIp / isPublicIp', () => {
+  const ip = (text: string) => parseIp(text)!;
+
+  it('knows the RFC 1918 ranges to their edges', () => {
+    for (const text of ['10.0.0.0', '10.255.255.255', '172.16.0.0', '172.31.255.255', '192.168.0.0', '192.168.255.255']) {
+      expect(isPrivateIp(ip(text)), text).toBe(true);
+      expect(isPublicIp(ip(text)), text).toBe(false);
+    }
+    for (const text of ['9.255.255.255', '11.0.0.0', '172.15.255.255', '172.32.0.0', '192.167.255.255', '192.169.0.0']) {
+      expect(isPrivateIp(ip(text)), text).toBe(false);
+    }
+  });
+
+  it('calls an internet address public, and loopback, link-local, multicast, unspecified and carrier NAT not', () => {
+    for (const text of ['8.8.8.8', '52.94.0.1', '100.63.255.255', '100.128.0.0', '1.1.1.1']) expect(isPublicIp(ip(text)), text).toBe(true);
+    for (const text of ['0.0.0.0', '127.0.0.1', '169.254.169.254', '224.0.0.1', '239.255.255.255', '100.64.0.0', '100.127.255.255']) {
+      expect(isPublicIp(ip(text)), text).toBe(false);
+      expect(isPrivateIp(ip(text)), text).toBe(false);
+    }
   });
 });

@@ -3,10 +3,10 @@
  * `contains`, `overlaps`, `usableAddressCount`, `nextFreeCidr`) rather than in string surgery.
  *
  * Parsed ranges are plain numbers (unsigned 32-bit values held in JS numbers) so the hot paths — validation of
- * thousands of subnets, longest-prefix route lookup in traces — stay allocation-light; ip-num (which works in
- * bigint) classifies addresses.
+ * thousands of subnets, longest-prefix route lookup in traces — stay allocation-light. Addresses are classified
+ * (private, public) against a few fixed ranges here too: a library for that (ip-num, ~30 KB gzip of CommonJS
+ * evaluated on every start) cost more of the first visit than the canvas needed (issue 7 item 10).
  */
-import { IPv4 } from 'ip-num';
 
 export interface Cidr {
   /** Canonical text, e.g. `10.0.0.0/16`. */
@@ -142,7 +142,7 @@ export function usableRange(subnet: Cidr): { first: number; last: number } | und
 
 /**
  * The next free block of the given prefix length inside `within`, avoiding `taken`: the lowest aligned block
- * that overlaps nothing taken. (ip-num's Pool gives up on fragmented space, so this is a sweep over the sorted
+ * that overlaps nothing taken. (A library pool allocator gives up on fragmented space, so this is a sweep over the sorted
  * taken blocks instead: O(t log t) for t taken blocks.)
  *
  * @example nextFreeCidr(['10.0.0.0/16'], ['10.0.0.0/24'], 24) // '10.0.1.0/24'
@@ -205,17 +205,33 @@ export function findOverlaps<T>(items: Array<{ cidr: Cidr; item: T }>): Array<[T
   return out;
 }
 
+/** `[first, last]` of a fixed range, from its CIDR text (the tables below are written as AWS and the RFCs write them). */
+function span(text: string): readonly [number, number] {
+  const cidr = tryCidr(text)!;
+  return [cidr.first, cidr.last];
+}
+
+/** RFC 1918: https://datatracker.ietf.org/doc/html/rfc1918 */
+const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(span);
+
+/**
+ * Not routable on the internet besides the private ranges (RFC 6890,
+ * https://datatracker.ietf.org/doc/html/rfc6890): the unspecified address, loopback, link-local, multicast, and the
+ * shared address space carriers use for NAT.
+ */
+const NOT_PUBLIC = [...PRIVATE, ...['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '100.64.0.0/10'].map(span)];
+
+const within = (ranges: ReadonlyArray<readonly [number, number]>, address: number) => ranges.some(([first, last]) => address >= first && address <= last);
+
 /**
  * Whether an address is private (RFC 1918) — the ranges an internet gateway will not route to.
  * https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
  */
 export function isPrivateIp(address: number): boolean {
-  return IPv4.fromNumber(BigInt(address)).isPrivate();
+  return within(PRIVATE, address);
 }
 
 /** Whether an address is publicly routable on the internet (not private, loopback, link-local or reserved). */
 export function isPublicIp(address: number): boolean {
-  const ip = IPv4.fromNumber(BigInt(address));
-  return !ip.isPrivate() && !ip.isLoopback() && !ip.isLinkLocal() && !ip.isMulticast() && !ip.isUnspecified()
-    && !(address >= 0x64400000 && address <= 0x647fffff); // 100.64.0.0/10, shared address space
+  return !within(NOT_PUBLIC, address);
 }

@@ -90,7 +90,7 @@ export function pickInternetAddress(namedCidrs: Cidr[], usedAddresses: Set<numbe
 
 const publicCache = new Map<number, boolean>();
 
-/** `isPublicIp`, remembered: ip-num builds objects for every question, and traces ask about the same few addresses. */
+/** `isPublicIp`, remembered: traces ask about the same few addresses. */
 export function isPublicAddress(ip: number): boolean {
   let answer = publicCache.get(ip);
   if (answer === undefined) {
