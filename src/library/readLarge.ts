@@ -3,8 +3,11 @@
  * checked in the import worker, with the progress panel and its Cancel, as an imported file is. Smaller saves are
  * read in place: a worker's start-up would cost more than the read.
  */
-import { readSavedText } from './storage.ts';
 import type { Design } from '../engine/index.ts';
+import { isCancelled } from '../import/importInWorker.ts';
+import { finishImportProgress, importWithProgress } from '../import/importProgress.ts';
+import { primeFindings } from '../store/findings.ts';
+import { readSavedText } from './storage.ts';
 
 /** Characters of saved JSON from which a read goes to the worker (about 3,000 resources; a few tens of ms here). */
 export const READ_OFF_THREAD_CHARS = 1_000_000;
@@ -14,11 +17,6 @@ export type SavedRead = { ok: true; design: Design } | { ok: false; reason: stri
 /** Reads a saved design's text; never throws. `name` is what the progress panel calls it. */
 export async function readSavedDesign(text: string, name: string): Promise<SavedRead> {
   if (text.length < READ_OFF_THREAD_CHARS || typeof Worker !== 'function') return readSavedText(text);
-  const [{ importWithProgress }, { isCancelled }, { primeFindings }] = await Promise.all([
-    import('../import/importProgress.ts'),
-    import('../import/importInWorker.ts'),
-    import('../store/findings.ts'),
-  ]);
   let result: Awaited<ReturnType<typeof importWithProgress>>;
   try {
     result = await importWithProgress(text, name);
@@ -31,7 +29,6 @@ export async function readSavedDesign(text: string, name: string): Promise<Saved
 }
 
 /** Closes the progress panel once the design read off the main thread is drawn (nothing when none is showing). */
-export async function finishReading(): Promise<void> {
-  const { finishImportProgress } = await import('../import/importProgress.ts');
+export function finishReading(): void {
   finishImportProgress();
 }

@@ -181,7 +181,7 @@ export async function openEntry(id: string, design?: Design, text?: string): Pro
   lastSnapshotAt = Date.now();
   rememberOpen(id);
   show(next);
-  if (large) void finishReading();
+  if (large) finishReading();
   useLibraryStore.setState({ currentId: id });
   await claim(id);
   if (switching) useUiStore.getState().requestFitView();
