@@ -96,7 +96,9 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   await expect(firstLibrary.readOnlyBanner).toHaveCount(0);
   await tab2.screenshot({ path: test.info().outputPath('read-only-banner.png') });
 
-  // The read-only tab refuses an edit, in words.
+  // The read-only tab offers no drag (nothing to snap back) and refuses an edit, in words.
+  await expect(second.canvas.node('vpc-prod')).not.toHaveClass(/\bdraggable\b/);
+  await expect(first.canvas.node('vpc-prod')).toHaveClass(/\bdraggable\b/);
   await deleteNode(tab2, 'i-web-a');
   await expect(second.toolbar.status).toContainText('open for editing in another tab');
   await expect(second.canvas.node('i-web-a')).toBeVisible();
@@ -112,6 +114,8 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   await secondLibrary.readOnlyBanner.getByRole('button', { name: 'Take over here' }).click();
   await expect(secondLibrary.readOnlyBanner).toHaveCount(0);
   await expect(second.canvas.node('i-app-b')).toHaveCount(0);
+  await expect(second.canvas.node('vpc-prod')).toHaveClass(/\bdraggable\b/);
+  await expect(first.canvas.node('vpc-prod')).not.toHaveClass(/\bdraggable\b/);
   await expect(firstLibrary.readOnlyBanner).toContainText('Taken over by another tab');
   await expect(first.toolbar.status).toContainText('Another tab took over this design, with every edit made here saved');
   await expect(second.toolbar.button('Undo')).toBeDisabled();

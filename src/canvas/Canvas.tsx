@@ -167,6 +167,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const drawn = useMemo(() => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : nodes), [subnetsShown, nodes, flow.placed]);
 
   const execute = useDesignStore((s) => s.execute);
+  const readOnly = useDesignStore((s) => s.readOnly !== undefined);
   const { screenToFlowPosition, fitView, getViewport, setCenter, getNodes, getNodesBounds, setViewport } = useReactFlow();
   const root = useRef<HTMLElement>(null);
   const highlight = useDropHighlight(root);
@@ -331,6 +332,9 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
           nodes={drawn}
           edges={edges}
           onlyRenderVisibleElements={large}
+          // A read-only tab (the design is edited in another tab) neither drags nor connects: no move that snaps back.
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
