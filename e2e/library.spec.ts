@@ -99,6 +99,8 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   // The read-only tab offers no drag (nothing to snap back) and refuses an edit, in words.
   await expect(second.canvas.node('vpc-prod')).not.toHaveClass(/\bdraggable\b/);
   await expect(first.canvas.node('vpc-prod')).toHaveClass(/\bdraggable\b/);
+  await expect(tab2.getByRole('complementary', { name: 'Inspector' }).getByLabel('Design name')).toBeDisabled();
+  await expect(page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Design name')).toBeEnabled();
   await deleteNode(tab2, 'i-web-a');
   await expect(second.toolbar.status).toContainText('open for editing in another tab');
   await expect(second.canvas.node('i-web-a')).toBeVisible();

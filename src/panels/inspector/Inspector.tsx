@@ -50,18 +50,22 @@ export function Inspector() {
   const design = useDesignStore((s) => s.design);
   const selection = useDesignStore((s) => s.selection);
   const selected = selection.map((id) => getResource(design, id)).filter((r): r is Resource => r !== undefined);
+  // A read-only tab (the design is edited in another tab) shows every field, none of them editable.
+  const readOnly = useDesignStore((s) => s.readOnly !== undefined);
   return (
     <aside aria-label="Inspector" className="flex w-80 shrink-0 flex-col overflow-y-auto border-l border-gray-200 bg-white text-sm">
-      {selected.length === 0 ? (
-        <>
-          <Header title="Design" subtitle="Nothing selected" />
-          <DesignForm design={design} />
-        </>
-      ) : selected.length === 1 ? (
-        <ResourceInspector key={selected[0]!.id} design={design} resource={selected[0]!} />
-      ) : (
-        <MultiSelection resources={selected} />
-      )}
+      <fieldset disabled={readOnly} aria-label={readOnly ? 'Read-only: the design is edited in another tab' : undefined} className="m-0 min-w-0 border-0 p-0">
+        {selected.length === 0 ? (
+          <>
+            <Header title="Design" subtitle="Nothing selected" />
+            <DesignForm design={design} />
+          </>
+        ) : selected.length === 1 ? (
+          <ResourceInspector key={selected[0]!.id} design={design} resource={selected[0]!} />
+        ) : (
+          <MultiSelection resources={selected} />
+        )}
+      </fieldset>
     </aside>
   );
 }
