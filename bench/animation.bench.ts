@@ -12,7 +12,7 @@
  */
 import type { Design, Flow } from '../src/engine/index.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
-import { drawnNodeCount, launchBench, median, openDesign, round, waitRendered } from './lib/browser.ts';
+import { drawnNodeCount, median, openDesign, round, waitRendered, withBench } from './lib/browser.ts';
 
 const RUNS = Number(process.env.BENCH_ANIMATION_RUNS ?? 3);
 const SECONDS = 3;
@@ -67,15 +67,7 @@ async function measureOnce(browser: Parameters<typeof openDesign>[0], url: strin
 
 async function main() {
   const design = animationDesign();
-  let bench: Awaited<ReturnType<typeof launchBench>>;
-  try {
-    bench = await launchBench();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-    return;
-  }
-  try {
+  await withBench('animate-10-flows-frame', async (bench) => {
     const means: number[] = [];
     const all: number[] = [];
     let moving = Infinity;
@@ -95,12 +87,7 @@ async function main() {
       packets_moving: moving, frames: all.length, mean_ms, p95_ms: p95, max_ms: round(sorted.at(-1) ?? 0),
       fps_capacity: Math.round(1000 / Math.max(mean_ms, 0.001)), budget_ms: 16.7, ok: p95 < 16.7,
     }));
-  } catch (error) {
-    console.log(JSON.stringify({ name: 'animate-10-flows-frame', error: (error as Error).message.split('\n')[0] }));
-    process.exitCode = 1;
-  } finally {
-    await bench.close();
-  }
+  });
 }
 
 await main();

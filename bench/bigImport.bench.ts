@@ -18,7 +18,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { exampleDesign, serializeDesign } from '../src/engine/index.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
-import { drawnNodeCount, launchBench, median, openDesign, round, waitRendered } from './lib/browser.ts';
+import { drawnNodeCount, median, openDesign, round, waitRendered, withBench } from './lib/browser.ts';
 
 const RUNS = Number(process.env.BENCH_BIG_RUNS ?? 3);
 const NAME = 'big-design.json';
@@ -124,15 +124,7 @@ async function main() {
   const transfer = process.env.BENCH_TRANSFER ?? 'json';
   const design = generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 24 });
   const text = serializeDesign(design);
-  let bench: Awaited<ReturnType<typeof launchBench>>;
-  try {
-    bench = await launchBench();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-    return;
-  }
-  try {
+  await withBench('big-import-26k', async (bench) => {
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const run = await importOnce(bench.browser, bench.url, text, transfer);
@@ -153,12 +145,7 @@ async function main() {
       name: 'big-import-26k-pan', n: frames.length, mean_ms: round(frames.reduce((a, b) => a + b, 0) / Math.max(1, frames.length)),
       median_ms: round(median(frames)), p95_ms: round(frames[Math.floor(frames.length * 0.95)] ?? NaN), max_ms: round(frames.at(-1) ?? NaN),
     }));
-  } catch (error) {
-    console.log(JSON.stringify({ name: 'big-import-26k', error: (error as Error).message.split('\n')[0] }));
-    process.exitCode = 1;
-  } finally {
-    await bench.close();
-  }
+  });
 }
 
 await main();

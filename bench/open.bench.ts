@@ -19,7 +19,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { exampleDesign, type Design } from '../src/engine/index.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
-import { drawnNodeCount, FLOOR_NODES, launchBench, median, openDesign, openFloor, round, waitRendered } from './lib/browser.ts';
+import { drawnNodeCount, FLOOR_NODES, median, openDesign, openFloor, round, waitRendered, withBench } from './lib/browser.ts';
 
 const ROUNDS = Number(process.env.BENCH_OPEN_ROUNDS ?? 8);
 
@@ -45,23 +45,14 @@ function designTargets(url: string, build: 'app' | 'base'): Target[] {
 }
 
 async function main() {
-  let bench: Awaited<ReturnType<typeof launchBench>>;
-  try {
-    bench = await launchBench();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-    return;
-  }
-  const { browser, url } = bench;
-  const targets: Target[] = [
-    { name: 'open-floor', build: 'floor', open: async (b) => ({ page: await openFloor(b, url), expected: FLOOR_NODES }) },
-    ...designTargets(url, 'app'),
-    ...(process.env.BENCH_BASE_URL ? designTargets(process.env.BENCH_BASE_URL, 'base') : []),
-  ];
-  const times = targets.map(() => [] as number[]);
-  const marks = targets.map(() => ({ start: [] as number[], frame: [] as number[] }));
-  try {
+  await withBench('open-floor-ratio', async ({ browser, url }) => {
+    const targets: Target[] = [
+      { name: 'open-floor', build: 'floor', open: async (b) => ({ page: await openFloor(b, url), expected: FLOOR_NODES }) },
+      ...designTargets(url, 'app'),
+      ...(process.env.BENCH_BASE_URL ? designTargets(process.env.BENCH_BASE_URL, 'base') : []),
+    ];
+    const times = targets.map(() => [] as number[]);
+    const marks = targets.map(() => ({ start: [] as number[], frame: [] as number[] }));
     for (let round_ = 0; round_ <= ROUNDS; round_++) {
       for (let k = 0; k < targets.length; k++) {
         const i = (k + round_) % targets.length; // a rotating order
@@ -77,31 +68,25 @@ async function main() {
       }
       console.error(`round ${round_}: ${targets.map((t, i) => `${t.build}:${t.name}=${round(times[i]!.at(-1) ?? NaN)}`).join(' ')}`);
     }
-  } catch (error) {
-    console.log(JSON.stringify({ name: 'open-floor-ratio', error: (error as Error).message.split('\n')[0] }));
-    process.exitCode = 1;
-    await bench.close();
-    return;
-  }
-  const floor = times[0]!;
-  const floorMedian = median(floor);
-  const budgets: Record<string, number> = { 'open-example': 1.15, 'open-300': 1.4, 'open-979': 1.8 };
-  targets.forEach((t, i) => {
-    const ts = times[i]!;
-    const perRound = ts.map((v, r) => v / floor[r]!);
-    const ratio = Math.round((median(ts) / floorMedian) * 100) / 100;
-    const budget = budgets[t.name];
-    console.log(JSON.stringify({
-      name: t.name, build: t.build, n: ts.length, ...(t.resources !== undefined ? { resources: t.resources } : {}),
-      median_ms: round(median(ts)), min_ms: round(Math.min(...ts)), max_ms: round(Math.max(...ts)),
-      ...(t.build === 'floor' ? {} : {
-        ratio, ratio_min: Math.round(Math.min(...perRound) * 100) / 100, ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
-        app_start_ms: round(median(marks[i]!.start)), first_canvas_frame_ms: round(median(marks[i]!.frame)),
-        ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
-      }),
-    }));
+    const floor = times[0]!;
+    const floorMedian = median(floor);
+    const budgets: Record<string, number> = { 'open-example': 1.15, 'open-300': 1.4, 'open-979': 1.8 };
+    targets.forEach((t, i) => {
+      const ts = times[i]!;
+      const perRound = ts.map((v, r) => v / floor[r]!);
+      const ratio = Math.round((median(ts) / floorMedian) * 100) / 100;
+      const budget = budgets[t.name];
+      console.log(JSON.stringify({
+        name: t.name, build: t.build, n: ts.length, ...(t.resources !== undefined ? { resources: t.resources } : {}),
+        median_ms: round(median(ts)), min_ms: round(Math.min(...ts)), max_ms: round(Math.max(...ts)),
+        ...(t.build === 'floor' ? {} : {
+          ratio, ratio_min: Math.round(Math.min(...perRound) * 100) / 100, ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
+          app_start_ms: round(median(marks[i]!.start)), first_canvas_frame_ms: round(median(marks[i]!.frame)),
+          ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
+        }),
+      }));
+    });
   });
-  await bench.close();
 }
 
 await main();

@@ -16,7 +16,7 @@
 import type { Browser } from 'playwright-core';
 import type { Design } from '../src/engine/index.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
-import { drawnNodeCount, launchBench, median, openDesign, round, waitRendered } from './lib/browser.ts';
+import { drawnNodeCount, median, openDesign, round, waitRendered, withBench } from './lib/browser.ts';
 
 const OPEN_RUNS = Number(process.env.BENCH_OPEN_RUNS ?? 5);
 const DRAG_RUNS = Number(process.env.BENCH_DRAG_RUNS ?? 5);
@@ -155,15 +155,8 @@ async function benchDrag(browser: Browser, url: string) {
 }
 
 async function main() {
-  let bench: Awaited<ReturnType<typeof launchBench>>;
-  try {
-    bench = await launchBench();
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exitCode = 1;
-    return;
-  }
-  try {
+  await withBench('ui', async (bench) => {
+    // Each benchmark reports on its own line, so one that fails leaves the other's result.
     for (const [name, run] of [['open-300-resources', benchOpen], ['drag-vpc-50-frame', benchDrag]] as const) {
       try {
         console.log(JSON.stringify(await run(bench.browser, bench.url)));
@@ -172,9 +165,7 @@ async function main() {
         process.exitCode = 1;
       }
     }
-  } finally {
-    await bench.close();
-  }
+  });
 }
 
 await main();

@@ -30,7 +30,9 @@ export function drawnNodeCount(design: Design): number {
 }
 
 /** Headless Chromium and the app's URL; `close()` ends both (the server only if this started it). */
-export async function launchBench(): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+export type Bench = { browser: Browser; url: string; close: () => Promise<void> };
+
+export async function launchBench(): Promise<Bench> {
   const found = findChromium(ROOT, (line) => console.error(line));
   if (!found) throw new Error(BROWSER_HINT);
   let url = process.env.BENCH_URL;
@@ -54,6 +56,30 @@ export async function launchBench(): Promise<{ browser: Browser; url: string; cl
       stop();
     },
   };
+}
+
+/**
+ * A benchmark file's body, given the browser and the served app, which are closed however it ends. A browser that
+ * cannot start says why on stderr; an error thrown by `body` becomes one JSON line `{ name, error }`. Both set
+ * exit code 1.
+ */
+export async function withBench(name: string, body: (bench: Bench) => Promise<void>): Promise<void> {
+  let bench: Bench;
+  try {
+    bench = await launchBench();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+    return;
+  }
+  try {
+    await body(bench);
+  } catch (error) {
+    console.log(JSON.stringify({ name, error: (error as Error).message.split('\n')[0] }));
+    process.exitCode = 1;
+  } finally {
+    await bench.close();
+  }
 }
 
 /**
