@@ -3,10 +3,11 @@
  * overlaps a sibling (with route tables shown or hidden) and every child is drawn inside its container.
  */
 import { describe, expect, it } from 'vitest';
-import { addFromPalette, copyResources, exampleDesign, pasteResources, run, tidy, type Command, type Design, type PaletteLabel } from '../engine/index.ts';
+import { addFromPalette, copyResources, exampleDesign, pasteResources, run, tidy, type Design, type PaletteLabel } from '../engine/index.ts';
 import { designToFlow } from './adapter.ts';
 import { dropTargetFor } from './dropTarget.ts';
 import { intersects, type Rect } from './geometry.ts';
+import { applyCommands } from '../engine/commands/testing.ts';
 
 function expectReadable(design: Design): void {
   for (const showSupporting of [false, true]) {
@@ -46,11 +47,7 @@ function dropOn(design: Design, label: PaletteLabel, id: string): Design {
   return result.design;
 }
 
-function apply(design: Design, command: Command): Design {
-  const result = run(design, command);
-  if (result.error) throw new Error(result.error);
-  return result.design;
-}
+const apply = applyCommands;
 
 describe('a crowded design stays readable', () => {
   it('after instances, NAT instances, subnets, gateways and VPCs dropped on top of what is there', () => {

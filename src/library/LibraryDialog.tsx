@@ -4,7 +4,7 @@
  * or into the open one. Saves that cannot be read are listed with a download of their data.
  */
 import { useEffect, useRef, useState } from 'react';
-import { importFile, type ImportTarget } from '../store/fileActions.ts';
+import { IMPORT_ACCEPT, importFile, type ImportTarget } from '../store/fileActions.ts';
 import { daysLeftInTrash, describeOrigin, describeTime, listDesigns, listTrash, type LibraryEntry } from './entries.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { Modal } from './Modal.tsx';
@@ -125,7 +125,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
           ref={fileInput}
           type="file"
           aria-label="Import file into the library"
-          accept=".json,.yaml,.yml,.template,.txt,application/json"
+          accept={IMPORT_ACCEPT}
           className="hidden"
           onChange={(e) => {
             const file = e.target.files?.[0];

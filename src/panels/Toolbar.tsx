@@ -7,7 +7,7 @@ import { memo, useRef, type ReactNode } from 'react';
 import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitle } from '../canvas/actions.ts';
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { useDesignStore } from '../store/designStore.ts';
-import { exportDesign, importFile, newDesign } from '../store/fileActions.ts';
+import { exportDesign, IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -137,7 +137,7 @@ export function Toolbar() {
           ref={fileInput}
           type="file"
           aria-label="Import file"
-          accept=".json,.yaml,.yml,.template,.txt,application/json"
+          accept={IMPORT_ACCEPT}
           className="hidden"
           onChange={(e) => {
             const file = e.target.files?.[0];

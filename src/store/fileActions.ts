@@ -20,6 +20,9 @@ export { exportFileName };
  */
 export type ImportTarget = 'new' | 'open';
 
+/** What the file pickers for an import offer: design files and CloudFormation templates (JSON or YAML). */
+export const IMPORT_ACCEPT = '.json,.yaml,.yml,.template,.txt,application/json';
+
 /** Reads a file the user picked or dropped and imports it. Never throws. */
 export async function importFile(file: File, target: ImportTarget = 'new'): Promise<boolean> {
   const { notify } = useDesignStore.getState();

@@ -2,21 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { aDesign, anInstance, aSubnet, aVpc } from '../model/builders.ts';
 import { emptyDesign } from '../model/create.ts';
 import { mainRouteTableOf, defaultNetworkAclOf, defaultSecurityGroupOf, routeTableOfSubnet } from '../model/queries.ts';
-import type { Design, Instance, Subnet } from '../model/types.ts';
+import type { Instance, Subnet } from '../model/types.ts';
 import { addFromPalette } from './add.ts';
 import { copyResources, pasteResources } from './clipboard.ts';
 import { run } from './command.ts';
+import { applyCommands } from './testing.ts';
 import { connect, deleteResources, moveInto, moveNodes, updateResource } from './edit.ts';
 
-function apply(design: Design, ...commands: Parameters<typeof run>[1][]) {
-  let d = design;
-  for (const c of commands) {
-    const r = run(d, c);
-    if (r.error) throw new Error(r.error);
-    d = r.design;
-  }
-  return d;
-}
+const apply = applyCommands;
 
 describe('adding from the palette', () => {
   it('creates a VPC with a main route table, default NACL and default security group', () => {

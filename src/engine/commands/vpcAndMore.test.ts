@@ -13,14 +13,13 @@ import { addFromPalette } from './add.ts';
 import { run } from './command.ts';
 import { buildVpcAndMore, createVpcAndMore, planVpcAndMore, vpcAndMoreDefaults, type VpcAndMoreOptions } from './vpcAndMore.ts';
 import { previewVpcAndMore } from './vpcAndMorePreview.ts';
+import { applyCommands } from './testing.ts';
 
 const fresh = () => emptyDesign();
 const options = (o: Partial<VpcAndMoreOptions> = {}): VpcAndMoreOptions => ({ ...vpcAndMoreDefaults(fresh()), ...o });
 
 function build(o: Partial<VpcAndMoreOptions> = {}, design: Design = fresh()): Design {
-  const r = run(design, createVpcAndMore(options(o)));
-  if (r.error) throw new Error(r.error);
-  return r.design;
+  return applyCommands(design, createVpcAndMore(options(o)));
 }
 
 const subnets = (d: Design) => resourcesOfKind(d, 'subnet');

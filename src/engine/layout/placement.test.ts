@@ -3,7 +3,7 @@ import { addFromPalette } from '../commands/add.ts';
 import { tidy } from '../commands/arrange.ts';
 import { copyResources, duplicateResources, pasteResources } from '../commands/clipboard.ts';
 import { moveNodes } from '../commands/edit.ts';
-import { run, type Command } from '../commands/command.ts';
+import { run } from '../commands/command.ts';
 import { aDesign, aNatGateway, anInstance, aSubnet, aVpc } from '../model/builders.ts';
 import { emptyDesign } from '../model/create.ts';
 import type { Design, Subnet, Vpc } from '../model/types.ts';
@@ -11,16 +11,9 @@ import { indexChildren, layoutSubnet, layoutVpc } from './containers.ts';
 import { AUTO_GAP, AZ, intersects, LEAF, REGION, SUBNET, type Rect } from './geometry.ts';
 import { findFreeSpot } from './placement.ts';
 import { arrangeNewVpc } from './tidy.ts';
+import { applyCommands } from '../commands/testing.ts';
 
-function apply(design: Design, ...commands: Command[]): Design {
-  let d = design;
-  for (const c of commands) {
-    const r = run(d, c);
-    if (r.error) throw new Error(r.error);
-    d = r.design;
-  }
-  return d;
-}
+const apply = applyCommands;
 
 /** The gap between two boxes (negative when they overlap): the larger of the horizontal and vertical gaps. */
 function gapBetween(a: Rect, b: Rect): number {

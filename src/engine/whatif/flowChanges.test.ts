@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../commands/command.ts';
 import { updateResource } from '../commands/edit.ts';
 import { addFlow } from '../commands/flows.ts';
 import { exampleDesign } from '../model/example.ts';
-import type { Design, Flow, SecurityGroup } from '../model/types.ts';
+import type { Flow, SecurityGroup } from '../model/types.ts';
 import { describeFlowChanges, diffFlows, evaluateFlows, hasChanges, isReachable } from './flowChanges.ts';
+import { applyCommands } from '../commands/testing.ts';
 
-function edit(design: Design, ...commands: Parameters<typeof run>[1][]): Design {
-  return commands.reduce((d, c) => {
-    const r = run(d, c);
-    if (r.error) throw new Error(r.error);
-    return r.design;
-  }, design);
-}
+const edit = applyCommands;
 
 const webEgressClosed = updateResource<SecurityGroup>('sg-web', { egress: [] });
 const appEgressClosed = updateResource<SecurityGroup>('sg-app', { egress: [] });
