@@ -9,10 +9,10 @@
  * `createVpcAndMore` is the command: one undo step.
  */
 import { nextFreeCidrs, overlaps, parseCidr, tryCidr, contains, type Cidr } from '../cidr/cidr.ts';
-import { autoLayout } from '../layout/autoLayout.ts';
-import { emptyDesign, nextId, zonesOf } from '../model/create.ts';
+import { arrangeNewVpc } from '../layout/tidy.ts';
+import { nextId, zonesOf } from '../model/create.ts';
 import { resourcesOfKind } from '../model/queries.ts';
-import type { Box, Design, ElasticIp, InternetGateway, NatGateway, Resource, ResourceId, RouteTable, Subnet, VpcEndpoint } from '../model/types.ts';
+import type { Design, ElasticIp, InternetGateway, NatGateway, Resource, ResourceId, RouteTable, Subnet, VpcEndpoint } from '../model/types.ts';
 import { createVpc, suggestElasticIp, suggestPrivateIp, suggestVpcCidr } from './add.ts';
 import { done, refuse, type Command } from './command.ts';
 import { nextItemId } from './ruleEdits.ts';
@@ -180,8 +180,8 @@ export interface VpcAndMoreResult {
 
 /**
  * The design with the whole network added and wired, or the first problem in the form.
- * `at` is the VPC's page position (the canvas picks a free place); without it the VPC goes where the automatic
- * layout would put a first VPC.
+ * The VPC takes the free place on the page nearest `at`; without it, the place to the right of everything already
+ * there (`arrangeNewVpc`).
  */
 export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?: { x: number; y: number }): { ok: true; result: VpcAndMoreResult } | { ok: false; error: string } {
   const plan = planVpcAndMore(options);
@@ -277,12 +277,8 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
 
   const createdIds = [vpc.id, ...Object.keys(withVpc.resources).filter((id) => !Object.hasOwn(design.resources, id) && id !== vpc.id), ...new Set(added.map((r) => r.id))];
   const ids = [...new Set(createdIds)];
-  // Laid out by the automatic layout, on a design holding only the new network; the VPC then moves to `at`.
-  const alone = emptyDesign({ region, resources: Object.fromEntries(ids.map((id) => [id, next.resources[id]!])) });
-  const layout: Record<string, Box> = {};
-  for (const [id, box] of Object.entries(autoLayout(alone))) if (ids.includes(id)) layout[id] = box;
-  if (at) layout[vpc.id] = { x: Math.round(at.x), y: Math.round(at.y) };
-  return { ok: true, result: { design: { ...next, layout: { ...next.layout, ...layout } }, created: ids, vpcId: vpc.id } };
+  // What it holds on the automatic grid; the VPC at the free place nearest `at` (by default right of what is there).
+  return { ok: true, result: { design: arrangeNewVpc(next, vpc.id, at), created: ids, vpcId: vpc.id } };
 }
 
 /**

@@ -5,8 +5,6 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { designToFlow } from '../../canvas/adapter.ts';
-import { REGION } from '../../canvas/geometry.ts';
 import {
   createVpcAndMore,
   MAX_ZONES,
@@ -17,20 +15,12 @@ import {
   type VpcAndMoreOptions,
 } from '../../engine/commands/vpcAndMore.ts';
 import { previewVpcAndMore } from '../../engine/commands/vpcAndMorePreview.ts';
-import { regionNodeId, zonesOf, type Design } from '../../engine/index.ts';
+import { zonesOf } from '../../engine/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
 import { ResourceMapPreview } from './ResourceMapPreview.tsx';
 
 const ORDINAL = ['First', 'Second', 'Third'];
-
-/** The new VPC's page position: right of everything already in the design's region, top-aligned with it. */
-function freePlace(design: Design): { x: number; y: number } | undefined {
-  const region = regionNodeId(design.region);
-  const inRegion = [...designToFlow(design).placed.values()].filter((p) => p.parentId === region);
-  if (!inRegion.length) return undefined;
-  return { x: Math.max(...inRegion.map((p) => p.abs.x + p.abs.width)) + REGION.gap, y: Math.min(...inRegion.map((p) => p.abs.y)) };
-}
 
 function Field({ label, hint, error, children, id }: { label: string; hint?: string; error?: string; children: ReactNode; id: string }) {
   return (
@@ -135,7 +125,7 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     const state = useDesignStore.getState();
-    if (state.execute(createVpcAndMore(options, freePlace(state.design)))) {
+    if (state.execute(createVpcAndMore(options))) {
       onClose();
       useUiStore.getState().requestFitView();
     }
