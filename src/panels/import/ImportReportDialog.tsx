@@ -4,7 +4,8 @@
  * resources that could not be read, stand-ins for resources outside the file, and warnings. Nothing an import
  * leaves out goes unmentioned.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { DialogFrame } from '../DialogFrame.tsx';
 import type { ImportReport } from '../../engine/io/importAny.ts';
 import type { ResourceKind } from '../../engine/model/types.ts';
 
@@ -53,26 +54,11 @@ export interface ImportReportDialogProps {
  */
 export function ImportReportDialog({ fileName, report, onClose }: ImportReportDialogProps) {
   const titleId = useId();
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
   const counts = describeCounts(report.counts);
   const total = Object.values(report.counts).reduce((a, b) => a + (b ?? 0), 0);
   const sections = reportSections(report);
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/30" onMouseDown={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="flex max-h-[80vh] w-[36rem] max-w-[92vw] flex-col rounded-md bg-white text-gray-900 shadow-xl"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            onClose();
-          }
-        }}
-      >
+    <DialogFrame labelledBy={titleId} onClose={onClose} className="flex max-h-[80vh] w-[36rem] max-w-[92vw] flex-col">
         <div className="border-b border-gray-200 px-4 pt-4 pb-3">
           <h2 id={titleId} className="text-base font-semibold break-all">
             Imported {fileName}
@@ -109,11 +95,10 @@ export function ImportReportDialog({ fileName, report, onClose }: ImportReportDi
           ))}
         </div>
         <div className="flex justify-end border-t border-gray-200 px-4 py-3">
-          <button ref={close} type="button" className="dialog-button dialog-button-primary" onClick={onClose}>
+          <button data-autofocus type="button" className="dialog-button dialog-button-primary" onClick={onClose}>
             Close
           </button>
         </div>
-      </div>
-    </div>
+    </DialogFrame>
   );
 }

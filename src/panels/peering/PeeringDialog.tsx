@@ -4,7 +4,8 @@
  * (https://docs.aws.amazon.com/vpc/latest/peering/create-vpc-peering-connection.html). What AWS would refuse is
  * said before the button is pressed, in the words of the rule that reports it.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { DialogFrame } from '../DialogFrame.tsx';
 import { isCrossAccount, peerNote, peeringRefusal, requestPeering } from '../../engine/commands/peering.ts';
 import { resourcesOfKind, type Design, type ResourceId, type Vpc } from '../../engine/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -29,7 +30,6 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
   const design = useDesignStore((s) => s.design);
   const vpcs = resourcesOfKind(design, 'vpc');
   const titleId = useId();
-  const first = useRef<HTMLDivElement>(null);
   const [requester, setRequester] = useState<ResourceId>(() => request.requesterVpcId ?? vpcs[0]?.id ?? '');
   const [accepter, setAccepter] = useState<ResourceId>(() => request.accepterVpcId ?? firstPeer(design, vpcs, request.requesterVpcId ?? vpcs[0]?.id));
   const from = vpcs.find((v) => v.id === requester);
@@ -37,12 +37,6 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
   const crossAccount = !!from && !!to && isCrossAccount(from, to);
   const [accept, setAccept] = useState(!crossAccount);
   const [addRoutes, setAddRoutes] = useState(true);
-  // Focus starts in the form and goes back to what opened the dialog when it closes.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-    first.current?.querySelector('select')?.focus();
-    return () => opener?.focus();
-  }, []);
 
   const refusal = vpcs.length < 2 ? 'A peering connection joins two VPCs: add another VPC first.' : peeringRefusal(design, requester, accepter);
   const create = () => {
@@ -51,20 +45,8 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
   };
 
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black/30" onMouseDown={closePeeringDialog}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="w-[30rem] max-w-[92vw] rounded-md bg-white text-gray-900 shadow-xl"
-        onMouseDown={(e) => e.stopPropagation()}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            closePeeringDialog();
-          }
-        }}
-      >
+    // Focus starts in the form (the requester) and goes back to what opened the dialog when it closes.
+    <DialogFrame labelledBy={titleId} onClose={closePeeringDialog} className="w-[30rem] max-w-[92vw]">
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -79,7 +61,7 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
               A peering connection is a request from one VPC that the owner of the other VPC accepts; then each side routes the other's addresses through it.
             </p>
           </div>
-          <div ref={first} className="space-y-3 px-4 py-3">
+          <div className="space-y-3 px-4 py-3">
             <SelectField label="Requester VPC" value={requester} options={vpcs.map((v) => vpcOption(v))} onChange={setRequester} hint="The VPC that asks to peer." />
             <SelectField
               label="Accepter VPC"
@@ -120,7 +102,6 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
             </button>
           </div>
         </form>
-      </div>
-    </div>
+    </DialogFrame>
   );
 }

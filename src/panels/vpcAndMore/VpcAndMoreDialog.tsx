@@ -3,8 +3,8 @@
  * network wired (one undo step). The form's state is the engine's `VpcAndMoreOptions`; the engine computes the
  * subnets' CIDRs, checks every field and builds the design (src/engine/commands/vpcAndMore.ts).
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
-import { createPortal } from 'react-dom';
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { DialogFrame } from '../DialogFrame.tsx';
 import {
   createVpcAndMore,
   MAX_ZONES,
@@ -76,23 +76,6 @@ function Choice<T extends string | number>({
   );
 }
 
-/** Tab and Shift+Tab cycle within the modal dialog instead of reaching the page behind it. */
-function keepFocusInside(e: React.KeyboardEvent<HTMLElement>): void {
-  const focusable = [...e.currentTarget.querySelectorAll<HTMLElement>('input, select, button, [href], [tabindex]:not([tabindex="-1"])')].filter(
-    (el) => !el.hasAttribute('disabled') && !el.hidden && el.tabIndex >= 0,
-  );
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    last.focus();
-    e.preventDefault();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    first.focus();
-    e.preventDefault();
-  }
-}
-
 const input = 'w-full rounded border border-gray-400 px-2 py-1 text-[13px] aria-[invalid=true]:border-[#d13212] focus-visible:outline-2 focus-visible:outline-[#0972d3]';
 
 export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
@@ -101,8 +84,6 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
   const [refusal, setRefusal] = useState<string>();
   const titleId = useId();
   const ids = useId();
-  const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
 
   const plan = useMemo(() => planVpcAndMore(options), [options]);
   const preview = useMemo(() => previewVpcAndMore(design, options), [design, options]);
@@ -132,18 +113,9 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
   };
 
   const cidrError = plan.errors.cidr;
-  return createPortal(
-    <div className="dialog-backdrop fixed inset-0 z-50 flex items-center justify-center p-4">
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className="flex max-h-full w-[min(1120px,100%)] flex-col rounded-md bg-white text-gray-900 shadow-xl"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-          if (e.key === 'Tab') keepFocusInside(e);
-        }}
-      >
+  return (
+    // A click outside does not close it: a long form would lose its input.
+    <DialogFrame labelledBy={titleId} onClose={onClose} className="flex max-h-full w-[min(1120px,100%)] flex-col" closeOnOutsideClick={false}>
         <header className="border-b border-gray-200 px-4 py-2.5">
           <h2 id={titleId} className="text-base font-semibold">
             Create VPC and more
@@ -161,7 +133,7 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
             }}
           >
             <Field id={`${ids}-name`} label="Name tag auto-generation" hint={`Names every resource: ${options.name.trim() || '…'}-vpc, ${options.name.trim() || '…'}-igw, …`} error={plan.errors.name}>
-              <input ref={first} id={`${ids}-name`} className={input} value={options.name} aria-invalid={!!plan.errors.name} onChange={(e) => set({ name: e.target.value })} />
+              <input data-autofocus id={`${ids}-name`} className={input} value={options.name} aria-invalid={!!plan.errors.name} onChange={(e) => set({ name: e.target.value })} />
             </Field>
             <Field id={`${ids}-cidr`} label="IPv4 CIDR block" hint="/16 to /28, e.g. 10.0.0.0/16" error={cidrError}>
               <input
@@ -295,8 +267,6 @@ export function VpcAndMoreDialog({ onClose }: { onClose: () => void }) {
             Create VPC
           </button>
         </footer>
-      </div>
-    </div>,
-    document.body,
+    </DialogFrame>
   );
 }
