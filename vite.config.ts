@@ -2,9 +2,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { earlyReadScript } from './src/library/earlyRead.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    {
+      // The saved design is read while the app's script loads (src/library/earlyRead.ts).
+      name: 'vpc-designer:early-read',
+      transformIndexHtml: () => [{ tag: 'script', children: earlyReadScript(), injectTo: 'head' }],
+    },
+  ],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

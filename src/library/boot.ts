@@ -8,7 +8,8 @@
  */
 import type { Design } from '../engine/index.ts';
 import { useDesignStore } from '../store/designStore.ts';
-import { purgeExpired } from './entries.ts';
+import { takeEarlyRead } from './earlyRead.ts';
+import { purgeExpired, type LibraryEntry } from './entries.ts';
 import { migrateOldAutosave, OLD_AUTOSAVE_KEY, type Migration } from './migrate.ts';
 import { adoptOpen, chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
 import { LibraryStorage, readSavedText } from './storage.ts';
@@ -61,7 +62,11 @@ async function boot(): Promise<void> {
   const likely = rememberedIds()[0];
   let likelyText: string | undefined;
   try {
-    ({ entries, text: likelyText } = await storage.readIndexAnd(likely));
+    // Usually read already, while the app's script loaded (earlyRead.ts).
+    const early = await takeEarlyRead(likely);
+    ({ entries, text: likelyText } = early
+      ? { entries: (early.index as LibraryEntry[] | undefined) ?? [], text: typeof early.text === 'string' ? early.text : undefined }
+      : await storage.readIndexAnd(likely));
   } catch (error) {
     startInMemory(error);
     return;

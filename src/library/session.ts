@@ -18,13 +18,10 @@ import { mostRecentUsable, type EntryOrigin, type LibraryEntry } from './entries
 import { useLibraryStore, type EditMode } from './libraryStore.ts';
 import { addSnapshot, beforeSummary, isSnapshotDue, summarizeChanges, type Snapshot } from './snapshots.ts';
 import { finishReading, readSavedDesign, READ_OFF_THREAD_CHARS } from './readLarge.ts';
+import { LAST_OPEN_KEY, TAB_OPEN_KEY } from './keys.ts';
 import { isQuotaError, newId, readSavedText, storedText, type LibraryStorage } from './storage.ts';
 
 const SAVE_DELAY_MS = 300;
-/** Per tab (survives a reload of this tab): the entry it has open. */
-const TAB_OPEN_KEY = 'vpc-designer:open';
-/** Per browser: the entry opened last, for a new tab. */
-const LAST_OPEN_KEY = 'vpc-designer:last-open';
 
 export const READ_ONLY_MESSAGES: Record<Exclude<EditMode, 'editing'>, string> = {
   elsewhere: 'This design is open for editing in another tab. Choose “Take over here” to edit it in this tab.',

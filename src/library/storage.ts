@@ -11,14 +11,13 @@ import { createStore, del, delMany, get, getMany, promisifyRequest, set, update,
 import type { Design } from '../engine/index.ts';
 import { readDesign } from '../engine/index.ts';
 import { newEntry, type EntryOrigin, type LibraryEntry } from './entries.ts';
+import { DESIGN_KEY_PREFIX, INDEX_KEY, LIBRARY_DB, LIBRARY_STORE, SNAPSHOTS_KEY_PREFIX } from './keys.ts';
 import type { Snapshot } from './snapshots.ts';
 
-const INDEX = 'index';
-const designKey = (id: string) => `design:${id}`;
-const snapshotsKey = (id: string) => `snapshots:${id}`;
+const INDEX = INDEX_KEY;
+const designKey = (id: string) => `${DESIGN_KEY_PREFIX}${id}`;
+const snapshotsKey = (id: string) => `${SNAPSHOTS_KEY_PREFIX}${id}`;
 
-export const LIBRARY_DB = 'vpc-designer';
-export const LIBRARY_STORE = 'library';
 
 /** A fresh entry id (never one already in the index: see `createEntry`). */
 export function newId(): string {
