@@ -28,7 +28,7 @@ import { kindLabelOf } from '../engine/model/inspection.ts';
 import type { IconKind } from './icons/ResourceIcon.tsx';
 import { indexChildren, layoutVpc, type VpcLayout } from '../engine/layout/containers.ts';
 import { AUTO_GAP, boundsOf, CHIP, LEAF, REGION, SUPPORT, VPC, type Rect, type XY } from './geometry.ts';
-import { isLargeFlow, sideHandles } from './largeDesign.ts';
+import { sideHandles } from './largeDesign.ts';
 
 /** What a node is marked with when the rules find something about its resource. */
 export type Marks = {
@@ -341,8 +341,10 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
   // saying so up front lets it treat the nodes as measured from its first render, instead of reporting a size for
   // every node after that render (which, applied, replaces every node object and renders them all again).
   for (const node of nodes) node.measured = { width: node.width, height: node.height };
-  // A large design's nodes also say where their handles are, so React Flow need not render them all (largeDesign.ts).
-  if (isLargeFlow(nodes.length)) for (const node of nodes) node.handles = sideHandles(node.width!, node.height!);
+  // They also say where their handles are (as Handles.tsx draws them), so React Flow need not observe and measure
+  // every node after its first render (a forced layout of all of them, then every node rendered again) nor, in a
+  // large design, render nodes off screen to find their handles (largeDesign.ts).
+  for (const node of nodes) node.handles = sideHandles(node.width!, node.height!);
   return { nodes, edges: edgesOf(design, placed, selection, marks), placed };
 }
 

@@ -3,7 +3,7 @@
  * on screen:
  *
  * - React Flow renders only the nodes inside the viewport (`onlyRenderVisibleElements`). It would still render
- *   every node once to find its connection handles, so the adapter gives each node of a large design its handles
+ *   every node once to find its connection handles, so the adapter gives each node its handles
  *   up front (`sideHandles`: where Handles.tsx draws them), and nodes off screen are never created.
  * - React Flow is given only the leaves (instances, NAT gateways, interface endpoints' ENIs) of the subnets in view
  *   (`subnetsInView`, `drawnNodes`), and none when zoomed out past the level of detail (`DETAIL_ZOOM`, where a
