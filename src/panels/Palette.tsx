@@ -10,6 +10,7 @@ import { needsOf } from '../canvas/dropTarget.ts';
 import { ResourceIcon, type IconKind } from '../canvas/icons/ResourceIcon.tsx';
 import { VpcAndMoreEntry } from './vpcAndMore/VpcAndMoreEntry.tsx';
 import { PeeringPaletteButton } from './peering/PeeringPaletteButton.tsx';
+import { useFirstCanvasFrame } from './lazy.tsx';
 
 const GROUPS: Array<{ title: string; labels: readonly PaletteLabel[] }> = [
   { title: 'Networking', labels: ['VPC', 'Subnet', 'Route table', 'Network ACL', 'Security group', 'Network interface'] },
@@ -64,9 +65,16 @@ const PaletteButton = memo(function PaletteButton({ item }: { item: PaletteItem 
   );
 });
 
+/** The panel at once (its width is the canvas's left edge); its items from the frame after the canvas's first. */
 export function Palette() {
+  return useFirstCanvasFrame() ? <PaletteContents /> : <aside aria-label="Palette" className={PALETTE_PANEL} />;
+}
+
+const PALETTE_PANEL = 'flex w-52 shrink-0 flex-col overflow-y-auto border-r border-gray-200 bg-white';
+
+function PaletteContents() {
   return (
-    <aside aria-label="Palette" className="flex w-52 shrink-0 flex-col overflow-y-auto border-r border-gray-200 bg-white">
+    <aside aria-label="Palette" className={PALETTE_PANEL}>
       <p className="px-3 pt-2 pb-1 text-[11px] leading-snug text-gray-500">
         Drag onto the canvas, or select a container and press Enter.
       </p>

@@ -6,6 +6,7 @@
 import { memo, useRef, type ReactNode } from 'react';
 import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitle } from '../canvas/actions.ts';
 import { useLibraryStore } from '../library/libraryStore.ts';
+import { useFirstCanvasFrame } from './lazy.tsx';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign, IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
@@ -91,7 +92,14 @@ function SaveStatus() {
   );
 }
 
+const TOOLBAR_BAR = 'flex h-11 shrink-0 items-center gap-1 bg-aws-squid px-3 text-white';
+
+/** The bar at once; its buttons from the frame after the canvas's first (the design shows first: `useFirstCanvasFrame`). */
 export function Toolbar() {
+  return useFirstCanvasFrame() ? <ToolbarContents /> : <header className={TOOLBAR_BAR} />;
+}
+
+function ToolbarContents() {
   const undoLabel = useDesignStore((s) => s.past.at(-1)?.label);
   const redoLabel = useDesignStore((s) => s.future[0]?.label);
   const selected = useDesignStore((s) => s.selection.length);
@@ -101,7 +109,7 @@ export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
 
   return (
-    <header className="flex h-11 shrink-0 items-center gap-1 bg-aws-squid px-3 text-white">
+    <header className={TOOLBAR_BAR}>
       <h1 className="mr-2 shrink-0 text-[15px] font-semibold">VPC Designer</h1>
       <div className="flex max-w-64 min-w-24 flex-1">
         <DesignName />

@@ -9,7 +9,7 @@ import { getResource } from '../../engine/model/queries.ts';
 import type { Design, Resource } from '../../engine/model/types.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { Suspense } from 'react';
-import { lazyNamed, Loading } from '../lazy.tsx';
+import { lazyNamed, Loading, useFirstCanvasFrame } from '../lazy.tsx';
 import { dangerButtonClass, Note, Section } from './controls.tsx';
 import { DesignForm } from './forms/DesignForm.tsx';
 import { TidySection } from './TidySection.tsx';
@@ -46,14 +46,21 @@ export const preloadInspectorForms: ReadonlyArray<() => Promise<unknown>> = [
   SecurityGroupForm, AwsServiceForm, InternetForm, S3BucketForm, VpcEndpointForm, SubnetForm, VpcForm,
 ].map((form) => form.preload);
 
+/** The panel at once (its width is the canvas's right edge); its forms from the frame after the canvas's first. */
 export function Inspector() {
+  return useFirstCanvasFrame() ? <InspectorContents /> : <aside aria-label="Inspector" className={INSPECTOR_PANEL} />;
+}
+
+const INSPECTOR_PANEL = 'flex w-80 shrink-0 flex-col overflow-y-auto border-l border-gray-200 bg-white text-sm';
+
+function InspectorContents() {
   const design = useDesignStore((s) => s.design);
   const selection = useDesignStore((s) => s.selection);
   const selected = selection.map((id) => getResource(design, id)).filter((r): r is Resource => r !== undefined);
   // A read-only tab (the design is edited in another tab) shows every field, none of them editable.
   const readOnly = useDesignStore((s) => s.readOnly !== undefined);
   return (
-    <aside aria-label="Inspector" className="flex w-80 shrink-0 flex-col overflow-y-auto border-l border-gray-200 bg-white text-sm">
+    <aside aria-label="Inspector" className={INSPECTOR_PANEL}>
       <fieldset disabled={readOnly} aria-label={readOnly ? 'Read-only: the design is edited in another tab' : undefined} className="m-0 min-w-0 border-0 p-0">
         {selected.length === 0 ? (
           <>
