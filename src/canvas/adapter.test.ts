@@ -9,6 +9,8 @@ import {
   aVpc,
 } from '../engine/model/builders.ts';
 import { emptyDesign, exampleDesign, moveNodes, run, type Design, type Finding } from '../engine/index.ts';
+import { generateDesign } from '../engine/model/generate.ts';
+import { diagramGeometry } from '../engine/layout/diagram.ts';
 import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramFlow } from './adapter.ts';
 import { CHIP } from './geometry.ts';
 
@@ -235,4 +237,36 @@ describe('reuseUnchanged', () => {
 it('leaves other resources alone when a route table is added but hidden', () => {
   const d = aDesign(aVpc(), aRouteTable());
   expect(designToFlow(d).nodes.map((n) => n.type)).toEqual(['region', 'vpc', 'az', 'az']);
+});
+
+describe('designToFlow translates the engine geometry', () => {
+  const designs: [string, Design][] = [
+    ['the example design', exampleDesign()],
+    ['a generated design', generateDesign({ vpcs: 3, subnetsPerVpc: 4, instancesPerSubnet: 4 })],
+  ];
+  for (const [name, design] of designs) {
+    for (const showSupporting of [false, true]) {
+      it(`places every node at its box's page position minus its parent's (${name}, supports ${showSupporting ? 'shown' : 'hidden'})`, () => {
+        const geometry = diagramGeometry(design, { showSupporting });
+        const flow = designToFlow(design, { showSupporting });
+        expect(flow.nodes.map((n) => n.id)).toEqual(geometry.boxes.map((b) => b.id));
+        const nodes = new Map(flow.nodes.map((n) => [n.id, n]));
+        // Where React Flow draws each node: its position plus every ancestor's.
+        const drawnAt = (id: string): { x: number; y: number } => {
+          const n = nodes.get(id)!;
+          const up = n.parentId ? drawnAt(n.parentId) : { x: 0, y: 0 };
+          return { x: up.x + n.position.x, y: up.y + n.position.y };
+        };
+        for (const box of geometry.boxes) {
+          const node = nodes.get(box.id)!;
+          expect(node.parentId, box.id).toBe(box.parentId);
+          expect(drawnAt(box.id), box.id).toEqual({ x: box.abs.x, y: box.abs.y });
+          expect([node.width, node.height], box.id).toEqual([box.abs.width, box.abs.height]);
+        }
+        expect(flow.edges.map((e) => [e.id, e.source, e.target, e.sourceHandle, e.targetHandle])).toEqual(
+          geometry.connections.map((c) => [c.id, c.source, c.target, c.sourceSide, c.targetSide]),
+        );
+      });
+    }
+  }
 });

@@ -18,6 +18,7 @@ import {
   type Resource,
   type ResourceId,
 } from '../engine/index.ts';
+import { layoutPositionOf } from '../engine/layout/diagram.ts';
 import type { DiagramFlow, PlacedNode } from './adapter.ts';
 import { containersAt } from './dropTarget.ts';
 import type { XY } from './geometry.ts';
@@ -74,8 +75,9 @@ export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointe
     if (!p || !MOVABLE.has(p.type)) continue;
     const parent = p.parentId ? flow.placed.get(p.parentId) : undefined;
     const kind = reparentType(flow, p);
+    // Where the node now is on the page (React Flow positions are relative to the parent box).
+    const abs = parent ? { x: parent.abs.x + d.position.x, y: parent.abs.y + d.position.y } : d.position;
     if (kind && parent) {
-      const abs = { x: parent.abs.x + d.position.x, y: parent.abs.y + d.position.y };
       const probe = dragged.length === 1 && pointer ? pointer : { x: abs.x + p.abs.width / 2, y: abs.y + p.abs.height / 2 };
       const chain = containersAt(flow, probe, d.id);
       const target = [...chain].reverse().find((c) => c.type === kind);
@@ -91,7 +93,7 @@ export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointe
         continue;
       }
     }
-    positions[d.id] = { x: d.position.x + p.layoutOrigin.x, y: d.position.y + p.layoutOrigin.y };
+    positions[d.id] = layoutPositionOf(p, abs);
   }
   const count = Object.keys(positions).length + reparented;
   if (count === 0) return undefined;
@@ -149,9 +151,7 @@ export function commandForNudge(flow: DiagramFlow, selection: readonly ResourceI
     let inSelected = false;
     for (let a = p.parentId; a; a = flow.placed.get(a)?.parentId) if (chosen.has(a)) inSelected = true;
     if (inSelected) continue;
-    const parent = p.parentId ? flow.placed.get(p.parentId) : undefined;
-    const local = parent ? { x: p.abs.x - parent.abs.x, y: p.abs.y - parent.abs.y } : { x: p.abs.x, y: p.abs.y };
-    positions[id] = { x: local.x + p.layoutOrigin.x + dx, y: local.y + p.layoutOrigin.y + dy };
+    positions[id] = layoutPositionOf(p, { x: p.abs.x + dx, y: p.abs.y + dy });
   }
   if (Object.keys(positions).length === 0) return undefined;
   return moveNodes(positions, 'Nudge');

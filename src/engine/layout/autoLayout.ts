@@ -9,9 +9,10 @@
  * sizes, so the grid stays tidy. ELK would add a 1.4 MB chunk for what is, here, a grid.
  */
 import { isPublicSubnet, routeTableOfSubnet } from '../model/queries.ts';
-import { isDrawnAsNode, visualParentOf } from '../model/diagram.ts';
+import { regionNodeId, regionsOf } from '../model/diagram.ts';
 import type { Box, Design, Resource, Subnet, Vpc } from '../model/types.ts';
-import { AUTO_GAP, AZ, CHIP, GRID, labelWidth, LEAF, LEAVES_PER_ROW, REGION, SUBNET, SUPPORT, VPC } from './geometry.ts';
+import { indexChildren, layoutVpc as measureVpc, type ChildIndex } from './containers.ts';
+import { AUTO_GAP, AZ, CHIP, GRID, LEAF, LEAVES_PER_ROW, REGION, SUBNET } from './geometry.ts';
 
 /** Rows of VPCs wrap past this width (a few VPCs side by side, like a page of a diagram). */
 const MAX_ROW_WIDTH = 2600;
@@ -39,40 +40,6 @@ function leafGrid(count: number): Size {
   };
 }
 
-interface Children {
-  leaves: Map<string, Resource[]>;
-  subnets: Map<string, Subnet[]>;
-  chips: Map<string, number>;
-  supports: Map<string, number>;
-  regionItems: Map<string, Resource[]>;
-}
-
-function indexChildren(design: Design): Children {
-  const c: Children = { leaves: new Map(), subnets: new Map(), chips: new Map(), supports: new Map(), regionItems: new Map() };
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
-    const list = map.get(key);
-    if (list) list.push(value);
-    else map.set(key, [value]);
-  };
-  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const r of Object.values(design.resources)) {
-    if (!isDrawnAsNode(r)) continue;
-    if (r.kind === 'subnet') {
-      push(c.subnets, r.vpcId, r);
-      continue;
-    }
-    const parent = visualParentOf(design, r);
-    if (parent === undefined) continue;
-    if (parent.startsWith('region:')) {
-      // VPCs get shelves of their own; detached gateways are drawn by the canvas beside them.
-      if (r.kind !== 'vpc' && r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway') push(c.regionItems, parent, r);
-    } else if (r.kind === 'routeTable' || r.kind === 'securityGroup' || r.kind === 'networkAcl') count(c.supports, parent);
-    else if (r.kind === 'internetGateway' || r.kind === 'virtualPrivateGateway' || (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway')) count(c.chips, parent);
-    else if (Object.hasOwn(design.resources, parent) && design.resources[parent]!.kind === 'subnet') push(c.leaves, parent, r);
-  }
-  return c;
-}
-
 /**
  * A subnet's leaves in rows of LEAVES_PER_ROW, NAT gateways first, then instances, interfaces and endpoints (in
  * the order given within a kind); writes their positions into `layout` and returns the subnet's size.
@@ -88,15 +55,18 @@ export function layoutLeaves(leaves: readonly Resource[], layout: Record<string,
   return leafGrid(sorted.length);
 }
 
-/** Lays out one VPC's bands, subnets and leaves; returns the VPC's drawn size. */
-function layoutVpc(design: Design, vpc: Vpc, children: Children, layout: Record<string, Box>): Size {
+/**
+ * Lays out one VPC's bands, subnets and leaves into `layout`; returns the VPC's drawn size, as the diagram's own
+ * geometry (containers.ts `layoutVpc`, with route tables, groups and ACLs shown) measures it from that layout.
+ */
+function layoutVpcInto(design: Design, vpc: Vpc, children: ChildIndex, layout: Record<string, Box>): Size {
   const zones = [...vpc.availabilityZones];
-  const subnets = children.subnets.get(vpc.id) ?? [];
+  const subnets = children.subnetsOf(vpc.id);
   for (const s of subnets) if (!zones.includes(s.availabilityZone)) zones.push(s.availabilityZone);
 
   // Size every subnet by its leaves; place the leaves.
   const sizes = new Map<string, Size>();
-  for (const s of subnets) sizes.set(s.id, layoutLeaves(children.leaves.get(s.id) ?? [], layout));
+  for (const s of subnets) sizes.set(s.id, layoutLeaves(children.get(s.id) ?? [], layout));
 
   // Rows: per tier, as many rows as the zone with the most subnets of that tier needs.
   const byZoneTier = new Map<string, Subnet[][]>();
@@ -120,9 +90,6 @@ function layoutVpc(design: Design, vpc: Vpc, children: Children, layout: Record<
     rowY.push(y);
     y += h + AUTO_GAP;
   }
-  const bandHeight = zones.length ? Math.max(AZ.minHeight, (rowHeights.length ? y - AUTO_GAP : AZ.header) + AZ.pad) : 0;
-
-  let contentRight: number = VPC.pad;
   for (const zone of zones) {
     const inZone = subnets.filter((s) => s.availabilityZone === zone);
     const width = Math.max(0, ...inZone.map((s) => sizes.get(s.id)!.width));
@@ -130,20 +97,10 @@ function layoutVpc(design: Design, vpc: Vpc, children: Children, layout: Record<
       const row = rowOf.get(s.id)!;
       layout[s.id] = { x: AZ.pad, y: rowY[row]!, width, height: rowHeights[row]! };
     }
-    contentRight += Math.max(AZ.minWidth, width + 2 * AZ.pad) + AZ.gap;
   }
-  contentRight = zones.length ? contentRight - AZ.gap + VPC.pad : 0;
-
-  const chips = children.chips.get(vpc.id) ?? 0;
-  const chipsEnd = labelWidth(vpc) + VPC.chipInset + chips * (CHIP.width + VPC.chipGap) - VPC.chipGap + VPC.chipInset;
-  const width = Math.max(VPC.minWidth, contentRight, chips ? chipsEnd : 0);
-  // Room for the route tables, groups and ACLs the canvas can show under the bands.
-  const supports = children.supports.get(vpc.id) ?? 0;
-  const perRow = Math.max(1, Math.floor((width - 2 * VPC.pad + GRID) / (SUPPORT.width + GRID)));
-  const supportRows = Math.ceil(supports / perRow);
-  const top = VPC.header + (zones.length ? bandHeight + VPC.pad : 0);
-  const bottom = supportRows ? top + supportRows * (SUPPORT.height + GRID) - GRID : zones.length ? VPC.header + bandHeight : VPC.header;
-  return { width, height: Math.max(VPC.minHeight, bottom + VPC.pad) };
+  // Measured from the new layout alone, so the VPC's old stored size or chips' old places do not count.
+  const { width, height } = measureVpc({ ...design, layout }, vpc, children);
+  return { width, height };
 }
 
 /**
@@ -155,7 +112,7 @@ function layoutVpc(design: Design, vpc: Vpc, children: Children, layout: Record<
  */
 export function autoLayout(design: Design): Record<string, Box> {
   const layout: Record<string, Box> = {};
-  const children = indexChildren(design);
+  const children = indexChildren(design, true);
   const vpcsByRegion = new Map<string, Vpc[]>();
   for (const r of Object.values(design.resources)) {
     if (r.kind !== 'vpc') continue;
@@ -163,21 +120,18 @@ export function autoLayout(design: Design): Record<string, Box> {
     if (list) list.push(r);
     else vpcsByRegion.set(r.region, [r]);
   }
-  const regions = [design.region, ...[...vpcsByRegion.keys(), ...[...children.regionItems.keys()].map((k) => k.slice('region:'.length))].filter((r) => r !== design.region)];
 
-  // Regions side by side; inside each, VPCs on shelves, then buckets and services on a shelf of their own.
+  // Regions side by side, in the canvas's order; inside each, VPCs on shelves, then buckets and services on a shelf
+  // of their own. Detached gateways are left to the canvas, which lines them up beside the rest.
   let regionLeft = 0;
-  const seen = new Set<string>();
-  for (const region of regions) {
-    if (seen.has(region)) continue;
-    seen.add(region);
+  for (const region of regionsOf(design)) {
     const left = regionLeft + REGION.pad;
     let x = left;
     let y = REGION.header + CHIP.height;
     let shelf = 0;
     let right = left;
     for (const vpc of vpcsByRegion.get(region) ?? []) {
-      const size = layoutVpc(design, vpc, children, layout);
+      const size = layoutVpcInto(design, vpc, children, layout);
       if (x > left && x + size.width > left + MAX_ROW_WIDTH) {
         x = left;
         y += shelf + REGION.gap + CHIP.height;
@@ -188,7 +142,7 @@ export function autoLayout(design: Design): Record<string, Box> {
       shelf = Math.max(shelf, size.height);
       right = Math.max(right, x - REGION.gap);
     }
-    const items = children.regionItems.get(`region:${region}`) ?? [];
+    const items = (children.get(regionNodeId(region)) ?? []).filter((r) => r.kind !== 'vpc' && r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway');
     if (items.length) {
       if (shelf > 0) y += shelf + REGION.gap;
       items.forEach((item, i) => {
@@ -207,6 +161,6 @@ export function autoLayout(design: Design): Record<string, Box> {
  */
 export function autoLayoutVpc(design: Design, vpc: Vpc): Record<string, Box> {
   const layout: Record<string, Box> = {};
-  layoutVpc(design, vpc, indexChildren(design), layout);
+  layoutVpcInto(design, vpc, indexChildren(design, true), layout);
   return layout;
 }
