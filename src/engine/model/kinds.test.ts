@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PALETTE_ITEMS } from '../commands/add.ts';
 import { ICON_GLYPHS } from './kindIcons.ts';
-import { countOf, DRAWN_KINDS, drawioStyle, isResourceKind, KINDS, kindColor, kindIcon } from './kinds.ts';
+import { countOf, DRAWN_KINDS, type DrawnKind, drawioStyle, isResourceKind, KINDS, kindColor, kindIcon } from './kinds.ts';
 import { RESOURCE_KINDS } from './types.ts';
 
 /** The diagrams.net AWS 2021+ shape names checked against its sidebar source (the fixture names the file). */
@@ -40,6 +40,16 @@ describe('kind definitions', () => {
   it.each(RESOURCE_KINDS)('%s has a CloudFormation type name', (kind) => {
     expect(isResourceKind(kind)).toBe(true);
     expect(KINDS[kind].cfnType).toMatch(/^(AWS::\w+::\w+|VPCDesigner::\w+)$/);
+  });
+
+  it('draw peering and VPN connections as lines, Elastic IPs not at all, and route tables, groups and ACLs on request', () => {
+    const edges = RESOURCE_KINDS.filter((k) => KINDS[k].role === 'edge');
+    const properties = RESOURCE_KINDS.filter((k) => KINDS[k].role === 'property');
+    const supporting = RESOURCE_KINDS.filter((k) => KINDS[k].role === 'supporting');
+    expect(edges).toEqual(['peeringConnection', 'vpnConnection']);
+    expect(properties).toEqual(['elasticIp']);
+    expect(supporting).toEqual(['routeTable', 'securityGroup', 'networkAcl']);
+    expect(['region', 'vpc', 'availabilityZone', 'subnet'].every((k) => KINDS[k as DrawnKind].role === 'container')).toBe(true);
   });
 
   it('counts in sentence words, singular and plural', () => {
