@@ -47,6 +47,15 @@ it('starts a new, empty design in the same region, undoably', () => {
 it('names the exported file after the design', () => {
   expect(exportFileName(exampleDesign())).toBe('example-two-az-web-app-with-a-peered-shared-services-vpc.json');
   expect(exportFileName({ ...exampleDesign(), name: '***' })).toBe('design.json');
+  expect(exportFileName(exampleDesign(), 'svg')).toBe('example-two-az-web-app-with-a-peered-shared-services-vpc.svg');
+});
+
+it('never lets a hostile design name become a path or an unsafe character in the file name', () => {
+  expect(exportFileName({ name: '../x<y>' }, 'png')).toBe('x-y.png');
+  expect(exportFileName({ name: '..\\..\\Windows\\system32' }, 'pdf')).toBe('windows-system32.pdf');
+  expect(exportFileName({ name: 'CON:' }, 'drawio')).toBe('con.drawio');
+  expect(exportFileName({ name: '/etc/passwd\u0000.svg' }, 'svg')).toBe('etc-passwd-svg.svg');
+  expect(exportFileName({ name: `${'a'.repeat(59)}-${'b'.repeat(10)}` })).toBe(`${'a'.repeat(59)}.json`);
 });
 
 it('pastes each copy at a free place, so copies neither stack nor cover the original', () => {
