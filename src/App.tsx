@@ -18,6 +18,7 @@ import { useFindingsReady } from './store/findings.ts';
 import { Toolbar } from './panels/Toolbar.tsx';
 import { CollapsibleSide, PanelToggle } from './panels/layout/Collapsible.tsx';
 import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
+import { ExportHost } from './panels/export/ExportHost.tsx';
 import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
@@ -156,6 +157,7 @@ export function App() {
       <ImportReportHost />
       <VpcAndMoreHost />
       <PeeringDialogHost />
+      <ExportHost />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { waitForViewportToSettle } from './CanvasPage.ts';
+import { ExportPage } from './ExportPage.ts';
 
 /** The toolbar across the top, the status message, and the design-file actions. */
 export class ToolbarPage {
@@ -47,10 +48,11 @@ export class ToolbarPage {
     await waitForViewportToSettle(this.page);
   }
 
+  /** Downloads the design file through the Export dialog. */
   async export(): Promise<Download> {
-    const download = this.page.waitForEvent('download');
-    await this.button('Export').click();
-    return download;
+    const dialog = new ExportPage(this.page);
+    await dialog.open();
+    return dialog.download('Design file (JSON)');
   }
 
   showSupportingToggle(): Locator {

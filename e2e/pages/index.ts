@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { CanvasPage } from './CanvasPage.ts';
+import { ExportPage } from './ExportPage.ts';
 import { LibraryPage } from './LibraryPage.ts';
 import { PalettePage } from './PalettePage.ts';
 import { ToolbarPage } from './ToolbarPage.ts';
 
-export { CanvasPage, LibraryPage, PalettePage, ToolbarPage };
+export { CanvasPage, ExportPage, LibraryPage, PalettePage, ToolbarPage };
 export { waitForViewportToSettle, zoomOf } from './CanvasPage.ts';
 
 /** Opens the app on a clean slate (each Playwright test has its own storage) and waits for the canvas. */

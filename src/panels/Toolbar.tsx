@@ -8,7 +8,8 @@ import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitl
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { useFirstCanvasFrame } from './lazy.tsx';
 import { useDesignStore } from '../store/designStore.ts';
-import { exportDesign, IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
+import { IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
+import { openExport, preloadExport } from './export/ExportHost.tsx';
 import { useUiStore } from '../store/uiStore.ts';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -43,6 +44,8 @@ const ToolButton = memo(function ToolButton(props: {
   title?: string;
   disabled?: boolean;
   onClick: () => void;
+  /** Starts loading what the button opens, on hover or focus, so it opens at once. */
+  onPreload?: () => void;
   pressed?: boolean;
   ariaLabel?: string;
   /** Shown as its icon alone on narrow screens (its name stays, as the aria-label). */
@@ -58,6 +61,8 @@ const ToolButton = memo(function ToolButton(props: {
       aria-pressed={props.pressed}
       disabled={props.disabled}
       onClick={props.onClick}
+      onPointerEnter={props.onPreload}
+      onFocus={props.onPreload}
     >
       <Icon d={ICONS[props.icon]} />
       <span>{props.children ?? props.label}</span>
@@ -140,7 +145,7 @@ function ToolbarContents() {
         <ToolButton label="History" icon="history" title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
         <ToolButton label="New design" icon="new" title="Start an empty design (the open one stays in Designs)" onClick={() => void newDesign()} />
         <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
-        <ToolButton label="Export" icon="export" title="Download the design as a JSON file" onClick={exportDesign} />
+        <ToolButton label="Export" icon="export" title="Export the design file, or a picture of it: SVG, PNG, PDF, draw.io" onClick={openExport} onPreload={preloadExport} />
         <input
           ref={fileInput}
           type="file"

@@ -3,8 +3,8 @@
  * `DiagramOptions`. A stored value that is not what this version wrote (edited by hand, from another version,
  * corrupted) is read field by field: every field that does not make sense falls back to its default.
  */
-import type { DiagramOptions } from '../../engine/export/options.ts';
-import { regionsOf, type Design, type ResourceId } from '../../engine/index.ts';
+import { titleBlockFor, type DiagramOptions } from '../../engine/export/options.ts';
+import type { Design, ResourceId } from '../../engine/index.ts';
 
 export const EXPORT_CHOICES_KEY = 'vpc-designer:export';
 
@@ -133,7 +133,8 @@ export function todayIso(now = new Date()): string {
 }
 
 /**
- * The engine's drawing options for these choices: the title block gets the design's name, `date` and regions;
+ * The engine's drawing options for these choices: the title block gets the design's name, `date` and regions (as
+ * the CLI makes it: `titleBlockFor`);
  * "the selection" becomes `only` (an empty selection draws the whole design).
  */
 export function diagramOptionsOf(design: Design, choices: ExportChoices, selection: readonly ResourceId[], date: string): DiagramOptions {
@@ -141,7 +142,7 @@ export function diagramOptionsOf(design: Design, choices: ExportChoices, selecti
   const flows = chosenFlowIds(design, choices.flows);
   return {
     ...(only.length > 0 ? { only } : {}),
-    titleBlock: choices.titleBlock ? { title: design.name, date, regions: regionsOf(design) } : false,
+    titleBlock: choices.titleBlock ? titleBlockFor(design, date) : false,
     legend: choices.legend,
     flows: flows.length === 0 ? 'none' : flows.length === design.flows.length ? 'all' : flows,
     findings: choices.findings,
