@@ -22,8 +22,11 @@ export function EmbedView() {
   return (
     <main className="relative h-full" aria-label={`${name} (embedded design)`}>
       <Canvas />
-      <p className="pointer-events-auto absolute bottom-2 left-1/2 z-10 -translate-x-1/2 rounded bg-white/90 px-2 py-1 text-xs text-gray-700 shadow">
-        <span className="font-semibold">{name}</span> ·{' '}
+      <p className="pointer-events-auto absolute bottom-2 left-1/2 z-10 flex max-w-[55%] -translate-x-1/2 gap-1 rounded bg-white/90 px-2 py-1 text-xs whitespace-nowrap text-gray-700 shadow">
+        <span className="truncate font-semibold" title={name}>
+          {name}
+        </span>
+        <span aria-hidden="true">·</span>
         <a href={full} target="_blank" rel="noopener noreferrer" className="text-blue-700 underline">
           Open in VPC Designer
         </a>
