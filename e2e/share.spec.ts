@@ -22,6 +22,7 @@ async function copyFromShare(page: Page, button: 'Copy link' | 'Copy embed code'
   await dialog.getByRole('button', { name: button }).click();
   await expect(dialog.getByRole('status')).toHaveText(button === 'Copy link' ? 'Link copied' : 'Embed code copied');
   const text = await page.evaluate(() => navigator.clipboard.readText());
+  await page.screenshot({ path: test.info().outputPath(`share-dialog-${button.replace(/ /g, '-')}.png`) });
   await dialog.getByRole('button', { name: 'Close' }).click();
   return text;
 }
@@ -77,6 +78,7 @@ test('a share link opens read-only in another browser; Make a copy adds it to th
   // Make a copy: a new entry, opened for editing; the link leaves the address so a reload shows the copy.
   await banner.getByRole('button', { name: 'Make a copy' }).click();
   await expect(banner).toHaveCount(0);
+  await expect(new ToolbarPage(tab).status).toContainText('“Shared lab” is in your designs now');
   await new ToolbarPage(tab).saved();
   await expect.poll(async () => (await visitor.library.storedEntries()).map((e) => e.name).sort()).toEqual(['Example: two-AZ web app with a peered shared-services VPC', 'Shared lab', 'Untitled design']);
   expect(new URL(tab.url()).hash).toBe('');
@@ -187,6 +189,7 @@ test('a design too large for a link says so and offers the file instead', async 
   const dialog = page.getByRole('dialog', { name: 'Share' });
   await expect(dialog.getByRole('alert')).toContainText('This design is too large for a link');
   await expect(dialog.getByRole('button', { name: 'Copy link' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('share-too-long.png') });
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download the design file' }).click();
   expect(JSON.parse(await readFile(await (await download).path(), 'utf8')).name).toBe(big.name);

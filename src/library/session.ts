@@ -302,7 +302,9 @@ export async function copyShared(): Promise<boolean> {
     setMode('editing');
     return true;
   }
-  return openAsNewEntry(design, 'link', 'Make a copy');
+  const copied = await openAsNewEntry(design, 'link', 'Make a copy');
+  if (copied) designs().notify(`“${design.name}” is in your designs now; your changes to it are saved there.`);
+  return copied;
 }
 
 /** Leaves a shared design (its link was taken away): the visitor's own design opens again, as at start-up. */
