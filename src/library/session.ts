@@ -173,8 +173,9 @@ export async function openEntry(id: string, design?: Design, text?: string): Pro
     }
     next = read.design;
   }
-  // At boot the canvas frames the design itself; later, a design opened in place of another is framed anew.
-  const switching = currentId !== undefined;
+  // At boot the canvas frames the design itself; later, a design opened in place of another (an entry, or a shared
+  // design shown from a link) is framed anew.
+  const switching = currentId !== undefined || useLibraryStore.getState().mode === 'shared';
   if (switching) await flushSave();
   releaseLock();
   currentId = id;

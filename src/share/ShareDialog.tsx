@@ -7,17 +7,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Modal } from '../library/Modal.tsx';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign } from '../store/fileActions.ts';
-import { MAX_LINK_CHARS, shareLinkFor } from './shareLink.ts';
+import { embedCode, MAX_LINK_CHARS, shareLinkFor } from './shareLink.ts';
 
 interface Links {
   view: string;
   embed: string;
-}
-
-/** The `<iframe>` snippet for a page; the name is escaped for an attribute. */
-export function embedCode(link: string, name: string): string {
-  const title = `${name} — VPC Designer`.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${link.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" title="${title}" width="960" height="600" style="border: 1px solid #d1d5db" loading="lazy"></iframe>`;
 }
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {

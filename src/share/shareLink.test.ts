@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDesign, serializeDesign } from '../engine/index.ts';
 import { generateDesign } from '../engine/model/generate.ts';
-import { MAX_LINK_CHARS, readShareFragment, shareFragmentFor, shareLinkFor, shareViewOf } from './shareLink.ts';
+import { embedCode, MAX_LINK_CHARS, readShareFragment, shareFragmentFor, shareLinkFor, shareViewOf } from './shareLink.ts';
 
 /** Packs any text as a v1 link would (to build links whose data unpacks but is not a good design). */
 async function fragmentOfText(text: string): Promise<string> {
@@ -44,6 +44,13 @@ describe('share links', () => {
     expect(shareViewOf('#section-2')).toBeUndefined();
     expect(await readShareFragment('')).toEqual({ kind: 'none' });
     expect(await readShareFragment('#top')).toEqual({ kind: 'none' });
+  });
+
+  it('embed code: an iframe of the link, its title escaped', () => {
+    const code = embedCode('https://example.org/#embed=v1.abc', 'Lab "A" <b>&</b>');
+    expect(code).toBe(
+      '<iframe src="https://example.org/#embed=v1.abc" title="Lab &quot;A&quot; &lt;b&gt;&amp;&lt;/b&gt; — VPC Designer" width="960" height="600" style="border: 1px solid #d1d5db" loading="lazy"></iframe>',
+    );
   });
 
   describe('a corrupted link opens nothing and says why, in one line', () => {

@@ -52,6 +52,15 @@ export async function shareLinkFor(design: Design, pageUrl: string, view: ShareV
   return pageUrl.replace(/#.*$/, '') + (await shareFragmentFor(design, view));
 }
 
+/**
+ * The `<iframe>` snippet that embeds an `embed` link in a page, titled with the design's name (escaped for the
+ * attribute, so a name can never break out of it).
+ */
+export function embedCode(link: string, name: string): string {
+  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<iframe src="${attr(link)}" title="${attr(`${name} — VPC Designer`)}" width="960" height="600" style="border: 1px solid #d1d5db" loading="lazy"></iframe>`;
+}
+
 /** Reads a location's fragment: not a share link, a design to show, or why the link cannot be opened. */
 export async function readShareFragment(hash: string): Promise<ShareRead> {
   const view = shareViewOf(hash);
