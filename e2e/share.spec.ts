@@ -108,6 +108,15 @@ test('a link put in the address while the app is open shows that design; taking 
   await expect(page.getByRole('region', { name: 'Shared design' })).toHaveCount(0);
   await expect(canvas.node('vpc-prod')).toHaveCount(0);
   await expect(page.getByRole('banner')).toContainText('Untitled design');
+
+  // An embed link put in the address turns the page into the embed (the canvas alone), and back.
+  const embed = new URL(link).hash.replace('#d=', '#embed=');
+  await page.evaluate((hash) => (location.hash = hash), embed);
+  await expect(page.getByRole('link', { name: 'Open in VPC Designer' })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(canvas.node('vpc-prod')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('banner')).toContainText('Untitled design');
 });
 
 test('the embed code shows the canvas alone in an iframe: no toolbar or panels, nodes, packets, zoom', async ({ page, browser }) => {
