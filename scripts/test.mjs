@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check, lint, unit tests (Vitest), end-to-end tests (Playwright in Chromium), in that order.
+ * `npm test`: type check (the app, then the engine alone without DOM or Node types), lint, unit tests (Vitest),
+ * end-to-end tests (Playwright in Chromium), in that order.
  *
  * Each step's output is streamed as it runs; the first failing step stops the run. The last line is always
  * `N passed, N failed` (read by CI, which cannot read Vitest's or Playwright's summaries). It counts unit and
@@ -83,6 +84,8 @@ async function e2eTests() {
 }
 
 await staticCheck('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+// The engine again on its own, without the DOM or Node types: the CLI and exporters run it with neither.
+await staticCheck('Type check, engine without DOM or Node (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.engine.json']);
 await staticCheck('Lint (eslint)', bin('eslint'), ['.']);
 await unitTests();
 await e2eTests();

@@ -5,6 +5,7 @@
  */
 import type { ImportReport } from '../engine/io/importAny.ts';
 import { listResources, type ListedResource } from '../engine/io/cloudformation/resourceTypes.ts';
+import { countOf } from '../engine/model/kinds.ts';
 import type { Design, ResourceKind } from '../engine/model/types.ts';
 import { validateDesign, type Finding, type Severity } from '../engine/rules/index.ts';
 import { fail, loadInput, parseArgs, parseParams } from './cli.ts';
@@ -61,17 +62,6 @@ export function checkJson(design: Design, report: ImportReport, findings: Findin
   )}\n`;
 }
 
-const KIND_WORDS: Record<ResourceKind, [string, string]> = {
-  vpc: ['VPC', 'VPCs'], subnet: ['subnet', 'subnets'], internetGateway: ['internet gateway', 'internet gateways'],
-  natGateway: ['NAT gateway', 'NAT gateways'], instance: ['instance', 'instances'], networkInterface: ['network interface', 'network interfaces'],
-  elasticIp: ['Elastic IP', 'Elastic IPs'], routeTable: ['route table', 'route tables'], securityGroup: ['security group', 'security groups'],
-  networkAcl: ['network ACL', 'network ACLs'], peeringConnection: ['peering connection', 'peering connections'],
-  vpcEndpoint: ['VPC endpoint', 'VPC endpoints'], s3Bucket: ['S3 bucket', 'S3 buckets'],
-  virtualPrivateGateway: ['virtual private gateway', 'virtual private gateways'], customerGateway: ['customer gateway', 'customer gateways'],
-  vpnConnection: ['VPN connection', 'VPN connections'], directConnectGateway: ['Direct Connect gateway', 'Direct Connect gateways'],
-  internet: ['internet', 'internet'], awsService: ['AWS service', 'AWS services'],
-};
-
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -81,7 +71,7 @@ export function checkText(file: string, design: Design, report: ImportReport, fi
   const lines: string[] = [];
   const total = Object.keys(design.resources).length;
   const counts = Object.entries(report.counts)
-    .map(([kind, n]) => plural(n!, ...KIND_WORDS[kind as ResourceKind]))
+    .map(([kind, n]) => countOf(kind as ResourceKind, n!))
     .join(', ');
   lines.push(`${file} (${report.format}): ${plural(total, 'resource', 'resources')}${counts ? ` — ${counts}` : ''}`);
   const section = (title: string, items: string[]) => {

@@ -4,7 +4,7 @@
  * Exit 0 when the flow is reachable (there and back), 1 when it is not, 2 when the input or an option cannot be
  * used (one line on stderr). The protocol defaults to tcp and the port to 443 (ICMP: type 8, echo request).
  */
-import { trace, type TraceQuery, type TraceResult } from '../engine/traffic/index.ts';
+import { hopTypeName, trace, type Hop, type TraceQuery, type TraceResult } from '../engine/traffic/index.ts';
 import { fail, loadInput, parseArgs, parseParams, type ArgSpec } from './cli.ts';
 
 const SPEC: ArgSpec = {
@@ -35,11 +35,16 @@ export async function traceCommand(args: string[]): Promise<number> {
   if (!outcome.ok) return fail(outcome.error);
   const result = outcome.result;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify({ reachable: result.reachable, forward: result.forward, return: result.return, explanations: result.explanations }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ reachable: result.reachable, forward: result.forward.map(withTypeName), return: result.return.map(withTypeName), explanations: result.explanations }, null, 2)}\n`);
   } else {
     process.stdout.write(formatTrace(query, result));
   }
   return result.reachable ? 0 : 1;
+}
+
+/** A hop as `--json` writes it: its kind, and the CloudFormation type name scripts read (`AWS::EC2::Instance`). */
+function withTypeName({ id, kind, ...rest }: Hop) {
+  return { id, type: hopTypeName(kind), kind, ...rest };
 }
 
 /** The human-readable answer: verdict, hops each way, and why it stops. */
@@ -49,7 +54,7 @@ export function formatTrace(query: TraceQuery, result: TraceResult): string {
   const list = (title: string, hops: TraceResult['forward']) => {
     if (hops.length === 0) return;
     lines.push('', title);
-    hops.forEach((h, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${h.action === 'deny' ? '✗' : '✓'} ${h.id} (${h.type}): ${h.detail}`));
+    hops.forEach((h, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${h.action === 'deny' ? '✗' : '✓'} ${h.id} (${hopTypeName(h.kind)}): ${h.detail}`));
   };
   list('Forward:', result.forward);
   list('Return:', result.return);

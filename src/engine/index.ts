@@ -6,6 +6,7 @@ export * from './model/types.ts';
 export * from './model/create.ts';
 export * from './model/queries.ts';
 export * from './model/diagram.ts';
+export * from './model/kinds.ts';
 export * from './cidr/cidr.ts';
 export * from './commands/command.ts';
 export * from './commands/add.ts';

@@ -4,16 +4,18 @@
  */
 import { type NodeProps, useStore } from '@xyflow/react';
 import { memo } from 'react';
+import { GROUP_BOXES } from '../../engine/model/kinds.ts';
 import type { AzNode, RegionNode, SubnetNode, VpcNode } from '../adapter.ts';
 import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
 import { useNodeDetail } from './detail.ts';
 import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
 
-export const SUBNET_COLORS = {
-  public: { border: '#7AA116', fill: '#F2F8E6' },
-  private: { border: '#147EBA', fill: '#E6F2F8' },
-} as const;
+/** A subnet's box: AWS's public (green) or private (blue) subnet group colours. */
+function subnetColors(isPublic: boolean): { border: string; fill: string } {
+  const box = isPublic ? GROUP_BOXES.publicSubnet : GROUP_BOXES.privateSubnet;
+  return { border: box.stroke, fill: box.fill };
+}
 
 export const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<RegionNode>) {
   const detailed = useNodeDetail();
@@ -85,7 +87,7 @@ export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) 
 
 export const SubnetNodeView = memo(function SubnetNodeView({ data }: NodeProps<SubnetNode>) {
   const subnet = data.resource;
-  const colors = data.isPublic ? SUBNET_COLORS.public : SUBNET_COLORS.private;
+  const colors = subnetColors(data.isPublic);
   const kind = data.isPublic ? 'Public subnet' : 'Private subnet';
   const usable = data.usable === undefined ? '' : ` · ${data.usable} usable`;
   const detailed = useNodeDetail();
@@ -102,7 +104,7 @@ export const SubnetNodeView = memo(function SubnetNodeView({ data }: NodeProps<S
 
 function SubnetHeader({ data }: { data: SubnetNode['data'] }) {
   const subnet = data.resource;
-  const colors = data.isPublic ? SUBNET_COLORS.public : SUBNET_COLORS.private;
+  const colors = subnetColors(data.isPublic);
   const usable = data.usable === undefined ? '' : ` · ${data.usable} usable`;
   return (
     <div className="flex items-start gap-2">

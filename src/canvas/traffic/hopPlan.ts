@@ -13,7 +13,7 @@
  * only needs the nodes' rectangles, so it is cheap enough to run on every frame of a drag.
  */
 import { networkAclOfSubnet, routeTableOfSubnet, type Design, type Resource, type ResourceId, type Subnet } from '../../engine/index.ts';
-import type { Explanation, Hop, HopDirection, TraceResult } from '../../engine/traffic/index.ts';
+import { hopKindOf, type Explanation, type Hop, type HopDirection, type TraceResult } from '../../engine/traffic/index.ts';
 import type { Rect } from '../geometry.ts';
 import { serviceName } from './names.ts';
 
@@ -233,7 +233,7 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
     }
     if (hop.id === 'internet' || resource?.kind === 'internet') return { kind: 'virtual', where: 'internet', label: 'Internet' };
     if (hop.id === 'on-premises') return { kind: 'virtual', where: 'onPremises', label: 'On-premises network' };
-    if (hop.id.startsWith('service:') || hop.type === 'AWS::S3::Bucket' || resource?.kind === 's3Bucket' || resource?.kind === 'awsService') {
+    if (hop.id.startsWith('service:') || hop.kind === 's3Bucket' || resource?.kind === 's3Bucket' || resource?.kind === 'awsService') {
       return { kind: 'virtual', where: 'service', label: resource ? resource.name : serviceName(hop.id.replace(/^service:/, '')) };
     }
     return { kind: 'none' };
@@ -246,7 +246,8 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
   let syntheticBlock: Hop | undefined;
   if (blockedLeg && blockedAt?.synthetic) {
     const id = [explanation?.id, ...(explanation?.related ?? [])].find((x) => x && (resolveId(design, placed, x) || x === 'internet' || x === 'on-premises'));
-    syntheticBlock = { id: id ?? blockedLeg.hops.at(-1)?.id ?? endpoints.from, type: '', direction: blockedLeg.direction, action: 'deny', detail: explanation?.message ?? '' };
+    const blockId = id ?? blockedLeg.hops.at(-1)?.id ?? endpoints.from;
+    syntheticBlock = { id: blockId, kind: hopKindOf(design, blockId), direction: blockedLeg.direction, action: 'deny', detail: explanation?.message ?? '' };
   }
 
   const hops: PlannedHop[] = [];

@@ -42,7 +42,15 @@ export function copyResources(design: Design, ids: ResourceId[]): Clipboard {
   const resources = [...picked].map((id) => design.resources[id]!).filter((r) => r.kind !== 'elasticIp');
   const layout: Record<string, Box> = {};
   for (const r of resources) if (design.layout[r.id]) layout[r.id] = design.layout[r.id]!;
-  return { resources: structuredClone(resources), layout: structuredClone(layout) };
+  return { resources: copyData(resources), layout: copyData(layout) };
+}
+
+/**
+ * A deep copy of design data. Designs are JSON by construction (they are saved and loaded as JSON), so a JSON round
+ * trip copies them exactly — and needs no host API (`structuredClone` is the DOM's and Node's, not ECMAScript's).
+ */
+function copyData<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 function remap(value: unknown, ids: ReadonlyMap<string, string>): unknown {

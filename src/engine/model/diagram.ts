@@ -3,6 +3,7 @@
  * instance / NAT gateway / endpoint ENI. The nesting is derived from the model's own references (a subnet's VPC
  * and AZ, an instance's subnet), so the diagram cannot disagree with the design.
  */
+import { KINDS } from './kinds.ts';
 import { getResource } from './queries.ts';
 import type { Design, Resource, ResourceId } from './types.ts';
 
@@ -34,12 +35,13 @@ export function parseNodeId(nodeId: string): DiagramNodeRef {
 
 /** Kinds drawn as boxes on the canvas; the rest are edges (peering, VPN) or properties (Elastic IPs). */
 export function isDrawnAsNode(resource: Resource): boolean {
-  return resource.kind !== 'peeringConnection' && resource.kind !== 'vpnConnection' && resource.kind !== 'elasticIp';
+  const role = KINDS[resource.kind].role;
+  return role !== 'edge' && role !== 'property';
 }
 
 /** Kinds that only appear on the canvas when the user asks to see them. */
 export function isSupportingKind(resource: Resource): boolean {
-  return resource.kind === 'routeTable' || resource.kind === 'securityGroup' || resource.kind === 'networkAcl';
+  return KINDS[resource.kind].role === 'supporting';
 }
 
 /**

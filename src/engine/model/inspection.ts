@@ -12,30 +12,8 @@ import {
   routeTableOfSubnet,
   subnetsOf,
 } from './queries.ts';
+import { KINDS } from './kinds.ts';
 import type { Design, NetworkAcl, Resource, ResourceId, ResourceKind, RouteTable, Subnet } from './types.ts';
-
-/** AWS's names for each kind, as headings and in option labels. */
-export const KIND_LABELS: Record<ResourceKind, string> = {
-  vpc: 'VPC',
-  subnet: 'Subnet',
-  internetGateway: 'Internet gateway',
-  natGateway: 'NAT gateway',
-  instance: 'EC2 instance',
-  networkInterface: 'Network interface',
-  elasticIp: 'Elastic IP',
-  routeTable: 'Route table',
-  securityGroup: 'Security group',
-  networkAcl: 'Network ACL',
-  peeringConnection: 'Peering connection',
-  vpcEndpoint: 'VPC endpoint',
-  s3Bucket: 'S3 bucket',
-  virtualPrivateGateway: 'Virtual private gateway',
-  customerGateway: 'Customer gateway',
-  vpnConnection: 'VPN connection',
-  directConnectGateway: 'Direct Connect gateway',
-  internet: 'Internet',
-  awsService: 'AWS service',
-};
 
 /**
  * What a resource is, in AWS's words, as a heading says it: its kind, told apart where AWS tells it apart (a gateway
@@ -46,7 +24,7 @@ export const KIND_LABELS: Record<ResourceKind, string> = {
 export function kindLabelOf(r: Resource): string {
   if (r.kind === 'vpcEndpoint') return `${r.endpointType} endpoint`;
   if (isNatInstance(r)) return 'NAT instance';
-  return KIND_LABELS[r.kind];
+  return KINDS[r.kind].label;
 }
 
 /** A route the user did not add and cannot edit: the local route, a gateway endpoint's, or a propagated one. */
@@ -92,7 +70,7 @@ export interface TargetOption {
 export function routeTargetOptions(design: Design, vpcId: ResourceId): TargetOption[] {
   const subnetIds = new Set(subnetsOf(design, vpcId).map((s) => s.id));
   const out: TargetOption[] = [];
-  const add = (r: Resource) => out.push({ id: r.id, label: `${KIND_LABELS[r.kind]}: ${r.name}` });
+  const add = (r: Resource) => out.push({ id: r.id, label: `${KINDS[r.kind].label}: ${r.name}` });
   for (const r of Object.values(design.resources)) {
     switch (r.kind) {
       case 'internetGateway':

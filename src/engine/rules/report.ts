@@ -2,33 +2,12 @@
  * How rules word their findings: one builder so every finding names its resources the same way, and plain
  * labels for resources ("subnet "Public A" (subnet-public-a)") so messages read as sentences.
  */
+import { KINDS, isResourceKind } from '../model/kinds.ts';
 import type { Resource, ResourceId, ResourceKind } from '../model/types.ts';
 import type { Finding, Rule, Severity } from './types.ts';
 
-const KIND_NAMES: Record<ResourceKind, string> = {
-  vpc: 'VPC',
-  subnet: 'subnet',
-  internetGateway: 'internet gateway',
-  natGateway: 'NAT gateway',
-  instance: 'instance',
-  networkInterface: 'network interface',
-  elasticIp: 'Elastic IP',
-  routeTable: 'route table',
-  securityGroup: 'security group',
-  networkAcl: 'network ACL',
-  peeringConnection: 'peering connection',
-  vpcEndpoint: 'VPC endpoint',
-  s3Bucket: 'S3 bucket',
-  virtualPrivateGateway: 'virtual private gateway',
-  customerGateway: 'customer gateway',
-  vpnConnection: 'VPN connection',
-  directConnectGateway: 'Direct Connect gateway',
-  internet: 'internet',
-  awsService: 'AWS service',
-};
-
 export function kindName(kind: ResourceKind | string): string {
-  return Object.hasOwn(KIND_NAMES, kind) ? KIND_NAMES[kind as ResourceKind] : 'resource';
+  return isResourceKind(kind) ? KINDS[kind].word : 'resource';
 }
 
 /**

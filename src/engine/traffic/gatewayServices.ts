@@ -71,7 +71,7 @@ export function arriveAtService(
   const action = query.action;
   const resource = query.resource ?? (bucket ? `arn:aws:s3:::${bucket.bucketName}/*` : '*');
   const serviceId = bucket?.id ?? `service:${service}`;
-  const serviceType = bucket ? 'AWS::S3::Bucket' : 'AWS::Service';
+  const serviceKind = bucket ? 's3Bucket' : 'awsService';
   const through = access.endpoint ? `through ${access.endpoint.id}` : 'at its public endpoint';
 
   if (access.endpoint && bucket && vpc && access.endpoint.endpointType === 'Gateway' && bucket.region !== vpc.region) {
@@ -90,7 +90,7 @@ export function arriveAtService(
     'aws:securetransport': String(packet.protocol === 'tcp' && packet.dstPort === 443),
   };
   if (action === undefined) {
-    hop(w, 'forward', serviceId, serviceType, 'forward', `${service} receives ${formatIp(packet.srcIp)}'s request ${through}; no action given, so endpoint and bucket policies are not evaluated`);
+    hop(w, 'forward', serviceId, serviceKind, 'forward', `${service} receives ${formatIp(packet.srcIp)}'s request ${through}; no action given, so endpoint and bucket policies are not evaluated`);
   } else {
     if (access.endpoint) {
       const endpoint = access.endpoint;
@@ -99,7 +99,7 @@ export function arriveAtService(
           ? ({ decision: 'allow', statement: 'the default policy (full access)' } as const)
           : evaluatePolicy(endpoint.policyDocument, { action, resource, account, context });
       const allowed = decision.decision === 'allow';
-      hop(w, 'forward', endpoint.id, 'AWS::EC2::VPCEndpoint', allowed ? 'allow' : 'deny', `endpoint policy for ${action} on ${resource}: ${describeDecision(decision)}`, 'statement' in decision ? decision.statement : undefined);
+      hop(w, 'forward', endpoint.id, 'vpcEndpoint', allowed ? 'allow' : 'deny', `endpoint policy for ${action} on ${resource}: ${describeDecision(decision)}`, 'statement' in decision ? decision.statement : undefined);
       if (!allowed) {
         return block(w, 'forward', 'VPCE_POLICY_RESTRICTION', endpoint.id, `The policy of endpoint ${endpoint.id} does not allow ${action} on ${resource}: ${describeDecision(decision)}.`);
       }
@@ -114,7 +114,7 @@ export function arriveAtService(
         w,
         'forward',
         bucket.id,
-        'AWS::S3::Bucket',
+        's3Bucket',
         denied ? 'deny' : 'allow',
         `bucket policy (${keys}): ${decision.decision === 'implicitDeny' ? 'no statement applies; the caller\'s own IAM permissions are assumed to allow it' : describeDecision(decision)}`,
         'statement' in decision ? decision.statement : undefined,
@@ -123,10 +123,10 @@ export function arriveAtService(
         return block(w, 'forward', 'BUCKET_POLICY_RESTRICTION', bucket.id, `The bucket policy of ${bucket.id} denies ${action} on ${resource} for this request (${keys}): ${describeDecision(decision)}.`, access.endpoint ? [access.endpoint.id] : undefined);
       }
     }
-    hop(w, 'forward', serviceId, serviceType, 'forward', `${service} receives ${action} on ${resource} from ${formatIp(packet.srcIp)} ${through}`);
+    hop(w, 'forward', serviceId, serviceKind, 'forward', `${service} receives ${action} on ${resource} from ${formatIp(packet.srcIp)} ${through}`);
   }
   w.replySteps.push(() => {
-    hop(w, 'return', serviceId, serviceType, 'forward', `${service} replies to ${formatIp(packet.srcIp)}`);
+    hop(w, 'return', serviceId, serviceKind, 'forward', `${service} replies to ${formatIp(packet.srcIp)}`);
     return true;
   });
   w.arrived = true;

@@ -7,3 +7,4 @@ export { evaluateNetworkAcl } from './networkAcls.ts';
 export { evaluateSecurityGroups } from './securityGroups.ts';
 export { effectiveRoutes, findRoute, type EffectiveRoute } from './routes.ts';
 export { EPHEMERAL } from './packet.ts';
+export { hopKindLabel, hopKindOf, hopTypeName } from './hopKinds.ts';

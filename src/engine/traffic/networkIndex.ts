@@ -172,7 +172,7 @@ function buildIndex(design: Design): NetworkIndex {
       const ips = [...new Set(texts.map((t) => (t === undefined ? undefined : parseIp(t))).filter((n): n is number => n !== undefined))];
       const eni: Eni = {
         id: r.id,
-        type: r.kind === 'instance' ? 'AWS::EC2::Instance' : r.kind === 'natGateway' ? 'AWS::EC2::NatGateway' : 'AWS::EC2::NetworkInterface',
+        hopKind: r.kind,
         kind: r.kind,
         vpcId: subnet.vpcId,
         subnetId: subnet.id,
@@ -199,7 +199,7 @@ function buildIndex(design: Design): NetworkIndex {
         if (!subnet) continue;
         const eni: Eni = {
           id: r.id,
-          type: 'AWS::EC2::VPCEndpoint',
+          hopKind: 'vpcEndpoint',
           kind: 'interfaceEndpoint',
           vpcId: subnet.vpcId,
           subnetId: subnet.id,

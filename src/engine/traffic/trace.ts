@@ -14,7 +14,7 @@ import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './pack
 import { findRoute, type EffectiveRoute } from './routes.ts';
 import { evaluateSecurityGroups } from './securityGroups.ts';
 import { isGatewayService, isPublicAddress, serviceAddress, serviceOfEndpointName } from './services.ts';
-import type { Eni, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
+import type { Eni, HopKind, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
 import { block, crossSubnets, hop, newWalk, relating, walkReturn, type Walk } from './walk.ts';
 
 /** Port used when a query gives none: HTTPS, what most flows to AWS services and web tiers use. */
@@ -31,7 +31,7 @@ interface Goal {
 /** How a packet entered the VPC it is delivered in: the reply must leave the same way. */
 interface Entry {
   gatewayId: ResourceId;
-  type: string;
+  kind: HopKind;
 }
 
 function subnetOf(ix: NetworkIndex, eni: Eni): Subnet {
@@ -63,7 +63,7 @@ function securityGroupsAllow(w: Walk, eni: Eni, direction: 'ingress' | 'egress',
   const groups = w.ix.groupsOf(eni);
   const verdict = evaluateSecurityGroups(groups, direction, peerIp, packet.protocol, packet.dstPort, w.ix.peers);
   const groupId = verdict.group?.id ?? eni.id;
-  hop(w, 'forward', groupId, 'AWS::EC2::SecurityGroup', verdict.allowed ? 'allow' : 'deny', verdict.detail, verdict.ruleLabel);
+  hop(w, 'forward', groupId, 'securityGroup', verdict.allowed ? 'allow' : 'deny', verdict.detail, verdict.ruleLabel);
   if (!verdict.allowed) {
     return block(
       w,
@@ -76,7 +76,7 @@ function securityGroupsAllow(w: Walk, eni: Eni, direction: 'ingress' | 'egress',
   }
   const group = verdict.group!;
   w.replySteps.push(() => {
-    hop(w, 'return', group.id, 'AWS::EC2::SecurityGroup', 'allow', `${group.id} is stateful: the reply to allowed ${direction === 'ingress' ? 'inbound' : 'outbound'} traffic is allowed whatever the rules say`);
+    hop(w, 'return', group.id, 'securityGroup', 'allow', `${group.id} is stateful: the reply to allowed ${direction === 'ingress' ? 'inbound' : 'outbound'} traffic is allowed whatever the rules say`);
     return true;
   });
   return true;
@@ -100,10 +100,10 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', eni.id, `The packet reached ${eni.id}, which is not its destination ${ep.label}.`);
   }
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
-  hop(w, 'forward', eni.id, eni.type, 'forward', `destination ${describeEni(eni, packet.dstIp)} receives ${describePacket(packet)}`);
+  hop(w, 'forward', eni.id, eni.hopKind, 'forward', `destination ${describeEni(eni, packet.dstIp)} receives ${describePacket(packet)}`);
   // Pushed before the service's own step, so on the way back the service answers first, then this interface.
   w.replySteps.push(() => {
-    hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`);
+    hop(w, 'return', eni.id, eni.hopKind, 'forward', `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`);
     return true;
   });
   if (eni.kind === 'interfaceEndpoint') {
@@ -142,9 +142,9 @@ function deliverInVpc(w: Walk, vpcId: ResourceId, from: Subnet | undefined, pack
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', subnet.id, `${formatIp(packet.dstIp)} is one of the addresses AWS reserves in ${subnet.id} (the first four and the last; this one is the ${reserved}): no host can hold it.`);
   }
   if (ep.kind === 'address' && ep.ip === packet.dstIp) {
-    hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `${formatIp(packet.dstIp)} lies in ${subnet.id} but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`);
+    hop(w, 'forward', subnet.id, 'subnet', 'forward', `${formatIp(packet.dstIp)} lies in ${subnet.id} but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`);
     w.replySteps.push(() => {
-      hop(w, 'return', subnet.id, 'AWS::EC2::Subnet', 'forward', `the host at ${formatIp(packet.dstIp)} replies`);
+      hop(w, 'return', subnet.id, 'subnet', 'forward', `the host at ${formatIp(packet.dstIp)} replies`);
       return true;
     });
     w.arrived = true;
@@ -173,11 +173,11 @@ function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void
     const table = subnetRouteTable(w.ix, subnet);
     const route = table ? findRoute(w.ix.routes(table), replyTo) : undefined;
     if (!table || !route) {
-      if (table) hop(w, 'return', table.id, 'AWS::EC2::RouteTable', 'deny', `no route for the reply to ${formatIp(replyTo)}`);
+      if (table) hop(w, 'return', table.id, 'routeTable', 'deny', `no route for the reply to ${formatIp(replyTo)}`);
       return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table?.id ?? subnet.id, `Route table ${table?.id ?? '(none)'} of ${subnet.id} has no route for the reply to ${formatIp(replyTo)}, which came in through ${entry.gatewayId}.`, [entry.gatewayId, subnet.id]);
     }
     const ok = route.targetId === entry.gatewayId;
-    hop(w, 'return', table.id, 'AWS::EC2::RouteTable', ok ? 'forward' : 'deny', `reply to ${formatIp(replyTo)}: route ${route.destination} → ${route.targetId}${ok ? '' : ` (the request came in through ${entry.gatewayId})`}`, route.id);
+    hop(w, 'return', table.id, 'routeTable', ok ? 'forward' : 'deny', `reply to ${formatIp(replyTo)}: route ${route.destination} → ${route.targetId}${ok ? '' : ` (the request came in through ${entry.gatewayId})`}`, route.id);
     if (ok) return true;
     return block(w, 'return', 'NO_ROUTE_TO_DESTINATION', table.id, `The reply to ${formatIp(replyTo)} leaves ${subnet.id} by route ${route.id} to ${route.targetId}, not back through ${entry.gatewayId} where the request came in, so the client never gets it.`, [route.id, entry.gatewayId, subnet.id]);
   });
@@ -187,7 +187,7 @@ function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void
 // Routing from a subnet
 
 function blackhole(w: Walk, route: EffectiveRoute, tableId: string, why: string): false {
-  hop(w, 'forward', tableId, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${route.targetId} is a blackhole: ${why}`, route.id);
+  hop(w, 'forward', tableId, 'routeTable', 'deny', `route ${route.destination} → ${route.targetId} is a blackhole: ${why}`, route.id);
   return block(w, 'forward', 'BAD_STATE_ROUTE', route.id === 'local' ? tableId : route.id, `Route ${route.destination} → ${route.targetId} in ${tableId} is a blackhole: ${why}. AWS drops what it matches.`, [tableId, route.targetId]);
 }
 
@@ -198,14 +198,14 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
   }
   const route = findRoute(w.ix.routes(table), packet.dstIp);
   if (!route) {
-    hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `no route matches ${formatIp(packet.dstIp)}`);
+    hop(w, 'forward', table.id, 'routeTable', 'deny', `no route matches ${formatIp(packet.dstIp)}`);
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) has no route for ${formatIp(packet.dstIp)}.`, [subnet.id]);
   }
   // A gateway endpoint named as the destination: only its prefix-list route leads there.
   const ep = goal.endpoint;
   if (ep.kind === 'service' && ep.viaEndpointId && route.targetId !== ep.viaEndpointId) {
     const via = ep.viaEndpointId;
-    hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${route.targetId} matches ${formatIp(packet.dstIp)}, not a route to ${via}`, route.id);
+    hop(w, 'forward', table.id, 'routeTable', 'deny', `route ${route.destination} → ${route.targetId} matches ${formatIp(packet.dstIp)}, not a route to ${via}`, route.id);
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', table.id, `Route table ${table.id} (used by ${subnet.id}) sends ${ep.service} traffic by route ${route.id} to ${route.targetId}, not through gateway endpoint ${via}: an endpoint is used only by the route tables associated with it.`, [route.id, via]);
   }
   const target = route.targetId === 'local' ? undefined : getResource(w.ix.design, route.targetId);
@@ -213,12 +213,12 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
     // A transit gateway, or a target a parameter names without a value: where it leads is not known.
     const notModelled = /^\$\{NotModelled:(.*)\}$/.exec(route.targetId)?.[1];
     const what = notModelled ? `${notModelled}, which the model does not represent (a transit gateway or similar)` : `a target that depends on values not known yet (${route.targetId})`;
-    hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${what}: the trace cannot follow it`, route.id);
+    hop(w, 'forward', table.id, 'routeTable', 'deny', `route ${route.destination} → ${what}: the trace cannot follow it`, route.id);
     return block(w, 'forward', 'TARGET_NOT_MODELLED', route.id, `Route ${route.id} in ${table.id} sends ${formatIp(packet.dstIp)} to ${what}; the trace cannot tell what happens beyond it.`, [table.id]);
   }
   if (route.targetId !== 'local' && !target) return blackhole(w, route, table.id, `its target ${route.targetId} does not exist`);
   const origin = route.origin === 'propagated' ? ' (propagated)' : route.origin === 'prefixList' ? ' (prefix list)' : '';
-  hop(w, 'forward', table.id, 'AWS::EC2::RouteTable', 'forward', `route ${route.destination} → ${route.targetId}${origin} is the most specific match for ${formatIp(packet.dstIp)}`, route.id);
+  hop(w, 'forward', table.id, 'routeTable', 'forward', `route ${route.destination} → ${route.targetId}${origin} is the most specific match for ${formatIp(packet.dstIp)}`, route.id);
   if (!target) return deliverInVpc(w, subnet.vpcId, subnet, packet, goal);
   switch (target.kind) {
     case 'internetGateway':
@@ -258,20 +258,20 @@ function viaInternetGateway(w: Walk, igwId: string, subnet: Subnet, packet: Pack
     if (sender?.kind === 'natGateway') {
       return block(w, 'forward', 'NAT_GATEWAY_NO_ELASTIC_IP', sender.id, `${sender.id} has no Elastic IP address, so it cannot send traffic to the internet.`, [igwId]);
     }
-    hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'deny', `${who} has no public IPv4 address to translate ${formatIp(packet.srcIp)} to`);
+    hop(w, 'forward', igwId, 'internetGateway', 'deny', `${who} has no public IPv4 address to translate ${formatIp(packet.srcIp)} to`);
     return block(w, 'forward', 'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, `${who} has no public IPv4 or Elastic IP address, so ${igwId} cannot carry its traffic to the internet (a private address is never routed on the internet).`, sender ? [sender.id] : undefined);
   }
   if (!isPublicAddress(packet.dstIp)) {
-    hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'deny', `${formatIp(packet.dstIp)} is not a public address`);
+    hop(w, 'forward', igwId, 'internetGateway', 'deny', `${formatIp(packet.dstIp)} is not a public address`);
     return block(w, 'forward', 'IGW_PRIVATE_DESTINATION', igwId, `${formatIp(packet.dstIp)} is a private address: the internet gateway does not route it (private ranges are not reachable on the internet).`, [route.id]);
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
   const publicIp = sender.publicIp;
   const before = packet.srcIp;
-  hop(w, 'forward', igwId, 'AWS::EC2::InternetGateway', 'forward', `translates source ${formatIp(before)} → ${formatIp(publicIp.address)}${publicIp.assumed ? ' (public IP assigned at launch; address assumed)' : publicIp.elasticIpId ? ` (Elastic IP ${publicIp.elasticIpId})` : ''}`);
+  hop(w, 'forward', igwId, 'internetGateway', 'forward', `translates source ${formatIp(before)} → ${formatIp(publicIp.address)}${publicIp.assumed ? ' (public IP assigned at launch; address assumed)' : publicIp.elasticIpId ? ` (Elastic IP ${publicIp.elasticIpId})` : ''}`);
   packet.srcIp = publicIp.address;
   w.replySteps.push(() => {
-    hop(w, 'return', igwId, 'AWS::EC2::InternetGateway', 'forward', `translates destination ${formatIp(publicIp.address)} → ${formatIp(before)}`);
+    hop(w, 'return', igwId, 'internetGateway', 'forward', `translates destination ${formatIp(publicIp.address)} → ${formatIp(before)}`);
     return true;
   });
   return onTheInternet(w, packet, goal);
@@ -285,9 +285,9 @@ function onTheInternet(w: Walk, packet: Packet, goal: Goal): boolean {
   }
   const holder = w.ix.publicIps.get(packet.dstIp);
   if (holder) return enterFromInternet(w, holder, packet, goal);
-  hop(w, 'forward', 'internet', 'Internet', 'forward', `${formatIp(packet.dstIp)} on the internet receives ${describePacket(packet)}`);
+  hop(w, 'forward', 'internet', 'internet', 'forward', `${formatIp(packet.dstIp)} on the internet receives ${describePacket(packet)}`);
   w.replySteps.push(() => {
-    hop(w, 'return', 'internet', 'Internet', 'forward', `${formatIp(packet.dstIp)} replies to ${formatIp(packet.srcIp)}`);
+    hop(w, 'return', 'internet', 'internet', 'forward', `${formatIp(packet.dstIp)} replies to ${formatIp(packet.srcIp)}`);
     return true;
   });
   w.arrived = true;
@@ -304,18 +304,18 @@ function enterFromInternet(w: Walk, eni: Eni, packet: Packet, goal: Goal): boole
     return block(w, 'forward', 'NO_INTERNET_GATEWAY', eni.vpcId, `${eni.vpcId} has no internet gateway attached, so nothing on the internet reaches ${eni.id}.`, [eni.id]);
   }
   if (eni.kind === 'natGateway') {
-    hop(w, 'forward', igw.id, 'AWS::EC2::InternetGateway', 'forward', `translates destination ${formatIp(packet.dstIp)} → ${describeEni(eni, eni.privateIps[0]!)}`);
+    hop(w, 'forward', igw.id, 'internetGateway', 'forward', `translates destination ${formatIp(packet.dstIp)} → ${describeEni(eni, eni.privateIps[0]!)}`);
     return block(w, 'forward', 'NAT_GATEWAY_UNSOLICITED_INBOUND', eni.id, `${eni.id} is a NAT gateway: it lets its private subnets start connections out, but "external services can't initiate a connection" through it.`, [igw.id]);
   }
   const publicAddress = packet.dstIp;
   const privateAddress = eni.privateIps[0]!;
-  hop(w, 'forward', igw.id, 'AWS::EC2::InternetGateway', 'forward', `translates destination ${formatIp(publicAddress)} → ${describeEni(eni, privateAddress)}`);
+  hop(w, 'forward', igw.id, 'internetGateway', 'forward', `translates destination ${formatIp(publicAddress)} → ${describeEni(eni, privateAddress)}`);
   packet.dstIp = privateAddress;
   w.replySteps.push(() => {
-    hop(w, 'return', igw.id, 'AWS::EC2::InternetGateway', 'forward', `translates source ${formatIp(privateAddress)} → ${formatIp(publicAddress)}`);
+    hop(w, 'return', igw.id, 'internetGateway', 'forward', `translates source ${formatIp(privateAddress)} → ${formatIp(publicAddress)}`);
     return true;
   });
-  return deliverInVpc(w, eni.vpcId, undefined, packet, goal, { gatewayId: igw.id, type: 'AWS::EC2::InternetGateway' });
+  return deliverInVpc(w, eni.vpcId, undefined, packet, goal, { gatewayId: igw.id, kind: 'internetGateway' });
 }
 
 /**
@@ -336,7 +336,7 @@ function isLoop(w: Walk, id: string, route: EffectiveRoute, tableId: string): bo
     w.forwarders.add(id);
     return false;
   }
-  hop(w, 'forward', tableId, 'AWS::EC2::RouteTable', 'deny', `route ${route.destination} → ${id} sends the packet back to ${id}, which it has already passed`, route.id);
+  hop(w, 'forward', tableId, 'routeTable', 'deny', `route ${route.destination} → ${id} sends the packet back to ${id}, which it has already passed`, route.id);
   block(w, 'forward', 'ROUTING_LOOP', route.id, `Route ${route.id} in ${tableId} sends the packet back to ${id}, which already forwarded it: the traffic loops and is dropped.`, [tableId, id]);
   return true;
 }
@@ -350,11 +350,11 @@ function viaNatGateway(w: Walk, natId: string, subnet: Subnet, packet: Packet, g
   if (!crossSubnets(w, subnet, natSubnet, packet)) return false;
   const before = { ip: packet.srcIp, ports: packet.srcPorts };
   const natIp = nat.privateIps[0]!;
-  hop(w, 'forward', nat.id, 'AWS::EC2::NatGateway', 'forward', `translates source ${formatIp(before.ip)} (${before.ports.label}) → ${describeEni(nat, natIp)} (${EPHEMERAL.natGateway.label})`);
+  hop(w, 'forward', nat.id, 'natGateway', 'forward', `translates source ${formatIp(before.ip)} (${before.ports.label}) → ${describeEni(nat, natIp)} (${EPHEMERAL.natGateway.label})`);
   packet.srcIp = natIp;
   packet.srcPorts = EPHEMERAL.natGateway;
   w.replySteps.push(() => {
-    hop(w, 'return', nat.id, 'AWS::EC2::NatGateway', 'forward', `translates destination ${formatIp(natIp)} → ${formatIp(before.ip)} (the connection it is tracking)`);
+    hop(w, 'return', nat.id, 'natGateway', 'forward', `translates destination ${formatIp(natIp)} → ${formatIp(before.ip)} (the connection it is tracking)`);
     return true;
   });
   // What stops the packet from here on stops the traffic this NAT gateway carries.
@@ -376,26 +376,26 @@ function viaAppliance(w: Walk, targetId: string, subnet: Subnet, packet: Packet,
   if (isLoop(w, eni.id, route, tableId)) return false;
   const applianceSubnet = subnetOf(w.ix, eni);
   if (!crossSubnets(w, subnet, applianceSubnet, packet)) return false;
-  if (targetId !== eni.id) hop(w, 'forward', targetId, 'AWS::EC2::NetworkInterface', 'forward', `${targetId} is the primary network interface of ${eni.id}`);
+  if (targetId !== eni.id) hop(w, 'forward', targetId, 'networkInterface', 'forward', `${targetId} is the primary network interface of ${eni.id}`);
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
   if (eni.sourceDestCheck) {
-    hop(w, 'forward', eni.id, eni.type, 'deny', `source/destination check is on: ${eni.id} drops traffic not addressed to it`);
+    hop(w, 'forward', eni.id, eni.hopKind, 'deny', `source/destination check is on: ${eni.id} drops traffic not addressed to it`);
     return block(w, 'forward', 'ENI_SOURCE_DEST_CHECK_RESTRICTION', eni.id, `${eni.id} has source/destination checking on, so it drops traffic addressed to ${formatIp(packet.dstIp)} instead of forwarding it. Turn the check off on a NAT instance.`, [route.id]);
   }
   if (!securityGroupsAllow(w, eni, 'egress', packet.dstIp, packet)) return false;
   if (inVpc(w.ix, eni.vpcId, packet.dstIp)) {
     // Inside the VPC (a route more specific than the local route, to a firewall appliance) it only forwards:
     // https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html#route-tables-appliance-routing
-    hop(w, 'forward', eni.id, eni.type, 'forward', `forwards ${describePacket(packet)} (source/destination check off; inside the VPC the source is kept)`);
+    hop(w, 'forward', eni.id, eni.hopKind, 'forward', `forwards ${describePacket(packet)} (source/destination check off; inside the VPC the source is kept)`);
     return relating(w, eni.id, () => routeFromSubnet(w, applianceSubnet, packet, goal));
   }
   const before = { ip: packet.srcIp, ports: packet.srcPorts };
   const ip = eni.privateIps[0]!;
-  hop(w, 'forward', eni.id, eni.type, 'forward', `forwards (source/destination check off) and translates source ${formatIp(before.ip)} → ${describeEni(eni, ip)} (NAT instance, ${EPHEMERAL.linux.label})`);
+  hop(w, 'forward', eni.id, eni.hopKind, 'forward', `forwards (source/destination check off) and translates source ${formatIp(before.ip)} → ${describeEni(eni, ip)} (NAT instance, ${EPHEMERAL.linux.label})`);
   packet.srcIp = ip;
   packet.srcPorts = EPHEMERAL.linux;
   w.replySteps.push(() => {
-    hop(w, 'return', eni.id, eni.type, 'forward', `translates destination ${formatIp(ip)} → ${formatIp(before.ip)}`);
+    hop(w, 'return', eni.id, eni.hopKind, 'forward', `translates destination ${formatIp(ip)} → ${formatIp(before.ip)}`);
     return true;
   });
   return relating(w, eni.id, () => routeFromSubnet(w, applianceSubnet, packet, goal));
@@ -415,28 +415,28 @@ function viaPeering(w: Walk, pcxId: string, subnet: Subnet, packet: Packet, goal
   const vpcId = subnet.vpcId;
   if (pcx.requesterVpcId !== vpcId && pcx.accepterVpcId !== vpcId) return blackhole(w, route, tableId, `${pcxId} does not connect ${vpcId}`);
   if (pcx.status !== 'active') {
-    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `status ${pcx.status}: only an active peering connection carries traffic`);
+    hop(w, 'forward', pcx.id, 'peeringConnection', 'deny', `status ${pcx.status}: only an active peering connection carries traffic`);
     return block(w, 'forward', 'BAD_STATE_ROUTE', pcx.id, `Peering connection ${pcx.id} is ${pcx.status}, not active, so route ${route.id} is a blackhole until the request is accepted.`, [route.id, tableId]);
   }
   const peerVpc = pcx.requesterVpcId === vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
   if (!inVpc(w.ix, vpcId, packet.srcIp)) {
-    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `source ${formatIp(packet.srcIp)} is not an address of ${vpcId}`);
+    hop(w, 'forward', pcx.id, 'peeringConnection', 'deny', `source ${formatIp(packet.srcIp)} is not an address of ${vpcId}`);
     return block(w, 'forward', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcx.id, `Traffic through ${pcx.id} must come from an address of ${vpcId}; ${formatIp(packet.srcIp)} is not one (no edge-to-edge routing through a peering connection).`, [route.id]);
   }
   if (isUnknownVpc(w.ix, peerVpc) && !isPublicAddress(packet.dstIp) && vpcsHolding(w.ix, packet.dstIp).length === 0) {
     return arriveInUnknownVpc(w, pcx.id, peerVpc, subnet, packet);
   }
   if (!inVpc(w.ix, peerVpc, packet.dstIp)) {
-    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `destination ${formatIp(packet.dstIp)} is not in ${peerVpc}'s CIDR blocks`);
+    hop(w, 'forward', pcx.id, 'peeringConnection', 'deny', `destination ${formatIp(packet.dstIp)} is not in ${peerVpc}'s CIDR blocks`);
     return block(w, 'forward', 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcx.id, `${formatIp(packet.dstIp)} is not an address of ${peerVpc}, the VPC at the other end of ${pcx.id} (route ${route.id} sends it there). Peering is not transitive, and the peer's internet gateway, NAT, VPN or endpoints cannot be used through it.`, [route.id, tableId]);
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
-  hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries ${describePacket(packet)} from ${vpcId} to ${peerVpc}`);
+  hop(w, 'forward', pcx.id, 'peeringConnection', 'forward', `carries ${describePacket(packet)} from ${vpcId} to ${peerVpc}`);
   w.replySteps.push(() => {
-    hop(w, 'return', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply back to ${vpcId}`);
+    hop(w, 'return', pcx.id, 'peeringConnection', 'forward', `carries the reply back to ${vpcId}`);
     return true;
   });
-  return relating(w, pcx.id, () => deliverInVpc(w, peerVpc, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' }));
+  return relating(w, pcx.id, () => deliverInVpc(w, peerVpc, undefined, packet, goal, { gatewayId: pcx.id, kind: 'peeringConnection' }));
 }
 
 /** A VPC the design names but does not describe (an existing VPC across a peering), whose CIDR blocks are unknown. */
@@ -451,11 +451,11 @@ function isUnknownVpc(ix: NetworkIndex, vpcId: ResourceId): boolean {
  */
 function arriveInUnknownVpc(w: Walk, pcxId: ResourceId, peerVpc: ResourceId, subnet: Subnet, packet: Packet): boolean {
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
-  hop(w, 'forward', pcxId, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries ${describePacket(packet)} from ${subnet.vpcId} to ${peerVpc}`);
-  hop(w, 'forward', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(packet.dstIp)} is assumed to be in ${peerVpc}, whose CIDR blocks, groups and network ACLs the design does not give`);
+  hop(w, 'forward', pcxId, 'peeringConnection', 'forward', `carries ${describePacket(packet)} from ${subnet.vpcId} to ${peerVpc}`);
+  hop(w, 'forward', peerVpc, 'vpc', 'forward', `${formatIp(packet.dstIp)} is assumed to be in ${peerVpc}, whose CIDR blocks, groups and network ACLs the design does not give`);
   w.replySteps.push(() => {
-    hop(w, 'return', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(packet.dstIp)} replies (assumed: ${peerVpc} routes ${subnet.vpcId} back to ${pcxId})`);
-    hop(w, 'return', pcxId, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply back to ${subnet.vpcId}`);
+    hop(w, 'return', peerVpc, 'vpc', 'forward', `${formatIp(packet.dstIp)} replies (assumed: ${peerVpc} routes ${subnet.vpcId} back to ${pcxId})`);
+    hop(w, 'return', pcxId, 'peeringConnection', 'forward', `carries the reply back to ${subnet.vpcId}`);
     return true;
   });
   w.arrived = true;
@@ -478,18 +478,18 @@ function startFromUnknownPeer(w: Walk, srcIp: number, goal: Goal, protocol: Pack
   const peerVpc = pcx.requesterVpcId === subnet.vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
   if (!isUnknownVpc(w.ix, peerVpc)) return undefined;
   if (pcx.status !== 'active') {
-    hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'deny', `status ${pcx.status}: only an active peering connection carries traffic`);
+    hop(w, 'forward', pcx.id, 'peeringConnection', 'deny', `status ${pcx.status}: only an active peering connection carries traffic`);
     return block(w, 'forward', 'BAD_STATE_ROUTE', pcx.id, `Peering connection ${pcx.id} is ${pcx.status}, not active, so nothing from ${peerVpc} comes through it.`, [route!.id]);
   }
   const packet: Packet = { protocol, srcIp, dstIp: ep.kind === 'eni' ? (ep.ip ?? ep.eni.privateIps[0]!) : ep.ip, dstPort: port, srcPorts: EPHEMERAL.anyClient };
-  hop(w, 'forward', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(srcIp)} is assumed to be in ${peerVpc} (its CIDR blocks are not known), across ${pcx.id}; client ports assumed: ${EPHEMERAL.anyClient.label}`);
-  hop(w, 'forward', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries ${describePacket(packet)} into ${subnet.vpcId}`);
+  hop(w, 'forward', peerVpc, 'vpc', 'forward', `${formatIp(srcIp)} is assumed to be in ${peerVpc} (its CIDR blocks are not known), across ${pcx.id}; client ports assumed: ${EPHEMERAL.anyClient.label}`);
+  hop(w, 'forward', pcx.id, 'peeringConnection', 'forward', `carries ${describePacket(packet)} into ${subnet.vpcId}`);
   w.replySteps.push(() => {
-    hop(w, 'return', pcx.id, 'AWS::EC2::VPCPeeringConnection', 'forward', `carries the reply to ${peerVpc}`);
-    hop(w, 'return', peerVpc, 'AWS::EC2::VPC', 'forward', `${formatIp(srcIp)} receives the reply`);
+    hop(w, 'return', pcx.id, 'peeringConnection', 'forward', `carries the reply to ${peerVpc}`);
+    hop(w, 'return', peerVpc, 'vpc', 'forward', `${formatIp(srcIp)} receives the reply`);
     return true;
   });
-  return deliverInVpc(w, subnet.vpcId, undefined, packet, goal, { gatewayId: pcx.id, type: 'AWS::EC2::VPCPeeringConnection' });
+  return deliverInVpc(w, subnet.vpcId, undefined, packet, goal, { gatewayId: pcx.id, kind: 'peeringConnection' });
 }
 
 /**
@@ -502,7 +502,7 @@ function viaVirtualGateway(w: Walk, vgwId: string, subnet: Subnet, packet: Packe
   const vpns = resourcesOfKind(w.ix.design, 'vpnConnection').filter((r) => r.vpnGatewayId === vgwId);
   const dx = resourcesOfKind(w.ix.design, 'directConnectGateway').filter((r) => r.virtualPrivateGatewayIds.includes(vgwId));
   if (vpns.length === 0 && dx.length === 0) {
-    hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'deny', 'no VPN connection or Direct Connect gateway uses this gateway');
+    hop(w, 'forward', vgwId, 'virtualPrivateGateway', 'deny', 'no VPN connection or Direct Connect gateway uses this gateway');
     return block(w, 'forward', 'BAD_STATE_VPN', vgwId, `${vgwId} has no VPN connection or Direct Connect gateway, so traffic routed to it goes nowhere.`, [route.id]);
   }
   const ep = goal.endpoint;
@@ -518,16 +518,16 @@ function viaVirtualGateway(w: Walk, vgwId: string, subnet: Subnet, packet: Packe
   ];
   const carrier = links.find((l) => l.cidrs?.some((c) => containsText(c, packet.dstIp))) ?? links.find((l) => l.cidrs === undefined);
   if (!carrier) {
-    hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'deny', `no VPN or Direct Connect route covers ${formatIp(packet.dstIp)} (${links.map((l) => `${l.id}: ${l.cidrs!.join(', ') || 'no routes'}`).join('; ')})`);
+    hop(w, 'forward', vgwId, 'virtualPrivateGateway', 'deny', `no VPN or Direct Connect route covers ${formatIp(packet.dstIp)} (${links.map((l) => `${l.id}: ${l.cidrs!.join(', ') || 'no routes'}`).join('; ')})`);
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', vgwId, `${vgwId} has no route for ${formatIp(packet.dstIp)}: its static VPN routes cover only ${links.flatMap((l) => l.cidrs ?? []).join(', ') || 'nothing'}, so the address is not on-premises as far as the VPN knows.`, [route.id, ...links.map((l) => l.id)]);
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
   const link = carrier.id;
-  hop(w, 'forward', vgwId, 'AWS::EC2::VPNGateway', 'forward', `sends ${describePacket(packet)} towards on-premises over ${link}`);
-  hop(w, 'forward', 'on-premises', 'OnPremises', 'forward', `${formatIp(packet.dstIp)} in the on-premises network receives it`);
+  hop(w, 'forward', vgwId, 'virtualPrivateGateway', 'forward', `sends ${describePacket(packet)} towards on-premises over ${link}`);
+  hop(w, 'forward', 'on-premises', 'onPremises', 'forward', `${formatIp(packet.dstIp)} in the on-premises network receives it`);
   w.replySteps.push(() => {
-    hop(w, 'return', 'on-premises', 'OnPremises', 'forward', `${formatIp(packet.dstIp)} replies over ${link}`);
-    hop(w, 'return', vgwId, 'AWS::EC2::VPNGateway', 'forward', `carries the reply into ${subnet.vpcId}`);
+    hop(w, 'return', 'on-premises', 'onPremises', 'forward', `${formatIp(packet.dstIp)} replies over ${link}`);
+    hop(w, 'return', vgwId, 'virtualPrivateGateway', 'forward', `carries the reply into ${subnet.vpcId}`);
     return true;
   });
   w.arrived = true;
@@ -547,9 +547,9 @@ function viaGatewayEndpoint(w: Walk, endpointId: string, subnet: Subnet, packet:
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
   const ep = goal.endpoint;
   const service = ep.kind === 'service' ? ep.service : route.destination.replace(/^pl-/, '');
-  hop(w, 'forward', endpoint.id, 'AWS::EC2::VPCEndpoint', 'forward', `gateway endpoint carries ${describePacket(packet)} to ${service} privately (source stays ${formatIp(packet.srcIp)})`);
+  hop(w, 'forward', endpoint.id, 'vpcEndpoint', 'forward', `gateway endpoint carries ${describePacket(packet)} to ${service} privately (source stays ${formatIp(packet.srcIp)})`);
   w.replySteps.push(() => {
-    hop(w, 'return', endpoint.id, 'AWS::EC2::VPCEndpoint', 'forward', `carries ${service}'s reply back into ${subnet.vpcId}`);
+    hop(w, 'return', endpoint.id, 'vpcEndpoint', 'forward', `carries ${service}'s reply back into ${subnet.vpcId}`);
     return true;
   });
   return arriveAtService(w, service, packet, goal.query, { endpoint, vpcId: subnet.vpcId, sourceIp: packet.srcIp }, ep.kind === 'service' ? ep.bucketId : undefined);
@@ -582,14 +582,14 @@ function startFromEni(w: Walk, eni: Eni, srcIp: number, goal: Goal, protocol: Pa
       break;
     }
   }
-  hop(w, 'forward', eni.id, eni.type, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
+  hop(w, 'forward', eni.id, eni.hopKind, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
   if (ep.kind === 'eni' && ep.eni === eni && packet.dstIp === srcIp) {
-    hop(w, 'forward', eni.id, eni.type, 'forward', 'the destination is the source itself');
+    hop(w, 'forward', eni.id, eni.hopKind, 'forward', 'the destination is the source itself');
     w.arrived = true;
     return true;
   }
   w.replySteps.push(() => {
-    hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
+    hop(w, 'return', eni.id, eni.hopKind, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
     return true;
   });
   if (!securityGroupsAllow(w, eni, 'egress', packet.dstIp, packet)) return false;
@@ -649,9 +649,9 @@ function startFromAddress(w: Walk, subnet: Subnet, srcIp: number, goal: Goal, pr
     const resolved = ep.viaEndpointId ? {} : resolveService(w.ix, subnet, ep.service);
     packet.dstIp = resolved.eni ? resolved.eni.privateIps[0]! : serviceAddress(ep.service);
   } else packet.dstIp = ep.ip;
-  hop(w, 'forward', subnet.id, 'AWS::EC2::Subnet', 'forward', `a host at ${formatIp(srcIp)} in ${subnet.id} (no interface in the design holds it, so no security group applies) sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
+  hop(w, 'forward', subnet.id, 'subnet', 'forward', `a host at ${formatIp(srcIp)} in ${subnet.id} (no interface in the design holds it, so no security group applies) sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`);
   w.replySteps.push(() => {
-    hop(w, 'return', subnet.id, 'AWS::EC2::Subnet', 'forward', `the host at ${formatIp(srcIp)} receives the reply`);
+    hop(w, 'return', subnet.id, 'subnet', 'forward', `the host at ${formatIp(srcIp)} receives the reply`);
     return true;
   });
   return routeFromSubnet(w, subnet, packet, goal);
@@ -660,7 +660,7 @@ function startFromAddress(w: Walk, subnet: Subnet, srcIp: number, goal: Goal, pr
 function startFromInternet(w: Walk, srcIp: number, goal: Goal, protocol: Packet['protocol'], port: number, gatewayId?: string): boolean {
   const ep = goal.endpoint;
   const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.anyClient };
-  hop(w, 'forward', gatewayId && goal.endpoint.kind !== 'eni' ? gatewayId : 'internet', 'Internet', 'forward', `${formatIp(srcIp)} on the internet sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
+  hop(w, 'forward', gatewayId && goal.endpoint.kind !== 'eni' ? gatewayId : 'internet', 'internet', 'forward', `${formatIp(srcIp)} on the internet sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
   switch (ep.kind) {
     case 'eni': {
       const publicIp = ep.ip !== undefined && ep.eni.publicIp?.address === ep.ip ? ep.eni.publicIp : ep.ip === undefined ? ep.eni.publicIp : undefined;
@@ -694,7 +694,7 @@ function startFromOnPremises(w: Walk, srcIp: number, goal: Goal, protocol: Packe
   if (fromPeer !== undefined) return fromPeer;
   const ep = goal.endpoint;
   const packet: Packet = { protocol, srcIp, dstIp: 0, dstPort: port, srcPorts: EPHEMERAL.anyClient };
-  hop(w, 'forward', 'on-premises', 'OnPremises', 'forward', `${formatIp(srcIp)} on-premises sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
+  hop(w, 'forward', 'on-premises', 'onPremises', 'forward', `${formatIp(srcIp)} on-premises sends traffic; client ports assumed: ${EPHEMERAL.anyClient.label}`);
   if (ep.kind !== 'eni' && ep.kind !== 'address') {
     return block(w, 'forward', 'NO_PATH_FROM_ON_PREMISES', gatewayId ?? 'on-premises', `Traffic from on-premises reaches only addresses inside the VPCs of the design, not ${ep.label} (no edge-to-edge routing through a VPC's gateways).`);
   }
@@ -707,13 +707,13 @@ function startFromOnPremises(w: Walk, srcIp: number, goal: Goal, protocol: Packe
     return block(w, 'forward', 'NO_PATH_FROM_ON_PREMISES', gatewayId ?? vpcId, `${vpcId} has no virtual private gateway with a VPN connection or Direct Connect link${gatewayId ? ` through ${gatewayId}` : ''}, so ${formatIp(srcIp)} on-premises cannot reach it.`);
   }
   packet.dstIp = ep.kind === 'eni' ? (ep.ip ?? ep.eni.privateIps[0]!) : ep.ip;
-  hop(w, 'forward', vgw.id, 'AWS::EC2::VPNGateway', 'forward', `carries ${describePacket(packet)} into ${vpcId}`);
+  hop(w, 'forward', vgw.id, 'virtualPrivateGateway', 'forward', `carries ${describePacket(packet)} into ${vpcId}`);
   w.replySteps.push(() => {
-    hop(w, 'return', vgw.id, 'AWS::EC2::VPNGateway', 'forward', 'carries the reply to on-premises');
-    hop(w, 'return', 'on-premises', 'OnPremises', 'forward', `${formatIp(srcIp)} receives the reply`);
+    hop(w, 'return', vgw.id, 'virtualPrivateGateway', 'forward', 'carries the reply to on-premises');
+    hop(w, 'return', 'on-premises', 'onPremises', 'forward', `${formatIp(srcIp)} receives the reply`);
     return true;
   });
-  return deliverInVpc(w, vpcId, undefined, packet, goal, { gatewayId: vgw.id, type: 'AWS::EC2::VPNGateway' });
+  return deliverInVpc(w, vpcId, undefined, packet, goal, { gatewayId: vgw.id, kind: 'virtualPrivateGateway' });
 }
 
 function containsText(cidrText: string, ip: number): boolean {
@@ -733,7 +733,7 @@ function reachBuiltInService(w: Walk, eni: Eni, srcIp: number, dstIp: number, pr
   const service = builtInServiceFor(w.ix, eni, dstIp);
   if (!service) return undefined;
   const packet: Packet = { protocol, srcIp, dstIp, dstPort: port, srcPorts: clientPortsOf(eni) };
-  hop(w, 'forward', eni.id, eni.type, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}`);
+  hop(w, 'forward', eni.id, eni.hopKind, 'forward', `source ${describeEni(eni, srcIp)} sends ${describePacket(packet)}`);
   // https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html — enableDnsSupport "Determines
   // whether the VPC supports DNS resolution through the Amazon provided DNS server. If this attribute is true,
   // queries to the Amazon provided DNS server succeed."
@@ -743,9 +743,9 @@ function reachBuiltInService(w: Walk, eni: Eni, srcIp: number, dstIp: number, pr
   if (!answers(service, protocol, port)) {
     return block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', service.id, `${formatIp(dstIp)} is ${service.name}, which answers only ${describeAnswers(service)}.`, [eni.id]);
   }
-  hop(w, 'forward', service.id, 'AWS::Service', 'forward', `${service.name} at ${formatIp(dstIp)} receives ${describePacket(packet)}; security groups and network ACLs do not filter this traffic, and no route is needed`);
-  hop(w, 'return', service.id, 'AWS::Service', 'forward', `${service.name} replies to ${formatIp(srcIp)}`);
-  hop(w, 'return', eni.id, eni.type, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
+  hop(w, 'forward', service.id, 'awsService', 'forward', `${service.name} at ${formatIp(dstIp)} receives ${describePacket(packet)}; security groups and network ACLs do not filter this traffic, and no route is needed`);
+  hop(w, 'return', service.id, 'awsService', 'forward', `${service.name} replies to ${formatIp(srcIp)}`);
+  hop(w, 'return', eni.id, eni.hopKind, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
   w.arrived = true;
   return true;
 }

@@ -2,7 +2,7 @@
  * The traffic simulation's vocabulary: a query (from, to, protocol, port, and for AWS services the action and
  * resource), the hops a packet takes forward and back, and the explanations for where AWS would drop it.
  */
-import type { ResourceId } from '../model/types.ts';
+import type { ResourceId, ResourceKind } from '../model/types.ts';
 
 export type TrafficProtocol = 'tcp' | 'udp' | 'icmp';
 
@@ -27,11 +27,14 @@ export type HopDirection = 'forward' | 'return';
 /** allow/deny: a filter (security group, network ACL, policy) decided; forward: a component carried the packet. */
 export type HopAction = 'allow' | 'deny' | 'forward';
 
+/** What a hop passes through: one of the model's kinds, or a place the design holds no resource for. */
+export type HopKind = ResourceKind | 'onPremises' | 'route' | 'address';
+
 export interface Hop {
   /** The design id of the component (or `internet`, `on-premises`, `service:s3`). */
   id: string;
-  /** The CloudFormation type name, e.g. `AWS::EC2::SecurityGroup`. */
-  type: string;
+  /** What the component is (`hopTypeName` gives the CloudFormation type name the CLI prints). */
+  kind: HopKind;
   direction: HopDirection;
   action: HopAction;
   /** What happened here, in words: the route or rule that matched, addresses before and after NAT, ports. */
@@ -97,7 +100,8 @@ export type TraceOutcome = { ok: true; result: TraceResult } | { ok: false; erro
 export interface Eni {
   /** The design id shown in hops: the instance, network interface, NAT gateway or VPC endpoint. */
   id: ResourceId;
-  type: string;
+  /** What hops through this interface name its holder as. */
+  hopKind: 'instance' | 'networkInterface' | 'natGateway' | 'vpcEndpoint';
   kind: 'instance' | 'networkInterface' | 'natGateway' | 'interfaceEndpoint';
   vpcId: ResourceId;
   subnetId: ResourceId;

@@ -7,14 +7,13 @@
  * request arrives, the checks run in reverse order: the return path.
  */
 import { formatIp } from '../cidr/cidr.ts';
-import { getResource } from '../model/queries.ts';
-import { CFN_TYPE } from '../model/cfnTypes.ts';
 import type { NetworkAcl, Subnet } from '../model/types.ts';
+import { hopKindOf } from './hopKinds.ts';
 import { evaluateNetworkAcl } from './networkAcls.ts';
 import type { NetworkIndex } from './networkIndex.ts';
 import { subnetNetworkAcl } from './networkIndex.ts';
 import { describePorts, icmpReplyType, type Packet, type PortRange } from './packet.ts';
-import type { Explanation, ExplanationCode, Hop, HopAction, HopDirection } from './types.ts';
+import type { Explanation, ExplanationCode, Hop, HopAction, HopDirection, HopKind } from './types.ts';
 
 export interface Walk {
   ix: NetworkIndex;
@@ -37,26 +36,16 @@ export function hop(
   w: Walk,
   direction: HopDirection,
   id: string,
-  type: string,
+  kind: HopKind,
   action: HopAction,
   detail: string,
   matched?: string,
 ): void {
-  const record: Hop = { id, type, direction, action, detail };
+  const record: Hop = { id, kind, direction, action, detail };
   if (matched !== undefined) record.matched = matched;
   (direction === 'forward' ? w.forward : w.return).push(record);
 }
 
-export function typeOf(w: Walk, id: string): string {
-  if (id === 'internet') return 'Internet';
-  if (id === 'on-premises') return 'OnPremises';
-  if (id.startsWith('service:')) return 'AWS::Service';
-  const resource = getResource(w.ix.design, id);
-  // A drawn Internet or AWS service node is named as the endpoints `internet` and `service:…` are above.
-  if (resource) return resource.kind === 'internet' ? 'Internet' : resource.kind === 'awsService' ? 'AWS::Service' : CFN_TYPE[resource.kind];
-  const isRoute = Object.values(w.ix.design.resources).some((r) => r.kind === 'routeTable' && r.routes.some((route) => route.id === id));
-  return isRoute ? 'AWS::EC2::Route' : 'Address';
-}
 
 /**
  * Records why the packet stops here; always returns false so callers can `return block(...)`. The packet's last
@@ -75,7 +64,7 @@ export function block(
   if (others?.length) explanation.related = [...new Set(others)];
   w.explanations.push(explanation);
   const hops = direction === 'forward' ? w.forward : w.return;
-  if (hops.at(-1)?.action !== 'deny') hop(w, direction, id, typeOf(w, id), 'deny', message);
+  if (hops.at(-1)?.action !== 'deny') hop(w, direction, id, hopKindOf(w.ix.design, id), 'deny', message);
   return false;
 }
 
@@ -113,7 +102,7 @@ function checkAcl(
   note: string,
 ): boolean {
   const verdict = evaluateNetworkAcl(acl, aclDirection, peerIp, packet.protocol, ports);
-  hop(w, direction, acl.id, 'AWS::EC2::NetworkAcl', verdict.allowed ? 'allow' : 'deny', `${verdict.detail}${note}`, verdict.ruleLabel);
+  hop(w, direction, acl.id, 'networkAcl', verdict.allowed ? 'allow' : 'deny', `${verdict.detail}${note}`, verdict.ruleLabel);
   if (verdict.allowed) return true;
   const what = direction === 'forward' ? 'the request' : 'the reply';
   return block(

@@ -7,27 +7,12 @@
 import { useId } from 'react';
 import { DialogFrame } from '../DialogFrame.tsx';
 import type { ImportReport } from '../../engine/io/importAny.ts';
-import type { ResourceKind } from '../../engine/model/types.ts';
-
-const KIND_WORDS: Record<ResourceKind, [string, string]> = {
-  vpc: ['VPC', 'VPCs'], subnet: ['subnet', 'subnets'], internetGateway: ['internet gateway', 'internet gateways'],
-  natGateway: ['NAT gateway', 'NAT gateways'], instance: ['instance', 'instances'], networkInterface: ['network interface', 'network interfaces'],
-  elasticIp: ['Elastic IP', 'Elastic IPs'], routeTable: ['route table', 'route tables'], securityGroup: ['security group', 'security groups'],
-  networkAcl: ['network ACL', 'network ACLs'], peeringConnection: ['peering connection', 'peering connections'],
-  vpcEndpoint: ['VPC endpoint', 'VPC endpoints'], s3Bucket: ['S3 bucket', 'S3 buckets'],
-  virtualPrivateGateway: ['virtual private gateway', 'virtual private gateways'], customerGateway: ['customer gateway', 'customer gateways'],
-  vpnConnection: ['VPN connection', 'VPN connections'], directConnectGateway: ['Direct Connect gateway', 'Direct Connect gateways'],
-  internet: ['internet', 'internet'], awsService: ['AWS service', 'AWS services'],
-};
+import { countOf } from '../../engine/model/kinds.ts';
+import { RESOURCE_KINDS } from '../../engine/model/types.ts';
 
 /** "3 subnets", "1 VPC", in the model's order. */
 export function describeCounts(counts: ImportReport['counts']): string[] {
-  return (Object.keys(KIND_WORDS) as ResourceKind[])
-    .filter((kind) => (counts[kind] ?? 0) > 0)
-    .map((kind) => {
-      const n = counts[kind]!;
-      return `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`;
-    });
+  return RESOURCE_KINDS.filter((kind) => (counts[kind] ?? 0) > 0).map((kind) => countOf(kind, counts[kind]!));
 }
 
 /** The report's sections that have something in them, each with a plain sentence on what it means. */

@@ -4,7 +4,8 @@
  */
 import { isTidyable } from '../../engine/commands/arrange.ts';
 import { deleteSelection } from '../../canvas/actions.ts';
-import { KIND_LABELS, kindLabelOf } from '../../engine/model/inspection.ts';
+import { kindLabelOf } from '../../engine/model/inspection.ts';
+import { KINDS } from '../../engine/model/kinds.ts';
 import { getResource } from '../../engine/model/queries.ts';
 import type { Design, Resource } from '../../engine/model/types.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -111,7 +112,7 @@ function ResourceInspector({ design, resource }: { design: Design; resource: Res
       {isTidyable(resource) && <TidySection container={resource} />}
       <Section title="Danger zone">
         <button type="button" className={dangerButtonClass} disabled={locked !== undefined} onClick={deleteSelection}>
-          Delete {inSentence(KIND_LABELS[resource.kind])}
+          Delete {inSentence(KINDS[resource.kind].label)}
         </button>
         {locked && <Note>{locked}</Note>}
       </Section>
@@ -173,7 +174,7 @@ function MultiSelection({ resources }: { resources: Resource[] }) {
           {resources.map((r) => (
             <li key={r.id} className="flex justify-between gap-2">
               <span className="truncate">{r.name}</span>
-              <span className="shrink-0 text-gray-500">{KIND_LABELS[r.kind]}</span>
+              <span className="shrink-0 text-gray-500">{KINDS[r.kind].label}</span>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { describeComponent } from '../../canvas/traffic/names.ts';
 import type { Design } from '../../engine/index.ts';
+import { KINDS } from '../../engine/model/kinds.ts';
 import { exposure, type InstanceExposure, type PortExposure } from '../../engine/traffic/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useUiStore } from '../../store/uiStore.ts';
@@ -21,9 +22,9 @@ function ports(p: PortExposure): string {
 function path(design: Design, p: PortExposure): string {
   const names: string[] = [];
   for (const hop of p.path) {
-    const c = describeComponent(design, hop.id, hop.type);
+    const c = describeComponent(design, hop.id, hop.kind);
     // Groups and ACLs are often called "default": say what they are.
-    const name = hop.type === 'AWS::EC2::SecurityGroup' || hop.type === 'AWS::EC2::NetworkAcl' ? `${c.type.toLowerCase().replace('acl', 'ACL')} ${c.name}` : c.name;
+    const name = hop.kind === 'securityGroup' || hop.kind === 'networkAcl' ? `${KINDS[hop.kind].word} ${c.name}` : c.name;
     if (names.at(-1) !== name) names.push(name);
   }
   return names.join(' → ');

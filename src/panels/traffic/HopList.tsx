@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import { selectableIdOf, stepsOf } from '../../canvas/traffic/hopGeometry.ts';
 import { describeComponent } from '../../canvas/traffic/names.ts';
 import type { Design } from '../../engine/index.ts';
-import type { Hop, TraceResult } from '../../engine/traffic/index.ts';
+import type { Hop, HopKind, TraceResult } from '../../engine/traffic/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { useTrafficStore } from '../../store/traffic.ts';
 
@@ -19,13 +19,13 @@ const ACTION_CLASS: Record<Hop['action'], string> = {
 };
 
 /** Components whose rules the inspector lists, so a hop through them can point at the rule. */
-const RULE_TYPES = new Set(['AWS::EC2::SecurityGroup', 'AWS::EC2::NetworkAcl', 'AWS::EC2::RouteTable']);
+const RULE_KINDS = new Set<HopKind>(['securityGroup', 'networkAcl', 'routeTable']);
 
 /** Selects a component in the store (the inspector shows it) and points the inspector at the rule that decided. */
 export function showComponent(design: Design, id: string, hop?: Hop): void {
   const target = selectableIdOf(design, id);
   if (target) useDesignStore.getState().select([target]);
-  const ruleId = hop && RULE_TYPES.has(hop.type) ? hop.matched : undefined;
+  const ruleId = hop && RULE_KINDS.has(hop.kind) ? hop.matched : undefined;
   useTrafficStore.getState().setHighlightRule(ruleId ? { resourceId: id, ruleId } : undefined);
 }
 
@@ -68,7 +68,7 @@ export function HopList({ design, result }: { design: Design; result: TraceResul
           );
         }
         const hop = (s.direction === 'forward' ? result.forward : result.return)[s.hopIndex]!;
-        const component = describeComponent(design, hop.id, hop.type);
+        const component = describeComponent(design, hop.id, hop.kind);
         return (
           <li
             key={`${s.direction}-${s.hopIndex}`}

@@ -13,7 +13,8 @@ import { validateDesign } from '../../rules/index.ts';
 import { importDesignTextSync } from '../importSync.ts';
 import { MODELLED_TYPES } from './importTemplate.ts';
 import { parseTemplateText } from './parseTemplate.ts';
-import { CFN_TYPE, listResources } from './resourceTypes.ts';
+import { KINDS } from '../../model/kinds.ts';
+import { listResources } from './resourceTypes.ts';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'realworld');
 
@@ -99,7 +100,7 @@ describe.skipIf(present.length === 0)('real-world templates', () => {
     expect(report.failed).toEqual([]);
 
     // check --json: every record of the design under its CloudFormation type.
-    for (const r of Object.values(design.resources)) expect(typeOf.get(r.id), r.id).toBe(CFN_TYPE[r.kind]);
+    for (const r of Object.values(design.resources)) expect(typeOf.get(r.id), r.id).toBe(KINDS[r.kind].cfnType);
 
     const errors = validateDesign(design).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resources[0]}`);
     expect(errors).toEqual(c.errors);

@@ -1,13 +1,10 @@
 /**
- * The CloudFormation type name of each kind of record, and a flat list of a design's resources under those names
+ * A flat list of a design's resources under their CloudFormation type names (each kind's `cfnType`, model/kinds.ts)
  * — routes and rules included under their own types — so a template's logical ids can be found again in
- * `check --json` output. Kinds CloudFormation has no type for (the internet, AWS services as traffic endpoints)
- * get a `VPCDesigner::` name.
+ * `check --json` output.
  */
-import { CFN_TYPE } from '../../model/cfnTypes.ts';
+import { KINDS } from '../../model/kinds.ts';
 import type { Design } from '../../model/types.ts';
-
-export { CFN_TYPE };
 
 export interface ListedResource {
   id: string;
@@ -30,7 +27,7 @@ export interface ListedResource {
 export function listResources(design: Design): ListedResource[] {
   const out: ListedResource[] = [];
   for (const r of Object.values(design.resources)) {
-    out.push({ id: r.id, type: CFN_TYPE[r.kind] ?? r.kind, name: r.name, ...(r.external === true ? { external: true as const } : {}) });
+    out.push({ id: r.id, type: KINDS[r.kind].cfnType, name: r.name, ...(r.external === true ? { external: true as const } : {}) });
   }
   for (const r of Object.values(design.resources)) {
     if (r.kind === 'routeTable') {

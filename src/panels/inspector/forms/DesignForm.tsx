@@ -4,7 +4,7 @@
  */
 import { updateDesignSettings } from '../../../engine/commands/inspectorEdits.ts';
 import { checkAccountId } from '../../../engine/model/fields.ts';
-import { KIND_LABELS } from '../../../engine/model/inspection.ts';
+import { KINDS } from '../../../engine/model/kinds.ts';
 import type { Design, ResourceKind } from '../../../engine/model/types.ts';
 import { Fact, Note, Section, SelectField, TextField, ValidatedField } from '../controls.tsx';
 import { regionOptions } from '../regions.ts';
@@ -23,7 +23,7 @@ export function DesignForm({ design }: { design: Design }) {
       </Section>
       <Section title="Contents">
         {shown.map((k) => (
-          <Fact key={k} label={`${KIND_LABELS[k]}s`}>
+          <Fact key={k} label={KINDS[k].plural}>
             {counts.get(k) ?? 0}
           </Fact>
         ))}

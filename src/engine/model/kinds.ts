@@ -1,0 +1,189 @@
+/**
+ * One definition per kind of thing a diagram draws: what users call it, its icon, how a diagram draws it, its
+ * diagrams.net (draw.io) shape and its CloudFormation type. The canvas, the palette, the inspector, the rules'
+ * messages, the CLI's reports, the traffic hops and the exporters all read these words and pictures here.
+ *
+ * @example
+ * KINDS.natGateway.label        // 'NAT gateway' (a heading)
+ * KINDS.instance.word           // 'instance' (inside a sentence: "subnet has 3 instances")
+ * kindIcon('natGateway')        // { color: '#8C4FFF', elements: [{ tag: 'path', attrs: { d: 'M10 15h17…', … } }] }
+ * drawioStyle('natGateway')     // 'sketch=0;outlineConnect=0;…;shape=mxgraph.aws4.nat_gateway;'
+ * KINDS.vpc.cfnType             // 'AWS::EC2::VPC'
+ */
+import { ICON_CORNER, ICON_GLYPHS, ICON_GRID, type IconElement } from './kindIcons.ts';
+import { RESOURCE_KINDS, type ResourceKind } from './types.ts';
+
+export { ICON_CORNER, ICON_GRID, type IconElement };
+
+/** Everything a diagram draws: the model's kinds, plus regions and AZ bands (derived) and NAT instances (a variant). */
+export type DrawnKind = ResourceKind | 'region' | 'availabilityZone' | 'natInstance';
+
+/** AWS Architecture Icons category colours (https://aws.amazon.com/architecture/icons/). */
+export const AWS_COLORS = {
+  compute: '#ED7100',
+  networking: '#8C4FFF',
+  storage: '#7AA116',
+  security: '#DD344C',
+  general: '#545B64',
+  services: '#E7157B',
+  region: '#00A4A6',
+  availabilityZone: '#147EBA',
+} as const;
+
+export type IconCategory = keyof typeof AWS_COLORS;
+
+/**
+ * How a diagram draws a kind:
+ * - `container`: a box that holds others (region, VPC, AZ band, subnet);
+ * - `node`: an icon with a label (instances, gateways, endpoints …);
+ * - `supporting`: an icon with a label, shown only when the user asks (route tables, security groups, NACLs);
+ * - `edge`: a line between two nodes (peering and VPN connections);
+ * - `property`: not drawn on its own (an Elastic IP belongs to what it is attached to).
+ */
+export type DiagramRole = 'container' | 'node' | 'supporting' | 'edge' | 'property';
+
+/** A container's box: border and fill colours, and whether its border is dashed (AWS's group conventions). */
+export interface GroupBox {
+  stroke: string;
+  fill: string;
+  dashed: boolean;
+}
+
+/**
+ * The diagrams.net shape, from its AWS 2021+ library ("AWS / …" palettes, `mxgraph.aws4`):
+ * - `icon`: a resource pictogram, `shape=mxgraph.aws4.<name>`, filled with the category colour;
+ * - `resourceIcon`: a service icon on its tile, `shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.<name>`;
+ * - `group`: a group box with its corner icon, `shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.<grIcon>`;
+ * - `box`: a plain box, as the library draws availability zones and security groups.
+ */
+export type DrawioShape =
+  | { type: 'icon'; name: string }
+  | { type: 'resourceIcon'; name: string }
+  | { type: 'group'; grIcon: string }
+  | { type: 'box' };
+
+export interface KindDefinition {
+  /** AWS's name as a heading or option says it: 'EC2 instance', 'Subnet'. */
+  label: string;
+  /** The heading's plural: 'EC2 instances', 'Subnets'. */
+  plural: string;
+  /** The name inside a sentence: 'instance', 'subnet', 'VPC'. */
+  word: string;
+  /** Its plural inside a sentence: 'instances'. */
+  words: string;
+  category: IconCategory;
+  role: DiagramRole;
+  drawio: DrawioShape;
+}
+
+export interface ResourceKindDefinition extends KindDefinition {
+  /**
+   * The CloudFormation type name: what `check --json` lists resources under. Kinds CloudFormation has no type for
+   * (the internet, AWS services as traffic endpoints) get a `VPCDesigner::` name.
+   */
+  cfnType: string;
+}
+
+const icon = (name: string): DrawioShape => ({ type: 'icon', name });
+
+/** The model's kinds. A `Record` over `ResourceKind`: adding a kind without its definition does not compile. */
+const RESOURCE_KIND_DEFINITIONS: Record<ResourceKind, ResourceKindDefinition> = {
+  vpc: { label: 'VPC', plural: 'VPCs', word: 'VPC', words: 'VPCs', category: 'networking', role: 'container', drawio: { type: 'group', grIcon: 'group_vpc2' }, cfnType: 'AWS::EC2::VPC' },
+  subnet: { label: 'Subnet', plural: 'Subnets', word: 'subnet', words: 'subnets', category: 'networking', role: 'container', drawio: { type: 'group', grIcon: 'group_security_group' }, cfnType: 'AWS::EC2::Subnet' },
+  internetGateway: { label: 'Internet gateway', plural: 'Internet gateways', word: 'internet gateway', words: 'internet gateways', category: 'networking', role: 'node', drawio: icon('internet_gateway'), cfnType: 'AWS::EC2::InternetGateway' },
+  natGateway: { label: 'NAT gateway', plural: 'NAT gateways', word: 'NAT gateway', words: 'NAT gateways', category: 'networking', role: 'node', drawio: icon('nat_gateway'), cfnType: 'AWS::EC2::NatGateway' },
+  instance: { label: 'EC2 instance', plural: 'EC2 instances', word: 'instance', words: 'instances', category: 'compute', role: 'node', drawio: icon('instance2'), cfnType: 'AWS::EC2::Instance' },
+  networkInterface: { label: 'Network interface', plural: 'Network interfaces', word: 'network interface', words: 'network interfaces', category: 'networking', role: 'node', drawio: icon('elastic_network_interface'), cfnType: 'AWS::EC2::NetworkInterface' },
+  elasticIp: { label: 'Elastic IP', plural: 'Elastic IPs', word: 'Elastic IP', words: 'Elastic IPs', category: 'networking', role: 'property', drawio: icon('elastic_ip_address'), cfnType: 'AWS::EC2::EIP' },
+  routeTable: { label: 'Route table', plural: 'Route tables', word: 'route table', words: 'route tables', category: 'networking', role: 'supporting', drawio: icon('route_table'), cfnType: 'AWS::EC2::RouteTable' },
+  securityGroup: { label: 'Security group', plural: 'Security groups', word: 'security group', words: 'security groups', category: 'security', role: 'supporting', drawio: { type: 'box' }, cfnType: 'AWS::EC2::SecurityGroup' },
+  networkAcl: { label: 'Network ACL', plural: 'Network ACLs', word: 'network ACL', words: 'network ACLs', category: 'networking', role: 'supporting', drawio: icon('network_access_control_list'), cfnType: 'AWS::EC2::NetworkAcl' },
+  peeringConnection: { label: 'Peering connection', plural: 'Peering connections', word: 'peering connection', words: 'peering connections', category: 'networking', role: 'edge', drawio: icon('peering'), cfnType: 'AWS::EC2::VPCPeeringConnection' },
+  vpcEndpoint: { label: 'VPC endpoint', plural: 'VPC endpoints', word: 'VPC endpoint', words: 'VPC endpoints', category: 'networking', role: 'node', drawio: icon('endpoints'), cfnType: 'AWS::EC2::VPCEndpoint' },
+  s3Bucket: { label: 'S3 bucket', plural: 'S3 buckets', word: 'S3 bucket', words: 'S3 buckets', category: 'storage', role: 'node', drawio: icon('bucket'), cfnType: 'AWS::S3::Bucket' },
+  virtualPrivateGateway: { label: 'Virtual private gateway', plural: 'Virtual private gateways', word: 'virtual private gateway', words: 'virtual private gateways', category: 'networking', role: 'node', drawio: icon('vpn_gateway'), cfnType: 'AWS::EC2::VPNGateway' },
+  customerGateway: { label: 'Customer gateway', plural: 'Customer gateways', word: 'customer gateway', words: 'customer gateways', category: 'networking', role: 'node', drawio: icon('customer_gateway'), cfnType: 'AWS::EC2::CustomerGateway' },
+  vpnConnection: { label: 'VPN connection', plural: 'VPN connections', word: 'VPN connection', words: 'VPN connections', category: 'networking', role: 'edge', drawio: icon('vpn_connection'), cfnType: 'AWS::EC2::VPNConnection' },
+  directConnectGateway: { label: 'Direct Connect gateway', plural: 'Direct Connect gateways', word: 'Direct Connect gateway', words: 'Direct Connect gateways', category: 'networking', role: 'node', drawio: { type: 'resourceIcon', name: 'direct_connect' }, cfnType: 'AWS::DirectConnect::Gateway' },
+  internet: { label: 'Internet', plural: 'Internet', word: 'internet', words: 'internet', category: 'general', role: 'node', drawio: icon('internet'), cfnType: 'VPCDesigner::Internet' },
+  awsService: { label: 'AWS service', plural: 'AWS services', word: 'AWS service', words: 'AWS services', category: 'services', role: 'node', drawio: { type: 'resourceIcon', name: 'general' }, cfnType: 'VPCDesigner::AwsService' },
+};
+
+/** What a diagram draws besides the model's kinds. */
+const DERIVED_KIND_DEFINITIONS: Record<Exclude<DrawnKind, ResourceKind>, KindDefinition> = {
+  region: { label: 'Region', plural: 'Regions', word: 'region', words: 'regions', category: 'region', role: 'container', drawio: { type: 'group', grIcon: 'group_region' } },
+  availabilityZone: { label: 'Availability Zone', plural: 'Availability Zones', word: 'Availability Zone', words: 'Availability Zones', category: 'availabilityZone', role: 'container', drawio: { type: 'box' } },
+  natInstance: { label: 'NAT instance', plural: 'NAT instances', word: 'NAT instance', words: 'NAT instances', category: 'compute', role: 'node', drawio: icon('instance2') },
+};
+
+/** Every drawn kind's definition. */
+export const KINDS: Readonly<Record<ResourceKind, ResourceKindDefinition> & Record<Exclude<DrawnKind, ResourceKind>, KindDefinition>> = {
+  ...RESOURCE_KIND_DEFINITIONS,
+  ...DERIVED_KIND_DEFINITIONS,
+};
+
+/** Every drawn kind, the model's in palette order first. */
+export const DRAWN_KINDS: readonly DrawnKind[] = [...RESOURCE_KINDS, 'region', 'availabilityZone', 'natInstance'];
+
+/** Whether a string names one of the model's kinds. */
+export function isResourceKind(kind: string): kind is ResourceKind {
+  return Object.hasOwn(RESOURCE_KIND_DEFINITIONS, kind);
+}
+
+/** A kind's category colour: its icon tile, and the stroke of its box when it is a container. */
+export function kindColor(kind: DrawnKind): string {
+  return AWS_COLORS[KINDS[kind].category];
+}
+
+/** A kind's icon: the tile colour and the white pictogram on the `ICON_GRID` grid. */
+export function kindIcon(kind: DrawnKind): { color: string; elements: readonly IconElement[] } {
+  return { color: kindColor(kind), elements: ICON_GLYPHS[kind] };
+}
+
+/** "3 subnets", "1 VPC": a count with the kind's word in a sentence. */
+export function countOf(kind: DrawnKind, n: number): string {
+  return `${n} ${n === 1 ? KINDS[kind].word : KINDS[kind].words}`;
+}
+
+/**
+ * The group boxes, as AWS's architecture diagrams colour them: public subnets green, private subnets blue
+ * (https://aws.amazon.com/architecture/icons/, "Groups").
+ */
+export const GROUP_BOXES = {
+  region: { stroke: AWS_COLORS.region, fill: 'none', dashed: true },
+  vpc: { stroke: AWS_COLORS.networking, fill: 'none', dashed: false },
+  availabilityZone: { stroke: AWS_COLORS.availabilityZone, fill: 'none', dashed: true },
+  publicSubnet: { stroke: '#7AA116', fill: '#F2F8E6', dashed: false },
+  privateSubnet: { stroke: '#147EBA', fill: '#E6F2F8', dashed: false },
+} as const satisfies Record<string, GroupBox>;
+
+const DRAWIO_ICON =
+  'sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=none;strokeColor=none;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;fontStyle=0;aspect=fixed;pointerEvents=1;';
+const DRAWIO_RESOURCE_ICON =
+  'sketch=0;outlineConnect=0;fontColor=#232F3E;strokeColor=#ffffff;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;fontStyle=0;aspect=fixed;';
+const DRAWIO_GROUP = 'outlineConnect=0;gradientColor=none;html=1;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;verticalAlign=top;align=left;spacingLeft=30;';
+const DRAWIO_BOX = 'verticalAlign=top;fontStyle=0;whiteSpace=wrap;html=1;container=1;';
+
+/**
+ * The diagrams.net style string of a kind's cell, as the AWS 2021+ library's own palette entries write it; a subnet
+ * takes the public or private group colours.
+ *
+ * @example drawioStyle('subnet', { isPublic: true }) // '…shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F8E6;…'
+ */
+export function drawioStyle(kind: DrawnKind, options: { isPublic?: boolean } = {}): string {
+  const shape = KINDS[kind].drawio;
+  const color = kindColor(kind);
+  switch (shape.type) {
+    case 'icon':
+      return `${DRAWIO_ICON}fillColor=${color};shape=mxgraph.aws4.${shape.name};`;
+    case 'resourceIcon':
+      return `${DRAWIO_RESOURCE_ICON}fillColor=${color};shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.${shape.name};`;
+    case 'group': {
+      const box = kind === 'subnet' ? (options.isPublic ? GROUP_BOXES.publicSubnet : GROUP_BOXES.privateSubnet) : kind === 'region' ? GROUP_BOXES.region : GROUP_BOXES.vpc;
+      const noIconStroke = kind === 'subnet' ? 'grStroke=0;' : '';
+      return `${DRAWIO_GROUP}shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${shape.grIcon};${noIconStroke}strokeColor=${box.stroke};fillColor=${box.fill};fontColor=${box.stroke};dashed=${box.dashed ? 1 : 0};`;
+    }
+    case 'box':
+      return `${DRAWIO_BOX}fillColor=none;strokeColor=${color};fontColor=${color};dashed=${kind === 'availabilityZone' ? 1 : 0};`;
+  }
+}
