@@ -51,7 +51,7 @@ export function drawFlows(design: Design, scene: Scene, flows: readonly Flow[]):
 }
 
 /** How far the return leg is drawn beside the forward one, so both show. */
-const RETURN_OFFSET = 4;
+export const RETURN_OFFSET = 4;
 
 /** A leg's points without repeats (hops placed at the same point). */
 export function legPoints(flow: DrawnFlow, direction: 'forward' | 'return'): XY[] {
