@@ -22,6 +22,8 @@ import { ExportHost } from './panels/export/ExportHost.tsx';
 import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
+import { EmbedView } from './share/EmbedView.tsx';
+import { useShareStore } from './share/openLink.ts';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
 const TrafficPanel = lazyNamed(() => import('./panels/traffic/TrafficPanel.tsx').then((m) => m.TrafficPanel));
@@ -130,7 +132,13 @@ function BottomPanels() {
   );
 }
 
+/** The designer, or — opened from an embed link — the canvas alone. */
 export function App() {
+  const embedded = useShareStore((s) => s.embed !== undefined);
+  return embedded ? <EmbedView /> : <Designer />;
+}
+
+function Designer() {
   useShortcuts();
   useAfterFirstCanvasFrame();
   return (
