@@ -116,7 +116,7 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
   const svg = await parseXml(page, svgText, 'image/svg+xml');
   expect(svg.root).toBe('svg');
   expectPictureOfExample(svg);
-  expect(svg.text).toContain(EXAMPLE.name); // the title block
+  expect(svg.text).toContain(await page.evaluate(() => new Date().toLocaleDateString('sv'))); // the title block's date
   expect(svg.refs.filter((ref) => !ref.startsWith('#') && !ref.startsWith('data:')), 'no external references').toEqual([]);
   expect(svg.width).toBeGreaterThan(100);
 
@@ -183,6 +183,7 @@ test('Copy image puts a PNG of the picture on the clipboard', async ({ page, con
   });
   expect(copied.types).toContain('image/png');
   const size = pngSize(Buffer.from(copied.b64, 'base64'));
+  await dialog.button('Cancel').click();
   const svg = await parseXml(page, (await dialog.exportFile('SVG')).bytes.toString('utf8'), 'image/svg+xml');
   expect(size).toEqual({ width: Math.round(svg.width), height: Math.round(svg.height) });
 });
@@ -232,8 +233,8 @@ test('the last choices are remembered after a reload; a corrupted stored value f
   await dialog.open();
   await expect(dialog.radio('SVG')).toBeChecked();
   await expect(dialog.checkbox('Legend')).toBeChecked();
-  const svg = await dialog.exportFile('SVG');
-  expect(svg.bytes.toString('utf8')).toContain('<svg');
+  const download = await dialog.download('SVG');
+  expect(await readFile((await download.path())!, 'utf8')).toContain('<svg');
 });
 
 test('only the selection: the selected resource and its containers, nothing else; disabled with a reason when nothing is selected', async ({ page }) => {

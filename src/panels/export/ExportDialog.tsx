@@ -35,15 +35,21 @@ const FORMAT_OPTIONS: Array<{ value: ExportFormat; label: string; hint: string; 
   { value: 'drawio', label: 'draw.io', hint: 'A diagram to open and edit in diagrams.net, with AWS shapes.', button: 'Download draw.io file' },
 ];
 
+/** A checkbox named by `label`; `hint` describes it (read after its name, not part of it). */
 function Check({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+  const hintId = useId();
   return (
-    <label className="flex items-start gap-1.5 text-xs text-gray-800">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 accent-[#0972d3]" />
-      <span>
+    <div className="flex flex-col text-xs text-gray-800">
+      <label className="flex items-start gap-1.5">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? hintId : undefined} className="mt-0.5 accent-[#0972d3]" />
         {label}
-        {hint && <span className="block text-[11px] text-gray-500">{hint}</span>}
-      </span>
-    </label>
+      </label>
+      {hint && (
+        <span id={hintId} className="pl-5 text-[11px] text-gray-500">
+          {hint}
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -178,13 +184,23 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-xs font-semibold text-gray-800">Format</legend>
             {FORMAT_OPTIONS.map((f) => (
-              <label key={f.value} className={`flex cursor-pointer items-start gap-2 rounded border px-2 py-1 ${f.value === effective.format ? 'border-[#0972d3] bg-[#f2f8fd]' : 'border-gray-200'}`}>
-                <input type="radio" name={`${titleId}-format`} checked={f.value === effective.format} onChange={() => change({ format: f.value })} className="mt-0.5 accent-[#0972d3]" data-autofocus={f.value === effective.format ? true : undefined} />
-                <span className="flex flex-col">
-                  <span className="text-[13px] font-semibold">{f.label}</span>
-                  <span className="text-[11px] text-gray-600">{f.hint}</span>
+              <div key={f.value} className={`flex flex-col rounded border px-2 py-1 ${f.value === effective.format ? 'border-[#0972d3] bg-[#f2f8fd]' : 'border-gray-200'}`}>
+                <label className="flex cursor-pointer items-center gap-2 text-[13px] font-semibold">
+                  <input
+                    type="radio"
+                    name={`${titleId}-format`}
+                    checked={f.value === effective.format}
+                    onChange={() => change({ format: f.value })}
+                    aria-describedby={`${titleId}-${f.value}-hint`}
+                    className="accent-[#0972d3]"
+                    data-autofocus={f.value === effective.format ? true : undefined}
+                  />
+                  {f.label}
+                </label>
+                <span id={`${titleId}-${f.value}-hint`} className="pl-5 text-[11px] text-gray-600">
+                  {f.hint}
                 </span>
-              </label>
+              </div>
             ))}
           </fieldset>
 
