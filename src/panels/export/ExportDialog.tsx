@@ -253,8 +253,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 
         <figure className="flex min-w-0 flex-1 flex-col gap-1">
           <figcaption className="text-xs font-semibold text-gray-800">Preview</figcaption>
-          <div className={`flex min-h-48 flex-1 items-center justify-center overflow-hidden rounded border border-gray-200 p-2 ${effective.background === 'transparent' && isPicture ? '' : 'bg-gray-50'}`}
-            style={effective.background === 'transparent' && isPicture ? CHECKERBOARD : undefined}
+          <div className={`flex min-h-48 flex-1 items-center justify-center overflow-hidden rounded border border-gray-200 p-2 ${options.background === 'transparent' && isPicture ? '' : 'bg-gray-50'}`}
+            style={options.background === 'transparent' && isPicture ? CHECKERBOARD : undefined}
           >
             {!isPicture ? (
               <p className="text-xs text-gray-500">A design file is data, not a picture.</p>
