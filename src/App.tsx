@@ -21,6 +21,8 @@ import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
 import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
+import { EmbedView } from './share/EmbedView.tsx';
+import { useShareStore } from './share/openLink.ts';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
 const TrafficPanel = lazyNamed(() => import('./panels/traffic/TrafficPanel.tsx').then((m) => m.TrafficPanel));
@@ -129,7 +131,13 @@ function BottomPanels() {
   );
 }
 
+/** The designer, or — opened from an embed link — the canvas alone. */
 export function App() {
+  const embedded = useShareStore((s) => s.embed !== undefined);
+  return embedded ? <EmbedView /> : <Designer />;
+}
+
+function Designer() {
   useShortcuts();
   useAfterFirstCanvasFrame();
   return (

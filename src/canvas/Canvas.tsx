@@ -46,6 +46,7 @@ import { usePanelLayout } from '../store/panelLayout.ts';
 import { DesignMinimap, paddingClearOfMinimap, viewportClearOfMinimap } from './Minimap.tsx';
 import { drawnNodes, isLargeFlow, subnetsInView, useLargeDesignDeferred } from './largeDesign.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
+import { PrintFit } from './PrintFit.tsx';
 
 // The packets (and the traces of the saved flows they follow) start after the first canvas frame.
 const TrafficOverlay = lazyNamed(() => import('./traffic/TrafficOverlay.tsx').then((m) => m.TrafficOverlay));
@@ -326,7 +327,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   );
 
   return (
-    <section ref={root} aria-label="Canvas" className="relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <section ref={root} aria-label="Canvas" className="print-diagram relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
       <NodeDetail.Provider value={detailed}>
         <ReactFlow<DiagramNode, DiagramEdge>
           nodes={drawn}
@@ -361,6 +362,7 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
             </Suspense>
           )}
           <Controls position="bottom-left" showInteractive={false} />
+          <PrintFit />
           {/* A large design's minimap would draw every node (largeDesign.ts). */}
           {!large && <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />}
         </ReactFlow>

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { exportDesign } from '../store/fileActions.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { downloadEntry } from './manage.ts';
-import { takeOver } from './session.ts';
+import { copyShared, takeOver } from './session.ts';
 
 const STORAGE_TEXT = {
   full: 'This browser’s storage is full, so your changes are no longer being saved here. Keep working — download the design to keep it.',
@@ -33,7 +33,16 @@ export function LibraryBanners() {
   const storageProblem = useLibraryStore((s) => s.storageProblem);
   return (
     <>
-      {mode !== 'editing' && (
+      {mode === 'shared' && (
+        <Banner tone="warn" label="Shared design">
+          <span className="font-semibold">Shared design — read-only</span>
+          <span>Opened from a link: it is not in your designs, and nothing of yours was changed.</span>
+          <button type="button" className="dialog-button dialog-button-primary ml-auto" onClick={() => void copyShared()}>
+            Make a copy
+          </button>
+        </Banner>
+      )}
+      {(mode === 'elsewhere' || mode === 'taken') && (
         <Banner tone="warn" label="Read-only">
           <span className="font-semibold">{mode === 'elsewhere' ? 'Open in another tab' : 'Taken over by another tab'}</span>
           <span>

@@ -5,13 +5,19 @@
  * is set aside (untouched) and the next usable one opens; with nothing usable, the example opens as a new entry.
  *
  * When IndexedDB is missing or will not open (some private modes), the tab works in memory and says so once.
+ *
+ * A share link in the address (src/share) comes first: its design shows read-only and no entry is opened, so the
+ * visitor's designs and the one they opened last stay as they were; a link that cannot be read opens nothing and
+ * the usual design opens, with the reason told.
  */
 import type { Design } from '../engine/index.ts';
+import { isEmbedLink, readLocationLink, reportBadLink, showEmbed, watchShareLinks } from '../share/openLink.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { takeEarlyRead } from './earlyRead.ts';
 import { purgeExpired, type LibraryEntry } from './entries.ts';
+import { useLibraryStore } from './libraryStore.ts';
 import { migrateOldAutosave, OLD_AUTOSAVE_KEY, type Migration } from './migrate.ts';
-import { adoptOpen, chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, startSession } from './session.ts';
+import { adoptOpen, chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, showShared, startSession } from './session.ts';
 import { LibraryStorage, readSavedText } from './storage.ts';
 
 let ready: Promise<void> = Promise.resolve();
@@ -23,13 +29,33 @@ export function whenLibraryReady(): Promise<void> {
 
 /** Resolves when the app may render: the design to show is in the design store. Never rejects. */
 export async function bootLibrary(): Promise<void> {
+  const link = await readLocationLink();
   try {
-    await boot();
+    if (isEmbedLink(link)) showEmbed(link);
+    else if (link.kind === 'shared') await bootShared(link.design);
+    else await boot();
   } catch (error) {
     // The net under a bug: the app still opens (on what is loaded, else the example), and says it is not saving.
     console.error(error);
     reportStorageProblem(error, 'unavailable');
   }
+  if (!isEmbedLink(link)) reportBadLink(link);
+  watchShareLinks();
+}
+
+/** A share link's design, read-only; the library is opened only for "Make a copy" and the Designs list. */
+async function bootShared(design: Design): Promise<void> {
+  let storage: LibraryStorage | undefined;
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available.');
+    storage = LibraryStorage.open();
+    useLibraryStore.setState({ entries: await storage.readIndex() });
+  } catch (error) {
+    storage = undefined;
+    reportStorageProblem(error, 'unavailable');
+  }
+  startSession(storage);
+  await showShared(design);
 }
 
 async function boot(): Promise<void> {

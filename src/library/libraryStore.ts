@@ -5,8 +5,11 @@
 import { create } from 'zustand';
 import type { LibraryEntry } from './entries.ts';
 
-/** `elsewhere`: another tab was editing it when this tab opened it; `taken`: another tab took it over from this one. */
-export type EditMode = 'editing' | 'elsewhere' | 'taken';
+/**
+ * `elsewhere`: another tab was editing it when this tab opened it; `taken`: another tab took it over from this one;
+ * `shared`: a design from a share link, in no library entry until the visitor makes a copy.
+ */
+export type EditMode = 'editing' | 'elsewhere' | 'taken' | 'shared';
 
 export interface DamagedSave {
   id: string;

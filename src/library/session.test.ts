@@ -145,3 +145,58 @@ describe('opening a large design', () => {
     }
   });
 });
+
+describe('share links at start-up', () => {
+  /** A visitor who has a design of their own open; returns what their library and last-opened design were. */
+  async function visitorWithOwnDesign() {
+    const first = await boot();
+    await first.session.openAsNewEntry(named('Mine', 'vpc-mine'), 'user', 'New design');
+    await first.session.flushSave();
+    return { entries: await first.storage.readIndex(), lastOpen: local.items['vpc-designer:last-open'] };
+  }
+
+  /** A new tab opened on `hash`, with the address's rewrites recorded. */
+  async function openTabAt(hash: string) {
+    vi.resetModules();
+    vi.stubGlobal('sessionStorage', memoryStorage());
+    const replaced: string[] = [];
+    vi.stubGlobal('location', { hash, pathname: '/', search: '' });
+    vi.stubGlobal('history', { state: null, replaceState: (_state: unknown, _title: string, url: string) => replaced.push(url) });
+    return { ...(await boot()), replaced };
+  }
+
+  it('shows a linked design read-only, touching no entry nor the last-opened one; Make a copy adds an entry', async () => {
+    const before = await visitorWithOwnDesign();
+    const { shareFragmentFor } = await import('../share/shareLink.ts');
+    const tab = await openTabAt(await shareFragmentFor(named('From a colleague', 'vpc-theirs'), 'view'));
+    const { renameDesign } = await import('../engine/index.ts');
+
+    expect(tab.designs.getState().design.resources['vpc-theirs']).toBeDefined();
+    expect(tab.library.getState().mode).toBe('shared');
+    expect(tab.designs.getState().execute(renameDesign('Edited'))).toBe(false);
+    expect(tab.designs.getState().notice?.text).toMatch(/shared design, read-only/);
+    await tab.session.flushSave();
+    expect(await tab.storage.readIndex()).toEqual(before.entries);
+    expect(local.items['vpc-designer:last-open']).toBe(before.lastOpen);
+
+    await tab.session.copyShared();
+    expect(tab.library.getState().mode).toBe('editing');
+    const after = await tab.storage.readIndex();
+    expect(after.filter((e) => before.entries.some((b) => b.id === e.id))).toEqual(before.entries);
+    const copy = after.find((e) => !before.entries.some((b) => b.id === e.id));
+    expect(copy).toMatchObject({ name: 'From a colleague', origin: 'link' });
+    expect(tab.replaced).toEqual(['/']); // the link left the address: a reload opens the copy
+    expect(tab.designs.getState().execute(renameDesign('Mine now'))).toBe(true);
+    await tab.session.flushSave();
+    expect((await tab.storage.readIndex()).find((e) => e.id === copy!.id)?.name).toBe('Mine now');
+  });
+
+  it('a damaged link opens the usual design, untouched, and says why', async () => {
+    const before = await visitorWithOwnDesign();
+    const tab = await openTabAt('#d=v1.%%%');
+    expect(tab.designs.getState().design.name).toBe('Mine');
+    expect(tab.library.getState().mode).toBe('editing');
+    expect(tab.designs.getState().notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/^This share link is damaged/) });
+    expect(await tab.storage.readIndex()).toEqual(before.entries);
+  });
+});

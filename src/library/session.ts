@@ -26,6 +26,7 @@ const SAVE_DELAY_MS = 300;
 export const READ_ONLY_MESSAGES: Record<Exclude<EditMode, 'editing'>, string> = {
   elsewhere: 'This design is open for editing in another tab. Choose “Take over here” to edit it in this tab.',
   taken: 'This design is now being edited in another tab. Choose “Take over here” to edit it here again.',
+  shared: 'This is a shared design, read-only. Choose “Make a copy” to edit a copy of your own.',
 };
 
 /**
@@ -169,8 +170,9 @@ export async function openEntry(id: string, design?: Design, text?: string): Pro
     }
     next = read.design;
   }
-  // At boot the canvas frames the design itself; later, a design opened in place of another is framed anew.
-  const switching = currentId !== undefined;
+  // At boot the canvas frames the design itself; later, a design opened in place of another (an entry, or a shared
+  // design shown from a link) is framed anew.
+  const switching = currentId !== undefined || useLibraryStore.getState().mode === 'shared';
   if (switching) await flushSave();
   releaseLock();
   currentId = id;
@@ -264,6 +266,62 @@ export async function openDesign(id: string): Promise<void> {
   if (id === currentId) return;
   if (designs().readOnly === undefined) await snapshotBefore('opening another design');
   await openEntry(id);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Share links
+
+/**
+ * Shows a design from a share link, read-only, in no library entry: the design open before is saved and let go,
+ * and which entry this tab or browser opened last is left as it was, so a reload without the link reopens it.
+ */
+export async function showShared(design: Design): Promise<void> {
+  if (currentId) {
+    if (designs().readOnly === undefined) await flushSave();
+    releaseLock();
+    endHandover();
+  }
+  currentId = undefined;
+  useLibraryStore.setState({ currentId: undefined });
+  // Read-only before the design arrives, so not a moment of it could be saved anywhere.
+  setMode('shared');
+  savedDesign = design;
+  designs().load(design);
+  changeLabels = [];
+  useLibraryStore.setState({ save: 'unsaved' });
+  useUiStore.getState().requestFitView();
+}
+
+/** "Make a copy": the shared design becomes a new entry of the visitor's library (never replacing one), editable. */
+export async function copyShared(): Promise<boolean> {
+  const { design } = designs();
+  if (!storage) {
+    // No library: the copy lives in this tab, editable (the storage banner already offers its download).
+    setMode('editing');
+    return true;
+  }
+  const copied = await openAsNewEntry(design, 'link', 'Make a copy');
+  if (copied) designs().notify(`“${design.name}” is in your designs now; your changes to it are saved there.`);
+  return copied;
+}
+
+/** Leaves a shared design (its link was taken away): the visitor's own design opens again, as at start-up. */
+export async function leaveShared(): Promise<void> {
+  if (useLibraryStore.getState().mode !== 'shared') return;
+  if (!storage) {
+    setMode('editing');
+    return;
+  }
+  const entries = await refreshEntries();
+  const tried = new Set<string>();
+  for (let next = chooseEntry(entries); next; next = chooseEntry(entries.filter((e) => !tried.has(e.id)))) {
+    tried.add(next.id);
+    if (await openEntry(next.id)) {
+      useUiStore.getState().requestFitView();
+      return;
+    }
+  }
+  await openExample();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

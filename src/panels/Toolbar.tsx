@@ -3,13 +3,17 @@
  * export). Every button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing
  * to do.
  */
-import { memo, useRef, type ReactNode } from 'react';
+import { memo, Suspense, useRef, useState, type ReactNode } from 'react';
 import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitle } from '../canvas/actions.ts';
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { useFirstCanvasFrame } from './lazy.tsx';
 import { useDesignStore } from '../store/designStore.ts';
 import { exportDesign, IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { useUiStore } from '../store/uiStore.ts';
+import { lazyNamed } from './lazy.tsx';
+
+// Share links and embed code: loaded when the dialog opens.
+const ShareDialog = lazyNamed(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog));
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -35,6 +39,7 @@ const ICONS = {
   export: 'M8 10V2M4.5 5.5L8 2l3.5 3.5M2.5 12v1.5h11V12',
   designs: 'M2 3.5h5l1.5 1.5H14v8.5H2ZM2 6.5h12',
   history: 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3.25l2 1.25',
+  share: 'M10 2.5h3.5V6M13.5 2.5L8 8M12 9.5v4H2.5V4h4',
 } as const;
 
 const ToolButton = memo(function ToolButton(props: {
@@ -107,6 +112,7 @@ function ToolbarContents() {
   const hasClipboard = useUiStore((s) => s.clipboard !== undefined);
   const showSupporting = useUiStore((s) => s.showSupporting);
   const fileInput = useRef<HTMLInputElement>(null);
+  const [sharing, setSharing] = useState(false);
 
   return (
     <header className={TOOLBAR_BAR}>
@@ -141,6 +147,12 @@ function ToolbarContents() {
         <ToolButton label="New design" icon="new" title="Start an empty design (the open one stays in Designs)" onClick={() => void newDesign()} />
         <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
         <ToolButton label="Export" icon="export" title="Download the design as a JSON file" onClick={exportDesign} />
+        <ToolButton label="Share" icon="share" title="Copy a link to this design, or the code to embed it in a page" onClick={() => setSharing(true)} />
+        {sharing && (
+          <Suspense fallback={null}>
+            <ShareDialog onClose={() => setSharing(false)} />
+          </Suspense>
+        )}
         <input
           ref={fileInput}
           type="file"

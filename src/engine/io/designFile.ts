@@ -13,8 +13,9 @@ import { NestingError, setOwn, toPlainData } from './plainData.ts';
 
 export type ReadResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
-export function serializeDesign(design: Design): string {
-  return JSON.stringify(design, null, 2);
+/** The design file's text: indented for people (a download), or `compact` for machines (a share link). */
+export function serializeDesign(design: Design, style: 'indented' | 'compact' = 'indented'): string {
+  return style === 'compact' ? JSON.stringify(design) : JSON.stringify(design, null, 2);
 }
 
 /** Each migration takes a file of version `from` to `from + 1`. Add one (with a test) whenever the format changes. */
