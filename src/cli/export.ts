@@ -10,7 +10,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { renderDrawio } from '../engine/export/drawio.ts';
-import { cropGeometry, unknownIds } from '../engine/export/crop.ts';
 import { resolveFlows, titleBlockFor, type DiagramOptions } from '../engine/export/options.ts';
 import { serializeDesign } from '../engine/io/designFile.ts';
 import { diagramGeometry } from '../engine/layout/diagram.ts';
@@ -87,9 +86,9 @@ export function exportRequest(
 
   const only = lists.only ?? [];
   if (only.length > 0) {
-    const missing = unknownIds(diagramGeometry(design), only);
-    if (missing.length > 0) return { ok: false, error: `--only: nothing drawn has the id "${missing[0]}"` };
-    if (cropGeometry(diagramGeometry(design), only).boxes.length === 0) return { ok: false, error: '--only chooses nothing to draw' };
+    const drawn = diagramGeometry(design).byId;
+    const missing = only.find((id) => !drawn.has(id));
+    if (missing !== undefined) return { ok: false, error: `--only: nothing drawn has the id "${missing}"` };
   }
 
   return {
