@@ -2,14 +2,15 @@
  * Benchmark: the CLI's SVG export end to end, as CI runs it — `npm run --silent cli -- export <file> --format svg`
  * spawned on the 300-resource benchmark design (the one bench/open.bench.ts opens), start-up, reading, drawing and
  * writing included. Prints one JSON line:
- *   {"name":"cli-export-svg-300","n":<runs>,"median_ms":…,"min_ms":…,"max_ms":…,"svg_kb":…,"budget_ms":1000,"ok":…}
- * Budget (issue 8): CLI SVG ≤ 1 s including start-up.
+ *   {"name":"cli-export-svg-300","n":<runs>,"median_ms":…,"min_ms":…,"max_ms":…,"svg_kb":…,"load_1m":…,"budget_ms":1000,"ok":…}
+ * Budget (issue 8): CLI SVG ≤ 1 s including start-up. Nearly all of it is start-up (npm, Node, loading the
+ * TypeScript through tsx); drawing the SVG takes ~15 ms. `load_1m` says how busy the machine was.
  *
  * Run: npx tsx bench/cliExport.bench.ts
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeDesign } from '../src/engine/io/designFile.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
@@ -45,6 +46,7 @@ console.log(
     max_ms: round(sorted.at(-1)!),
     resources: Object.keys(design.resources).length,
     svg_kb: round(size / 1024),
+    load_1m: Math.round(loadavg()[0]! * 10) / 10,
     budget_ms: 1000,
     ok: median <= 1000,
   }),
