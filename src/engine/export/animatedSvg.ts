@@ -11,7 +11,7 @@
  */
 import type { XY } from '../layout/geometry.ts';
 import type { Design } from '../model/types.ts';
-import type { DrawnFlow } from './flows.ts';
+import { RETURN_OFFSET, type DrawnFlow } from './flows.ts';
 import type { DiagramOptions } from './options.ts';
 import { composeSvg } from './svg.ts';
 import { el, num } from './xml.ts';
@@ -67,13 +67,15 @@ function packet(hops: Hop[], first: string, until: string, attrs: Record<string,
 function packets(flows: readonly DrawnFlow[]): string {
   let out = '';
   flows.forEach((f, i) => {
-    if (f.error || f.stops.length === 0) return;
+    if (f.error) return;
     const id = `p${i}`;
     const forward = hopsOf(f, 'forward', `${id}f`, f.start, 0);
-    const back = f.reachable ? hopsOf(f, 'return', `${id}r`, forward.at(-1)?.to ?? f.start, 4) : [];
+    if (forward.length === 0) return;
+    // The reply: all the way back for a flow that succeeds, up to its blocker for one dropped on the way back.
+    const back = hopsOf(f, 'return', `${id}r`, forward.at(-1)!.to, RETURN_OFFSET);
     const last = (back.at(-1) ?? forward.at(-1))!;
     const restart = `0s;${last.id}.end+${REST}s`;
-    out += packet(forward, restart, f.reachable && back.length > 0 ? `${forward.at(-1)!.id}.end` : `${last.id}.end+${REST}s`, { class: 'pk', fill: f.color, 'data-packet': f.flow.id });
+    out += packet(forward, restart, back.length > 0 ? `${forward.at(-1)!.id}.end` : `${last.id}.end+${REST}s`, { class: 'pk', fill: f.color, 'data-packet': f.flow.id });
     if (back.length > 0) out += packet(back, `${forward.at(-1)!.id}.end`, `${last.id}.end+${REST}s`, { class: 'pr', stroke: f.color, 'data-reply': f.flow.id });
   });
   return out;

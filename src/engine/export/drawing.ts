@@ -125,7 +125,7 @@ export function drawBox(sb: SceneBox): string {
       const chip = box.type === 'border';
       const size = chip ? 24 : 20;
       const pad = (r.height - size) / 2;
-      const second = chip ? kindLabelOf(box.resource!) : box.subtitle;
+      const second = chip ? [kindLabelOf(box.resource!), box.subtitle].filter(Boolean).join(' · ') : box.subtitle;
       const tx = r.x + pad + size + 6;
       const tw = r.x + r.width - 6 - tx;
       return (

@@ -1,6 +1,6 @@
 /**
  * What an exported diagram draws, before any markup: the geometry's boxes (all of them, or the selection and the
- * containers around it, cropped to it), the connections between drawn boxes, and the findings on them. The SVG
+ * containers around it — crop.ts — each container cropped to what it shows of the selection), the connections between drawn boxes, and the findings on them. The SVG
  * and the animated SVG both start here.
  */
 import { diagramGeometry, sidePoint, type DiagramBox, type DiagramConnection } from '../layout/diagram.ts';
@@ -10,6 +10,7 @@ import type { DrawnKind } from '../model/kinds.ts';
 import type { Design } from '../model/types.ts';
 import { validateDesign } from '../rules/index.ts';
 import type { Finding, Severity } from '../rules/types.ts';
+import { cropGeometry } from './crop.ts';
 import type { ResolvedDiagramOptions } from './options.ts';
 
 export interface SceneBox {
@@ -48,18 +49,6 @@ export function iconKindOf(box: DiagramBox): DrawnKind {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** The boxes `only` draws: the chosen resources, what they hold, and the containers around them. */
-function selectedIds(boxes: readonly DiagramBox[], byId: ReadonlyMap<string, DiagramBox>, only: readonly string[]): Set<string> {
-  const chosen = new Set(only.filter((id) => byId.has(id)));
-  // What a chosen container holds (boxes come parents first, so one pass finds every descendant).
-  for (const b of boxes) if (b.parentId !== undefined && chosen.has(b.parentId)) chosen.add(b.id);
-  const out = new Set(chosen);
-  for (const id of chosen) {
-    for (let p = byId.get(id)?.parentId; p !== undefined && !out.has(p); p = byId.get(p)?.parentId) out.add(p);
-  }
-  return out;
-}
 
 /** Room a container keeps around what it holds when cropped: its header above, its padding on the other sides. */
 function cropPadding(box: DiagramBox): { top: number; side: number } {
@@ -111,11 +100,11 @@ function markersOf(design: Design, byId: ReadonlyMap<string, SceneBox>): Map<str
  * // ['region:us-east-1', 'vpc-prod', 'az:vpc-prod:us-east-1a', 'subnet-public-a', 'i-web-a']
  */
 export function buildScene(design: Design, options: ResolvedDiagramOptions): Scene {
-  const geometry = diagramGeometry(design, { showSupporting: options.showSupporting });
-  const keep = options.only.length > 0 ? selectedIds(geometry.boxes, geometry.byId, options.only) : undefined;
-  const cropped = keep ? new Set(keep) : undefined;
-  if (cropped) for (const id of options.only) cropped.delete(id);
-  const shown = keep ? geometry.boxes.filter((b) => keep.has(b.id)) : geometry.boxes;
+  const whole = diagramGeometry(design, { showSupporting: options.showSupporting });
+  const geometry = cropGeometry(whole, options.only);
+  const shown = geometry.boxes;
+  // The containers drawn only because they hold the selection (crop.ts keeps them whole).
+  const cropped = options.only.length > 0 ? new Set(shown.filter((b) => !isChosenDescendant(b, options.only, whole.byId)).map((b) => b.id)) : undefined;
 
   // A container around the selection (not chosen itself) is cropped to what it shows of its children; children
   // come after parents, so walking backwards sizes each container after everything inside it.
@@ -125,7 +114,7 @@ export function buildScene(design: Design, options: ResolvedDiagramOptions): Sce
     for (let i = shown.length - 1; i >= 0; i--) {
       const b = shown[i]!;
       const inner = kids.get(b.id);
-      if (cropped.has(b.id) && inner && !isChosenDescendant(b, options.only, geometry.byId)) {
+      if (cropped.has(b.id) && inner) {
         const around = boundsOf(inner)!;
         const pad = cropPadding(b);
         const wanted = { x: around.x - pad.side, y: around.y - pad.top, width: around.width + 2 * pad.side, height: around.height + pad.top + pad.side };
@@ -140,12 +129,7 @@ export function buildScene(design: Design, options: ResolvedDiagramOptions): Sce
   }
   const boxes = shown.map((box) => ({ box, rect: rects.get(box.id)! }));
   const byId = new Map(boxes.map((b) => [b.box.id, b]));
-  const connections: SceneConnection[] = [];
-  for (const c of geometry.connections) {
-    const a = byId.get(c.source);
-    const b = byId.get(c.target);
-    if (a && b) connections.push({ connection: c, from: sidePoint(a.rect, c.sourceSide), to: sidePoint(b.rect, c.targetSide) });
-  }
+  const connections = geometry.connections.map((c) => ({ connection: c, from: sidePoint(byId.get(c.source)!.rect, c.sourceSide), to: sidePoint(byId.get(c.target)!.rect, c.targetSide) }));
   return {
     boxes,
     byId,
@@ -155,7 +139,7 @@ export function buildScene(design: Design, options: ResolvedDiagramOptions): Sce
   };
 }
 
-/** Whether a box sits inside a chosen box (then it is drawn whole, like the chosen one). */
+/** Whether a box is chosen or sits inside a chosen box (then it is drawn whole). */
 function isChosenDescendant(box: DiagramBox, only: readonly string[], byId: ReadonlyMap<string, DiagramBox>): boolean {
   for (let p: DiagramBox | undefined = box; p; p = p.parentId === undefined ? undefined : byId.get(p.parentId)) {
     if (only.includes(p.id)) return true;
