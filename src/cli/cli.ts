@@ -16,6 +16,11 @@ export interface ArgSpec {
   flags: string[];
   /** Options that take a value and may be given more than once: `--param A=1 --param B=2`. */
   repeated?: string[];
+  /**
+   * Options that take one or more values, up to the next option: `--only web-1 web-2` (also repeatable, and
+   * `--only=web-1`). Values are gathered in `lists`.
+   */
+  multi?: string[];
 }
 
 export type ParsedArgs =
@@ -44,6 +49,15 @@ export function parseArgs(args: string[], spec: ArgSpec, usage: string): ParsedA
     if (spec.flags.includes(name)) {
       if (eq >= 0) return { ok: false, error: `--${name} takes no value` };
       flags[name] = true;
+    } else if (spec.multi?.includes(name)) {
+      const list = (lists[name] ??= []);
+      const before = list.length;
+      if (eq >= 0) {
+        if (arg.slice(eq + 1) !== '') list.push(arg.slice(eq + 1));
+      } else {
+        while (i + 1 < args.length && !args[i + 1]!.startsWith('--')) list.push(args[++i]!);
+      }
+      if (list.length === before) return { ok: false, error: `--${name} needs a value` };
     } else if (spec.values.includes(name) || spec.repeated?.includes(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, error: `--${name} needs a value` };

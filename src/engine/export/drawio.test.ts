@@ -13,8 +13,10 @@ import { diagramGeometry } from '../layout/diagram.ts';
 import { exampleDesign } from '../model/example.ts';
 import { generateDesign } from '../model/generate.ts';
 import type { Design } from '../model/types.ts';
-import { cropGeometry } from './crop.ts';
-import { escapeXml, renderDrawio } from './drawio.ts';
+import { renderDrawio } from './drawio.ts';
+import { resolveDiagramOptions } from './options.ts';
+import { buildScene } from './scene.ts';
+import { esc } from './xml.ts';
 
 const CORPUS = [join(import.meta.dirname, '../../../../shared/corpus/cloudformation'), join(import.meta.dirname, '../io/cloudformation/fixtures/corpus')].find((d) =>
   existsSync(d),
@@ -168,10 +170,10 @@ describe.each(DESIGNS)('renderDrawio on %s', (_, make) => {
   it('writes every resource’s id, name and CIDR into its label and its data', () => {
     for (const box of geometry.boxes) {
       const cell = cells.get(box.id)!;
-      expect(cell.label, box.id).toContain(escapeXml(box.title));
+      expect(cell.label, box.id).toContain(esc(box.title));
       if (box.resource) {
         expect(cell.data.awsId).toBe(box.resource.id);
-        expect(cell.label, box.id).toContain(escapeXml(box.resource.id));
+        expect(cell.label, box.id).toContain(esc(box.resource.id));
       }
       if (box.resource?.kind === 'vpc') for (const cidr of box.resource.cidrBlocks) expect([cell.label, cell.data.cidr ?? ""].every((t) => t.includes(cidr)), box.id).toBe(true);
       if (box.resource?.kind === 'subnet') expect([cell.label, cell.data.cidr]).toEqual([expect.stringContaining(box.resource.cidrBlock), box.resource.cidrBlock]);
@@ -204,7 +206,7 @@ describe('renderDrawio options and text', () => {
     design.resources['vpc-prod'] = { ...vpc, name: `Prod <"A&B"> 'x'` };
     const { cells } = parse(renderDrawio(design));
     // The label is HTML: the name appears escaped once inside it (diagrams.net shows the characters as written).
-    expect(cells.get('vpc-prod')!.label).toContain('Prod &lt;&quot;A&amp;B&quot;&gt; &apos;x&apos;');
+    expect(cells.get('vpc-prod')!.label).toContain('Prod &lt;&quot;A&amp;B&quot;&gt; &#39;x&#39;');
   });
 
   it('adds a legend of the kinds drawn and a title block when asked', () => {
@@ -224,7 +226,7 @@ describe('renderDrawio options and text', () => {
     const web = Object.values(design.resources).find((r) => r.kind === 'instance')!;
     const { cells } = parse(renderDrawio(design, { only: [web.id], legend: false }));
     const ids = [...cells.values()].filter((c) => c.vertex).map((c) => c.id);
-    expect(ids).toEqual(cropGeometry(diagramGeometry(design), [web.id]).boxes.map((b) => b.id));
+    expect(ids).toEqual(buildScene(design, resolveDiagramOptions({ only: [web.id] })).boxes.map((b) => b.box.id));
     expect(ids).toContain(web.id);
     expect(ids.filter((id) => design.resources[id]?.kind === 'instance')).toEqual([web.id]);
     expect([...cells.values()].filter((c) => c.edge)).toEqual([]);

@@ -6,12 +6,13 @@
  * (`<object awsId=… cidr=…>`, shown by diagrams.net's Edit Data), and its label shows the name and CIDR or detail.
  * Pure and deterministic: the same design and options give the same bytes.
  */
-import { isNatInstance } from '../model/queries.ts';
-import { DRAWN_KINDS, drawioStyle, KINDS, type DrawnKind } from '../model/kinds.ts';
+import type { Rect } from '../layout/geometry.ts';
+import type { DiagramBox, DiagramConnection } from '../layout/diagram.ts';
+import { DRAWN_KINDS, drawioStyle, KINDS } from '../model/kinds.ts';
 import type { Design } from '../model/types.ts';
-import { diagramGeometry, type DiagramBox, type DiagramConnection } from '../layout/diagram.ts';
-import { cropGeometry } from './crop.ts';
 import { resolveDiagramOptions, type DiagramOptions } from './options.ts';
+import { buildScene, iconKindOf, type SceneBox } from './scene.ts';
+import { esc } from './xml.ts';
 
 /** Space around the drawing, and the title block's and legend's sizes, in diagram units. */
 const MARGIN = 40;
@@ -21,34 +22,12 @@ const LEGEND = { row: 32, icon: 24, width: 220, pad: 12, header: 28 } as const;
 const ICON = 40;
 const CHIP_ICON = 24;
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Text made safe inside an XML attribute or element (also drops characters XML 1.0 forbids). */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
-}
-
 /** The labels are HTML (`html=1` in the library's styles): the text is escaped as HTML, then as XML. */
 function htmlLabel(lines: readonly string[]): string {
   return lines
     .filter((l) => l !== '')
-    .map((l) => escapeXml(l))
+    .map((l) => esc(l))
     .join('<br>');
-}
-
-/** The kind a box is drawn as. */
-function drawnKindOf(box: DiagramBox): DrawnKind {
-  switch (box.type) {
-    case 'region':
-      return 'region';
-    case 'az':
-      return 'availabilityZone';
-    default: {
-      const r = box.resource!;
-      return isNatInstance(r) ? 'natInstance' : r.kind;
-    }
-  }
 }
 
 /** A cell id: the box's own id (resource ids, `region:…`, `az:…`); 0 and 1 are the model's root and layer. */
@@ -72,12 +51,12 @@ function round(n: number): number {
 function vertexXml(c: Cell): string {
   const data = Object.entries(c.data)
     .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .map(([k, v]) => ` ${k}="${esc(v)}"`)
     .join('');
   const g = c.geometry;
   return (
-    `<object label="${escapeXml(c.label)}" id="${escapeXml(c.id)}"${data}>` +
-    `<mxCell style="${escapeXml(c.style)}" vertex="1" parent="${escapeXml(c.parent)}">` +
+    `<object label="${esc(c.label)}" id="${esc(c.id)}"${data}>` +
+    `<mxCell style="${esc(c.style)}" vertex="1" parent="${esc(c.parent)}">` +
     `<mxGeometry x="${round(g.x)}" y="${round(g.y)}" width="${round(g.width)}" height="${round(g.height)}" as="geometry"/>` +
     `</mxCell></object>`
   );
@@ -93,12 +72,12 @@ function edgeXml(c: DiagramConnection): string {
   const data: Record<string, string | undefined> = { kind: c.kind, awsId: c.resource?.id, status: c.status };
   const attrs = Object.entries(data)
     .filter((e): e is [string, string] => e[1] !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .map(([k, v]) => ` ${k}="${esc(v)}"`)
     .join('');
   const label = htmlLabel([c.name && c.name !== c.resource?.id ? c.name : '', c.label]);
   return (
-    `<object label="${escapeXml(label)}" id="${escapeXml(cellId(c.id))}"${attrs}>` +
-    `<mxCell style="${escapeXml(edgeStyle(c))}" edge="1" parent="1" source="${escapeXml(cellId(c.source))}" target="${escapeXml(cellId(c.target))}">` +
+    `<object label="${esc(label)}" id="${esc(cellId(c.id))}"${attrs}>` +
+    `<mxCell style="${esc(edgeStyle(c))}" edge="1" parent="1" source="${esc(cellId(c.source))}" target="${esc(cellId(c.target))}">` +
     `<mxGeometry relative="1" as="geometry"/></mxCell></object>`
   );
 }
@@ -112,10 +91,10 @@ function cidrOf(box: DiagramBox): string | undefined {
 }
 
 /** One box as a cell: containers fill their rectangle; resources are the library's icon with the label below. */
-function boxCell(box: DiagramBox, parent: DiagramBox | undefined, offset: { x: number; y: number }): Cell {
-  const kind = drawnKindOf(box);
-  const origin = parent ? parent.abs : { x: -offset.x, y: -offset.y };
-  const local = { x: box.abs.x - origin.x, y: box.abs.y - origin.y, width: box.abs.width, height: box.abs.height };
+function boxCell({ box, rect }: SceneBox, parent: SceneBox | undefined, offset: { x: number; y: number }): Cell {
+  const kind = iconKindOf(box);
+  const origin = parent ? parent.rect : { x: -offset.x, y: -offset.y };
+  const local: Rect = { x: rect.x - origin.x, y: rect.y - origin.y, width: rect.width, height: rect.height };
   const data = {
     awsId: box.resource?.id,
     kind,
@@ -124,7 +103,7 @@ function boxCell(box: DiagramBox, parent: DiagramBox | undefined, offset: { x: n
     region: box.type === 'region' ? box.region : undefined,
     detail: box.type === 'resource' || box.type === 'border' || box.type === 'support' ? box.subtitle : undefined,
   };
-  const common = { id: cellId(box.id), data, parent: parent ? cellId(parent.id) : '1' };
+  const common = { id: cellId(box.id), data, parent: parent ? cellId(parent.box.id) : '1' };
   const named = box.resource && box.title !== box.resource.id ? [box.title, box.resource.id] : [box.title];
   switch (box.type) {
     case 'region':
@@ -158,15 +137,15 @@ function boxCell(box: DiagramBox, parent: DiagramBox | undefined, offset: { x: n
  */
 export function renderDrawio(design: Design, options: DiagramOptions = {}): string {
   const o = resolveDiagramOptions(options);
-  const geometry = cropGeometry(diagramGeometry(design, { showSupporting: o.showSupporting }), o.only);
-  const { boxes, byId, connections, bounds } = geometry;
+  // The SVG's scene: the same boxes, the same crop around a selection, the same connections.
+  const { boxes, byId, connections, bounds } = buildScene(design, { ...o, findings: false });
   const top = MARGIN + (o.titleBlock ? TITLE_HEIGHT : 0);
   const offset = { x: MARGIN - bounds.x, y: top - bounds.y };
   const cells: string[] = ['<mxCell id="0"/>', '<mxCell id="1" parent="0"/>'];
 
   if (o.titleBlock) {
     const t = o.titleBlock;
-    const label = `<b>${escapeXml(t.title)}</b><br>${escapeXml([t.date, t.regions.join(', ')].filter(Boolean).join(' · '))}`;
+    const label = `<b>${esc(t.title)}</b><br>${esc([t.date, t.regions.join(', ')].filter(Boolean).join(' · '))}`;
     cells.push(
       vertexXml({
         id: 'vpc-designer-title',
@@ -179,20 +158,20 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
     );
   }
 
-  for (const box of boxes) {
-    const parent = box.parentId ? byId.get(box.parentId) : undefined;
-    cells.push(vertexXml(boxCell(box, parent, offset)));
+  for (const b of boxes) {
+    const parent = b.box.parentId ? byId.get(b.box.parentId) : undefined;
+    cells.push(vertexXml(boxCell(b, parent, offset)));
   }
-  for (const c of connections) cells.push(edgeXml(c));
+  for (const c of connections) cells.push(edgeXml(c.connection));
 
-  if (o.legend) cells.push(...legendCells(boxes, { x: MARGIN + bounds.width + MARGIN, y: top }));
+  if (o.legend) cells.push(...legendCells(boxes.map((b) => b.box), { x: MARGIN + bounds.width + MARGIN, y: top }));
 
   const pageWidth = Math.ceil(bounds.width + 2 * MARGIN + (o.legend ? LEGEND.width + MARGIN : 0));
   const pageHeight = Math.ceil(bounds.height + top + MARGIN);
   const name = o.titleBlock ? o.titleBlock.title : design.name;
   return (
     `<mxfile host="VPC Designer" type="device">` +
-    `<diagram id="vpc-designer" name="${escapeXml(name || 'Diagram')}">` +
+    `<diagram id="vpc-designer" name="${esc(name || 'Diagram')}">` +
     `<mxGraphModel dx="0" dy="0" grid="1" gridSize="8" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="1" pageScale="1" pageWidth="${pageWidth}" pageHeight="${pageHeight}" math="0" shadow="0">` +
     `<root>${cells.join('')}</root></mxGraphModel></diagram></mxfile>\n`
   );
@@ -200,7 +179,7 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
 
 /** A legend of the kinds drawn (in the kinds' own order): a box holding each kind's icon and its plural label. */
 function legendCells(boxes: readonly DiagramBox[], at: { x: number; y: number }): string[] {
-  const drawn = new Set(boxes.map(drawnKindOf));
+  const drawn = new Set(boxes.map(iconKindOf));
   const kinds = DRAWN_KINDS.filter((k) => drawn.has(k) && KINDS[k].drawio.type !== 'group' && KINDS[k].drawio.type !== 'box');
   if (kinds.length === 0) return [];
   const id = 'vpc-designer-legend';

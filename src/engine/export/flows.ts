@@ -95,12 +95,19 @@ export function placeCallouts(flows: readonly DrawnFlow[], obstacles: readonly R
     const width = Math.max(70, ...lines.map((l) => textWidth(l, 11))) + 20;
     const height = 24 + lines.length * 14;
     const { x, y } = f.blocked.point;
-    const candidates: Rect[] = [
-      { x: x + 18, y: y - height / 2, width, height },
-      { x: x - 18 - width, y: y - height / 2, width, height },
-      { x: x - width / 2, y: y + 18, width, height },
-      { x: x - width / 2, y: y - 18 - height, width, height },
-    ];
+    const candidates: Rect[] = [];
+    for (const gap of [18, 72]) {
+      candidates.push(
+        { x: x + gap, y: y - height / 2, width, height },
+        { x: x - gap - width, y: y - height / 2, width, height },
+        { x: x - width / 2, y: y + gap, width, height },
+        { x: x - width / 2, y: y - gap - height, width, height },
+        { x: x + gap, y: y + gap, width, height },
+        { x: x + gap, y: y - gap - height, width, height },
+        { x: x - gap - width, y: y + gap, width, height },
+        { x: x - gap - width, y: y - gap - height, width, height },
+      );
+    }
     const cost = (r: Rect) => [...obstacles, ...taken].reduce((sum, o) => sum + overlap(r, o), 0);
     let best = candidates[0]!;
     for (const c of candidates.slice(1)) if (cost(c) < cost(best)) best = c;

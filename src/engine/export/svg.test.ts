@@ -12,14 +12,15 @@ import { describe, expect, it } from 'vitest';
 import { importDesignTextSync } from '../io/importSync.ts';
 import { diagramGeometry } from '../layout/diagram.ts';
 import { exampleDesign } from '../model/example.ts';
-import { generateDesign } from '../model/generate.ts';
-import type { Design, Flow, RouteTable } from '../model/types.ts';
+import type { Design, RouteTable } from '../model/types.ts';
 import { validateDesign } from '../rules/index.ts';
 import { stepsOf } from '../traffic/hopPlan.ts';
 import { trace } from '../traffic/trace.ts';
 import { renderAnimatedSvg } from './animatedSvg.ts';
 import { titleBlockFor } from './options.ts';
 import { renderSvg } from './svg.ts';
+// The benchmark's design (bench/svg.bench.ts): 300 resources and four flows, one of them blocked.
+import { svgBenchDesign } from '../../../bench/lib/svgEntry.ts';
 
 // ---- reading the picture back ----------------------------------------------------------------------------------
 
@@ -264,7 +265,7 @@ describe('renderSvg', () => {
   });
 
   it('keeps the 300-resource benchmark design under 1 MB, with its flows', () => {
-    const design = withFlows(generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 }));
+    const design = svgBenchDesign();
     expect(Object.keys(design.resources)).toHaveLength(300);
     const svg = renderSvg(design, { titleBlock: titleBlockFor(design, DATE), flows: 'all' });
     expect(new TextEncoder().encode(svg).length).toBeLessThan(1_000_000);
@@ -272,21 +273,12 @@ describe('renderSvg', () => {
   });
 });
 
-/** Four flows across the generated design: out to the internet, in from it (one blocked), and across VPCs. */
-function withFlows(design: Design): Design {
-  const instances = Object.values(design.resources).filter((r) => r.kind === 'instance');
-  const web = instances.filter((r) => r.name.startsWith('web'));
-  const app = instances.filter((r) => r.name.startsWith('app'));
-  const flow = (i: number, from: string, to: string, port: number): Flow => ({ id: `flow-${i}`, name: `flow ${i}`, from, to, protocol: 'tcp', port });
-  return { ...design, flows: [flow(1, web[0]!.id, 'internet', 443), flow(2, 'internet', web[3]!.id, 22), flow(3, app[0]!.id, app.at(-1)!.id, 22), flow(4, 'internet', web[10]!.id, 443)] };
-}
-
 // ---- the animated picture ----------------------------------------------------------------------------------------
 
 describe('renderAnimatedSvg', () => {
   it.each([
     ['the example', exampleDesign()],
-    ['the generated design', withFlows(generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 }))],
+    ['the 300-resource benchmark design', svgBenchDesign()],
   ])('moves a packet along every hop of every flow of %s: one animation per hop', (_, design) => {
     const p = parseSvg(renderAnimatedSvg(design));
     const motions = p.all('animateMotion');

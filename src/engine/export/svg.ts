@@ -125,7 +125,8 @@ export function composeSvg(design: Design, options: DiagramOptions = {}, layers:
   if (scene.boxes.some((b) => b.box.type === 'subnet')) kinds.add('subnet');
   const ordered = DRAWN_KINDS.filter((k) => kinds.has(k));
 
-  const obstacles = scene.boxes.filter((b) => b.box.type === 'resource' || b.box.type === 'border').map((b) => b.rect);
+  // What a callout should not hide: resources, and the headers of groups (their names and CIDRs).
+  const obstacles = scene.boxes.map((b) => (b.box.type === 'resource' || b.box.type === 'border' || b.box.type === 'support' ? b.rect : { ...b.rect, height: 40 }));
   const callouts = placeCallouts(flows, obstacles);
   const content = boundsOf([scene.bounds, ...flowExtents(flows, callouts)].filter((r) => r.width > 0 || r.height > 0)) ?? scene.bounds;
   const legendEntries_ = o.legend ? legendEntries(scene, ordered) : [];
