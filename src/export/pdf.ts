@@ -15,6 +15,7 @@ import HelveticaOblique from 'pdfkit/standard-fonts/HelveticaOblique';
 import Courier from 'pdfkit/standard-fonts/Courier';
 import CourierBold from 'pdfkit/standard-fonts/CourierBold';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { svgSize } from './svgSize.ts';
 
 // PDFKit's browser build carries no font metrics until given them (its Node build reads them itself): the fonts
 // svg-to-pdfkit picks for sans-serif and monospace text.
@@ -33,19 +34,7 @@ export const PAGE_MARGIN = 36;
 /** CSS pixels to PDF points: an SVG drawn at 100 % on a 'fit' page is its own size. */
 const PX_TO_PT = 0.75;
 
-/** The drawing's size from its root element: width/height attributes, else the viewBox. */
-export function svgSize(svg: string): { width: number; height: number } {
-  const root = /<svg\b[^>]*>/.exec(svg)?.[0];
-  if (!root) throw new Error('not an SVG drawing');
-  const attr = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
-  const viewBox = attr('viewBox')
-    ?.split(/[\s,]+/)
-    .map(Number);
-  const width = parseFloat(attr('width') ?? '') || viewBox?.[2];
-  const height = parseFloat(attr('height') ?? '') || viewBox?.[3];
-  if (!width || !height || !(width > 0) || !(height > 0)) throw new Error('the SVG drawing has no size');
-  return { width, height };
-}
+export { svgSize };
 
 /** Symbols outside the standard fonts' character set (WinAnsi), as plain characters. */
 const PLAIN: Record<string, string> = { '→': '->', '←': '<-', '↔': '<->', '✓': '+', '✗': 'x', '✕': 'x', '…': '...', '≤': '<=', '≥': '>=' };

@@ -4,7 +4,7 @@ import { MAX_CANVAS_PIXELS, MAX_CANVAS_SIDE, planPng, svgSize } from './png.ts';
 it('reads the picture size from the root element, or its viewBox', () => {
   expect(svgSize('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="1200" height="800" viewBox="0 0 1200 800"><rect width="5" height="5"/></svg>')).toEqual({ width: 1200, height: 800 });
   expect(svgSize('<svg viewBox="0 0 640.5 480" xmlns="http://www.w3.org/2000/svg"></svg>')).toEqual({ width: 640.5, height: 480 });
-  expect(() => svgSize('<svg></svg>')).toThrow('The picture has no size to draw it at.');
+  expect(() => svgSize('<svg></svg>')).toThrow('the SVG drawing has no size');
 });
 
 it('draws at the scale asked for while the canvas fits', () => {

@@ -8,6 +8,9 @@
  * silently or with a blank picture, so a picture that would be larger is drawn at the largest scale that fits
  * `MAX_CANVAS_SIDE` and `MAX_CANVAS_PIXELS`, and `planPng` says so first.
  */
+import { svgSize } from './svgSize.ts';
+
+export { svgSize };
 
 /** The largest canvas side drawn, in pixels (what every current desktop browser accepts). */
 export const MAX_CANVAS_SIDE = 16384;
@@ -23,21 +26,6 @@ export interface PngPlan {
   /** Whether the scale had to be lowered; `message` says so in a sentence. */
   clamped: boolean;
   message?: string;
-}
-
-/** The picture's size in CSS pixels, from the root's width and height (or its viewBox). */
-export function svgSize(svg: string): { width: number; height: number } {
-  const root = /<svg\b[^>]*>/i.exec(svg)?.[0] ?? '';
-  const attr = (name: string) => new RegExp(`\\s${name}\\s*=\\s*["']\\s*([0-9.]+)(?:px)?\\s*["']`).exec(root)?.[1];
-  let width = Number(attr('width'));
-  let height = Number(attr('height'));
-  if (!(width > 0 && height > 0)) {
-    const box = /\sviewBox\s*=\s*["']([^"']+)["']/.exec(root)?.[1]?.trim().split(/[\s,]+/).map(Number);
-    width = box?.[2] ?? 0;
-    height = box?.[3] ?? 0;
-  }
-  if (!(width > 0 && height > 0)) throw new Error('The picture has no size to draw it at.');
-  return { width, height };
 }
 
 /**
