@@ -9,6 +9,10 @@
  * design once, in a rotating order — so the machine's load falls on all of them alike; the first round warms the
  * server and is dropped.
  *
+ * The floor is also opened with as many nodes as the 300- and 979-resource designs draw (`open-floor-N-nodes`):
+ * each app line's `stack_ratio` is its median over that floor's — the app's cost beyond what React Flow itself takes
+ * for that many nodes.
+ *
  * One JSON line per page: median, min, max (ms), and `ratio`: the page's median over the floor's median; `ratio_min`
  * and `ratio_max` are the range of the per-round ratios (the page's time over the floor's in the same round).
  * `app_start_ms` / `first_canvas_frame_ms` are the app's own marks (scripts loaded and evaluated; canvas drawn).
@@ -18,6 +22,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { exampleDesign, type Design } from '../src/engine/index.ts';
+import { diagramGeometry } from '../src/engine/layout/diagram.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
 import { drawnNodeCount, FLOOR_NODES, median, openDesign, openFloor, round, waitRendered, withBench } from './lib/browser.ts';
 
@@ -27,6 +32,8 @@ interface Target {
   name: string;
   build: 'floor' | 'app' | 'base';
   resources?: number;
+  /** The nodes React Flow is given for the design (every box of the diagram geometry). */
+  boxes?: number;
   open: (browser: Browser) => Promise<{ page: Page; expected: number }>;
 }
 
@@ -40,15 +47,21 @@ function designTargets(url: string, build: 'app' | 'base'): Target[] {
     name,
     build,
     resources: Object.keys(design.resources).length,
+    boxes: diagramGeometry(design).boxes.length,
     open: async (browser) => ({ page: await openDesign(browser, url, design), expected: drawnNodeCount(design) }),
   }));
 }
 
 async function main() {
   await withBench('open-floor-ratio', async ({ browser, url }) => {
+    const apps = designTargets(url, 'app');
+    // The stack alone with as many nodes as each larger design draws: how much of the app's time React Flow itself
+    // takes for that many nodes (reported as `stack_ratio`; the budgets stay against the 6-node floor).
+    const sized = [...new Set(apps.map((t) => t.boxes!).filter((n) => n > 50))];
     const targets: Target[] = [
       { name: 'open-floor', build: 'floor', open: async (b) => ({ page: await openFloor(b, url), expected: FLOOR_NODES }) },
-      ...designTargets(url, 'app'),
+      ...sized.map((n): Target => ({ name: `open-floor-${n}-nodes`, build: 'floor', boxes: n, open: async (b) => ({ page: await openFloor(b, url, n), expected: n }) })),
+      ...apps,
       ...(process.env.BENCH_BASE_URL ? designTargets(process.env.BENCH_BASE_URL, 'base') : []),
     ];
     const times = targets.map(() => [] as number[]);
@@ -76,12 +89,15 @@ async function main() {
       const perRound = ts.map((v, r) => v / floor[r]!);
       const ratio = Math.round((median(ts) / floorMedian) * 100) / 100;
       const budget = budgets[t.name];
+      const sizedFloor = t.build !== 'floor' ? targets.findIndex((f) => f.build === 'floor' && f.boxes === t.boxes) : -1;
       console.log(JSON.stringify({
         name: t.name, build: t.build, n: ts.length, ...(t.resources !== undefined ? { resources: t.resources } : {}),
         median_ms: round(median(ts)), min_ms: round(Math.min(...ts)), max_ms: round(Math.max(...ts)),
-        ...(t.build === 'floor' ? {} : {
+        ...(t.boxes !== undefined ? { boxes: t.boxes } : {}),
+        ...(t.build === 'floor' ? (t.boxes ? { ratio: Math.round((median(ts) / floorMedian) * 100) / 100 } : {}) : {
           ratio, ratio_min: Math.round(Math.min(...perRound) * 100) / 100, ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
           app_start_ms: round(median(marks[i]!.start)), first_canvas_frame_ms: round(median(marks[i]!.frame)),
+          ...(sizedFloor > 0 ? { stack_ratio: Math.round((median(ts) / median(times[sizedFloor]!)) * 100) / 100 } : {}),
           ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
         }),
       }));

@@ -194,13 +194,14 @@ function renderedProbe(expected: number): string {
 
 /**
  * The floor page (bench/floor, served at /floor/ beside the app: Vite + React + React Flow alone, 6 nodes, fitView),
- * opened the way `openDesign` opens the app, with the same probe: `waitRendered(page, FLOOR_NODES)`.
+ * opened the way `openDesign` opens the app, with the same probe: `waitRendered(page, FLOOR_NODES)`. With `nodes`,
+ * the floor showing that many nodes (`?nodes=N`).
  */
-export async function openFloor(browser: Browser, url: string): Promise<Page> {
+export async function openFloor(browser: Browser, url: string, nodes = FLOOR_NODES): Promise<Page> {
   const context = await contextWithDesign(browser, url, undefined);
-  await context.addInitScript(renderedProbe(FLOOR_NODES));
+  await context.addInitScript(renderedProbe(nodes));
   const page = await context.newPage();
-  await page.goto(new URL('floor/', url).href);
+  await page.goto(new URL(nodes === FLOOR_NODES ? 'floor/' : `floor/?nodes=${nodes}`, url).href);
   return page;
 }
 
