@@ -110,7 +110,8 @@ function boxCell({ box, rect }: SceneBox, parent: SceneBox | undefined, offset: 
     case 'vpc':
     case 'az':
     case 'subnet': {
-      const label = htmlLabel([...named, box.subtitle]);
+      // Two lines fit a group's header: "Name (id)" and the CIDR.
+      const label = htmlLabel([named.length > 1 ? `${named[0]} (${named[1]})` : named[0]!, box.subtitle]);
       const style = `${drawioStyle(kind, { isPublic: box.isPublic })}${box.type === 'az' ? 'align=left;spacingLeft=10;' : ''}`;
       return { ...common, label, style, geometry: local };
     }
