@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { exampleDesign, serializeDesign } from '../src/engine/index.ts';
+import { generateDesign } from '../src/engine/model/generate.ts';
+import { MAX_CANVAS_PIXELS, MAX_CANVAS_SIDE } from '../src/export/png.ts';
 import { ExportPage, openApp } from './pages/index.ts';
 
 const EXAMPLE = exampleDesign();
@@ -164,6 +166,32 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
   expect(mx.names).toContain('mxGraphModel');
   const drawioText = drawio.bytes.toString('utf8');
   for (const text of [...VPC_NAMES, ...SUBNET_NAMES, ...CIDRS]) expect(drawioText).toContain(text);
+});
+
+test('a PNG larger than a browser can draw is drawn at the largest scale that fits, and the dialog says so', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { toolbar } = await openApp(page);
+  // The 300-resource benchmark design: seven VPCs side by side, far wider than tall.
+  await toolbar.importFile('wide.json', serializeDesign({ ...generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 }), name: 'Wide' }));
+  const dialog = new ExportPage(page);
+  await dialog.open();
+  await dialog.format('SVG');
+  const svg = await parseXml(page, (await dialog.download('SVG').then(async (d) => readFile((await d.path())!, 'utf8'))), 'image/svg+xml');
+  expect(svg.width * 4).toBeGreaterThan(MAX_CANVAS_SIDE);
+
+  await dialog.open();
+  await dialog.format('PNG');
+  await dialog.radio('4×').check();
+  const warning = dialog.dialog.getByText(/^At 4× the picture would be \d+ × \d+ px, more than a browser can draw; it is drawn at [\d.]+× \(\d+ × \d+ px\)\.$/);
+  await expect(warning).toBeVisible();
+  const download = page.waitForEvent('download');
+  await dialog.button('Download PNG').click();
+  const size = pngSize(await readFile((await (await download).path())!));
+  expect(size.width).toBeLessThanOrEqual(MAX_CANVAS_SIDE);
+  expect(size.width * size.height).toBeLessThanOrEqual(MAX_CANVAS_PIXELS);
+  expect(size.width).toBeGreaterThan(svg.width * 2);
+  expect(size.width / size.height).toBeCloseTo(svg.width / svg.height, 1);
+  await expect(toolbar.status).toContainText('it is drawn at');
 });
 
 test('Copy image puts a PNG of the picture on the clipboard', async ({ page, context }) => {

@@ -38,13 +38,16 @@ export function planPng(width: number, height: number, scale: number): PngPlan {
   const w = (s: number) => Math.max(1, Math.round(width * s));
   const h = (s: number) => Math.max(1, Math.round(height * s));
   if (fit >= scale) return { width: w(scale), height: h(scale), scale, clamped: false };
+  // Rounded down, so the clamped canvas stays within both limits.
   const shown = Math.floor(fit * 100) / 100;
+  const width2 = Math.max(1, Math.min(Math.floor(width * fit), MAX_CANVAS_SIDE));
+  const height2 = Math.max(1, Math.min(Math.floor(height * fit), MAX_CANVAS_SIDE));
   return {
-    width: Math.min(w(fit), MAX_CANVAS_SIDE),
-    height: Math.min(h(fit), MAX_CANVAS_SIDE),
+    width: width2,
+    height: height2,
     scale: fit,
     clamped: true,
-    message: `At ${scale}× the picture would be ${w(scale)} × ${h(scale)} px, more than a browser can draw; it is drawn at ${shown}× (${Math.min(w(fit), MAX_CANVAS_SIDE)} × ${Math.min(h(fit), MAX_CANVAS_SIDE)} px).`,
+    message: `At ${scale}× the picture would be ${w(scale)} × ${h(scale)} px, more than a browser can draw; it is drawn at ${shown}× (${width2} × ${height2} px).`,
   };
 }
 
