@@ -34,6 +34,8 @@ it('turns the choices into drawing options: the title block, the selection, the 
   const flow = design.flows[0]!.id;
   const some = diagramOptionsOf(design, { ...DEFAULT_EXPORT_CHOICES, scope: 'selection', titleBlock: false, flows: [flow], format: 'pdf', background: 'transparent' }, ['vpc-prod', 'deleted-id'], 'x');
   expect(some).toMatchObject({ only: ['vpc-prod'], titleBlock: false, flows: [flow], background: 'white' });
+  expect(diagramOptionsOf(design, { ...DEFAULT_EXPORT_CHOICES, format: 'drawio', background: 'transparent' }, [], 'x').background).toBe('white');
+  expect(diagramOptionsOf(design, { ...DEFAULT_EXPORT_CHOICES, format: 'png', background: 'transparent' }, [], 'x').background).toBe('transparent');
   // "The selection" with nothing selected draws the whole design.
   expect(diagramOptionsOf(design, { ...DEFAULT_EXPORT_CHOICES, scope: 'selection' }, [], 'x')).not.toHaveProperty('only');
 });

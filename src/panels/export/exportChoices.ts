@@ -146,8 +146,8 @@ export function diagramOptionsOf(design: Design, choices: ExportChoices, selecti
     legend: choices.legend,
     flows: flows.length === 0 ? 'none' : flows.length === design.flows.length ? 'all' : flows,
     findings: choices.findings,
-    // A PDF page is white paper; the other pictures keep the chosen background.
-    background: choices.format === 'pdf' ? 'white' : choices.background,
+    // Only SVG and PNG offer a transparent background: a PDF page is white paper, draw.io has its own canvas.
+    background: choices.format === 'svg' || choices.format === 'png' ? choices.background : 'white',
     showSupporting: choices.showSupporting,
   };
 }
