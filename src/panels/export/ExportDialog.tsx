@@ -122,14 +122,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const isPicture = effective.format !== 'json';
   const options = useMemo(() => diagramOptionsOf(design, effective, selection, date), [design, effective, selection, date]);
   const deferredOptions = useDeferredValue(options);
-  const drawn = useMemo(() => {
+  const drawn = useMemo((): { svg?: string; error?: string } => {
+    // The design file is not a picture: nothing to draw.
+    if (!isPicture) return {};
     try {
       return { svg: renderSvg(design, deferredOptions) };
     } catch (e) {
       console.error(e);
       return { error: 'The picture could not be drawn for these choices.' };
     }
-  }, [design, deferredOptions]);
+  }, [design, deferredOptions, isPicture]);
   const current = deferredOptions === options ? drawn.svg : undefined;
   const plan = drawn.svg && effective.format === 'png' ? safePlan(drawn.svg, effective.scale) : undefined;
   const format = FORMAT_OPTIONS.find((f) => f.value === effective.format)!;
