@@ -168,7 +168,7 @@ describe('check exits 2 with one line on stderr when the input or options cannot
 });
 
 describe('the package bin', () => {
-  it('runs check through tsx', () => {
+  it('runs check (from its bundle of the sources, or through tsx)', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpc-designer.mjs'), 'check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml')], { encoding: 'utf8', cwd: work, timeout: 60_000 });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/No problems found\./);

@@ -41,9 +41,10 @@ export interface ExportRequest {
   page: { size: 'a4' | 'letter' | 'fit'; orientation: 'landscape' | 'portrait' };
 }
 
-/** The UTC date a title block shows, YYYY-MM-DD. */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** The date a title block shows, YYYY-MM-DD, on the local calendar (as the Export dialog writes it). */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Turns the parsed options into an export request, or one line saying what is wrong. */
