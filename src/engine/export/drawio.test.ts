@@ -236,3 +236,23 @@ describe('renderDrawio options and text', () => {
     expect(renderDrawio(exampleDesign())).toBe(renderDrawio(exampleDesign()));
   });
 });
+
+describe('renderDrawio flows', () => {
+  it('draws each chosen flow as a path from its source’s cell, a blocked one ending where it stops with the reason', () => {
+    const design = exampleDesign();
+    const { cells } = parse(renderDrawio(design, { flows: 'all', legend: false }));
+    const flows = [...cells.values()].filter((c) => c.data.kind === 'flow');
+    expect(flows.map((c) => c.data.flowId)).toEqual(design.flows.map((f) => f.id));
+    for (const c of flows) {
+      const flow = design.flows.find((f) => f.id === c.data.flowId)!;
+      expect([c.edge, c.source]).toEqual([true, flow.from]);
+      expect(c.label).toContain(esc(flow.name));
+    }
+    const blocked = flows.find((c) => c.data.flowId === 'flow-transitive')!;
+    expect([blocked.data.reachable, blocked.target]).toEqual(['0', undefined]);
+    expect(blocked.label).toContain('Blocked: 10.2.0.10 is not an address of');
+    const out = flows.find((c) => c.data.flowId === 'flow-web-internet')!;
+    expect([out.data.reachable, out.target]).toEqual(['1', 'internet']);
+    expect(parse(renderDrawio(design, { legend: false })).cells.size).toBe(cells.size - flows.length);
+  });
+});

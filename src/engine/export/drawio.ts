@@ -10,9 +10,10 @@ import type { Rect } from '../layout/geometry.ts';
 import type { DiagramBox, DiagramConnection } from '../layout/diagram.ts';
 import { DRAWN_KINDS, drawioStyle, KINDS } from '../model/kinds.ts';
 import type { Design } from '../model/types.ts';
-import { resolveDiagramOptions, type DiagramOptions } from './options.ts';
+import { drawFlows, legPoints, type DrawnFlow } from './flows.ts';
+import { resolveDiagramOptions, resolveFlows, type DiagramOptions } from './options.ts';
 import { buildScene, iconKindOf, type SceneBox } from './scene.ts';
-import { esc } from './xml.ts';
+import { esc, wrap } from './xml.ts';
 
 /** Space around the drawing, and the title block's and legend's sizes, in diagram units. */
 const MARGIN = 40;
@@ -164,6 +165,12 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
     cells.push(vertexXml(boxCell(b, parent, offset)));
   }
   for (const c of connections) cells.push(edgeXml(c.connection));
+  // The chosen flows, traced by the engine as the SVG draws them: one path per flow along its forward hops.
+  const scene = { boxes, byId, connections, bounds, markers: new Map() };
+  drawFlows(design, scene, resolveFlows(design, o.flows).flows).forEach((f, i) => {
+    const xml = flowXml(f, i, offset, byId);
+    if (xml) cells.push(xml);
+  });
 
   if (o.legend) cells.push(...legendCells(boxes.map((b) => b.box), { x: MARGIN + bounds.width + MARGIN, y: top }));
 
@@ -175,6 +182,30 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
     `<diagram id="vpc-designer" name="${esc(name || 'Diagram')}">` +
     `<mxGraphModel dx="0" dy="0" grid="1" gridSize="8" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="1" pageScale="1" pageWidth="${pageWidth}" pageHeight="${pageHeight}" math="0" shadow="0">` +
     `<root>${cells.join('')}</root></mxGraphModel></diagram></mxfile>\n`
+  );
+}
+
+/**
+ * A flow as an edge: leaving its source's cell, through its forward hops (waypoints on the page), to its
+ * destination's cell — or, blocked, to the point where the packet stops, its label saying why.
+ */
+function flowXml(f: DrawnFlow, index: number, offset: { x: number; y: number }, byId: ReadonlyMap<string, SceneBox>): string | undefined {
+  if (f.error) return undefined;
+  const points = legPoints(f, 'forward').map((p) => ({ x: p.x + offset.x, y: p.y + offset.y }));
+  if (points.length < 2) return undefined;
+  const source = byId.has(f.flow.from) ? cellId(f.flow.from) : undefined;
+  const target = f.reachable && byId.has(f.flow.to) ? cellId(f.flow.to) : undefined;
+  // A blocked flow's reason, on lines of a readable width, by the point where it stops.
+  const reason = wrap(`Blocked: ${f.blocked?.reason ?? ''}`, 320, 11, 6).map(esc);
+  const label = f.reachable ? esc(f.flow.name) : [esc(f.flow.name), ...reason].join('<br>');
+  const style = `edgeStyle=none;html=1;rounded=1;endArrow=${f.reachable ? 'block' : 'cross'};endFill=1;strokeWidth=2;strokeColor=${f.color};fontColor=${f.color};fontSize=11;labelBackgroundColor=#FFFFFF;`;
+  const point = (p: { x: number; y: number }, as?: string) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"${as ? ` as="${as}"` : ''}/>`;
+  const inner = points.slice(1, -1);
+  return (
+    `<object label="${esc(label)}" id="${esc(`flow:${f.flow.id}:${index}`)}" kind="flow" flowId="${esc(f.flow.id)}" reachable="${f.reachable ? 1 : 0}">` +
+    `<mxCell style="${esc(style)}" edge="1" parent="1"${source ? ` source="${esc(source)}"` : ''}${target ? ` target="${esc(target)}"` : ''}>` +
+    `<mxGeometry${f.reachable ? '' : ' x="0.7"'} relative="1" as="geometry">${point(points[0]!, 'sourcePoint')}${point(points.at(-1)!, 'targetPoint')}` +
+    `${inner.length ? `<Array as="points">${inner.map((p) => point(p)).join('')}</Array>` : ''}</mxGeometry></mxCell></object>`
   );
 }
 
