@@ -171,7 +171,7 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
 test('a PNG larger than a browser can draw is drawn at the largest scale that fits, and the dialog says so', async ({ page }) => {
   test.setTimeout(90_000);
   const { toolbar } = await openApp(page);
-  // The 300-resource benchmark design: seven VPCs side by side, far wider than tall.
+  // The 300-resource benchmark design: seven VPCs, more pixels at 4× than a browser's canvas holds.
   await toolbar.importFile('wide.json', serializeDesign({ ...generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 }), name: 'Wide' }));
   const dialog = new ExportPage(page);
   await dialog.open();
