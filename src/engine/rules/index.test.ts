@@ -76,12 +76,12 @@ describe('validateDesign', () => {
     expect(findings.some((f) => f.rule === 'subnet-cidr-size')).toBe(true);
   });
 
-  it('validates 2,000+ resources quickly (the benchmark measures the median; this only guards against blow-ups)', () => {
+  // Its speed is measured by `npm run bench -- validate` (bench/validate.bench.ts), never by a timed test.
+  it('finds no error or warning in a generated 2,000+ resource design, which is valid by construction', () => {
     const design = generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 1 });
-    validateDesign(design);
-    const start = performance.now();
-    validateDesign({ ...design, resources: { ...design.resources } });
-    expect(performance.now() - start).toBeLessThan(250);
+    expect(Object.keys(design.resources).length).toBeGreaterThan(2000);
+    const findings = validateDesign(design).filter((f) => f.severity !== 'info');
+    expect(findings.map((f) => f.message)).toEqual([]);
   });
 });
 
