@@ -10,7 +10,10 @@
  * @example generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 1 }) // 50 VPCs, 1,000 subnets, 1,000 instances
  */
 import { defaultNetworkAcl, defaultSecurityGroup, emptyDesign, zonesOf } from './create.ts';
-import type { Box, Design, Resource, Route, RouteTable } from './types.ts';
+import { autoLayout } from '../layout/autoLayout.ts';
+import { diagramGeometry } from '../layout/diagram.ts';
+import { CHIP, REGION } from '../layout/geometry.ts';
+import type { Design, Resource, Route, RouteTable } from './types.ts';
 
 export interface GenerateOptions {
   /** 1–256. */
@@ -31,7 +34,6 @@ export function generateDesign(options: GenerateOptions): Design {
   const region = options.region ?? 'us-east-1';
   const zones = zonesOf(region, ZONES_PER_VPC);
   const resources: Resource[] = [];
-  const layout: Record<string, Box> = {};
   const peeringId = (a: number) => `pcx-${a}-${a + 1}`;
 
   for (let v = 0; v < vpcCount; v++) {
@@ -60,7 +62,6 @@ export function generateDesign(options: GenerateOptions): Design {
         egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }],
       },
     );
-    layout[vpcId] = { x: (v % 5) * 1400, y: Math.floor(v / 5) * 1200 };
 
     // Routes to the neighbouring VPCs over peering, for every route table that carries workload traffic.
     const peeringRoutes: Route[] = [];
@@ -91,10 +92,8 @@ export function generateDesign(options: GenerateOptions): Design {
         id: subnetId, kind: 'subnet', name: `${isPublic ? 'public' : 'private'} ${v}.${s}`, vpcId, cidrBlock: `${cidr(s)}/24`,
         availabilityZone: usedZones[z]!, mapPublicIpOnLaunch: isPublic, routeTableId: isPublic ? `rtb-${v}-public` : `rtb-${v}-private-${z}`,
       });
-      layout[subnetId] = { x: 16, y: 40 + Math.floor(s / usedZones.length) * 180 };
       if (isPublic) {
         resources.push({ id: `nat-${v}-${z}`, kind: 'natGateway', name: `NAT ${v} ${usedZones[z]}`, subnetId, connectivityType: 'public', elasticIpId: `eip-${v}-${z}`, privateIp: cidr(s, 5) });
-        layout[`nat-${v}-${z}`] = { x: 20, y: 50 };
       }
       for (let i = 0; i < instancesPerSubnet; i++) {
         const instanceId = `i-${v}-${s}-${i}`;
@@ -102,7 +101,6 @@ export function generateDesign(options: GenerateOptions): Design {
           id: instanceId, kind: 'instance', name: `${isPublic ? 'web' : 'app'} ${v}.${s}.${i}`, subnetId, instanceType: 't3.micro',
           privateIp: cidr(s, 10 + i), securityGroupIds: [isPublic ? `sg-${v}-web` : `sg-${v}-app`], sourceDestCheck: true,
         });
-        layout[instanceId] = { x: 150 + (i % 4) * 120, y: 50 + Math.floor(i / 4) * 90 };
       }
     }
 
@@ -117,7 +115,23 @@ export function generateDesign(options: GenerateOptions): Design {
 
   const byId: Design['resources'] = {};
   for (const r of resources) byId[r.id] = r;
-  return emptyDesign({ name: `Generated: ${vpcCount} VPCs × ${subnetsPerVpc} subnets × ${instancesPerSubnet} instances`, region, resources: byId, layout });
+  const design = emptyDesign({ name: `Generated: ${vpcCount} VPCs × ${subnetsPerVpc} subnets × ${instancesPerSubnet} instances`, region, resources: byId });
+  // Inside each VPC, laid out as an import is (subnets in tier rows, leaves in grids); the VPCs in a square grid
+  // spaced by the largest VPC's drawn size, so nothing overlaps and the whole design frames at a legible zoom.
+  const layout = autoLayout(design);
+  const boxes = diagramGeometry({ ...design, layout }).byId;
+  const vpcs = Object.values(byId).filter((r) => r.kind === 'vpc');
+  const cell = { width: 0, height: 0 };
+  for (const vpc of vpcs) {
+    const box = boxes.get(vpc.id)!.abs;
+    cell.width = Math.max(cell.width, box.width + REGION.gap);
+    cell.height = Math.max(cell.height, box.height + REGION.gap + CHIP.height);
+  }
+  const columns = Math.ceil(Math.sqrt(vpcs.length));
+  vpcs.forEach((vpc, i) => {
+    layout[vpc.id] = { x: REGION.pad + (i % columns) * cell.width, y: REGION.header + CHIP.height + Math.floor(i / columns) * cell.height };
+  });
+  return { ...design, layout };
 }
 
 function clamp(n: number, min: number, max: number): number {
