@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderDrawio } from '../engine/export/drawio.ts';
-import { titleBlockFor } from '../engine/export/options.ts';
+import { titleBlockFor, titleDate } from '../engine/export/options.ts';
 import { renderSvg } from '../engine/export/svg.ts';
 import { parseDesignFile, serializeDesign } from '../engine/io/designFile.ts';
 import { importDesignTextSync } from '../engine/io/importSync.ts';
@@ -45,8 +45,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 
 /** The local calendar day, as the CLI and the Export dialog date a title block. */
 function today(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return titleDate(new Date());
 }
 
 describe('cli export: the pictures are the app’s', () => {

@@ -10,7 +10,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { renderDrawio } from '../engine/export/drawio.ts';
-import { resolveFlows, titleBlockFor, type DiagramOptions } from '../engine/export/options.ts';
+import { resolveFlows, titleBlockFor, titleDate, type DiagramOptions } from '../engine/export/options.ts';
 import { serializeDesign } from '../engine/io/designFile.ts';
 import { diagramGeometry } from '../engine/layout/diagram.ts';
 import type { Design } from '../engine/model/types.ts';
@@ -41,10 +41,9 @@ export interface ExportRequest {
   page: { size: 'a4' | 'letter' | 'fit'; orientation: 'landscape' | 'portrait' };
 }
 
-/** The date a title block shows, YYYY-MM-DD, on the local calendar (as the Export dialog writes it). */
+/** The date a title block shows (`titleDate`: the local calendar day, as the Export dialog writes it). */
 function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return titleDate(now);
 }
 
 /** Turns the parsed options into an export request, or one line saying what is wrong. */

@@ -50,6 +50,12 @@ export function resolveDiagramOptions(options: DiagramOptions = {}): ResolvedDia
   return out;
 }
 
+/** The date a title block shows: the local calendar day of `now`, `2026-12-08` (the Export dialog and the CLI alike). */
+export function titleDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** The title block for a design as the dialog and the CLI make it: its name (or `title`), the date, the regions
  * its resources are in (the design's home region when none says). */
 export function titleBlockFor(design: Design, date: string, title?: string): DiagramTitleBlock {

@@ -3,7 +3,7 @@
  * `DiagramOptions`. A stored value that is not what this version wrote (edited by hand, from another version,
  * corrupted) is read field by field: every field that does not make sense falls back to its default.
  */
-import { titleBlockFor, type DiagramOptions } from '../../engine/export/options.ts';
+import { titleBlockFor, titleDate, type DiagramOptions } from '../../engine/export/options.ts';
 import type { Design, ResourceId } from '../../engine/index.ts';
 
 export const EXPORT_CHOICES_KEY = 'vpc-designer:export';
@@ -126,10 +126,9 @@ export function selectedResources(design: Design, selection: readonly ResourceId
   return selection.filter((id) => Object.hasOwn(design.resources, id));
 }
 
-/** Today's date as the title block shows it: `2026-12-08` (the local calendar day). */
+/** Today's date as the title block shows it (`titleDate`). */
 export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return titleDate(now);
 }
 
 /**
