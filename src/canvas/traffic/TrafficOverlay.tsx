@@ -15,7 +15,7 @@ import type { TraceResult } from '../../engine/traffic/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
-import { placeFlow, planFlow, selectableIdOf, type FlowGeometry, type FlowPlan, type PlacedRects, type Stop } from './hopGeometry.ts';
+import { placeFlow, planFlow, selectableIdOf, type FlowGeometry, type FlowPlan, type PlacedRects, type Stop } from '../../engine/traffic/hopGeometry.ts';
 import { useLiveRects } from './liveRects.ts';
 import { useReducedMotion } from './motion.ts';
 import { buildTimeline, packetAt, restStop, type PacketState, type Timeline } from './timeline.ts';

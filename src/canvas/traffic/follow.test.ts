@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exampleDesign } from '../../engine/model/example.ts';
 import { trace } from '../../engine/traffic/index.ts';
 import { designToFlow } from '../adapter.ts';
-import { flowGeometry, placeFlow, planFlow, type PlacedRects } from './hopGeometry.ts';
+import { flowGeometry, placeFlow, planFlow, type PlacedRects } from '../../engine/traffic/hopGeometry.ts';
 import { liveRects, type PositionLookup } from './liveRects.ts';
 import { choiceFor } from './motion.ts';
 import { restStop } from './timeline.ts';

@@ -6,7 +6,7 @@
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { XY } from '../geometry.ts';
-import type { PlacedRects } from './hopPlan.ts';
+import type { PlacedRects } from '../../engine/traffic/hopPlan.ts';
 
 /** What liveRects needs of React Flow's node lookup: each node's absolute position. */
 export type PositionLookup = ReadonlyMap<string, { internals: { positionAbsolute: XY } }>;

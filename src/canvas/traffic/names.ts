@@ -6,35 +6,13 @@
 import type { Design } from '../../engine/index.ts';
 import { KINDS } from '../../engine/model/kinds.ts';
 import { kindLabelOf } from '../../engine/model/inspection.ts';
-import { hopKindLabel, type HopKind } from '../../engine/traffic/index.ts';
+import { hopKindLabel, serviceName, type HopKind } from '../../engine/traffic/index.ts';
 
-const SERVICE_NAMES: Record<string, string> = {
-  s3: 'Amazon S3',
-  dynamodb: 'Amazon DynamoDB',
-  ssm: 'AWS Systems Manager',
-  ssmmessages: 'Systems Manager messages',
-  ec2messages: 'EC2 messages',
-  secretsmanager: 'AWS Secrets Manager',
-  kms: 'AWS KMS',
-  sts: 'AWS STS',
-  logs: 'CloudWatch Logs',
-  monitoring: 'CloudWatch',
-  sqs: 'Amazon SQS',
-  sns: 'Amazon SNS',
-  'ecr.api': 'Amazon ECR API',
-  'ecr.dkr': 'Amazon ECR registry',
-  ecs: 'Amazon ECS',
-  lambda: 'AWS Lambda',
-  execute_api: 'API Gateway',
-  'execute-api': 'API Gateway',
-};
+export { serviceName };
 
 /** Interface-endpoint services offered in the endpoint pickers, besides those the design already uses. */
 export const COMMON_SERVICES = ['ssm', 'secretsmanager', 'kms', 'sts', 'logs', 'sqs', 'sns', 'ecr.api', 'ecr.dkr', 'lambda'] as const;
 
-export function serviceName(service: string): string {
-  return SERVICE_NAMES[service] ?? service;
-}
 
 export interface ComponentName {
   name: string;

@@ -5,7 +5,7 @@
  */
 import type { HopDirection } from '../../engine/traffic/index.ts';
 import type { XY } from '../geometry.ts';
-import type { Stop } from './hopGeometry.ts';
+import type { Stop } from '../../engine/traffic/hopGeometry.ts';
 
 /** Seconds spent at each hop, at speed 1. */
 export const DWELL = 0.35;

@@ -6,7 +6,7 @@ import type { Design, Flow, NetworkAcl, SecurityGroup } from '../../engine/model
 import { trace } from '../../engine/traffic/index.ts';
 import { designToFlow } from '../adapter.ts';
 import { containsPoint, type Rect, type XY } from '../geometry.ts';
-import { borderPoint, flowGeometry, selectableIdOf, stepsOf } from './hopGeometry.ts';
+import { borderPoint, flowGeometry, selectableIdOf, stepsOf } from '../../engine/traffic/hopGeometry.ts';
 import { buildTimeline, DWELL, packetAt, type PacketState } from './timeline.ts';
 
 function geometryOf(design: Design, flow: Pick<Flow, 'from' | 'to' | 'protocol' | 'port' | 'action' | 'resource'>) {

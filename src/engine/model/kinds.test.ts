@@ -88,7 +88,7 @@ describe('draw.io shapes', () => {
     expect(drawioStyle('natGateway')).toContain('fillColor=#8C4FFF;shape=mxgraph.aws4.nat_gateway;');
     expect(drawioStyle('awsService')).toContain('shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.general;');
     expect(drawioStyle('subnet', { isPublic: true })).toContain('strokeColor=#7AA116;');
-    expect(drawioStyle('subnet', { isPublic: false })).toContain('strokeColor=#147EBA;');
+    expect(drawioStyle('subnet', { isPublic: false })).toContain('strokeColor=#00A4A6;fillColor=#E6F6F7;');
     expect(drawioStyle('availabilityZone')).toContain('dashed=1;');
     for (const kind of DRAWN_KINDS) for (const part of drawioStyle(kind).split(';').filter(Boolean)) expect(part, kind).toMatch(/^[A-Za-z]+=[^=;]+$/);
   });

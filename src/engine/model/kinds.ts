@@ -161,14 +161,26 @@ const DRAWIO_ICON =
   'sketch=0;outlineConnect=0;fontColor=#232F3E;gradientColor=none;strokeColor=none;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;fontStyle=0;aspect=fixed;pointerEvents=1;';
 const DRAWIO_RESOURCE_ICON =
   'sketch=0;outlineConnect=0;fontColor=#232F3E;strokeColor=#ffffff;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;fontStyle=0;aspect=fixed;';
-const DRAWIO_GROUP = 'outlineConnect=0;gradientColor=none;html=1;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;verticalAlign=top;align=left;spacingLeft=30;';
+/** Connection points on a group's border, as the library's group palette entries set them. */
+const DRAWIO_GROUP_POINTS = 'points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],[0,0.75],[0,0.5],[0,0.25]];';
+const DRAWIO_GROUP = `${DRAWIO_GROUP_POINTS}outlineConnect=0;gradientColor=none;html=1;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;`;
+/**
+ * The colours of the library's own group entries ('AWS / Groups' in Sidebar-AWS4.js), copied as they are so a box
+ * looks like one dragged from diagrams.net's palette (they differ slightly from GROUP_BOXES, which our SVG draws).
+ */
+const DRAWIO_GROUP_COLORS = {
+  region: 'strokeColor=#00A4A6;fillColor=none;verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=1;',
+  vpc: 'strokeColor=#8C4FFF;fillColor=none;verticalAlign=top;align=left;spacingLeft=30;fontColor=#AAB7B8;dashed=0;',
+  publicSubnet: 'grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;verticalAlign=top;align=left;spacingLeft=30;fontColor=#248814;dashed=0;',
+  privateSubnet: 'grStroke=0;strokeColor=#00A4A6;fillColor=#E6F6F7;verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=0;',
+} as const;
 const DRAWIO_BOX = 'verticalAlign=top;fontStyle=0;whiteSpace=wrap;html=1;container=1;';
 
 /**
  * The diagrams.net style string of a kind's cell, as the AWS 2021+ library's own palette entries write it; a subnet
  * takes the public or private group colours.
  *
- * @example drawioStyle('subnet', { isPublic: true }) // '…shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F8E6;…'
+ * @example drawioStyle('subnet', { isPublic: true }) // '…shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;…'
  */
 export function drawioStyle(kind: DrawnKind, options: { isPublic?: boolean } = {}): string {
   const shape = KINDS[kind].drawio;
@@ -179,9 +191,8 @@ export function drawioStyle(kind: DrawnKind, options: { isPublic?: boolean } = {
     case 'resourceIcon':
       return `${DRAWIO_RESOURCE_ICON}fillColor=${color};shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.${shape.name};`;
     case 'group': {
-      const box = kind === 'subnet' ? (options.isPublic ? GROUP_BOXES.publicSubnet : GROUP_BOXES.privateSubnet) : kind === 'region' ? GROUP_BOXES.region : GROUP_BOXES.vpc;
-      const noIconStroke = kind === 'subnet' ? 'grStroke=0;' : '';
-      return `${DRAWIO_GROUP}shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${shape.grIcon};${noIconStroke}strokeColor=${box.stroke};fillColor=${box.fill};fontColor=${box.stroke};dashed=${box.dashed ? 1 : 0};`;
+      const colors = kind === 'subnet' ? (options.isPublic ? DRAWIO_GROUP_COLORS.publicSubnet : DRAWIO_GROUP_COLORS.privateSubnet) : kind === 'region' ? DRAWIO_GROUP_COLORS.region : DRAWIO_GROUP_COLORS.vpc;
+      return `${DRAWIO_GROUP}shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${shape.grIcon};${colors}`;
     }
     case 'box':
       return `${DRAWIO_BOX}fillColor=none;strokeColor=${color};fontColor=${color};dashed=${kind === 'availabilityZone' ? 1 : 0};`;

@@ -8,3 +8,4 @@ export { evaluateSecurityGroups } from './securityGroups.ts';
 export { effectiveRoutes, findRoute, type EffectiveRoute } from './routes.ts';
 export { EPHEMERAL } from './packet.ts';
 export { hopKindLabel, hopKindOf, hopTypeName } from './hopKinds.ts';
+export { serviceName } from './serviceNames.ts';

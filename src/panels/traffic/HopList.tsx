@@ -5,7 +5,7 @@
  * inspector to highlight the rule that decided.
  */
 import { useEffect, useRef } from 'react';
-import { selectableIdOf, stepsOf } from '../../canvas/traffic/hopGeometry.ts';
+import { selectableIdOf, stepsOf } from '../../engine/traffic/hopGeometry.ts';
 import { describeComponent } from '../../canvas/traffic/names.ts';
 import type { Design } from '../../engine/index.ts';
 import type { Hop, HopKind, TraceResult } from '../../engine/traffic/index.ts';

@@ -6,7 +6,7 @@
  * never been shown).
  */
 import { useMemo } from 'react';
-import { stepsOf } from '../../canvas/traffic/hopGeometry.ts';
+import { stepsOf } from '../../engine/traffic/hopGeometry.ts';
 import { describeComponent } from '../../canvas/traffic/names.ts';
 import type { Design } from '../../engine/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';

@@ -1,5 +1,5 @@
 /**
- * Where each hop of a trace is drawn on the canvas: the plan (hopPlan.ts) says which node a hop sits on; this
+ * Where each hop of a trace is drawn on the diagram (the canvas's overlay and the SVG exporters): the plan (hopPlan.ts) says which node a hop sits on; this
  * turns it into points from the nodes' rectangles —
  *   - a security group on the border of the interface it guards, facing where the packet goes or comes from;
  *   - a network ACL where the packet crosses its subnet's border; a route table just inside that crossing;
@@ -9,9 +9,9 @@
  * Pure and cheap (no search of the design): the overlay runs it again on every frame of a drag, with the nodes'
  * live rectangles, so packets and paths follow the node being dragged.
  */
-import type { Explanation, HopDirection, TraceResult } from '../../engine/traffic/index.ts';
-import type { Design } from '../../engine/index.ts';
-import { boundsOf, containsPoint, type Rect, type XY } from '../geometry.ts';
+import type { Design } from '../model/types.ts';
+import { boundsOf, containsPoint, type Rect, type XY } from '../layout/geometry.ts';
+import type { Explanation, HopDirection, TraceResult } from './types.ts';
 import { planFlow, type Anchor, type Endpoints, type FlowPlan, type PlacedRects } from './hopPlan.ts';
 
 export { planFlow, selectableIdOf, stepsOf, type FlowPlan, type PlacedRects, type Step } from './hopPlan.ts';

@@ -1,5 +1,5 @@
 /**
- * Which drawn thing each hop of a trace sits on. Hops name components (a security group, a network ACL, a route
+ * Which drawn thing each hop of a trace sits on (the canvas's traffic overlay and the SVG exporters both ask). Hops name components (a security group, a network ACL, a route
  * table, a peering connection) that are not always boxes on the diagram, so each is tied to the node it acts on:
  *   - a security group to the instance / interface it guards (drawn on its border, facing where the packet goes
  *     or comes from);
@@ -12,10 +12,12 @@
  * groups' holders — and it is computed once per design. Turning it into points (`placeFlow` in hopGeometry.ts)
  * only needs the nodes' rectangles, so it is cheap enough to run on every frame of a drag.
  */
-import { networkAclOfSubnet, routeTableOfSubnet, type Design, type Resource, type ResourceId, type Subnet } from '../../engine/index.ts';
-import { hopKindOf, type Explanation, type Hop, type HopDirection, type TraceResult } from '../../engine/traffic/index.ts';
-import type { Rect } from '../geometry.ts';
-import { serviceName } from './names.ts';
+import { networkAclOfSubnet, routeTableOfSubnet } from '../model/queries.ts';
+import type { Design, Resource, ResourceId, Subnet } from '../model/types.ts';
+import type { Rect } from '../layout/geometry.ts';
+import { hopKindOf } from './hopKinds.ts';
+import { serviceName } from './serviceNames.ts';
+import type { Explanation, Hop, HopDirection, TraceResult } from './types.ts';
 
 /** What the overlay needs of the adapter's placed nodes: their rectangles in flow coordinates. */
 export type PlacedRects = ReadonlyMap<string, { abs: Rect; type?: string }>;
