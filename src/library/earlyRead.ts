@@ -9,7 +9,8 @@
  * does not exist, and the app's own open creates it (storage.ts). Any failure resolves `undefined`, and the boot
  * reads as it always did.
  */
-import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY } from './keys.ts';
+import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY, THUMB_KEY_PREFIX } from './keys.ts';
+import { picturePlacement } from './thumbnail.ts';
 
 /** What the early read found: the index (as stored) and, when asked for one, the likely design's stored text. */
 export interface EarlyRead {
@@ -22,10 +23,20 @@ interface EarlyReadWindow {
   __vpcEarlyRead?: Promise<EarlyRead | undefined>;
 }
 
-type Keys = { db: string; store: string; index: string; designPrefix: string; tabKey: string; lastKey: string };
+type Keys = { db: string; store: string; index: string; designPrefix: string; thumbPrefix: string; tabKey: string; lastKey: string; pictureId: string };
 
-/** Runs in the page before any module: sets `window.__vpcEarlyRead`. */
-function startEarlyRead(keys: Keys): void {
+/** The element of the early picture (removed by `removeEarlyPicture`). */
+export const EARLY_PICTURE_ID = 'vpc-early-picture';
+
+/**
+ * Runs in the page before any module: sets `window.__vpcEarlyRead`, and paints the likely design's stored picture
+ * (thumbnail.ts) where the canvas will draw it — a fixed box at the canvas's place holding an <img> of the SVG (an
+ * image runs no script), aria-hidden and letting clicks through — when the picture is of the design as last saved
+ * (its stamp matches the index's `editedAt`), the entry is neither in the Trash nor damaged, the window is the size
+ * it was when the picture was measured (`place`: thumbnail.ts's `picturePlacement`), and the address is not a share
+ * link (`#d=`, `#embed=`), which opens another design. The app removes it once the canvas has drawn (main.tsx).
+ */
+function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   const w = window as unknown as EarlyReadWindow;
   w.__vpcEarlyRead = new Promise((resolve) => {
     try {
@@ -44,12 +55,51 @@ function startEarlyRead(keys: Keys): void {
         try {
           const store = db.transaction(keys.store, 'readonly').objectStore(keys.store);
           const index = store.get(keys.index);
+          const shared = /^#(d|embed)=/.test(location.hash);
+          const thumb = id === undefined || shared ? undefined : store.get(keys.thumbPrefix + id);
           const text = id === undefined ? undefined : store.get(keys.designPrefix + id);
+          if (thumb) {
+            // Requests in one transaction succeed in order: the index is in when the picture is.
+            thumb.onsuccess = () => {
+              try {
+                const t = thumb.result as { svg?: unknown; editedAt?: unknown } | undefined;
+                const entries = index.result as Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
+                const entry = Array.isArray(entries) ? entries.find((e) => e && e.id === id) : undefined;
+                if (!t || typeof t.svg !== 'string' || !entry || entry.trashedAt !== undefined || entry.damaged || t.editedAt !== entry.editedAt) return;
+                const at = place(t as Parameters<typeof picturePlacement>[0], { width: window.innerWidth, height: window.innerHeight });
+                if (!at) return;
+                const px = (n: number) => n + 'px';
+                const box = document.createElement('div');
+                box.id = keys.pictureId;
+                box.dataset.id = id;
+                box.setAttribute('aria-hidden', 'true');
+                box.style.cssText = 'position:fixed;overflow:hidden;pointer-events:none;z-index:1;';
+                box.style.left = px(at.canvas.left);
+                box.style.top = px(at.canvas.top);
+                box.style.width = px(at.canvas.width);
+                box.style.height = px(at.canvas.height);
+                const img = document.createElement('img');
+                img.alt = '';
+                img.decoding = 'sync';
+                img.style.cssText = 'position:absolute;max-width:none;';
+                img.style.left = px(at.picture.left);
+                img.style.top = px(at.picture.top);
+                img.style.width = px(at.picture.width);
+                img.style.height = px(at.picture.height);
+                img.src = URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }));
+                box.appendChild(img);
+                (document.body || document.documentElement).appendChild(box);
+                performance.mark('app:early-paint');
+              } catch {
+                // No picture: the canvas draws as it always did.
+              }
+            };
+          }
           const done = () => {
             db.close();
             resolve({ id, index: index.result, text: text?.result });
           };
-          (text ?? index).onsuccess = done;
+          (text ?? thumb ?? index).onsuccess = done;
           index.onerror = () => resolve(undefined);
           if (text) text.onerror = () => resolve(undefined);
         } catch {
@@ -70,10 +120,32 @@ export function earlyReadScript(): string {
     store: LIBRARY_STORE,
     index: INDEX_KEY,
     designPrefix: DESIGN_KEY_PREFIX,
+    thumbPrefix: THUMB_KEY_PREFIX,
     tabKey: TAB_OPEN_KEY,
     lastKey: LAST_OPEN_KEY,
+    pictureId: EARLY_PICTURE_ID,
   };
-  return `(${startEarlyRead.toString()})(${JSON.stringify(keys)});`;
+  return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()});`;
+}
+
+/** Settles when the early read (and so any early paint) is over; at once when there is none. Call before the boot. */
+export function earlyReadOver(): Promise<void> {
+  const pending = (globalThis as unknown as EarlyReadWindow).__vpcEarlyRead;
+  return pending ? pending.then(() => undefined, () => undefined) : Promise.resolve();
+}
+
+/** Removes the early picture (if any): once the canvas has drawn, or at once when another design opens. */
+export function removeEarlyPicture(): void {
+  const box = document.getElementById(EARLY_PICTURE_ID);
+  if (!box) return;
+  const img = box.querySelector('img');
+  if (img?.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+  box.remove();
+}
+
+/** The entry the early picture shows (undefined: none painted). */
+export function earlyPictureId(): string | undefined {
+  return document.getElementById(EARLY_PICTURE_ID)?.dataset.id;
 }
 
 /**

@@ -8,6 +8,8 @@ export const LIBRARY_STORE = 'library';
 export const INDEX_KEY = 'index';
 export const DESIGN_KEY_PREFIX = 'design:';
 export const SNAPSHOTS_KEY_PREFIX = 'snapshots:';
+/** Each design's picture (thumbnails.ts): its SVG, for the Designs list and the early paint of index.html. */
+export const THUMB_KEY_PREFIX = 'thumb:';
 /** sessionStorage: the entry this tab has open (kept across reloads of the tab). */
 export const TAB_OPEN_KEY = 'vpc-designer:open';
 /** localStorage: the entry opened last in this browser (a new tab opens it). */
