@@ -23,7 +23,20 @@ interface EarlyReadWindow {
   __vpcEarlyRead?: Promise<EarlyRead | undefined>;
 }
 
-type Keys = { db: string; store: string; index: string; designPrefix: string; thumbPrefix: string; tabKey: string; lastKey: string; pictureId: string };
+type Keys = {
+  db: string;
+  store: string;
+  index: string;
+  designPrefix: string;
+  thumbPrefix: string;
+  tabKey: string;
+  lastKey: string;
+  pictureId: string;
+  appWaitMs: number;
+};
+
+/** The longest the app's script waits on the early paint (see `startEarlyRead`). */
+const APP_WAIT_MS = 1000;
 
 /** The element of the early picture (removed by `removeEarlyPicture`). */
 export const EARLY_PICTURE_ID = 'vpc-early-picture';
@@ -35,9 +48,32 @@ export const EARLY_PICTURE_ID = 'vpc-early-picture';
  * (its stamp matches the index's `editedAt`), the entry is neither in the Trash nor damaged, the window is the size
  * it was when the picture was measured (`place`: thumbnail.ts's `picturePlacement`), and the address is not a share
  * link (`#d=`, `#embed=`), which opens another design. The app removes it once the canvas has drawn (main.tsx).
+ *
+ * In the build, the app's script is started from here (`startApp`; vite.config.ts turns its tag into a preload,
+ * `link[data-app-entry]`, fetched and compiled meanwhile): when a picture is painted, after that frame — else the
+ * app's evaluation holds the main thread and the picture waits for it, on screen no sooner than the canvas — and
+ * at once otherwise, and in any case within APP_WAIT_MS.
  */
 function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   const w = window as unknown as EarlyReadWindow;
+  let started = false;
+  const startApp = () => {
+    if (started) return;
+    started = true;
+    const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]');
+    if (!entry) return;
+    const insert = () => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.crossOrigin = '';
+      script.src = entry.href;
+      document.head.appendChild(script);
+    };
+    // As the tag it replaces, it runs once the page is parsed.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', insert, { once: true });
+    else insert();
+  };
+  setTimeout(startApp, keys.appWaitMs);
   w.__vpcEarlyRead = new Promise((resolve) => {
     try {
       let id: string | undefined;
@@ -46,21 +82,30 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
       } catch {
         id = undefined;
       }
+      const shared = /^#(d|embed)=/.test(location.hash);
+      if (id === undefined || shared) startApp(); // no picture to paint
       const open = indexedDB.open(keys.db);
       open.onupgradeneeded = () => open.transaction?.abort();
-      open.onerror = () => resolve(undefined);
-      open.onblocked = () => resolve(undefined);
+      open.onerror = () => {
+        startApp();
+        resolve(undefined);
+      };
+      open.onblocked = () => {
+        startApp();
+        resolve(undefined);
+      };
       open.onsuccess = () => {
         const db = open.result;
         try {
           const store = db.transaction(keys.store, 'readonly').objectStore(keys.store);
           const index = store.get(keys.index);
-          const shared = /^#(d|embed)=/.test(location.hash);
           const thumb = id === undefined || shared ? undefined : store.get(keys.thumbPrefix + id);
           const text = id === undefined ? undefined : store.get(keys.designPrefix + id);
           if (thumb) {
             // Requests in one transaction succeed in order: the index is in when the picture is.
+            thumb.onerror = startApp;
             thumb.onsuccess = () => {
+              let painting = false;
               try {
                 const t = thumb.result as { svg?: unknown; editedAt?: unknown } | undefined;
                 const entries = index.result as Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
@@ -90,9 +135,13 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
                 box.appendChild(img);
                 (document.body || document.documentElement).appendChild(box);
                 performance.mark('app:early-paint');
+                painting = true;
+                const after = () => requestAnimationFrame(() => setTimeout(startApp, 0));
+                img.decode().then(after, after);
               } catch {
                 // No picture: the canvas draws as it always did.
               }
+              if (!painting) startApp();
             };
           }
           const done = () => {
@@ -102,15 +151,29 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
           (text ?? thumb ?? index).onsuccess = done;
           index.onerror = () => resolve(undefined);
           if (text) text.onerror = () => resolve(undefined);
+          if (!thumb) startApp();
         } catch {
           db.close();
+          startApp();
           resolve(undefined);
         }
       };
     } catch {
+      startApp();
       resolve(undefined);
     }
   });
+}
+
+/**
+ * The built index.html with the app's entry script turned into a preload that the early read starts (see
+ * `startEarlyRead`). Unchanged when the page has no single entry script of that form.
+ */
+export function deferAppEntry(html: string): string {
+  const tags = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>/g)];
+  if (tags.length !== 1) return html;
+  const [tag, src] = tags[0]! as unknown as [string, string];
+  return html.replace(tag, `<link rel="modulepreload" crossorigin href="${src}" data-app-entry>`);
 }
 
 /** The inline script for index.html. */
@@ -124,6 +187,7 @@ export function earlyReadScript(): string {
     tabKey: TAB_OPEN_KEY,
     lastKey: LAST_OPEN_KEY,
     pictureId: EARLY_PICTURE_ID,
+    appWaitMs: APP_WAIT_MS,
   };
   return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()});`;
 }
