@@ -33,10 +33,13 @@ type Keys = {
   lastKey: string;
   pictureId: string;
   appWaitMs: number;
+  decodeWaitMs: number;
 };
 
 /** The longest the app's script waits on the early paint (see `startEarlyRead`). */
 const APP_WAIT_MS = 1000;
+/** The longest it waits on the picture's decoding, once the picture is in the page. */
+const DECODE_WAIT_MS = 300;
 
 /** The element of the early picture (removed by `removeEarlyPicture`). */
 export const EARLY_PICTURE_ID = 'vpc-early-picture';
@@ -52,7 +55,7 @@ export const EARLY_PICTURE_ID = 'vpc-early-picture';
  * In the build, the app's script is started from here (`startApp`; vite.config.ts turns its tag into a preload,
  * `link[data-app-entry]`, fetched and compiled meanwhile): when a picture is painted, after that frame — else the
  * app's evaluation holds the main thread and the picture waits for it, on screen no sooner than the canvas — and
- * at once otherwise, and in any case within APP_WAIT_MS.
+ * at once otherwise; never more than DECODE_WAIT_MS after the picture is in, nor APP_WAIT_MS after the start.
  */
 function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   const w = window as unknown as EarlyReadWindow;
@@ -138,6 +141,8 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
                 painting = true;
                 const after = () => requestAnimationFrame(() => setTimeout(startApp, 0));
                 img.decode().then(after, after);
+                // A large picture decodes slowly: the app does not wait more than this on it.
+                setTimeout(startApp, keys.decodeWaitMs);
               } catch {
                 // No picture: the canvas draws as it always did.
               }
@@ -188,6 +193,7 @@ export function earlyReadScript(): string {
     lastKey: LAST_OPEN_KEY,
     pictureId: EARLY_PICTURE_ID,
     appWaitMs: APP_WAIT_MS,
+    decodeWaitMs: DECODE_WAIT_MS,
   };
   return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()});`;
 }
