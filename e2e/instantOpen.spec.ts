@@ -28,7 +28,10 @@ async function storedPicture(page: Page) {
             open.result.close();
             const entry = (index.result as Array<{ id: string; editedAt: number }>).find((e) => e.id === id);
             const t = thumb.result as { svg: string; box: { x: number; y: number; width: number; height: number }; editedAt: number; open?: unknown } | undefined;
-            resolve({ fresh: !!t && !!entry && t.editedAt === entry.editedAt && t.open !== undefined, svg: t?.svg, box: t?.box });
+            // …and kept in web storage too, where the early paint reads it.
+            const early = JSON.parse(localStorage.getItem('vpc-designer:early-picture') ?? 'null') as { id: string; editedAt: number } | null;
+            const fresh = !!t && !!entry && t.editedAt === entry.editedAt && t.open !== undefined && early?.id === id && early.editedAt === entry.editedAt;
+            resolve({ fresh, svg: t?.svg, box: t?.box });
           };
         };
         open.onerror = () => resolve({ fresh: false });

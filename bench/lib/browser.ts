@@ -108,7 +108,7 @@ const returning = new WeakMap<Design, Map<string, Promise<StorageState>>>();
  * visit after the first does. A build from before the library (BENCH_BASE_URL) keeps the autosave as it is. The
  * visit has the measured pages' window size, and ends once the app has stored the design's picture for the early
  * paint of index.html (`thumb:<id>`, src/library/thumbnails.ts), as a returning user's library holds it — when the
- * build has an early paint.
+ * build has an early paint (and the copy of it in local storage that the paint reads).
  */
 function returningVisit(browser: Browser, url: string, design: Design): Promise<StorageState> {
   const byUrl = returning.get(design) ?? new Map<string, Promise<StorageState>>();
@@ -130,7 +130,7 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
         // Moved in: the old key is gone once the library holds the design, and the open design is saved.
         await page.waitForFunction((k) => localStorage.getItem(k) === null, AUTOSAVE_KEY, { timeout: 60_000 });
         await saveStatus.filter({ hasText: /^Saved$/ }).waitFor({ timeout: 60_000 });
-        if (await page.evaluate(`[...document.scripts].some((s) => !s.src && s.textContent.includes('"thumbPrefix"'))`)) {
+        if (await page.evaluate(`[...document.scripts].some((s) => !s.src && s.textContent.includes('"pictureKey"'))`)) {
           await page.waitForFunction(THUMB_STORED, null, { timeout: 60_000, polling: 250 });
         }
         return await context.storageState({ indexedDB: true });
@@ -155,7 +155,8 @@ const THUMB_STORED = `new Promise((resolve) => {
     get.onsuccess = () => {
       open.result.close();
       const entry = (index.result || []).find((e) => e.id === id);
-      resolve(!!(get.result && get.result.open && entry && get.result.editedAt === entry.editedAt));
+      const early = JSON.parse(localStorage.getItem('vpc-designer:early-picture') || 'null');
+      resolve(!!(get.result && get.result.open && entry && get.result.editedAt === entry.editedAt && early && early.id === id && early.editedAt === entry.editedAt));
     };
     get.onerror = () => { open.result.close(); resolve(false); };
   };

@@ -9,7 +9,7 @@
  * does not exist, and the app's own open creates it (storage.ts). Any failure resolves `undefined`, and the boot
  * reads as it always did.
  */
-import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY, THUMB_KEY_PREFIX } from './keys.ts';
+import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY, EARLY_PICTURE_KEY } from './keys.ts';
 import { picturePlacement } from './thumbnail.ts';
 
 /** What the early read found: the index (as stored) and, when asked for one, the likely design's stored text. */
@@ -28,7 +28,7 @@ type Keys = {
   store: string;
   index: string;
   designPrefix: string;
-  thumbPrefix: string;
+  pictureKey: string;
   tabKey: string;
   lastKey: string;
   pictureId: string;
@@ -45,12 +45,16 @@ const DECODE_WAIT_MS = 300;
 export const EARLY_PICTURE_ID = 'vpc-early-picture';
 
 /**
- * Runs in the page before any module: sets `window.__vpcEarlyRead`, and paints the likely design's stored picture
- * (thumbnail.ts) where the canvas will draw it — a fixed box at the canvas's place holding an <img> of the SVG (an
- * image runs no script), aria-hidden and letting clicks through — when the picture is of the design as last saved
- * (its stamp matches the index's `editedAt`), the entry is neither in the Trash nor damaged, the window is the size
- * it was when the picture was measured (`place`: thumbnail.ts's `picturePlacement`), and the address is not a share
- * link (`#d=`, `#embed=`), which opens another design. The app removes it once the canvas has drawn (main.tsx).
+ * Runs in the page before any module: paints the likely design's picture, and sets `window.__vpcEarlyRead`.
+ *
+ * The picture (thumbnail.ts; the app keeps the last one drawn in web storage, `EARLY_PICTURE_KEY`, see
+ * thumbnails.ts) is painted where the canvas will draw the design — a fixed box at the canvas's place holding an
+ * <img> of the SVG (an image runs no script), aria-hidden and letting clicks through — when it is of the design this
+ * tab will likely open, the window is the size it was when the picture was measured (`place`: thumbnail.ts's
+ * `picturePlacement`), and the address is not a share link (`#d=`, `#embed=`), which opens another design. Once
+ * the library's index is read it is taken away again unless the entry is there, neither in the Trash nor damaged,
+ * and the picture is of it as last saved (its stamp matches the index's `editedAt`). The app removes it once the
+ * canvas has drawn, or at once when another design opens (main.tsx).
  *
  * In the build, the app's script is started from here (`startApp`; vite.config.ts turns its tag into a preload,
  * `link[data-app-entry]`, fetched and compiled meanwhile): when a picture is painted, after that frame — else the
@@ -77,94 +81,91 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
     else insert();
   };
   setTimeout(startApp, keys.appWaitMs);
+  let id: string | undefined;
+  let picture: { editedAt?: unknown } | undefined;
+  try {
+    id = sessionStorage.getItem(keys.tabKey) || localStorage.getItem(keys.lastKey) || undefined;
+  } catch {
+    id = undefined;
+  }
+  // The picture, painted at once: read from web storage, which answers synchronously (IndexedDB takes a few
+  // hundred ms to open in a cold tab). Checked against the library's index when that is read, below.
+  try {
+    const t = id === undefined || /^#(d|embed)=/.test(location.hash) ? undefined : JSON.parse(localStorage.getItem(keys.pictureKey) || 'null');
+    const at = t && t.id === id && typeof t.svg === 'string' ? place(t, { width: window.innerWidth, height: window.innerHeight }) : undefined;
+    if (at) {
+      const px = (n: number) => n + 'px';
+      const box = document.createElement('div');
+      box.id = keys.pictureId;
+      box.dataset.id = id;
+      box.setAttribute('aria-hidden', 'true');
+      box.style.cssText = 'position:fixed;overflow:hidden;pointer-events:none;z-index:1;';
+      box.style.left = px(at.canvas.left);
+      box.style.top = px(at.canvas.top);
+      box.style.width = px(at.canvas.width);
+      box.style.height = px(at.canvas.height);
+      const img = document.createElement('img');
+      img.alt = '';
+      img.style.cssText = 'position:absolute;max-width:none;';
+      img.style.left = px(at.picture.left);
+      img.style.top = px(at.picture.top);
+      img.style.width = px(at.picture.width);
+      img.style.height = px(at.picture.height);
+      img.src = URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }));
+      box.appendChild(img);
+      (document.body || document.documentElement).appendChild(box);
+      performance.mark('app:early-paint');
+      picture = t;
+      const after = () => requestAnimationFrame(() => setTimeout(startApp, 0));
+      img.decode().then(after, after);
+      // A large picture decodes slowly: the app does not wait more than this on it.
+      setTimeout(startApp, keys.decodeWaitMs);
+    }
+  } catch {
+    picture = undefined;
+  }
+  if (!picture) startApp();
+  /** Takes the picture away: it is not of the design as last saved, or the entry will not open. */
+  const unpaint = () => {
+    const box = document.getElementById(keys.pictureId);
+    if (box) box.remove();
+  };
   w.__vpcEarlyRead = new Promise((resolve) => {
     try {
-      let id: string | undefined;
-      try {
-        id = sessionStorage.getItem(keys.tabKey) || localStorage.getItem(keys.lastKey) || undefined;
-      } catch {
-        id = undefined;
-      }
-      const shared = /^#(d|embed)=/.test(location.hash);
-      if (id === undefined || shared) startApp(); // no picture to paint
       const open = indexedDB.open(keys.db);
       open.onupgradeneeded = () => open.transaction?.abort();
       open.onerror = () => {
-        startApp();
+        unpaint();
         resolve(undefined);
       };
-      open.onblocked = () => {
-        startApp();
-        resolve(undefined);
-      };
+      open.onblocked = () => resolve(undefined);
       open.onsuccess = () => {
         const db = open.result;
         try {
           const store = db.transaction(keys.store, 'readonly').objectStore(keys.store);
           const index = store.get(keys.index);
-          const thumb = id === undefined || shared ? undefined : store.get(keys.thumbPrefix + id);
           const text = id === undefined ? undefined : store.get(keys.designPrefix + id);
-          if (thumb) {
-            // Requests in one transaction succeed in order: the index is in when the picture is.
-            thumb.onerror = startApp;
-            thumb.onsuccess = () => {
-              let painting = false;
-              try {
-                const t = thumb.result as { svg?: unknown; editedAt?: unknown } | undefined;
-                const entries = index.result as Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
-                const entry = Array.isArray(entries) ? entries.find((e) => e && e.id === id) : undefined;
-                if (!t || typeof t.svg !== 'string' || !entry || entry.trashedAt !== undefined || entry.damaged || t.editedAt !== entry.editedAt) return;
-                const at = place(t as Parameters<typeof picturePlacement>[0], { width: window.innerWidth, height: window.innerHeight });
-                if (!at) return;
-                const px = (n: number) => n + 'px';
-                const box = document.createElement('div');
-                box.id = keys.pictureId;
-                box.dataset.id = id;
-                box.setAttribute('aria-hidden', 'true');
-                box.style.cssText = 'position:fixed;overflow:hidden;pointer-events:none;z-index:1;';
-                box.style.left = px(at.canvas.left);
-                box.style.top = px(at.canvas.top);
-                box.style.width = px(at.canvas.width);
-                box.style.height = px(at.canvas.height);
-                const img = document.createElement('img');
-                img.alt = '';
-                img.decoding = 'sync';
-                img.style.cssText = 'position:absolute;max-width:none;';
-                img.style.left = px(at.picture.left);
-                img.style.top = px(at.picture.top);
-                img.style.width = px(at.picture.width);
-                img.style.height = px(at.picture.height);
-                img.src = URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }));
-                box.appendChild(img);
-                (document.body || document.documentElement).appendChild(box);
-                performance.mark('app:early-paint');
-                painting = true;
-                const after = () => requestAnimationFrame(() => setTimeout(startApp, 0));
-                img.decode().then(after, after);
-                // A large picture decodes slowly: the app does not wait more than this on it.
-                setTimeout(startApp, keys.decodeWaitMs);
-              } catch {
-                // No picture: the canvas draws as it always did.
-              }
-              if (!painting) startApp();
+          if (picture) {
+            index.onsuccess = () => {
+              const entries = index.result as Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
+              const entry = Array.isArray(entries) ? entries.find((e) => e && e.id === id) : undefined;
+              if (!entry || entry.trashedAt !== undefined || entry.damaged || picture!.editedAt !== entry.editedAt) unpaint();
             };
           }
           const done = () => {
             db.close();
             resolve({ id, index: index.result, text: text?.result });
           };
-          (text ?? thumb ?? index).onsuccess = done;
+          if (text || !picture) (text ?? index).onsuccess = done;
+          else index.addEventListener('success', done);
           index.onerror = () => resolve(undefined);
           if (text) text.onerror = () => resolve(undefined);
-          if (!thumb) startApp();
         } catch {
           db.close();
-          startApp();
           resolve(undefined);
         }
       };
     } catch {
-      startApp();
       resolve(undefined);
     }
   });
@@ -188,7 +189,7 @@ export function earlyReadScript(): string {
     store: LIBRARY_STORE,
     index: INDEX_KEY,
     designPrefix: DESIGN_KEY_PREFIX,
-    thumbPrefix: THUMB_KEY_PREFIX,
+    pictureKey: EARLY_PICTURE_KEY,
     tabKey: TAB_OPEN_KEY,
     lastKey: LAST_OPEN_KEY,
     pictureId: EARLY_PICTURE_ID,

@@ -137,16 +137,19 @@ export class LibraryStorage {
   /**
    * Stores an entry's picture, stamped with the entry's `editedAt` as the index has it in the same transaction (the
    * early paint shows a picture only when the stamp still matches: never an older drawing of the design). Nothing is
-   * written when the entry is gone (deleted meanwhile).
+   * written when the entry is gone (deleted meanwhile); returns what was written.
    */
-  writeThumbnail(id: string, thumb: Omit<Thumbnail, 'editedAt'>): Promise<void> {
+  writeThumbnail(id: string, thumb: Omit<Thumbnail, 'editedAt'>): Promise<Thumbnail | undefined> {
     return this.store('readwrite', (os) => {
+      let written: Thumbnail | undefined;
       const index = os.get(INDEX);
       index.onsuccess = () => {
         const entry = ((index.result as LibraryEntry[] | undefined) ?? []).find((e) => e.id === id);
-        if (entry) os.put({ ...thumb, editedAt: entry.editedAt } satisfies Thumbnail, thumbKey(id));
+        if (!entry) return;
+        written = { ...thumb, editedAt: entry.editedAt };
+        os.put(written, thumbKey(id));
       };
-      return promisifyRequest(os.transaction);
+      return promisifyRequest(os.transaction).then(() => written);
     });
   }
 
