@@ -21,7 +21,8 @@
  * by index.html before the app's script has run (src/library/earlyRead.ts), is on screen — the element there, its
  * image decoded, and that frame painted (the same kind of probe) — and `early_ratio` its median over the floor's
  * median (the issue's target: under 0.5). `early_paint_mark_ms` is the page's own `app:early-paint` mark (the picture
- * inserted). `early_painted` counts the rounds in which it was painted at all.
+ * inserted). `early_painted` counts the rounds in which it was on screen at all, `early_inserted` those in which it was
+ * put in the page (a picture taken away before it showed — not of the design as saved — counts in the second only).
  *
  * BENCH_OPEN_ROUNDS (default 8) sets the rounds. BENCH_BASE_URL adds another build of the app (e.g. an older commit
  * served with `vite preview`), measured in the same rounds and reported with `"build":"base"`, for before/after.
@@ -111,7 +112,7 @@ async function main() {
             early_ratio: Math.round((median(marks[i]!.early) / floorMedian) * 100) / 100, early_target_ratio: 0.5,
             early_ok: median(marks[i]!.early) / floorMedian < 0.5,
           } : {}),
-          early_painted: marks[i]!.early.length,
+          early_painted: marks[i]!.early.length, early_inserted: marks[i]!.earlyMark.length,
           ...(sizedFloor > 0 ? { stack_ratio: Math.round((median(ts) / median(times[sizedFloor]!)) * 100) / 100 } : {}),
           ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
         }),

@@ -138,3 +138,20 @@ test('a share link shows no early picture', async ({ page }) => {
   await new CanvasPage(page).node('vpc-prod').waitFor();
   expect(((await page.evaluate('window.__open')) as { pictureAt?: number }).pictureAt).toBeUndefined();
 });
+
+test('a picture older than the last save is taken away as soon as the library is read', async ({ page }) => {
+  await openApp(page);
+  await waitForFreshPicture(page);
+  // As when the tab closed between a save and the next picture: the kept picture is of an earlier save.
+  await page.evaluate(() => {
+    const key = 'vpc-designer:early-picture';
+    const kept = JSON.parse(localStorage.getItem(key)!) as { editedAt: number };
+    localStorage.setItem(key, JSON.stringify({ ...kept, editedAt: kept.editedAt - 1 }));
+  });
+  await page.addInitScript(RECORD_OPEN);
+  await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect.poll(async () => page.evaluate('window.__open.removedAt !== undefined')).toBe(true);
+  expect(((await page.evaluate('window.__open')) as { pictureAt?: number }).pictureAt).toBeDefined();
+  await expect(page.locator(PICTURE)).toHaveCount(0);
+});

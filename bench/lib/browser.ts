@@ -131,7 +131,12 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
         await page.waitForFunction((k) => localStorage.getItem(k) === null, AUTOSAVE_KEY, { timeout: 60_000 });
         await saveStatus.filter({ hasText: /^Saved$/ }).waitFor({ timeout: 60_000 });
         if (await page.evaluate(`[...document.scripts].some((s) => !s.src && s.textContent.includes('"pictureKey"'))`)) {
-          await page.waitForFunction(THUMB_STORED, null, { timeout: 60_000, polling: 250 });
+          // Polled by hand: the check is a promise, which page.evaluate awaits.
+          const until = Date.now() + 60_000;
+          while (!(await page.evaluate(THUMB_STORED))) {
+            if (Date.now() > until) throw new Error('The app did not store the design’s picture within 60 s.');
+            await page.waitForTimeout(250);
+          }
         }
         return await context.storageState({ indexedDB: true });
       } finally {

@@ -83,8 +83,9 @@ describe('pictures in the library', () => {
   it('are stored under their own key, stamped with the entry’s edited time', async () => {
     const a = await storage.createEntry({ name: 'A', origin: 'user', design: exampleDesign(), now: 7 });
     const svg = renderSvg(exampleDesign(), THUMB_OPTIONS);
-    await storage.writeThumbnail(a.id, { svg, box: svgBox(svg)! });
-    expect(await storage.readThumbnail(a.id)).toEqual({ svg, box: svgBox(svg), editedAt: 7 });
+    const written = await storage.writeThumbnail(a.id, { svg, box: svgBox(svg)! });
+    expect(written).toEqual({ svg, box: svgBox(svg), editedAt: 7 });
+    expect(await storage.readThumbnail(a.id)).toEqual(written);
     await storage.saveDesign(a.id, '{}', { name: 'A', editedAt: 9 });
     expect((await storage.readThumbnail(a.id))!.editedAt).toBe(7); // older than the design now: not painted early
     expect(THUMB_KEY_PREFIX).toBe('thumb:');
@@ -92,7 +93,7 @@ describe('pictures in the library', () => {
   });
 
   it('are not written for an entry that is gone', async () => {
-    await storage.writeThumbnail('gone', { svg: '<svg/>', box: { x: 0, y: 0, width: 1, height: 1 } });
+    expect(await storage.writeThumbnail('gone', { svg: '<svg/>', box: { x: 0, y: 0, width: 1, height: 1 } })).toBeUndefined();
     expect(await storage.readThumbnail('gone')).toBeUndefined();
   });
 
