@@ -77,6 +77,7 @@ test('after an edit and a reload, the picture is painted before the canvas, wher
   expect(times.pictureAt!).toBeLessThan(times.nodeAt!);
   expect(times.removedAt!).toBeGreaterThanOrEqual(times.nodeAt!);
   const region = await canvas.node('region:us-east-1').boundingBox();
+  await page.screenshot({ path: test.info().outputPath('canvas-opened.png') });
 
   // The same load with the app's script held back: the early picture stays on screen, to be looked at and measured.
   await page.route(/\/assets\/index-[^/]*\.js$/, (route) => route.abort());
