@@ -362,10 +362,13 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
               <TrafficOverlay placed={flow.placed} />
             </Suspense>
           )}
-          <Controls position="bottom-left" showInteractive={false} />
+          {/* The zoom buttons and the minimap (which draws every node again) come with the frame after the first,
+              like the panels: the first frame builds the design alone. The first framing already keeps the
+              minimap's corner clear (initialFit). */}
+          {overlay && <Controls position="bottom-left" showInteractive={false} />}
           <PrintFit />
           {/* A large design's minimap would draw every node (largeDesign.ts). */}
-          {!large && <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />}
+          {overlay && !large && <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />}
         </ReactFlow>
       </NodeDetail.Provider>
     </section>

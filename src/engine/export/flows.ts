@@ -24,28 +24,47 @@ export interface DrawnFlow {
   blocked?: { point: XY; reason: string };
   /** A flow the simulation cannot trace (an endpoint that is gone): why. */
   error?: string;
+  /** The icon centres of the drawn resources (as `key` gives them): a path ending on one stops at the icon's edge. */
+  icons: ReadonlySet<string>;
 }
+
+const key = (p: XY) => `${Math.round(p.x)},${Math.round(p.y)}`;
+
+/** Half an icon and a little: how far short of an icon's centre a path's arrow stops. */
+const ICON_CLEARANCE = 21;
 
 /** Traces the flows and places their hops on the scene's boxes. */
 export function drawFlows(design: Design, scene: Scene, flows: readonly Flow[]): DrawnFlow[] {
   const placed = new Map([...scene.byId].map(([id, b]) => [id, { abs: b.rect, type: b.box.type }]));
+  // The hop placement puts a resource's hops at its box's centre; the picture draws them on its icon (drawing.ts
+  // places a leaf's 36-unit icon 2 units below the box's top), so packets land on icons, not on names.
+  const iconOf = new Map<string, XY>();
+  for (const b of scene.boxes) {
+    if (b.box.type !== 'resource') continue;
+    const c = { x: b.rect.x + b.rect.width / 2, y: b.rect.y + b.rect.height / 2 };
+    iconOf.set(key(c), { x: c.x, y: b.rect.y + 20 });
+  }
+  const icons = new Set([...iconOf.values()].map(key));
+  const onIcon = (p: XY) => iconOf.get(key(p)) ?? p;
   return flows.map((flow, i) => {
     const color = FLOW_COLORS[i % FLOW_COLORS.length]!;
     const outcome = trace(design, flow);
-    if (!outcome.ok) return { flow, color, start: { x: 0, y: 0 }, stops: [], reachable: false, error: outcome.error };
+    if (!outcome.ok) return { flow, color, start: { x: 0, y: 0 }, stops: [], reachable: false, error: outcome.error, icons };
     const { result } = outcome;
     const geometry = flowGeometry(design, placed, flow, result);
+    const stops = geometry.stops.map((s) => ({ ...s, point: onIcon(s.point) }));
     const source = scene.byId.get(flow.from)?.rect;
-    const first = geometry.stops[0]?.point ?? { x: 0, y: 0 };
-    const start = source ? { x: source.x + source.width / 2, y: source.y + source.height / 2 } : first;
+    const first = stops[0]?.point ?? { x: 0, y: 0 };
+    const start = source ? onIcon({ x: source.x + source.width / 2, y: source.y + source.height / 2 }) : first;
     const reason = geometry.blocked?.explanation?.message ?? result.explanations[0]?.message ?? 'The packet is dropped here.';
     return {
       flow,
       color,
       start,
-      stops: geometry.stops,
+      stops,
       reachable: result.reachable,
-      blocked: result.reachable ? undefined : { point: geometry.blocked?.point ?? geometry.stops.at(-1)?.point ?? start, reason },
+      blocked: result.reachable ? undefined : { point: onIcon(geometry.blocked?.point ?? geometry.stops.at(-1)?.point ?? start), reason },
+      icons,
     };
   });
 }
@@ -56,8 +75,20 @@ export const RETURN_OFFSET = 4;
 /** A leg's points without repeats (hops placed at the same point). */
 export function legPoints(flow: DrawnFlow, direction: 'forward' | 'return'): XY[] {
   const stops = flow.stops.filter((s) => s.direction === direction).map((s) => s.point);
-  const points = direction === 'forward' ? [flow.start, ...stops] : [flow.stops.filter((s) => s.direction === 'forward').at(-1)?.point ?? flow.start, ...stops].map((p) => ({ x: p.x + RETURN_OFFSET, y: p.y + RETURN_OFFSET }));
-  return points.filter((p, i) => i === 0 || Math.abs(p.x - points[i - 1]!.x) > 0.5 || Math.abs(p.y - points[i - 1]!.y) > 0.5);
+  const raw = direction === 'forward' ? [flow.start, ...stops] : [flow.stops.filter((s) => s.direction === 'forward').at(-1)?.point ?? flow.start, ...stops];
+  const unique = raw.filter((p, i) => i === 0 || Math.abs(p.x - raw[i - 1]!.x) > 0.5 || Math.abs(p.y - raw[i - 1]!.y) > 0.5);
+  // A leg that ends on a resource's icon stops at its edge, so the arrow shows; one that starts on an icon leaves it.
+  const clear = (p: XY, toward: XY | undefined): XY => {
+    if (!toward || !flow.icons.has(key(p))) return p;
+    const dx = toward.x - p.x;
+    const dy = toward.y - p.y;
+    const len = Math.hypot(dx, dy);
+    return len <= ICON_CLEARANCE * 2 ? p : { x: p.x + (dx / len) * ICON_CLEARANCE, y: p.y + (dy / len) * ICON_CLEARANCE };
+  };
+  const n = unique.length;
+  const points = unique.map((p, i) => (i === 0 ? clear(p, unique[1]) : i === n - 1 ? clear(p, unique[n - 2]) : p));
+  const offset = direction === 'return' ? RETURN_OFFSET : 0;
+  return points.map((p) => ({ x: p.x + offset, y: p.y + offset }));
 }
 
 /** Markup of the flows drawn still: each leg as a path with arrowheads, the return leg dashed. */

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importDesignTextSync } from '../io/importSync.ts';
 import { diagramGeometry } from '../layout/diagram.ts';
+import { emptyDesign } from '../model/create.ts';
 import { exampleDesign } from '../model/example.ts';
 import type { Design, RouteTable } from '../model/types.ts';
 import { validateDesign } from '../rules/index.ts';
@@ -262,6 +263,18 @@ describe('renderSvg', () => {
     expect(x).toBeLessThanOrEqual(subnet.x + subnet.width);
     expect(y).toBeGreaterThanOrEqual(subnet.y);
     expect(y).toBeLessThanOrEqual(subnet.y + subnet.height);
+  });
+
+  it('draws an empty design and a flow whose endpoint is gone without failing, saying why the flow is not drawn', () => {
+    const empty = parseSvg(renderSvg(emptyDesign({ name: 'Nothing yet' }), { titleBlock: { title: 'Nothing yet', date: DATE, regions: [] } }));
+    expect(empty.all('title')[0]!.textContent).toBe('Nothing yet');
+    const design = exampleDesign();
+    design.flows = [{ id: 'gone', name: 'to a removed instance', from: 'i-web-a', to: 'i-removed', protocol: 'tcp', port: 443 }];
+    const outcome = trace(design, design.flows[0]!);
+    expect(outcome.ok).toBe(false);
+    const p = parseSvg(renderSvg(design, { flows: 'all' }));
+    expect(p.texts).toContain(`Not traced: ${outcome.ok ? '' : outcome.error}`);
+    expect(parseSvg(renderAnimatedSvg(design)).all('animateMotion')).toHaveLength(0);
   });
 
   it('keeps the 300-resource benchmark design under 1 MB, with its flows', () => {
