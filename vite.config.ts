@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { earlyReadScript } from './src/library/earlyRead.ts';
+import { deferAppEntry, earlyReadScript } from './src/library/earlyRead.ts';
 
 export default defineConfig({
   plugins: [
@@ -12,6 +12,12 @@ export default defineConfig({
       // The saved design is read while the app's script loads (src/library/earlyRead.ts).
       name: 'vpc-designer:early-read',
       transformIndexHtml: () => [{ tag: 'script', children: earlyReadScript(), injectTo: 'head' }],
+    },
+    {
+      // In the build, the early read starts the app's script, after painting the design's picture (earlyRead.ts).
+      name: 'vpc-designer:defer-app-entry',
+      apply: 'build',
+      transformIndexHtml: { order: 'post', handler: (html) => deferAppEntry(html) },
     },
   ],
   build: {

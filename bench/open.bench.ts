@@ -17,6 +17,13 @@
  * and `ratio_max` are the range of the per-round ratios (the page's time over the floor's in the same round).
  * `app_start_ms` / `first_canvas_frame_ms` are the app's own marks (scripts loaded and evaluated; canvas drawn).
  *
+ * Issue 8, item 9 — instant open: for the app, `early_paint_ms` is the time until the design's stored picture, painted
+ * by index.html before the app's script has run (src/library/earlyRead.ts), is on screen — the element there, its
+ * image decoded, and that frame painted (the same kind of probe) — and `early_ratio` its median over the floor's
+ * median (the issue's target: under 0.5). `early_paint_mark_ms` is the page's own `app:early-paint` mark (the picture
+ * inserted). `early_painted` counts the rounds in which it was on screen at all, `early_inserted` those in which it was
+ * put in the page (a picture taken away before it showed — not of the design as saved — counts in the second only).
+ *
  * BENCH_OPEN_ROUNDS (default 8) sets the rounds. BENCH_BASE_URL adds another build of the app (e.g. an older commit
  * served with `vite preview`), measured in the same rounds and reported with `"build":"base"`, for before/after.
  */
@@ -65,19 +72,22 @@ async function main() {
       ...(process.env.BENCH_BASE_URL ? designTargets(process.env.BENCH_BASE_URL, 'base') : []),
     ];
     const times = targets.map(() => [] as number[]);
-    const marks = targets.map(() => ({ start: [] as number[], frame: [] as number[] }));
+    const marks = targets.map(() => ({ start: [] as number[], frame: [] as number[], early: [] as number[], earlyMark: [] as number[] }));
     for (let round_ = 0; round_ <= ROUNDS; round_++) {
       for (let k = 0; k < targets.length; k++) {
         const i = (k + round_) % targets.length; // a rotating order
         const target = targets[i]!;
         const { page, expected } = await target.open(browser);
         const ms = await waitRendered(page, expected);
+        const early = (await page.evaluate('window.__earlyPainted')) as number | undefined;
         const m = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`)) as Record<string, number>;
         await page.context().close();
         if (round_ === 0) continue; // warms the server and the disk cache
         times[i]!.push(ms);
         marks[i]!.start.push(m['app:start'] ?? NaN);
         marks[i]!.frame.push(m['app:first-canvas-frame'] ?? NaN);
+        if (early !== undefined) marks[i]!.early.push(early);
+        if (m['app:early-paint'] !== undefined) marks[i]!.earlyMark.push(m['app:early-paint']);
       }
       console.error(`round ${round_}: ${targets.map((t, i) => `${t.build}:${t.name}=${round(times[i]!.at(-1) ?? NaN)}`).join(' ')}`);
     }
@@ -97,6 +107,12 @@ async function main() {
         ...(t.build === 'floor' ? (t.boxes ? { ratio: Math.round((median(ts) / floorMedian) * 100) / 100 } : {}) : {
           ratio, ratio_min: Math.round(Math.min(...perRound) * 100) / 100, ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
           app_start_ms: round(median(marks[i]!.start)), first_canvas_frame_ms: round(median(marks[i]!.frame)),
+          ...(marks[i]!.early.length ? {
+            early_paint_ms: round(median(marks[i]!.early)), early_paint_mark_ms: round(median(marks[i]!.earlyMark)),
+            early_ratio: Math.round((median(marks[i]!.early) / floorMedian) * 100) / 100, early_target_ratio: 0.5,
+            early_ok: median(marks[i]!.early) / floorMedian < 0.5,
+          } : {}),
+          early_painted: marks[i]!.early.length, early_inserted: marks[i]!.earlyMark.length,
           ...(sizedFloor > 0 ? { stack_ratio: Math.round((median(ts) / median(times[sizedFloor]!)) * 100) / 100 } : {}),
           ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
         }),

@@ -34,6 +34,6 @@ const edges: Edge[] =
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ReactFlow defaultNodes={nodes} defaultEdges={edges} fitView />
+    <ReactFlow defaultNodes={nodes} defaultEdges={edges} fitView minZoom={0.1} />
   </StrictMode>,
 );

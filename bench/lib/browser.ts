@@ -91,10 +91,12 @@ export async function withBench(name: string, body: (bench: Bench) => Promise<vo
  */
 export async function contextWithDesign(browser: Browser, url: string, design: Design | undefined): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport: BENCH_VIEWPORT,
     storageState: design ? await returningVisit(browser, url, design) : { cookies: [], origins: [] },
   });
 }
+
+const BENCH_VIEWPORT = { width: 1440, height: 900 };
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 const returning = new WeakMap<Design, Map<string, Promise<StorageState>>>();
@@ -103,7 +105,10 @@ const returning = new WeakMap<Design, Map<string, Promise<StorageState>>>();
  * The browser storage of a user returning to `design`: the design library (IndexedDB) and local storage exactly as
  * the app left them, made once per design and URL by letting the app take the design in (as an old single autosave,
  * which it moves into its library) and saving the context's storage. Measured opens then read the library, as every
- * visit after the first does. A build from before the library (BENCH_BASE_URL) keeps the autosave as it is.
+ * visit after the first does. A build from before the library (BENCH_BASE_URL) keeps the autosave as it is. The
+ * visit has the measured pages' window size, and ends once the app has stored the design's picture for the early
+ * paint of index.html (`thumb:<id>`, src/library/thumbnails.ts), as a returning user's library holds it — when the
+ * build has an early paint (and the copy of it in local storage that the paint reads).
  */
 function returningVisit(browser: Browser, url: string, design: Design): Promise<StorageState> {
   const byUrl = returning.get(design) ?? new Map<string, Promise<StorageState>>();
@@ -115,7 +120,7 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
         cookies: [],
         origins: [{ origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] }],
       };
-      const context = await browser.newContext({ storageState: seeded });
+      const context = await browser.newContext({ storageState: seeded, viewport: BENCH_VIEWPORT });
       try {
         const page = await context.newPage();
         await page.goto(url);
@@ -125,6 +130,14 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
         // Moved in: the old key is gone once the library holds the design, and the open design is saved.
         await page.waitForFunction((k) => localStorage.getItem(k) === null, AUTOSAVE_KEY, { timeout: 60_000 });
         await saveStatus.filter({ hasText: /^Saved$/ }).waitFor({ timeout: 60_000 });
+        if (await page.evaluate(`[...document.scripts].some((s) => !s.src && s.textContent.includes('"pictureKey"'))`)) {
+          // Polled by hand: the check is a promise, which page.evaluate awaits.
+          const until = Date.now() + 60_000;
+          while (!(await page.evaluate(THUMB_STORED))) {
+            if (Date.now() > until) throw new Error('The app did not store the design’s picture within 60 s.');
+            await page.waitForTimeout(250);
+          }
+        }
         return await context.storageState({ indexedDB: true });
       } finally {
         await context.close();
@@ -134,6 +147,25 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
   }
   return state;
 }
+
+/** In the page: resolves true once the open entry's picture, measured on the canvas, of the design as saved, is stored. */
+const THUMB_STORED = `new Promise((resolve) => {
+  const id = sessionStorage.getItem('vpc-designer:open');
+  const open = indexedDB.open('vpc-designer');
+  open.onerror = () => resolve(false);
+  open.onsuccess = () => {
+    const store = open.result.transaction('library', 'readonly').objectStore('library');
+    const index = store.get('index');
+    const get = store.get('thumb:' + id);
+    get.onsuccess = () => {
+      open.result.close();
+      const entry = (index.result || []).find((e) => e.id === id);
+      const early = JSON.parse(localStorage.getItem('vpc-designer:early-picture') || 'null');
+      resolve(!!(get.result && get.result.open && entry && get.result.editedAt === entry.editedAt && early && early.id === id && early.editedAt === entry.editedAt));
+    };
+    get.onerror = () => { open.result.close(); resolve(false); };
+  };
+})`;
 
 /**
  * A new page (1440×900, its own context) with `design` in local storage as the autosave, as a returning user has it.
@@ -178,6 +210,21 @@ function renderedProbe(expected: number): string {
         }
       }
       requestAnimationFrame(check);
+    })();
+    // When the early picture (index.html's paint of the stored design, src/library/earlyRead.ts) is on screen: the
+    // element there with its image decoded, and that frame painted.
+    (function early() {
+      const picture = document.getElementById('vpc-early-picture');
+      const img = picture && picture.querySelector('img');
+      if (img && img.complete && img.naturalWidth > 0) {
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => { window.__earlyPainted = performance.now(); };
+          channel.port2.postMessage(0);
+        });
+        return;
+      }
+      if (window.__rendered === undefined) requestAnimationFrame(early);
     })();
     // When the Findings panel shows the design's findings (the rules run after the design is drawn), painted.
     (function findings() {

@@ -43,7 +43,8 @@ import { DETAIL_ZOOM, NodeDetail } from './nodes/detail.ts';
 import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { usePanelLayout } from '../store/panelLayout.ts';
-import { DesignMinimap, paddingClearOfMinimap, viewportClearOfMinimap } from './Minimap.tsx';
+import { DesignMinimap, viewportClearOfMinimap } from './Minimap.tsx';
+import { INITIAL_FIT, MIN_ZOOM, minimapAtOpening, openingFitOptions } from './openingFit.ts';
 import { drawnNodes, isLargeFlow, subnetsInView, useLargeDesignDeferred } from './largeDesign.ts';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
 import { PrintFit } from './PrintFit.tsx';
@@ -374,14 +375,9 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   );
 }
 
-/** How the design is framed when the canvas opens (and by React Flow's own fit once it has measured the nodes). */
-const INITIAL_FIT = { padding: 0.08, maxZoom: 1.1 };
-const MIN_ZOOM = 0.1;
-
-/** The first framing: INITIAL_FIT, with the corner the minimap covers kept clear as Fit view keeps it (Minimap.tsx). */
+/** The first framing (openingFit.ts), for the design's drawn boxes. */
 function initialFit(flow: DiagramFlow, size: { width: number; height: number }): FitViewOptions {
-  const minimap = !usePanelLayout.getState().minimapHidden && !isLargeFlow(flow.nodes.length);
-  if (!minimap || flow.placed.size === 0) return INITIAL_FIT;
+  if (flow.placed.size === 0) return openingFitOptions(undefined, size, false);
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const { abs } of flow.placed.values()) {
     x0 = Math.min(x0, abs.x);
@@ -389,9 +385,7 @@ function initialFit(flow: DiagramFlow, size: { width: number; height: number }):
     x1 = Math.max(x1, abs.x + abs.width);
     y1 = Math.max(y1, abs.y + abs.height);
   }
-  const bounds = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  const fit = { padding: INITIAL_FIT.padding, minZoom: MIN_ZOOM, maxZoom: INITIAL_FIT.maxZoom, minimap };
-  return { ...INITIAL_FIT, padding: paddingClearOfMinimap(bounds, size.width, size.height, fit) };
+  return openingFitOptions({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, size, minimapAtOpening(flow.nodes.length));
 }
 
 /**

@@ -9,7 +9,45 @@ import { daysLeftInTrash, describeOrigin, describeTime, listDesigns, listTrash, 
 import { useLibraryStore } from './libraryStore.ts';
 import { Modal } from './Modal.tsx';
 import { downloadEntry, duplicateEntry, renameEntry, restoreEntry, trashEntry } from './manage.ts';
-import { createEmptyDesign, openDesign, refreshEntries } from './session.ts';
+import { createEmptyDesign, libraryStorage, openDesign, refreshEntries } from './session.ts';
+
+/**
+ * Blob URLs of the stored pictures (thumbnails.ts) of `entries`, read when the list (or an edit time) changes and
+ * revoked when it does again or the dialog closes. An <img> of an SVG runs no script.
+ */
+function useThumbnailUrls(entries: readonly LibraryEntry[]): ReadonlyMap<string, string> {
+  const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  const key = entries.map((e) => `${e.id}@${e.editedAt}`).join(' ');
+  useEffect(() => {
+    const storage = libraryStorage();
+    if (!storage || !key) return;
+    let live = true;
+    let made: Map<string, string> | undefined;
+    void storage
+      .readThumbnails(key.split(' ').map((k) => k.slice(0, k.lastIndexOf('@'))))
+      .then((thumbs) => {
+        if (!live) return;
+        made = new Map([...thumbs].map(([id, t]) => [id, URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }))]));
+        setUrls(made);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      for (const url of made?.values() ?? []) URL.revokeObjectURL(url);
+    };
+  }, [key]);
+  return urls;
+}
+
+/** An entry's picture, or a neutral placeholder when it has none (not drawn yet, too large, or damaged). */
+function Thumb({ url, name }: { url: string | undefined; name: string }) {
+  const frame = 'h-14 w-20 shrink-0 rounded border border-gray-200 bg-white';
+  return url ? (
+    <img src={url} alt={`Picture of ${name}`} className={`${frame} object-contain p-0.5`} />
+  ) : (
+    <div role="img" aria-label={`No picture of ${name} yet`} className={`${frame} bg-[repeating-linear-gradient(45deg,#f3f4f6_0_6px,#fff_6px_12px)]`} />
+  );
+}
 
 function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: () => void }) {
   const [name, setName] = useState(entry.name);
@@ -38,10 +76,11 @@ function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: () => voi
   );
 }
 
-function DesignRow({ entry, isOpen, now, onClose }: { entry: LibraryEntry; isOpen: boolean; now: number; onClose: () => void }) {
+function DesignRow({ entry, isOpen, now, thumb, onClose }: { entry: LibraryEntry; isOpen: boolean; now: number; thumb: string | undefined; onClose: () => void }) {
   const [renaming, setRenaming] = useState(false);
   return (
     <li aria-label={entry.name} aria-current={isOpen ? 'true' : undefined} className={`flex items-center gap-2 py-2 ${isOpen ? 'bg-sky-50' : ''}`}>
+      <Thumb url={entry.damaged ? undefined : thumb} name={entry.name} />
       <div className="min-w-0 flex-1 px-1">
         {renaming ? (
           <RenameField entry={entry} onDone={() => setRenaming(false)} />
@@ -105,6 +144,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   const now = Date.now();
   const designs = listDesigns(entries);
   const trash = listTrash(entries);
+  const thumbs = useThumbnailUrls(designs);
   const pick = (t: ImportTarget) => {
     setTarget(t);
     fileInput.current?.click();
@@ -137,7 +177,7 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
       <h3 className="mt-4 text-sm font-semibold">In this browser</h3>
       <ul aria-label="Designs" className="mt-1 divide-y divide-gray-200">
         {designs.map((entry) => (
-          <DesignRow key={entry.id} entry={entry} isOpen={entry.id === currentId} now={now} onClose={onClose} />
+          <DesignRow key={entry.id} entry={entry} isOpen={entry.id === currentId} now={now} thumb={thumbs.get(entry.id)} onClose={onClose} />
         ))}
       </ul>
       <h3 className="mt-4 text-sm font-semibold">Trash</h3>

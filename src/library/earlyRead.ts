@@ -9,7 +9,8 @@
  * does not exist, and the app's own open creates it (storage.ts). Any failure resolves `undefined`, and the boot
  * reads as it always did.
  */
-import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY } from './keys.ts';
+import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY, EARLY_PICTURE_KEY } from './keys.ts';
+import { picturePlacement } from './thumbnail.ts';
 
 /** What the early read found: the index (as stored) and, when asked for one, the likely design's stored text. */
 export interface EarlyRead {
@@ -22,22 +23,121 @@ interface EarlyReadWindow {
   __vpcEarlyRead?: Promise<EarlyRead | undefined>;
 }
 
-type Keys = { db: string; store: string; index: string; designPrefix: string; tabKey: string; lastKey: string };
+type Keys = {
+  db: string;
+  store: string;
+  index: string;
+  designPrefix: string;
+  pictureKey: string;
+  tabKey: string;
+  lastKey: string;
+  pictureId: string;
+  appWaitMs: number;
+  decodeWaitMs: number;
+};
 
-/** Runs in the page before any module: sets `window.__vpcEarlyRead`. */
-function startEarlyRead(keys: Keys): void {
+/** The longest the app's script waits on the early paint (see `startEarlyRead`). */
+const APP_WAIT_MS = 1000;
+/** The longest it waits on the picture's decoding, once the picture is in the page. */
+const DECODE_WAIT_MS = 300;
+
+/** The element of the early picture (removed by `removeEarlyPicture`). */
+export const EARLY_PICTURE_ID = 'vpc-early-picture';
+
+/**
+ * Runs in the page before any module: paints the likely design's picture, and sets `window.__vpcEarlyRead`.
+ *
+ * The picture (thumbnail.ts; the app keeps the last one drawn in web storage, `EARLY_PICTURE_KEY`, see
+ * thumbnails.ts) is painted where the canvas will draw the design — a fixed box at the canvas's place holding an
+ * <img> of the SVG (an image runs no script), aria-hidden and letting clicks through — when it is of the design this
+ * tab will likely open, the window is the size it was when the picture was measured (`place`: thumbnail.ts's
+ * `picturePlacement`), and the address is not a share link (`#d=`, `#embed=`), which opens another design. Once
+ * the library's index is read it is taken away again unless the entry is there, neither in the Trash nor damaged,
+ * and the picture is of it as last saved (its stamp matches the index's `editedAt`). The app removes it once the
+ * canvas has drawn, or at once when another design opens (main.tsx).
+ *
+ * In the build, the app's script is started from here (`startApp`; vite.config.ts turns its tag into a preload,
+ * `link[data-app-entry]`, fetched and compiled meanwhile): when a picture is painted, after that frame — else the
+ * app's evaluation holds the main thread and the picture waits for it, on screen no sooner than the canvas — and
+ * at once otherwise; never more than DECODE_WAIT_MS after the picture is in, nor APP_WAIT_MS after the start.
+ */
+function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   const w = window as unknown as EarlyReadWindow;
+  let started = false;
+  const startApp = () => {
+    if (started) return;
+    started = true;
+    const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]');
+    if (!entry) return;
+    const insert = () => {
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.crossOrigin = '';
+      script.src = entry.href;
+      document.head.appendChild(script);
+    };
+    // As the tag it replaces, it runs once the page is parsed.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', insert, { once: true });
+    else insert();
+  };
+  setTimeout(startApp, keys.appWaitMs);
+  let id: string | undefined;
+  let picture: { editedAt?: unknown } | undefined;
+  try {
+    id = sessionStorage.getItem(keys.tabKey) || localStorage.getItem(keys.lastKey) || undefined;
+  } catch {
+    id = undefined;
+  }
+  // The picture, painted at once: read from web storage, which answers synchronously (IndexedDB takes a few
+  // hundred ms to open in a cold tab). Checked against the library's index when that is read, below.
+  try {
+    const t = id === undefined || /^#(d|embed)=/.test(location.hash) ? undefined : JSON.parse(localStorage.getItem(keys.pictureKey) || 'null');
+    const at = t && t.id === id && typeof t.svg === 'string' ? place(t, { width: window.innerWidth, height: window.innerHeight }) : undefined;
+    if (at) {
+      const px = (n: number) => n + 'px';
+      const box = document.createElement('div');
+      box.id = keys.pictureId;
+      box.dataset.id = id;
+      box.setAttribute('aria-hidden', 'true');
+      box.style.cssText = 'position:fixed;overflow:hidden;pointer-events:none;z-index:1;';
+      box.style.left = px(at.canvas.left);
+      box.style.top = px(at.canvas.top);
+      box.style.width = px(at.canvas.width);
+      box.style.height = px(at.canvas.height);
+      const img = document.createElement('img');
+      img.alt = '';
+      img.style.cssText = 'position:absolute;max-width:none;';
+      img.style.left = px(at.picture.left);
+      img.style.top = px(at.picture.top);
+      img.style.width = px(at.picture.width);
+      img.style.height = px(at.picture.height);
+      img.src = URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }));
+      box.appendChild(img);
+      (document.body || document.documentElement).appendChild(box);
+      performance.mark('app:early-paint');
+      picture = t;
+      const after = () => requestAnimationFrame(() => setTimeout(startApp, 0));
+      img.decode().then(after, after);
+      // A large picture decodes slowly: the app does not wait more than this on it.
+      setTimeout(startApp, keys.decodeWaitMs);
+    }
+  } catch {
+    picture = undefined;
+  }
+  if (!picture) startApp();
+  /** Takes the picture away: it is not of the design as last saved, or the entry will not open. */
+  const unpaint = () => {
+    const box = document.getElementById(keys.pictureId);
+    if (box) box.remove();
+  };
   w.__vpcEarlyRead = new Promise((resolve) => {
     try {
-      let id: string | undefined;
-      try {
-        id = sessionStorage.getItem(keys.tabKey) || localStorage.getItem(keys.lastKey) || undefined;
-      } catch {
-        id = undefined;
-      }
       const open = indexedDB.open(keys.db);
       open.onupgradeneeded = () => open.transaction?.abort();
-      open.onerror = () => resolve(undefined);
+      open.onerror = () => {
+        unpaint();
+        resolve(undefined);
+      };
       open.onblocked = () => resolve(undefined);
       open.onsuccess = () => {
         const db = open.result;
@@ -45,11 +145,19 @@ function startEarlyRead(keys: Keys): void {
           const store = db.transaction(keys.store, 'readonly').objectStore(keys.store);
           const index = store.get(keys.index);
           const text = id === undefined ? undefined : store.get(keys.designPrefix + id);
+          if (picture) {
+            index.onsuccess = () => {
+              const entries = index.result as Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
+              const entry = Array.isArray(entries) ? entries.find((e) => e && e.id === id) : undefined;
+              if (!entry || entry.trashedAt !== undefined || entry.damaged || picture!.editedAt !== entry.editedAt) unpaint();
+            };
+          }
           const done = () => {
             db.close();
             resolve({ id, index: index.result, text: text?.result });
           };
-          (text ?? index).onsuccess = done;
+          if (text || !picture) (text ?? index).onsuccess = done;
+          else index.addEventListener('success', done);
           index.onerror = () => resolve(undefined);
           if (text) text.onerror = () => resolve(undefined);
         } catch {
@@ -63,6 +171,17 @@ function startEarlyRead(keys: Keys): void {
   });
 }
 
+/**
+ * The built index.html with the app's entry script turned into a preload that the early read starts (see
+ * `startEarlyRead`). Unchanged when the page has no single entry script of that form.
+ */
+export function deferAppEntry(html: string): string {
+  const tags = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>/g)];
+  if (tags.length !== 1) return html;
+  const [tag, src] = tags[0]! as unknown as [string, string];
+  return html.replace(tag, `<link rel="modulepreload" crossorigin href="${src}" data-app-entry>`);
+}
+
 /** The inline script for index.html. */
 export function earlyReadScript(): string {
   const keys: Keys = {
@@ -70,10 +189,34 @@ export function earlyReadScript(): string {
     store: LIBRARY_STORE,
     index: INDEX_KEY,
     designPrefix: DESIGN_KEY_PREFIX,
+    pictureKey: EARLY_PICTURE_KEY,
     tabKey: TAB_OPEN_KEY,
     lastKey: LAST_OPEN_KEY,
+    pictureId: EARLY_PICTURE_ID,
+    appWaitMs: APP_WAIT_MS,
+    decodeWaitMs: DECODE_WAIT_MS,
   };
-  return `(${startEarlyRead.toString()})(${JSON.stringify(keys)});`;
+  return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()});`;
+}
+
+/** Settles when the early read (and so any early paint) is over; at once when there is none. Call before the boot. */
+export function earlyReadOver(): Promise<void> {
+  const pending = (globalThis as unknown as EarlyReadWindow).__vpcEarlyRead;
+  return pending ? pending.then(() => undefined, () => undefined) : Promise.resolve();
+}
+
+/** Removes the early picture (if any): once the canvas has drawn, or at once when another design opens. */
+export function removeEarlyPicture(): void {
+  const box = document.getElementById(EARLY_PICTURE_ID);
+  if (!box) return;
+  const img = box.querySelector('img');
+  if (img?.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+  box.remove();
+}
+
+/** The entry the early picture shows (undefined: none painted). */
+export function earlyPictureId(): string | undefined {
+  return document.getElementById(EARLY_PICTURE_ID)?.dataset.id;
 }
 
 /**

@@ -61,6 +61,11 @@ export function currentEntryId(): string | undefined {
   return currentId;
 }
 
+/** Whether `design` is the open design as last written to (or read from) the library. */
+export function isSavedDesign(design: Design): boolean {
+  return design === savedDesign;
+}
+
 export function hasLibrary(): boolean {
   return storage !== undefined;
 }

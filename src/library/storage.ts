@@ -11,13 +11,14 @@ import { createStore, del, delMany, get, getMany, promisifyRequest, set, update,
 import type { Design } from '../engine/index.ts';
 import { readDesign } from '../engine/index.ts';
 import { newEntry, type EntryOrigin, type LibraryEntry } from './entries.ts';
-import { DESIGN_KEY_PREFIX, INDEX_KEY, LIBRARY_DB, LIBRARY_STORE, SNAPSHOTS_KEY_PREFIX } from './keys.ts';
+import { DESIGN_KEY_PREFIX, INDEX_KEY, LIBRARY_DB, LIBRARY_STORE, SNAPSHOTS_KEY_PREFIX, THUMB_KEY_PREFIX } from './keys.ts';
 import type { Snapshot } from './snapshots.ts';
+import type { Thumbnail } from './thumbnail.ts';
 
 const INDEX = INDEX_KEY;
 const designKey = (id: string) => `${DESIGN_KEY_PREFIX}${id}`;
 const snapshotsKey = (id: string) => `${SNAPSHOTS_KEY_PREFIX}${id}`;
-
+const thumbKey = (id: string) => `${THUMB_KEY_PREFIX}${id}`;
 
 /** A fresh entry id (never one already in the index: see `createEntry`). */
 export function newId(): string {
@@ -117,11 +118,11 @@ export class LibraryStorage {
     });
   }
 
-  /** Removes entries for good: their designs, snapshots and index records. */
+  /** Removes entries for good: their designs, snapshots, pictures and index records. */
   async removeEntries(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const gone = new Set(ids);
-    await delMany(ids.flatMap((id) => [designKey(id), snapshotsKey(id)]), this.store);
+    await delMany(ids.flatMap((id) => [designKey(id), snapshotsKey(id), thumbKey(id)]), this.store);
     await this.updateIndex((entries) => entries.filter((e) => !gone.has(e.id)));
   }
 
@@ -131,6 +132,39 @@ export class LibraryStorage {
 
   writeSnapshots(id: string, list: Snapshot[]): Promise<void> {
     return set(snapshotsKey(id), list, this.store);
+  }
+
+  /**
+   * Stores an entry's picture, stamped with the entry's `editedAt` as the index has it in the same transaction (the
+   * early paint shows a picture only when the stamp still matches: never an older drawing of the design). Nothing is
+   * written when the entry is gone (deleted meanwhile); returns what was written.
+   */
+  writeThumbnail(id: string, thumb: Omit<Thumbnail, 'editedAt'>): Promise<Thumbnail | undefined> {
+    return this.store('readwrite', (os) => {
+      let written: Thumbnail | undefined;
+      const index = os.get(INDEX);
+      index.onsuccess = () => {
+        const entry = ((index.result as LibraryEntry[] | undefined) ?? []).find((e) => e.id === id);
+        if (!entry) return;
+        written = { ...thumb, editedAt: entry.editedAt };
+        os.put(written, thumbKey(id));
+      };
+      return promisifyRequest(os.transaction).then(() => written);
+    });
+  }
+
+  readThumbnail(id: string): Promise<Thumbnail | undefined> {
+    return get<Thumbnail>(thumbKey(id), this.store);
+  }
+
+  /** Every entry's picture that is stored, by id (for the Designs list). */
+  async readThumbnails(ids: readonly string[]): Promise<Map<string, Thumbnail>> {
+    const found = await getMany<Thumbnail | undefined>(ids.map(thumbKey), this.store);
+    return new Map(ids.flatMap((id, i) => (found[i] ? [[id, found[i]] as const] : [])));
+  }
+
+  deleteThumbnail(id: string): Promise<void> {
+    return del(thumbKey(id), this.store);
   }
 
   /** For tests and the bench: forgets one key. */
