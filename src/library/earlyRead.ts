@@ -34,12 +34,27 @@ type Keys = {
   pictureId: string;
   appWaitMs: number;
   decodeWaitMs: number;
+  pictureMaxChars: number;
 };
 
 /** The longest the app's script waits on the early paint (see `startEarlyRead`). */
 const APP_WAIT_MS = 1000;
-/** The longest it waits on the picture's decoding, once the picture is in the page. */
-const DECODE_WAIT_MS = 300;
+/**
+ * The longest it waits on the picture's decoding, once the picture is in the page: a frame or so. A small design's
+ * picture decodes within it (~40 ms for 11 KB) and paints first; a large one's takes longer (~330 ms for 195 KB),
+ * and the canvas itself, which the app's script draws, must not wait that long (issue 7 item 10: `npm run bench --
+ * open` measured the 979-resource design 140 ms slower to draw with a 300 ms wait).
+ */
+const DECODE_WAIT_MS = 50;
+
+/**
+ * The largest picture painted early. Decoding an SVG picture holds the main thread (~40 ms for 11 KB, ~330 ms for
+ * the 979-resource design's 195 KB), and the app's script — which draws the live canvas — waits behind it: `npm run
+ * bench -- open` measured the 979-resource design's canvas at 1,130 ms with its picture painted early and 874 ms
+ * without, and the 300-resource design's (~60 KB picture) ~100 ms later than without. A larger design opens
+ * without one; the example design's (11 KB) paints.
+ */
+const PICTURE_MAX_CHARS = 24_000;
 
 /** The element of the early picture (removed by `removeEarlyPicture`). */
 export const EARLY_PICTURE_ID = 'vpc-early-picture';
@@ -92,7 +107,7 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   // hundred ms to open in a cold tab). Checked against the library's index when that is read, below.
   try {
     const t = id === undefined || /^#(d|embed)=/.test(location.hash) ? undefined : JSON.parse(localStorage.getItem(keys.pictureKey) || 'null');
-    const at = t && t.id === id && typeof t.svg === 'string' ? place(t, { width: window.innerWidth, height: window.innerHeight }) : undefined;
+    const at = t && t.id === id && typeof t.svg === 'string' && t.svg.length <= keys.pictureMaxChars ? place(t, { width: window.innerWidth, height: window.innerHeight }) : undefined;
     if (at) {
       const px = (n: number) => n + 'px';
       const box = document.createElement('div');
@@ -195,6 +210,7 @@ export function earlyReadScript(): string {
     pictureId: EARLY_PICTURE_ID,
     appWaitMs: APP_WAIT_MS,
     decodeWaitMs: DECODE_WAIT_MS,
+    pictureMaxChars: PICTURE_MAX_CHARS,
   };
   return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()});`;
 }
