@@ -42,17 +42,45 @@ export default tseslint.config(
     rules: {
       // typescript-eslint turns no-undef off for TypeScript; here it is what makes a browser or Node global an error.
       'no-undef': 'error',
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)], message: 'src/engine/ is pure TypeScript: no Node built-ins.' },
-          { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'src/engine/ is pure TypeScript: no React.' },
-          { group: ['zustand', 'zustand/*', 'zundo'], message: 'src/engine/ is pure TypeScript: no zustand.' },
-          { group: ['@xyflow/*'], message: 'src/engine/ is pure TypeScript: no React Flow.' },
-          { group: ['**/store/**', '**/canvas/**', '**/panels/**', '**/cli/**'], message: 'src/engine/ must not depend on the app or the CLI.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', ...builtinModules, ...builtinModules.map((m) => `${m}/*`)],
+              message: 'src/engine/ is pure TypeScript: no Node built-ins.',
+            },
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+              message: 'src/engine/ is pure TypeScript: no React.',
+            },
+            { group: ['zustand', 'zustand/*', 'zundo'], message: 'src/engine/ is pure TypeScript: no zustand.' },
+            { group: ['@xyflow/*'], message: 'src/engine/ is pure TypeScript: no React Flow.' },
+            {
+              group: ['**/store/**', '**/canvas/**', '**/panels/**', '**/cli/**'],
+              message: 'src/engine/ must not depend on the app or the CLI.',
+            },
+          ],
+        },
+      ],
       // Also refused when declared by hand (`declare const window: …`): the engine must not reach for its host.
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'indexedDB', 'navigator', 'location', 'fetch', 'process', 'Buffer', 'require', 'global', '__dirname', '__filename'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'indexedDB',
+        'navigator',
+        'location',
+        'fetch',
+        'process',
+        'Buffer',
+        'require',
+        'global',
+        '__dirname',
+        '__filename',
+      ],
     },
   },
 );

@@ -26,7 +26,10 @@ let size = 0;
 // One run first, not counted: it warms the disk cache, as a CI job's second command would find it.
 for (let run = 0; run <= RUNS; run++) {
   const start = performance.now();
-  const result = spawnSync('npm', ['run', '--silent', 'cli', '--', 'export', file, '--format', 'svg'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync('npm', ['run', '--silent', 'cli', '--', 'export', file, '--format', 'svg'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - start;
   if (result.status !== 0) throw new Error(`cli export failed (${result.status}): ${result.stderr}`);
   if (run > 0) times.push(ms);

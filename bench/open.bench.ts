@@ -31,7 +31,16 @@ import type { Browser, Page } from 'playwright-core';
 import { exampleDesign, type Design } from '../src/engine/index.ts';
 import { diagramGeometry } from '../src/engine/layout/diagram.ts';
 import { generateDesign } from '../src/engine/model/generate.ts';
-import { drawnNodeCount, FLOOR_NODES, median, openDesign, openFloor, round, waitRendered, withBench } from './lib/browser.ts';
+import {
+  drawnNodeCount,
+  FLOOR_NODES,
+  median,
+  openDesign,
+  openFloor,
+  round,
+  waitRendered,
+  withBench,
+} from './lib/browser.ts';
 
 const ROUNDS = Number(process.env.BENCH_OPEN_ROUNDS ?? 8);
 
@@ -66,13 +75,27 @@ async function main() {
     // takes for that many nodes (reported as `stack_ratio`; the budgets stay against the 6-node floor).
     const sized = [...new Set(apps.map((t) => t.boxes!).filter((n) => n > 50))];
     const targets: Target[] = [
-      { name: 'open-floor', build: 'floor', open: async (b) => ({ page: await openFloor(b, url), expected: FLOOR_NODES }) },
-      ...sized.map((n): Target => ({ name: `open-floor-${n}-nodes`, build: 'floor', boxes: n, open: async (b) => ({ page: await openFloor(b, url, n), expected: n }) })),
+      {
+        name: 'open-floor',
+        build: 'floor',
+        open: async (b) => ({ page: await openFloor(b, url), expected: FLOOR_NODES }),
+      },
+      ...sized.map((n): Target => ({
+        name: `open-floor-${n}-nodes`,
+        build: 'floor',
+        boxes: n,
+        open: async (b) => ({ page: await openFloor(b, url, n), expected: n }),
+      })),
       ...apps,
       ...(process.env.BENCH_BASE_URL ? designTargets(process.env.BENCH_BASE_URL, 'base') : []),
     ];
     const times = targets.map(() => [] as number[]);
-    const marks = targets.map(() => ({ start: [] as number[], frame: [] as number[], early: [] as number[], earlyMark: [] as number[] }));
+    const marks = targets.map(() => ({
+      start: [] as number[],
+      frame: [] as number[],
+      early: [] as number[],
+      earlyMark: [] as number[],
+    }));
     for (let round_ = 0; round_ <= ROUNDS; round_++) {
       for (let k = 0; k < targets.length; k++) {
         const i = (k + round_) % targets.length; // a rotating order
@@ -80,7 +103,9 @@ async function main() {
         const { page, expected } = await target.open(browser);
         const ms = await waitRendered(page, expected);
         const early = (await page.evaluate('window.__earlyPainted')) as number | undefined;
-        const m = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`)) as Record<string, number>;
+        const m = (await page.evaluate(
+          `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
+        )) as Record<string, number>;
         await page.context().close();
         if (round_ === 0) continue; // warms the server and the disk cache
         times[i]!.push(ms);
@@ -89,7 +114,9 @@ async function main() {
         if (early !== undefined) marks[i]!.early.push(early);
         if (m['app:early-paint'] !== undefined) marks[i]!.earlyMark.push(m['app:early-paint']);
       }
-      console.error(`round ${round_}: ${targets.map((t, i) => `${t.build}:${t.name}=${round(times[i]!.at(-1) ?? NaN)}`).join(' ')}`);
+      console.error(
+        `round ${round_}: ${targets.map((t, i) => `${t.build}:${t.name}=${round(times[i]!.at(-1) ?? NaN)}`).join(' ')}`,
+      );
     }
     const floor = times[0]!;
     const floorMedian = median(floor);
@@ -99,24 +126,46 @@ async function main() {
       const perRound = ts.map((v, r) => v / floor[r]!);
       const ratio = Math.round((median(ts) / floorMedian) * 100) / 100;
       const budget = budgets[t.name];
-      const sizedFloor = t.build !== 'floor' ? targets.findIndex((f) => f.build === 'floor' && f.boxes === t.boxes) : -1;
-      console.log(JSON.stringify({
-        name: t.name, build: t.build, n: ts.length, ...(t.resources !== undefined ? { resources: t.resources } : {}),
-        median_ms: round(median(ts)), min_ms: round(Math.min(...ts)), max_ms: round(Math.max(...ts)),
-        ...(t.boxes !== undefined ? { boxes: t.boxes } : {}),
-        ...(t.build === 'floor' ? (t.boxes ? { ratio: Math.round((median(ts) / floorMedian) * 100) / 100 } : {}) : {
-          ratio, ratio_min: Math.round(Math.min(...perRound) * 100) / 100, ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
-          app_start_ms: round(median(marks[i]!.start)), first_canvas_frame_ms: round(median(marks[i]!.frame)),
-          ...(marks[i]!.early.length ? {
-            early_paint_ms: round(median(marks[i]!.early)), early_paint_mark_ms: round(median(marks[i]!.earlyMark)),
-            early_ratio: Math.round((median(marks[i]!.early) / floorMedian) * 100) / 100, early_target_ratio: 0.5,
-            early_ok: median(marks[i]!.early) / floorMedian < 0.5,
-          } : {}),
-          early_painted: marks[i]!.early.length, early_inserted: marks[i]!.earlyMark.length,
-          ...(sizedFloor > 0 ? { stack_ratio: Math.round((median(ts) / median(times[sizedFloor]!)) * 100) / 100 } : {}),
-          ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
+      const sizedFloor =
+        t.build !== 'floor' ? targets.findIndex((f) => f.build === 'floor' && f.boxes === t.boxes) : -1;
+      console.log(
+        JSON.stringify({
+          name: t.name,
+          build: t.build,
+          n: ts.length,
+          ...(t.resources !== undefined ? { resources: t.resources } : {}),
+          median_ms: round(median(ts)),
+          min_ms: round(Math.min(...ts)),
+          max_ms: round(Math.max(...ts)),
+          ...(t.boxes !== undefined ? { boxes: t.boxes } : {}),
+          ...(t.build === 'floor'
+            ? t.boxes
+              ? { ratio: Math.round((median(ts) / floorMedian) * 100) / 100 }
+              : {}
+            : {
+                ratio,
+                ratio_min: Math.round(Math.min(...perRound) * 100) / 100,
+                ratio_max: Math.round(Math.max(...perRound) * 100) / 100,
+                app_start_ms: round(median(marks[i]!.start)),
+                first_canvas_frame_ms: round(median(marks[i]!.frame)),
+                ...(marks[i]!.early.length
+                  ? {
+                      early_paint_ms: round(median(marks[i]!.early)),
+                      early_paint_mark_ms: round(median(marks[i]!.earlyMark)),
+                      early_ratio: Math.round((median(marks[i]!.early) / floorMedian) * 100) / 100,
+                      early_target_ratio: 0.5,
+                      early_ok: median(marks[i]!.early) / floorMedian < 0.5,
+                    }
+                  : {}),
+                early_painted: marks[i]!.early.length,
+                early_inserted: marks[i]!.earlyMark.length,
+                ...(sizedFloor > 0
+                  ? { stack_ratio: Math.round((median(ts) / median(times[sizedFloor]!)) * 100) / 100 }
+                  : {}),
+                ...(budget && t.build === 'app' ? { budget_ratio: budget, ok: ratio <= budget } : {}),
+              }),
         }),
-      }));
+      );
     });
   });
 }

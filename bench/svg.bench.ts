@@ -44,7 +44,11 @@ async function bundle(): Promise<string> {
     configFile: false,
     logLevel: 'silent',
     root: ROOT,
-    build: { write: false, minify: true, lib: { entry: join(ROOT, 'bench/lib/svgEntry.ts'), formats: ['iife'], name: 'svgBench', fileName: 'svg-bench' } },
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: join(ROOT, 'bench/lib/svgEntry.ts'), formats: ['iife'], name: 'svgBench', fileName: 'svg-bench' },
+    },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as { output: { type: string; code?: string }[] }[];
   const chunk = outputs.flatMap((o) => o.output).find((o) => o.type === 'chunk');
@@ -55,7 +59,10 @@ async function bundle(): Promise<string> {
 async function timeBrowser(script: string): Promise<number> {
   const found = findChromium(ROOT, (line) => console.error(line));
   if (!found) throw new Error(BROWSER_HINT);
-  const browser = await chromium.launch({ executablePath: found.path, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: found.path,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>svg bench</title>');

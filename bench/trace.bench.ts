@@ -14,7 +14,9 @@ import { exposure, trace, type TraceQuery } from '../src/engine/traffic/index.ts
 
 const design = generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 1 });
 const n = Object.keys(design.resources).length;
-const instances = Object.values(design.resources).filter((r) => r.kind === 'instance').map((r) => r.id);
+const instances = Object.values(design.resources)
+  .filter((r) => r.kind === 'instance')
+  .map((r) => r.id);
 
 /** A mix of flows: internet in, NAT out, across a peering connection, to S3 through the endpoint, blocked ones. */
 function queries(): TraceQuery[] {
@@ -24,7 +26,14 @@ function queries(): TraceQuery[] {
     out.push({ from: `i-${v}-5-0`, to: 'internet', protocol: 'tcp', port: 443 });
     out.push({ from: `i-${v}-0-0`, to: `i-${v}-4-0`, protocol: 'tcp', port: 8080 });
     out.push({ from: `i-${v}-5-0`, to: `i-${v + 1}-6-0`, protocol: 'tcp', port: 22 });
-    out.push({ from: `i-${v}-7-0`, to: 'service:s3', protocol: 'tcp', port: 443, action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' });
+    out.push({
+      from: `i-${v}-7-0`,
+      to: 'service:s3',
+      protocol: 'tcp',
+      port: 443,
+      action: 's3:GetObject',
+      resource: 'arn:aws:s3:::b/k',
+    });
     out.push({ from: `i-${v}-8-0`, to: `i-${v}-9-0`, protocol: 'tcp', port: 3389 });
   }
   return out;
@@ -74,4 +83,12 @@ for (let i = 0; i < 11; i++) {
 }
 if (exposed === 0) console.error('note: no instance of the generated design is exposed to the internet');
 const exposureMedian = median(reports);
-console.log(JSON.stringify({ name: 'exposure-1000', n: instances.length, median_ms: exposureMedian, budget_ms: 500, ok: exposureMedian <= 500 }));
+console.log(
+  JSON.stringify({
+    name: 'exposure-1000',
+    n: instances.length,
+    median_ms: exposureMedian,
+    budget_ms: 500,
+    ok: exposureMedian <= 500,
+  }),
+);

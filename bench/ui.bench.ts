@@ -34,10 +34,16 @@ async function benchOpen(browser: Browser, url: string) {
     const page = await openDesign(browser, url, design);
     const ms = await waitRendered(page, drawnNodeCount(design));
     // When the HTML and the first-visit scripts had loaded and run (the rest is the app building the canvas).
-    const dcl = (await page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")) as number;
-    const shown = (await (await page.waitForFunction('window.__findingsShown', null, { timeout: 20_000 })).jsonValue()) as number;
+    const dcl = (await page.evaluate(
+      "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd",
+    )) as number;
+    const shown = (await (
+      await page.waitForFunction('window.__findingsShown', null, { timeout: 20_000 })
+    ).jsonValue()) as number;
     // The app's own marks: its module started (all scripts loaded and evaluated), the saved design read.
-    const marks = (await page.evaluate(`Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`)) as Record<string, number>;
+    const marks = (await page.evaluate(
+      `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
+    )) as Record<string, number>;
     if (i > 0) {
       // the first run warms the disk cache and the server
       times.push(ms);
@@ -50,10 +56,19 @@ async function benchOpen(browser: Browser, url: string) {
   }
   const median_ms = round(median(times));
   return {
-    name: 'open-300-resources', n: times.length, median_ms, min_ms: round(Math.min(...times)), max_ms: round(Math.max(...times)),
-    scripts_loaded_ms: round(median(loaded)), app_start_ms: round(median(started)), design_read_ms: round(median(read)),
+    name: 'open-300-resources',
+    n: times.length,
+    median_ms,
+    min_ms: round(Math.min(...times)),
+    max_ms: round(Math.max(...times)),
+    scripts_loaded_ms: round(median(loaded)),
+    app_start_ms: round(median(started)),
+    design_read_ms: round(median(read)),
     findings_shown_ms: round(median(findings)),
-    resources: Object.keys(design.resources).length, nodes: drawnNodeCount(design), budget_ms: 1000, ok: median_ms < 1000,
+    resources: Object.keys(design.resources).length,
+    nodes: drawnNodeCount(design),
+    budget_ms: 1000,
+    ok: median_ms < 1000,
   };
 }
 
@@ -106,7 +121,10 @@ async function dragOnce(browser: Browser, url: string, design: Design, vpcId: st
     await page.mouse.move(x + 5 + dx, y + 5 + (i % 2) * 20);
     const changed = await page
       .waitForFunction(`window.__frames.length > ${measured}`, null, { polling: 'raf', timeout: 1000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (changed) measured++;
     else await page.evaluate('window.__pending = undefined'); // the move changed nothing on screen
     if (i === DRAG_MOVES / 2) far = await vpc.boundingBox();
@@ -148,16 +166,28 @@ async function benchDrag(browser: Browser, url: string) {
   const sorted = [...all].sort((a, b) => a - b);
   const mean_ms = round(median(means));
   return {
-    name: 'drag-vpc-50-frame', n: DRAG_RUNS, moves: DRAG_MOVES, measured_moves: measuredMoves, resources_in_vpc: held, drawn_in_vpc: drawn, mean_ms,
+    name: 'drag-vpc-50-frame',
+    n: DRAG_RUNS,
+    moves: DRAG_MOVES,
+    measured_moves: measuredMoves,
+    resources_in_vpc: held,
+    drawn_in_vpc: drawn,
+    mean_ms,
     script_mean_ms: round(median(scriptMeans)),
-    p95_ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0), max_ms: round(sorted.at(-1) ?? 0), budget_ms: 16, ok: mean_ms < 16,
+    p95_ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0),
+    max_ms: round(sorted.at(-1) ?? 0),
+    budget_ms: 16,
+    ok: mean_ms < 16,
   };
 }
 
 async function main() {
   await withBench('ui', async (bench) => {
     // Each benchmark reports on its own line, so one that fails leaves the other's result.
-    for (const [name, run] of [['open-300-resources', benchOpen], ['drag-vpc-50-frame', benchDrag]] as const) {
+    for (const [name, run] of [
+      ['open-300-resources', benchOpen],
+      ['drag-vpc-50-frame', benchDrag],
+    ] as const) {
       try {
         console.log(JSON.stringify(await run(bench.browser, bench.url)));
       } catch (error) {

@@ -45,10 +45,21 @@ async function bundled() {
     mkdirSync(dir, { recursive: true });
     // Written under a private name, then renamed: runs started together never load a half-written file.
     const partial = `${file}.${process.pid}.tmp`;
-    await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: partial, logLevel: 'silent' });
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: partial,
+      logLevel: 'silent',
+    });
     renameSync(partial, file);
     // Bundles of older sources are of no more use.
-    for (const old of readdirSync(dir)) if (old.startsWith('main-') && old.endsWith('.mjs') && join(dir, old) !== file) rmSync(join(dir, old), { force: true });
+    for (const old of readdirSync(dir))
+      if (old.startsWith('main-') && old.endsWith('.mjs') && join(dir, old) !== file)
+        rmSync(join(dir, old), { force: true });
     return file;
   } catch {
     return undefined;

@@ -68,7 +68,9 @@ test('a large design shows its import progress, and Cancel leaves the open desig
   expect(await toolbar.button('Undo').getAttribute('title')).toBe(undoBefore);
 });
 
-test('a large design, let run, is shown with only what is in view drawn, as a design of its own beside the old one', async ({ page }) => {
+test('a large design, let run, is shown with only what is in view drawn, as a design of its own beside the old one', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const { canvas, toolbar } = await openApp(page);
   const library = new LibraryPage(page);

@@ -58,7 +58,9 @@ test('a VPC dragged from the palette onto empty canvas lands where it was droppe
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('vpc-1');
 });
 
-test('a subnet dropped on a VPC nests in the AZ band under the pointer, and an instance in the subnet', async ({ page }) => {
+test('a subnet dropped on a VPC nests in the AZ band under the pointer, and an instance in the subnet', async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   const band = await canvas.box('az:vpc-prod:us-east-1b');
   // Below the band's two subnets: the band's own empty space.
@@ -106,7 +108,9 @@ test('an instance dragged onto another subnet of its VPC moves into it', async (
   await expect(canvas.node('i-app-a')).toContainText('10.0.11.');
   const other = await canvas.box('i-app-b');
   const moved = await canvas.box('i-app-a');
-  expect(moved.x >= other.x + other.width || moved.x + moved.width <= other.x || moved.y >= other.y + other.height).toBe(true);
+  expect(
+    moved.x >= other.x + other.width || moved.x + moved.width <= other.x || moved.y >= other.y + other.height,
+  ).toBe(true);
   const subnet = await canvas.box('subnet-private-b');
   const instance = await canvas.box('i-app-a');
   expect(instance.x).toBeGreaterThanOrEqual(subnet.x);
@@ -143,7 +147,10 @@ test('a name with HTML in it shows as text and runs nothing', async ({ page }) =
     void d.dismiss();
   });
   const evil = '<img src=x onerror=alert(1)>';
-  const design = aDesign(aVpc({ id: 'vpc-x', name: evil }), aSubnet({ id: 'subnet-x', vpcId: 'vpc-x', name: `${evil} subnet` }));
+  const design = aDesign(
+    aVpc({ id: 'vpc-x', name: evil }),
+    aSubnet({ id: 'subnet-x', vpcId: 'vpc-x', name: `${evil} subnet` }),
+  );
   design.layout = { 'vpc-x': { x: 0, y: 0 } };
   await toolbar.importFile('evil.json', serializeDesign(design));
   await expect(canvas.node('vpc-x')).toContainText(evil);
@@ -153,7 +160,9 @@ test('a name with HTML in it shows as text and runs nothing', async ({ page }) =
   expect(dialogs).toBe(0);
 });
 
-test('a design file dropped on the canvas is imported; a broken one is refused and the design kept', async ({ page }) => {
+test('a design file dropped on the canvas is imported; a broken one is refused and the design kept', async ({
+  page,
+}) => {
   const { canvas, toolbar } = await openApp(page);
   await canvas.dropFile('broken.json', '{ "format": "vpc-designer", ');
   await expect(toolbar.status).toContainText('broken.json');
@@ -230,7 +239,8 @@ test('zoomed out, the whole design stays legible as a diagram', async ({ page })
 
   // Zoomed out past the labels' level of detail, boxes keep their colours and each VPC still shows its name at a
   // size that can be read on screen.
-  for (let i = 0; i < 8 && (await zoomOf(page)) >= 0.3; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  for (let i = 0; i < 8 && (await zoomOf(page)) >= 0.3; i++)
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
   await expect.poll(() => zoomOf(page)).toBeLessThan(0.3);
   await expect(canvas.node('subnet-public-a')).not.toContainText('10.0.0.0/24');
   const name = canvas.node('vpc-prod').getByText('Production', { exact: true });
@@ -246,16 +256,47 @@ test('VPN, Direct Connect and a pending peering request are drawn as labelled co
     aVpc({ id: 'vpc-b', name: 'Data', cidrBlocks: ['10.1.0.0/16'] }),
     aSubnet({ id: 'subnet-a', vpcId: 'vpc-a', name: 'App A' }),
     anInstance({ id: 'i-a', subnetId: 'subnet-a', name: 'app' }),
-    anEndpoint({ id: 'vpce-ssm', vpcId: 'vpc-a', endpointType: 'Interface', serviceName: 'com.amazonaws.us-east-1.ssm', subnetIds: ['subnet-a'], name: 'SSM endpoint' }),
+    anEndpoint({
+      id: 'vpce-ssm',
+      vpcId: 'vpc-a',
+      endpointType: 'Interface',
+      serviceName: 'com.amazonaws.us-east-1.ssm',
+      subnetIds: ['subnet-a'],
+      name: 'SSM endpoint',
+    }),
     aVirtualPrivateGateway({ id: 'vgw-a', vpcId: 'vpc-a', name: 'VGW' }),
-    aPeering({ id: 'pcx-ab', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-b', status: 'pending-acceptance', name: 'App to Data' }),
+    aPeering({
+      id: 'pcx-ab',
+      requesterVpcId: 'vpc-a',
+      accepterVpcId: 'vpc-b',
+      status: 'pending-acceptance',
+      name: 'App to Data',
+    }),
     { id: 'cgw-1', kind: 'customerGateway', name: 'Office router', ipAddress: '198.51.100.1', bgpAsn: 65000 },
-    { id: 'vpn-1', kind: 'vpnConnection', name: 'Office VPN', vpnGatewayId: 'vgw-a', customerGatewayId: 'cgw-1', staticRoutesOnly: true, onPremisesCidrs: ['192.168.0.0/16'] },
-    { id: 'dxgw-1', kind: 'directConnectGateway', name: 'DX gateway', amazonSideAsn: 64512, virtualPrivateGatewayIds: ['vgw-a'], onPremisesCidrs: [] },
+    {
+      id: 'vpn-1',
+      kind: 'vpnConnection',
+      name: 'Office VPN',
+      vpnGatewayId: 'vgw-a',
+      customerGatewayId: 'cgw-1',
+      staticRoutesOnly: true,
+      onPremisesCidrs: ['192.168.0.0/16'],
+    },
+    {
+      id: 'dxgw-1',
+      kind: 'directConnectGateway',
+      name: 'DX gateway',
+      amazonSideAsn: 64512,
+      virtualPrivateGatewayIds: ['vgw-a'],
+      onPremisesCidrs: [],
+    },
   );
   design.layout = {
-    'vpc-a': { x: 0, y: 0 }, 'vpc-b': { x: 760, y: 0 }, 'vgw-a': { x: 260, y: 0 },
-    'cgw-1': { x: 200, y: -260 }, 'dxgw-1': { x: 420, y: -260 },
+    'vpc-a': { x: 0, y: 0 },
+    'vpc-b': { x: 760, y: 0 },
+    'vgw-a': { x: 260, y: 0 },
+    'cgw-1': { x: 200, y: -260 },
+    'dxgw-1': { x: 420, y: -260 },
   };
   await toolbar.importFile('connections.json', JSON.stringify(design));
   await expect(canvas.edge('vpn-1')).toBeVisible();

@@ -34,7 +34,9 @@ async function undo(page: Page) {
   await page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true }).click();
 }
 
-test('peering from the palette: choose the two VPCs, the connection is drawn and opens in the inspector; one undo removes it', async ({ page }) => {
+test('peering from the palette: choose the two VPCs, the connection is drawn and opens in the inspector; one undo removes it', async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   const panels = new Panels(page);
   await canvas.clickEmpty();
@@ -73,7 +75,7 @@ test('peering from the palette: choose the two VPCs, the connection is drawn and
   await expect(palette.item('Peering connection')).toBeFocused();
 });
 
-test('the palette\'s Peering connection dragged onto a VPC makes it the requester', async ({ page }) => {
+test("the palette's Peering connection dragged onto a VPC makes it the requester", async ({ page }) => {
   const { canvas, palette } = await openApp(page);
   const panels = new Panels(page);
   await palette.dragTo('Peering connection', canvas.node('vpc-shared'), { x: 60, y: 14 });
@@ -86,7 +88,9 @@ test('the palette\'s Peering connection dragged onto a VPC makes it the requeste
   await expect(dialog).toHaveCount(0);
 });
 
-test("Peer with… in a VPC's inspector lists the other VPCs and makes a request the accepter has yet to accept", async ({ page }) => {
+test("Peer with… in a VPC's inspector lists the other VPCs and makes a request the accepter has yet to accept", async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   const panels = new Panels(page);
   await canvas.clickEmpty();
@@ -113,7 +117,9 @@ test("Peer with… in a VPC's inspector lists the other VPCs and makes a request
   await expect(panels.finding(/waiting for the owner of VPC "?vpc-1/)).toHaveCount(1);
 });
 
-test('hovering a VPC shows its handles and what a drag does; clicking or pressing Enter on a connection label selects it', async ({ page }) => {
+test('hovering a VPC shows its handles and what a drag does; clicking or pressing Enter on a connection label selects it', async ({
+  page,
+}) => {
   const { canvas } = await openApp(page);
   const panels = new Panels(page);
   const handle = canvas.node('vpc-shared').locator('.react-flow__handle').first();
@@ -140,7 +146,9 @@ test('hovering a VPC shows its handles and what a drag does; clicking or pressin
   await expect(panels.heading()).toHaveText('Production ↔ Shared');
 });
 
-test('a route table added from the palette is shown on the canvas and opened, by keyboard and by drag', async ({ page }) => {
+test('a route table added from the palette is shown on the canvas and opened, by keyboard and by drag', async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   const panels = new Panels(page);
   const showSupporting = page.getByRole('button', { name: 'Show route tables, security groups and NACLs' });
@@ -163,7 +171,9 @@ test('a route table added from the palette is shown on the canvas and opened, by
   await expect(canvas.node('rtb-2')).toBeVisible();
 });
 
-test('unused gateways are info findings; one click routes a subnet to the internet gateway, another a private subnet to the NAT gateway', async ({ page }) => {
+test('unused gateways are info findings; one click routes a subnet to the internet gateway, another a private subnet to the NAT gateway', async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   const panels = new Panels(page);
   const traffic = new TrafficPage(page);
@@ -184,7 +194,9 @@ test('unused gateways are info findings; one click routes a subnet to the intern
   await palette.item('Subnet').click();
   await expect(panels.heading()).toHaveText('subnet-1');
   const toIgw = panels.inspector.getByRole('button', { name: 'Route to the internet gateway' });
-  await expect(toIgw).toHaveAccessibleDescription(/Creates a route table for this subnet alone .*0\.0\.0\.0\/0 → igw-1.*main route table/);
+  await expect(toIgw).toHaveAccessibleDescription(
+    /Creates a route table for this subnet alone .*0\.0\.0\.0\/0 → igw-1.*main route table/,
+  );
   await expect(panels.inspector.getByText(/No public NAT gateway in this VPC/)).toBeVisible();
   await toIgw.click();
   await expect(igwUnused).toHaveCount(0);
@@ -204,7 +216,10 @@ test('unused gateways are info findings; one click routes a subnet to the intern
   await palette.item('EC2 instance').click();
   await traffic.open();
   const form = traffic.root.getByRole('form', { name: 'New flow' });
-  const source = (await form.getByLabel('Source', { exact: true }).locator('option', { hasText: /^i-\d+ \(10\.2\./ }).textContent())!;
+  const source = (await form
+    .getByLabel('Source', { exact: true })
+    .locator('option', { hasText: /^i-\d+ \(10\.2\./ })
+    .textContent())!;
   await traffic.trace({ from: source, to: 'Internet', protocol: 'TCP', port: 443 });
   await traffic.save();
   const flowName = new RegExp(`^${source.split(' ')[0]} → Internet`);
@@ -227,7 +242,9 @@ test('unused gateways are info findings; one click routes a subnet to the intern
   await expect(natUnused).toHaveCount(1);
 });
 
-test('a NAT instance is drawn unlike a plain instance: its own glyph, and "NAT" beside its address', async ({ page }) => {
+test('a NAT instance is drawn unlike a plain instance: its own glyph, and "NAT" beside its address', async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   await canvas.select('subnet-private-b');
   await palette.item('NAT instance').click();

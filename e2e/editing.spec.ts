@@ -46,7 +46,8 @@ test('a reload keeps the design, positions included', async ({ page }) => {
   await palette.dropAt('Subnet', { x: band.x + 24, y: band.y + band.height - 12 });
   await expect(canvas.node('subnet-1')).toBeVisible();
   // The gap between the two VPCs in design units: framing after the reload changes the zoom, not this.
-  const gap = async () => ((await canvas.box('vpc-shared')).x - (await canvas.box('vpc-prod')).x) / (await zoomOf(page));
+  const gap = async () =>
+    ((await canvas.box('vpc-shared')).x - (await canvas.box('vpc-prod')).x) / (await zoomOf(page));
   const original = await gap();
   await canvas.dragNode('vpc-prod', 48, 40);
   const moved = await gap();
@@ -91,11 +92,15 @@ test('keys typed in a text field edit the text, not the canvas', async ({ page }
   await expect(canvas.node('i-web-a')).toBeVisible();
 });
 
-test('keys pressed on a panel control belong to the control: Backspace on a checkbox does not delete the VPC', async ({ page }) => {
+test('keys pressed on a panel control belong to the control: Backspace on a checkbox does not delete the VPC', async ({
+  page,
+}) => {
   const { canvas } = await openApp(page);
   await canvas.select('vpc-shared');
   const before = await canvas.box('vpc-shared');
-  const dnsHostnames = page.getByRole('complementary', { name: 'Inspector' }).getByRole('checkbox', { name: 'DNS hostnames' });
+  const dnsHostnames = page
+    .getByRole('complementary', { name: 'Inspector' })
+    .getByRole('checkbox', { name: 'DNS hostnames' });
   await dnsHostnames.focus();
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Delete');

@@ -20,7 +20,15 @@ const EXAMPLE = exampleDesign();
 const EXAMPLE_FILE = 'example-two-az-web-app-with-a-peered-shared-services-vpc';
 const VPC_NAMES = ['Production', 'Shared services'];
 const SUBNET_NAMES = ['Public A', 'Public B', 'Private A', 'Private B', 'Tools A'];
-const CIDRS = ['10.0.0.0/16', '10.1.0.0/16', '10.0.0.0/24', '10.0.1.0/24', '10.0.10.0/24', '10.0.11.0/24', '10.1.0.0/24'];
+const CIDRS = [
+  '10.0.0.0/16',
+  '10.1.0.0/16',
+  '10.0.0.0/24',
+  '10.0.1.0/24',
+  '10.0.10.0/24',
+  '10.0.11.0/24',
+  '10.1.0.0/24',
+];
 
 interface ParsedXml {
   root: string;
@@ -46,13 +54,18 @@ function parseXml(page: Page, xml: string, type: 'image/svg+xml' | 'text/xml'): 
           if (attr.localName === 'href' || attr.localName === 'src') refs.push(attr.value);
           for (const m of attr.value.matchAll(/url\(\s*['"]?([^'")]+)/g)) refs.push(m[1]!);
         }
-        if (el.localName === 'style') for (const m of (el.textContent ?? '').matchAll(/(?:url\(\s*['"]?([^'")]+)|@import\s+['"]?([^'";]+))/g)) refs.push((m[1] ?? m[2])!);
+        if (el.localName === 'style')
+          for (const m of (el.textContent ?? '').matchAll(/(?:url\(\s*['"]?([^'")]+)|@import\s+['"]?([^'";]+))/g))
+            refs.push((m[1] ?? m[2])!);
       }
       const root = doc.documentElement;
       return {
         root: root.localName,
         error: error ? error.textContent : null,
-        text: all.filter((el) => el.localName === 'text' || el.localName === 'tspan' || el.localName === 'title').map((el) => el.textContent).join('\n'),
+        text: all
+          .filter((el) => el.localName === 'text' || el.localName === 'tspan' || el.localName === 'title')
+          .map((el) => el.textContent)
+          .join('\n'),
         width: Number.parseFloat(root.getAttribute('width') ?? ''),
         height: Number.parseFloat(root.getAttribute('height') ?? ''),
         refs,
@@ -99,7 +112,9 @@ function expectPictureOfExample(xml: ParsedXml) {
   for (const cidr of CIDRS) expect(xml.text).toContain(cidr);
 }
 
-test('each format downloads a file whose content is the design: JSON, SVG, PNG at 1×/2×/4×, PDF pages, draw.io', async ({ page }) => {
+test('each format downloads a file whose content is the design: JSON, SVG, PNG at 1×/2×/4×, PDF pages, draw.io', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await openApp(page);
   const dialog = new ExportPage(page);
@@ -119,13 +134,19 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
   expect(svg.root).toBe('svg');
   expectPictureOfExample(svg);
   expect(svg.text).toContain(await page.evaluate(() => new Date().toLocaleDateString('sv'))); // the title block's date
-  expect(svg.refs.filter((ref) => !ref.startsWith('#') && !ref.startsWith('data:')), 'no external references').toEqual([]);
+  expect(
+    svg.refs.filter((ref) => !ref.startsWith('#') && !ref.startsWith('data:')),
+    'no external references',
+  ).toEqual([]);
   expect(svg.width).toBeGreaterThan(100);
 
   for (const scale of [1, 2, 4] as const) {
     const png = await dialog.exportFile('PNG', (d) => d.radio(`${scale}×`).check());
     expect(png.name).toBe(`${EXAMPLE_FILE}.png`);
-    expect(pngSize(png.bytes)).toEqual({ width: Math.round(svg.width * scale), height: Math.round(svg.height * scale) });
+    expect(pngSize(png.bytes)).toEqual({
+      width: Math.round(svg.width * scale),
+      height: Math.round(svg.height * scale),
+    });
   }
   const white = await dialog.exportFile('PNG', async (d) => {
     await d.radio('1×').check();
@@ -156,7 +177,10 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
   const fit = pdfPages(fitted.bytes);
   expect(fit.pages).toBe(1);
   // Fitted to the drawing: the page has the picture's shape (pt to px is a uniform scale).
-  expect((fit.mediaBox[2]! - fit.mediaBox[0]!) / (fit.mediaBox[3]! - fit.mediaBox[1]!)).toBeCloseTo(svg.width / svg.height, 1);
+  expect((fit.mediaBox[2]! - fit.mediaBox[0]!) / (fit.mediaBox[3]! - fit.mediaBox[1]!)).toBeCloseTo(
+    svg.width / svg.height,
+    1,
+  );
 
   const drawio = await dialog.exportFile('draw.io');
   expect(drawio.name).toBe(`${EXAMPLE_FILE}.drawio`);
@@ -168,21 +192,32 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
   for (const text of [...VPC_NAMES, ...SUBNET_NAMES, ...CIDRS]) expect(drawioText).toContain(text);
 });
 
-test('a PNG larger than a browser can draw is drawn at the largest scale that fits, and the dialog says so', async ({ page }) => {
+test('a PNG larger than a browser can draw is drawn at the largest scale that fits, and the dialog says so', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const { toolbar } = await openApp(page);
   // The 300-resource benchmark design: seven VPCs, more pixels at 4× than a browser's canvas holds.
-  await toolbar.importFile('wide.json', serializeDesign({ ...generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 }), name: 'Wide' }));
+  await toolbar.importFile(
+    'wide.json',
+    serializeDesign({ ...generateDesign({ vpcs: 7, subnetsPerVpc: 4, instancesPerSubnet: 5 }), name: 'Wide' }),
+  );
   const dialog = new ExportPage(page);
   await dialog.open();
   await dialog.format('SVG');
-  const svg = await parseXml(page, (await dialog.download('SVG').then(async (d) => readFile((await d.path())!, 'utf8'))), 'image/svg+xml');
+  const svg = await parseXml(
+    page,
+    await dialog.download('SVG').then(async (d) => readFile((await d.path())!, 'utf8')),
+    'image/svg+xml',
+  );
   expect(svg.width * 4).toBeGreaterThan(MAX_CANVAS_SIDE);
 
   await dialog.open();
   await dialog.format('PNG');
   await dialog.radio('4×').check();
-  const warning = dialog.dialog.getByText(/^At 4× the picture would be \d+ × \d+ px, more than a browser can draw; it is drawn at [\d.]+× \(\d+ × \d+ px\)\.$/);
+  const warning = dialog.dialog.getByText(
+    /^At 4× the picture would be \d+ × \d+ px, more than a browser can draw; it is drawn at [\d.]+× \(\d+ × \d+ px\)\.$/,
+  );
   await expect(warning).toBeVisible();
   const download = page.waitForEvent('download');
   await dialog.button('Download PNG').click();
@@ -218,17 +253,23 @@ test('Copy image puts a PNG of the picture on the clipboard', async ({ page, con
 
 test('a browser that refuses the clipboard gets a plain message, and the dialog stays usable', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(navigator.clipboard, 'write', { value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) });
+    Object.defineProperty(navigator.clipboard, 'write', {
+      value: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')),
+    });
   });
   await openApp(page);
   const dialog = new ExportPage(page);
   await dialog.open();
   await dialog.button('Copy image').click();
-  await expect(dialog.message).toHaveText('The browser refused to put the image on the clipboard: download the PNG instead.');
+  await expect(dialog.message).toHaveText(
+    'The browser refused to put the image on the clipboard: download the PNG instead.',
+  );
   await expect(dialog.button('Download SVG')).toBeEnabled();
 });
 
-test('the last choices are remembered after a reload; a corrupted stored value falls back to the defaults', async ({ page }) => {
+test('the last choices are remembered after a reload; a corrupted stored value falls back to the defaults', async ({
+  page,
+}) => {
   await openApp(page);
   const dialog = new ExportPage(page);
   await dialog.open();
@@ -265,12 +306,16 @@ test('the last choices are remembered after a reload; a corrupted stored value f
   expect(await readFile((await download.path())!, 'utf8')).toContain('<svg');
 });
 
-test('only the selection: the selected resource and its containers, nothing else; disabled with a reason when nothing is selected', async ({ page }) => {
+test('only the selection: the selected resource and its containers, nothing else; disabled with a reason when nothing is selected', async ({
+  page,
+}) => {
   const { canvas } = await openApp(page);
   const dialog = new ExportPage(page);
   await dialog.open();
   await expect(dialog.radio('Only the selection')).toBeDisabled();
-  await expect(dialog.dialog.getByText('Nothing is selected: select resources on the canvas to export only them.')).toBeVisible();
+  await expect(
+    dialog.dialog.getByText('Nothing is selected: select resources on the canvas to export only them.'),
+  ).toBeVisible();
   await dialog.button('Cancel').click();
 
   await canvas.select('i-app-a');
@@ -282,15 +327,21 @@ test('only the selection: the selected resource and its containers, nothing else
   });
   const svg = await parseXml(page, file.bytes.toString('utf8'), 'image/svg+xml');
   expect(svg.error).toBeNull();
-  for (const present of ['app-a', 'Private A', '10.0.10.0/24', 'Production', '10.0.0.0/16']) expect(svg.text).toContain(present);
-  for (const absent of ['app-b', 'web-a', 'Public A', 'Private B', 'Shared services', 'Tools A', '10.1.0.0/16']) expect(svg.text).not.toContain(absent);
+  for (const present of ['app-a', 'Private A', '10.0.10.0/24', 'Production', '10.0.0.0/16'])
+    expect(svg.text).toContain(present);
+  for (const absent of ['app-b', 'web-a', 'Public A', 'Private B', 'Shared services', 'Tools A', '10.1.0.0/16'])
+    expect(svg.text).not.toContain(absent);
 });
 
 test('a hostile design name gives a safe file name', async ({ page }) => {
   const { toolbar } = await openApp(page);
   await toolbar.importFile('hostile.json', serializeDesign({ ...EXAMPLE, name: '../x<y>' }));
   const dialog = new ExportPage(page);
-  for (const [format, name] of [['SVG', 'x-y.svg'], ['draw.io', 'x-y.drawio'], ['Design file (JSON)', 'x-y.json']] as const) {
+  for (const [format, name] of [
+    ['SVG', 'x-y.svg'],
+    ['draw.io', 'x-y.drawio'],
+    ['Design file (JSON)', 'x-y.json'],
+  ] as const) {
     expect((await dialog.exportFile(format)).name).toBe(name);
   }
 });
@@ -301,7 +352,11 @@ async function cliSvg(args: string[]): Promise<string> {
   const designFile = join(dir, 'design.json');
   await writeFile(designFile, serializeDesign(EXAMPLE));
   const out = join(dir, 'cli.svg');
-  await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'export', designFile, '--format', 'svg', '--out', out, ...args], { cwd: process.cwd() });
+  await promisify(execFile)(
+    'npx',
+    ['tsx', 'src/cli/main.ts', 'export', designFile, '--format', 'svg', '--out', out, ...args],
+    { cwd: process.cwd() },
+  );
   return readFile(out, 'utf8');
 }
 
@@ -341,7 +396,8 @@ test('the dialog works from the keyboard, with named controls, and gives focus b
   await expect(dialog.radio('PNG')).toBeChecked();
   await expect(dialog.radio('2×')).toBeVisible();
   for (const name of ['1×', '2×', '4×', 'White', 'Transparent']) await expect(dialog.radio(name)).toBeVisible();
-  for (const name of ['Title block', 'Legend', 'Findings markers', 'Route tables, security groups and NACLs']) await expect(dialog.checkbox(name)).toBeVisible();
+  for (const name of ['Title block', 'Legend', 'Findings markers', 'Route tables, security groups and NACLs'])
+    await expect(dialog.checkbox(name)).toBeVisible();
   await expect(dialog.dialog.getByRole('group', { name: /Traffic flows drawn/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('export-png.png') });
   // Enter in the form downloads.

@@ -16,7 +16,9 @@ class FindingsPanel {
     return this.root.getByRole('listitem').filter({ hasText: text });
   }
   toggle(severity: 'Errors' | 'Warnings' | 'Info'): Locator {
-    return this.root.getByRole('group', { name: 'Show severities' }).getByRole('button', { name: new RegExp(`^${severity} \\d+$`) });
+    return this.root
+      .getByRole('group', { name: 'Show severities' })
+      .getByRole('button', { name: new RegExp(`^${severity} \\d+$`) });
   }
   filter(): Locator {
     return this.root.getByLabel('Filter findings');
@@ -29,7 +31,9 @@ const cidrField = (page: Page) => inspector(page).getByLabel('IPv4 CIDR block', 
 
 /** Opens a design file through the toolbar's Import button, as a user picking a file would. */
 async function importDesign(page: Page, design: Design, name = 'shared-design.json') {
-  await page.getByLabel('Import file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(serializeDesign(design)) });
+  await page
+    .getByLabel('Import file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(serializeDesign(design)) });
 }
 
 /** The example design plus whatever a colleague added to it. */
@@ -46,7 +50,9 @@ test.beforeEach(async ({ page }) => {
   await expect(node(page, 'subnet-public-b')).toBeVisible();
 });
 
-test('an overlapping subnet is reported and marked, can be jumped to, and the finding goes once fixed', async ({ page }) => {
+test('an overlapping subnet is reported and marked, can be jumped to, and the finding goes once fixed', async ({
+  page,
+}) => {
   const findings = new FindingsPanel(page);
   // The example design has one deliberate error (a transitive route through a peering connection).
   await expect(findings.root).toContainText('Errors 1 · Warnings 0 · Info 0');
@@ -63,15 +69,22 @@ test('an overlapping subnet is reported and marked, can be jumped to, and the fi
   await inspector(page).getByLabel('Name', { exact: true }).fill('Scratch');
   await inspector(page).getByLabel('Name', { exact: true }).press('Enter');
   await cidrField(page).fill('10.0.10.128/25');
-  await expect(inspector(page)).toContainText('10.0.10.128/25 overlaps subnet Private A (10.0.10.0/24): AWS will refuse it.');
+  await expect(inspector(page)).toContainText(
+    '10.0.10.128/25 overlaps subnet Private A (10.0.10.0/24): AWS will refuse it.',
+  );
   await cidrField(page).press('Enter');
   await expect(node(page, scratchId)).toContainText('10.0.10.128/25');
 
   const overlap = findings.finding('overlaps subnet "Private A" (subnet-private-a)');
   await expect(overlap).toHaveCount(1);
-  await expect(overlap).toContainText(`Subnet "Scratch" (${scratchId}) overlaps subnet "Private A" (subnet-private-a): 10.0.10.128/25 and 10.0.10.0/24 share addresses`);
+  await expect(overlap).toContainText(
+    `Subnet "Scratch" (${scratchId}) overlaps subnet "Private A" (subnet-private-a): 10.0.10.128/25 and 10.0.10.0/24 share addresses`,
+  );
   await expect(overlap).toContainText('Fix: Give one of them a block that does not overlap');
-  await expect(overlap.getByRole('link', { name: /AWS documentation/ })).toHaveAttribute('href', 'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html');
+  await expect(overlap.getByRole('link', { name: /AWS documentation/ })).toHaveAttribute(
+    'href',
+    'https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html',
+  );
   await expect(findings.root).toContainText('Errors 2 · Warnings 0 · Info 0');
   await expect(node(page, scratchId)).toHaveAttribute('data-severity', 'error');
   await page.screenshot({ path: 'test-results/findings-overlap.png' });

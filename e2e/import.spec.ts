@@ -14,7 +14,9 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-test('a CloudFormation template imported from a file shows its VPC and subnets, laid out, and the old design stays in Designs', async ({ page }) => {
+test('a CloudFormation template imported from a file shows its VPC and subnets, laid out, and the old design stays in Designs', async ({
+  page,
+}) => {
   const { canvas, toolbar } = await openApp(page);
   await toolbar.importFile('VPC_FindInMapAZs.yaml', template('corpus/VPC_FindInMapAZs.yaml'));
 
@@ -37,8 +39,11 @@ test('a CloudFormation template imported from a file shows its VPC and subnets, 
   await expect(canvas.node('InternetGateway')).toBeVisible();
 
   // Laid out: the four subnets do not overlap, and public subnets sit above private ones.
-  const boxes = await Promise.all(['PublicSubnet1', 'PublicSubnet2', 'PrivateSubnet1', 'PrivateSubnet2'].map((id) => canvas.box(id)));
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+  const boxes = await Promise.all(
+    ['PublicSubnet1', 'PublicSubnet2', 'PrivateSubnet1', 'PrivateSubnet2'].map((id) => canvas.box(id)),
+  );
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
   expect(boxes[0]!.y).toBeLessThan(boxes[2]!.y);
   expect(Math.abs(boxes[0]!.y - boxes[1]!.y)).toBeLessThan(2);
   await page.screenshot({ path: test.info().outputPath('import-findinmap.png') });
@@ -78,15 +83,39 @@ test('broken files say why in one line and leave the open design untouched', asy
   const cases: Array<[string, string | Buffer, RegExp]> = [
     ['broken.yaml', 'Resources:\n  Vpc: {Type: AWS::EC2::VPC\n', /broken\.yaml: The file is not valid YAML/],
     ['empty.yaml', '', /empty\.yaml: The file is empty\./],
-    ['junk.yaml', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)), /junk\.yaml: The file is not text/],
-    ['dangling.yaml', 'Resources:\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Ghost}}\n', /refers to Ghost/],
-    ['bomb.yaml', ['Resources: {}', 'a: &a [x,x,x,x,x,x,x,x,x,x]', ...Array.from({ length: 8 }, (_, i) => `l${i}: &l${i} [${Array(10).fill(i ? `*l${i - 1}` : '*a').join(',')}]`)].join('\n'), /alias bomb/],
+    [
+      'junk.yaml',
+      Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256)),
+      /junk\.yaml: The file is not text/,
+    ],
+    [
+      'dangling.yaml',
+      'Resources:\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Ghost}}\n',
+      /refers to Ghost/,
+    ],
+    [
+      'bomb.yaml',
+      [
+        'Resources: {}',
+        'a: &a [x,x,x,x,x,x,x,x,x,x]',
+        ...Array.from(
+          { length: 8 },
+          (_, i) =>
+            `l${i}: &l${i} [${Array(10)
+              .fill(i ? `*l${i - 1}` : '*a')
+              .join(',')}]`,
+        ),
+      ].join('\n'),
+      /alias bomb/,
+    ],
     ['huge.yaml', Buffer.alloc(20 * 1024 * 1024, 0x20), /huge\.yaml is too large to import \(20\.0 MB/],
   ];
   for (const [name, content, message] of cases) {
     const chooser = page.waitForEvent('filechooser');
     await toolbar.button('Import').click();
-    await (await chooser).setFiles({ name, mimeType: 'text/yaml', buffer: typeof content === 'string' ? Buffer.from(content) : content });
+    await (
+      await chooser
+    ).setFiles({ name, mimeType: 'text/yaml', buffer: typeof content === 'string' ? Buffer.from(content) : content });
     await expect(toolbar.status).toContainText(message, { timeout: 5000 });
     expect(await toolbar.status.locator('span').first().innerText()).not.toContain('\n');
     await expect(canvas.node('vpc-prod')).toBeVisible();

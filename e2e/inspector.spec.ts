@@ -51,7 +51,9 @@ test('a bad subnet CIDR is explained and never stored; a good one updates the ca
   await expect(inspector.heading()).toHaveText('Public A');
   const cidr = inspector.field('IPv4 CIDR block');
   await expect(cidr).toHaveValue('10.0.0.0/24');
-  await expect(inspector.root).toContainText('251 usable — AWS reserves 5 per subnet: network, VPC router, DNS, future use, broadcast');
+  await expect(inspector.root).toContainText(
+    '251 usable — AWS reserves 5 per subnet: network, VPC router, DNS, future use, broadcast',
+  );
 
   for (const [bad, message] of [
     ['10.0.0.1/16', '10.0.0.1/16 is not a network address: did you mean 10.0.0.0/16?'],

@@ -17,25 +17,43 @@ const PICTURE = '#vpc-early-picture';
 async function storedPicture(page: Page) {
   return page.evaluate(
     () =>
-      new Promise<{ fresh: boolean; svg?: string; box?: { x: number; y: number; width: number; height: number } }>((resolve) => {
-        const id = sessionStorage.getItem('vpc-designer:open');
-        const open = indexedDB.open('vpc-designer');
-        open.onsuccess = () => {
-          const store = open.result.transaction('library', 'readonly').objectStore('library');
-          const index = store.get('index');
-          const thumb = store.get(`thumb:${id}`);
-          thumb.onsuccess = () => {
-            open.result.close();
-            const entry = (index.result as Array<{ id: string; editedAt: number }>).find((e) => e.id === id);
-            const t = thumb.result as { svg: string; box: { x: number; y: number; width: number; height: number }; editedAt: number; open?: unknown } | undefined;
-            // …and kept in web storage too, where the early paint reads it.
-            const early = JSON.parse(localStorage.getItem('vpc-designer:early-picture') ?? 'null') as { id: string; editedAt: number } | null;
-            const fresh = !!t && !!entry && t.editedAt === entry.editedAt && t.open !== undefined && early?.id === id && early.editedAt === entry.editedAt;
-            resolve({ fresh, svg: t?.svg, box: t?.box });
+      new Promise<{ fresh: boolean; svg?: string; box?: { x: number; y: number; width: number; height: number } }>(
+        (resolve) => {
+          const id = sessionStorage.getItem('vpc-designer:open');
+          const open = indexedDB.open('vpc-designer');
+          open.onsuccess = () => {
+            const store = open.result.transaction('library', 'readonly').objectStore('library');
+            const index = store.get('index');
+            const thumb = store.get(`thumb:${id}`);
+            thumb.onsuccess = () => {
+              open.result.close();
+              const entry = (index.result as Array<{ id: string; editedAt: number }>).find((e) => e.id === id);
+              const t = thumb.result as
+                | {
+                    svg: string;
+                    box: { x: number; y: number; width: number; height: number };
+                    editedAt: number;
+                    open?: unknown;
+                  }
+                | undefined;
+              // …and kept in web storage too, where the early paint reads it.
+              const early = JSON.parse(localStorage.getItem('vpc-designer:early-picture') ?? 'null') as {
+                id: string;
+                editedAt: number;
+              } | null;
+              const fresh =
+                !!t &&
+                !!entry &&
+                t.editedAt === entry.editedAt &&
+                t.open !== undefined &&
+                early?.id === id &&
+                early.editedAt === entry.editedAt;
+              resolve({ fresh, svg: t?.svg, box: t?.box });
+            };
           };
-        };
-        open.onerror = () => resolve({ fresh: false });
-      }),
+          open.onerror = () => resolve({ fresh: false });
+        },
+      ),
   );
 }
 
@@ -59,7 +77,9 @@ const RECORD_OPEN = `
   }).observe(document, { childList: true, subtree: true });
 `;
 
-test('after an edit and a reload, the picture is painted before the canvas, where the canvas draws it, then goes', async ({ page }) => {
+test('after an edit and a reload, the picture is painted before the canvas, where the canvas draws it, then goes', async ({
+  page,
+}) => {
   const { canvas } = await openApp(page);
   await canvas.select('i-web-a', { at: { x: 0.5, y: 0.8 } });
   await page.keyboard.press('Delete');
@@ -89,10 +109,19 @@ test('after an edit and a reload, the picture is painted before the canvas, wher
   await page.screenshot({ path: test.info().outputPath('early-picture.png') });
   const img = (await picture.locator('img').boundingBox())!;
   // Where the picture draws the region: its rect in the SVG (page coordinates) through the image's scale.
-  const rect = /id="n-region:us-east-1"[^>]*><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg!)!.slice(1).map(Number) as [number, number, number, number];
+  const rect = /id="n-region:us-east-1"[^>]*><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/
+    .exec(svg!)!
+    .slice(1)
+    .map(Number) as [number, number, number, number];
   const scale = img.width / box!.width;
-  const drawn = { x: img.x + (rect[0] - box!.x) * scale, y: img.y + (rect[1] - box!.y) * scale, width: rect[2] * scale, height: rect[3] * scale };
-  for (const k of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(drawn[k] - region![k]), `${k}: picture ${drawn[k]}, canvas ${region![k]}`).toBeLessThanOrEqual(3);
+  const drawn = {
+    x: img.x + (rect[0] - box!.x) * scale,
+    y: img.y + (rect[1] - box!.y) * scale,
+    width: rect[2] * scale,
+    height: rect[3] * scale,
+  };
+  for (const k of ['x', 'y', 'width', 'height'] as const)
+    expect(Math.abs(drawn[k] - region![k]), `${k}: picture ${drawn[k]}, canvas ${region![k]}`).toBeLessThanOrEqual(3);
 });
 
 test('the picture is never painted in a window of another size', async ({ page }) => {

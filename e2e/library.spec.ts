@@ -68,13 +68,18 @@ test('designs: new, rename, duplicate, delete to the Trash and restore, open ano
   // A reload reopens what this tab had open, and every design is still there.
   await page.reload();
   await expect(canvas.node('vpc-prod')).toBeVisible();
-  expect((await library.storedEntries()).map((e) => e.name).sort()).toEqual([EXAMPLE, `${EXAMPLE} (copy)`, 'Lab network'].sort());
+  expect((await library.storedEntries()).map((e) => e.name).sort()).toEqual(
+    [EXAMPLE, `${EXAMPLE} (copy)`, 'Lab network'].sort(),
+  );
 });
 
 test('a file imported becomes a design of its own; the open design is kept in the library', async ({ page }) => {
   const { canvas, toolbar } = await openApp(page);
   const library = new LibraryPage(page);
-  await toolbar.importFile('team.json', serializeDesign({ ...aDesign(aVpc({ id: 'vpc-team' })), name: 'Team network' }));
+  await toolbar.importFile(
+    'team.json',
+    serializeDesign({ ...aDesign(aVpc({ id: 'vpc-team' })), name: 'Team network' }),
+  );
   await expect(canvas.node('vpc-team')).toBeVisible();
   await expect(toolbar.status).toContainText('The design open before is kept in Designs.');
   await expect(toolbar.button('Undo')).toBeDisabled();
@@ -84,7 +89,10 @@ test('a file imported becomes a design of its own; the open design is kept in th
   await expect(library.row(EXAMPLE)).toBeVisible();
 });
 
-test('two tabs: the second shows the design read-only and follows it; Take over here swaps who edits', async ({ page, context }) => {
+test('two tabs: the second shows the design read-only and follows it; Take over here swaps who edits', async ({
+  page,
+  context,
+}) => {
   const first = await openApp(page);
   const firstLibrary = new LibraryPage(page);
   await expect.poll(async () => (await firstLibrary.storedEntries()).length).toBe(1);
@@ -119,7 +127,9 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   await expect(second.canvas.node('vpc-prod')).toHaveClass(/\bdraggable\b/);
   await expect(first.canvas.node('vpc-prod')).not.toHaveClass(/\bdraggable\b/);
   await expect(firstLibrary.readOnlyBanner).toContainText('Taken over by another tab');
-  await expect(first.toolbar.status).toContainText('Another tab took over this design, with every edit made here saved');
+  await expect(first.toolbar.status).toContainText(
+    'Another tab took over this design, with every edit made here saved',
+  );
   await expect(second.toolbar.button('Undo')).toBeDisabled();
   await deleteNode(tab2, 'i-web-b');
   await expect(second.canvas.node('i-web-b')).toHaveCount(0);
@@ -137,7 +147,8 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
   await expect(first.canvas.node('i-app-a')).toHaveCount(0);
 
   // Nothing was overwritten: once saved, a reload shows all four deletions.
-  const saved = async () => JSON.parse((await firstLibrary.storedText(EXAMPLE)) ?? '{}') as { resources?: Record<string, unknown> };
+  const saved = async () =>
+    JSON.parse((await firstLibrary.storedText(EXAMPLE)) ?? '{}') as { resources?: Record<string, unknown> };
   await expect.poll(async () => Object.hasOwn((await saved()).resources ?? { 'i-app-a': 1 }, 'i-app-a')).toBe(false);
   await page.reload();
   await expect(first.canvas.node('vpc-prod')).toBeVisible();
@@ -146,9 +157,15 @@ test('two tabs: the second shows the design read-only and follows it; Take over 
 
 for (const [what, text, reason] of [
   ['a damaged save', '{"format":"vpc-designer","formatVersion":1,"name":"Cut sh', 'not complete JSON'],
-  ['a save from a newer version', JSON.stringify({ ...aDesign(aVpc({ id: 'vpc-future' })), formatVersion: DESIGN_FORMAT_VERSION + 1 }), 'newer VPC Designer'],
+  [
+    'a save from a newer version',
+    JSON.stringify({ ...aDesign(aVpc({ id: 'vpc-future' })), formatVersion: DESIGN_FORMAT_VERSION + 1 }),
+    'newer VPC Designer',
+  ],
 ] as const) {
-  test(`${what} is kept aside untouched, told in plain words and downloadable; a usable design opens`, async ({ page }) => {
+  test(`${what} is kept aside untouched, told in plain words and downloadable; a usable design opens`, async ({
+    page,
+  }) => {
     const { canvas } = await openApp(page);
     const library = new LibraryPage(page);
     await seedOldAutosave(page, text);
@@ -174,7 +191,10 @@ for (const [what, text, reason] of [
 test('the old single autosave moves into the library, nothing lost', async ({ page }) => {
   const { canvas } = await openApp(page);
   const library = new LibraryPage(page);
-  await seedOldAutosave(page, serializeDesign({ ...aDesign(aVpc({ id: 'vpc-kept', name: 'Kept' })), name: 'My old design' }));
+  await seedOldAutosave(
+    page,
+    serializeDesign({ ...aDesign(aVpc({ id: 'vpc-kept', name: 'Kept' })), name: 'My old design' }),
+  );
   await expect(canvas.node('vpc-kept')).toBeVisible();
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), OLD_AUTOSAVE_KEY)).toBeNull();
   await library.open();
@@ -202,7 +222,9 @@ test('storage full: told once, with a download, and the tab keeps working', asyn
   await expect(library.storageAlert).toHaveCount(0);
   await expect(toolbar.button('Undo')).toBeEnabled();
   // The design as it is in the tab can be downloaded.
-  const exported = JSON.parse(await readFile((await (await toolbar.export()).path())!, 'utf8')) as { resources: Record<string, unknown> };
+  const exported = JSON.parse(await readFile((await (await toolbar.export()).path())!, 'utf8')) as {
+    resources: Record<string, unknown>;
+  };
   expect(exported.resources['i-web-a']).toBeUndefined();
 });
 
@@ -226,7 +248,11 @@ test('History lists snapshots with what changed; a restore is one undo step', as
   const { canvas, toolbar } = await openApp(page);
   const library = new LibraryPage(page);
   await library.open();
-  await library.importFile('Import into the open design…', 'into.json', serializeDesign(aDesign(aVpc({ id: 'vpc-into' }))));
+  await library.importFile(
+    'Import into the open design…',
+    'into.json',
+    serializeDesign(aDesign(aVpc({ id: 'vpc-into' }))),
+  );
   await expect(canvas.node('vpc-into')).toBeVisible();
   await expect(toolbar.button('Undo')).toHaveAttribute('title', /Undo Import into\.json/);
 
@@ -243,7 +269,12 @@ test('History lists snapshots with what changed; a restore is one undo step', as
   await expect(canvas.node('vpc-prod')).toHaveCount(0);
   // The restore itself was preceded by a snapshot of what was there.
   await library.openHistory();
-  await expect(library.history.getByRole('listitem').filter({ hasText: 'before Restore of' }).or(library.history.getByRole('listitem').filter({ hasText: 'Before Restore of' }))).toHaveCount(1);
+  await expect(
+    library.history
+      .getByRole('listitem')
+      .filter({ hasText: 'before Restore of' })
+      .or(library.history.getByRole('listitem').filter({ hasText: 'Before Restore of' })),
+  ).toHaveCount(1);
 });
 
 test('after a few minutes of editing a snapshot is taken, saying what changed', async ({ page }) => {

@@ -20,7 +20,12 @@ function overlap(a: Box, b: Box): boolean {
 }
 
 function inside(child: Box, parent: Box): boolean {
-  return child.x >= parent.x && child.y >= parent.y && child.x + child.width <= parent.x + parent.width && child.y + child.height <= parent.y + parent.height;
+  return (
+    child.x >= parent.x &&
+    child.y >= parent.y &&
+    child.x + child.width <= parent.x + parent.width &&
+    child.y + child.height <= parent.y + parent.height
+  );
 }
 
 /** The screen boxes of every node drawn in `parentId` (or of every node of a kind). */
@@ -45,7 +50,9 @@ async function expectNoOverlap(canvas: CanvasPage, selector: string): Promise<vo
   }
 }
 
-test('clicking empty canvas clears a route table opened from the inspector; Delete then removes only the subnet clicked', async ({ page }) => {
+test('clicking empty canvas clears a route table opened from the inspector; Delete then removes only the subnet clicked', async ({
+  page,
+}) => {
   const { canvas, toolbar } = await openApp(page);
   const heading = inspector(page).getByRole('heading', { level: 2 });
   await canvas.select('subnet-public-a');
@@ -65,7 +72,9 @@ test('clicking empty canvas clears a route table opened from the inspector; Dele
   await expect(canvas.node('rtb-public')).toBeVisible();
 });
 
-test('clicking another subnet replaces a record opened from the inspector instead of adding to it', async ({ page }) => {
+test('clicking another subnet replaces a record opened from the inspector instead of adding to it', async ({
+  page,
+}) => {
   const { canvas, toolbar } = await openApp(page);
   const heading = inspector(page).getByRole('heading', { level: 2 });
   await canvas.select('subnet-public-a');
@@ -88,10 +97,13 @@ test('a NAT instance dropped next to a NAT gateway lands beside it, not on it', 
   expect(await canvas.parentOf('i-1')).toBe('subnet-public-a');
   await expectNoOverlap(canvas, '[data-parent="subnet-public-a"]');
   const subnet = await canvas.box('subnet-public-a');
-  for (const { box } of await boxesOf(canvas, '[data-parent="subnet-public-a"]')) expect(inside(box, subnet)).toBe(true);
+  for (const { box } of await boxesOf(canvas, '[data-parent="subnet-public-a"]'))
+    expect(inside(box, subnet)).toBe(true);
 });
 
-test('several instances dropped at one point in a subnet never overlap; the subnet grows and pushes the subnet below down', async ({ page }) => {
+test('several instances dropped at one point in a subnet never overlap; the subnet grows and pushes the subnet below down', async ({
+  page,
+}) => {
   const { canvas, palette } = await openApp(page);
   const before = await canvas.box('subnet-public-a');
   const nat = await canvas.box('nat-a');
@@ -102,7 +114,8 @@ test('several instances dropped at one point in a subnet never overlap; the subn
   await expectNoOverlap(canvas, '[data-parent="subnet-public-a"]');
   const subnet = await canvas.box('subnet-public-a');
   expect(subnet.width * subnet.height).toBeGreaterThan(before.width * before.height);
-  for (const { box } of await boxesOf(canvas, '[data-parent="subnet-public-a"]')) expect(inside(box, subnet)).toBe(true);
+  for (const { box } of await boxesOf(canvas, '[data-parent="subnet-public-a"]'))
+    expect(inside(box, subnet)).toBe(true);
   // The subnets of the zone, the VPCs on the page: none overlaps another.
   await expectNoOverlap(canvas, '[data-parent="az:vpc-prod:us-east-1a"]');
   await expectNoOverlap(canvas, '[data-kind="vpc"]');
@@ -120,7 +133,8 @@ test('a second VPC dropped between two VPCs overlaps neither, also after a reloa
   const clearOfAll = async () => {
     await waitForViewportToSettle(page);
     const mine = await canvas.box('vpc-1');
-    for (const { id, box } of await boxesOf(canvas, '[data-parent="region:us-east-1"]')) if (id !== 'vpc-1') expect(overlap(mine, box), `vpc-1 overlaps ${id}`).toBe(false);
+    for (const { id, box } of await boxesOf(canvas, '[data-parent="region:us-east-1"]'))
+      if (id !== 'vpc-1') expect(overlap(mine, box), `vpc-1 overlaps ${id}`).toBe(false);
     await expectNoOverlap(canvas, '[data-kind="vpc"]');
   };
   await clearOfAll();

@@ -31,7 +31,9 @@ function toggles(page: Page) {
 
 /** No drawn node — region boxes and AZ bands included — lies under the minimap. */
 async function expectNothingUnderMinimap(page: Page): Promise<void> {
-  const minimap = await boxOf(page.getByRole('img', { name: 'Minimap' }).or(page.locator('.react-flow__minimap')).first());
+  const minimap = await boxOf(
+    page.getByRole('img', { name: 'Minimap' }).or(page.locator('.react-flow__minimap')).first(),
+  );
   const nodes = page.locator('.react-flow__node');
   const count = await nodes.count();
   expect(count).toBeGreaterThan(0);
@@ -47,7 +49,19 @@ test('the toolbar fits at 1280 × 720 without wrapping, every button named', asy
   await openApp(page);
   const header = await boxOf(page.getByRole('banner'));
   expect(header.height).toBeLessThanOrEqual(48);
-  for (const name of ['Undo', 'Redo', 'Copy', 'Paste', 'Duplicate', 'Delete', 'Show route tables, security groups and NACLs', 'Fit view', 'New design', 'Import', 'Export']) {
+  for (const name of [
+    'Undo',
+    'Redo',
+    'Copy',
+    'Paste',
+    'Duplicate',
+    'Delete',
+    'Show route tables, security groups and NACLs',
+    'Fit view',
+    'New design',
+    'Import',
+    'Export',
+  ]) {
     const box = await boxOf(page.getByRole('banner').getByRole('button', { name, exact: true }));
     expect(box.x + box.width, name).toBeLessThanOrEqual(1280);
     expect(box.y, name).toBeGreaterThanOrEqual(header.y);
@@ -60,7 +74,8 @@ test('panels collapse from the keyboard, the canvas grows, and the layout surviv
   const { canvas } = await openApp(page);
   const t = toggles(page);
   const before = await boxOf(canvas.root);
-  for (const toggle of [t.palette, t.inspector, t.bottom]) await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  for (const toggle of [t.palette, t.inspector, t.bottom])
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
 
   await t.palette.focus();
   await page.keyboard.press('Enter');
@@ -90,7 +105,8 @@ test('panels collapse from the keyboard, the canvas grows, and the layout surviv
   // Kept across a reload.
   await page.reload();
   await canvas.root.waitFor();
-  for (const toggle of [t.palette, t.inspector, t.bottom]) await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  for (const toggle of [t.palette, t.inspector, t.bottom])
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   expect((await boxOf(canvas.root)).width).toBeCloseTo(noBottom.width, 0);
 
   // A tab opens the bottom panels again; the toggles bring the side panels back.
@@ -103,7 +119,9 @@ test('panels collapse from the keyboard, the canvas grows, and the layout surviv
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
 });
 
-test('on opening and after Fit view no node lies under the minimap, and the minimap can be hidden', async ({ page }) => {
+test('on opening and after Fit view no node lies under the minimap, and the minimap can be hidden', async ({
+  page,
+}) => {
   const { canvas } = await openApp(page);
   const t = toggles(page);
   // The first framing, before anything is clicked, keeps the minimap's corner clear too.

@@ -44,7 +44,10 @@ async function visitorWithOwnDesign(browser: Browser) {
   return { context, page, library, before };
 }
 
-test('a share link opens read-only in another browser; Make a copy adds it to that library, untouching the rest', async ({ page, browser }) => {
+test('a share link opens read-only in another browser; Make a copy adds it to that library, untouching the rest', async ({
+  page,
+  browser,
+}) => {
   const { canvas } = await openApp(page);
   await canvas.node('vpc-prod').waitFor();
   const name = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Design name');
@@ -80,7 +83,9 @@ test('a share link opens read-only in another browser; Make a copy adds it to th
   await expect(banner).toHaveCount(0);
   await expect(new ToolbarPage(tab).status).toContainText('“Shared lab” is in your designs now');
   await new ToolbarPage(tab).saved();
-  await expect.poll(async () => (await visitor.library.storedEntries()).map((e) => e.name).sort()).toEqual(['Example: two-AZ web app with a peered shared-services VPC', 'Shared lab', 'Untitled design']);
+  await expect
+    .poll(async () => (await visitor.library.storedEntries()).map((e) => e.name).sort())
+    .toEqual(['Example: two-AZ web app with a peered shared-services VPC', 'Shared lab', 'Untitled design']);
   expect(new URL(tab.url()).hash).toBe('');
   expect(JSON.parse((await visitor.library.storedText('Shared lab'))!).flows).toHaveLength(3);
   await expect(shared.node('vpc-prod')).toHaveClass(/\bdraggable\b/);
@@ -95,7 +100,9 @@ test('a share link opens read-only in another browser; Make a copy adds it to th
   await visitor.context.close();
 });
 
-test('a link put in the address while the app is open shows that design; taking it away brings the own design back', async ({ page }) => {
+test('a link put in the address while the app is open shows that design; taking it away brings the own design back', async ({
+  page,
+}) => {
   const { canvas, toolbar } = await openApp(page);
   const link = await copyFromShare(page, 'Copy link');
   await toolbar.newDesign();
@@ -119,10 +126,15 @@ test('a link put in the address while the app is open shows that design; taking 
   await expect(page.getByRole('banner')).toContainText('Untitled design');
 });
 
-test('the embed code shows the canvas alone in an iframe: no toolbar or panels, nodes, packets, zoom', async ({ page, browser }) => {
+test('the embed code shows the canvas alone in an iframe: no toolbar or panels, nodes, packets, zoom', async ({
+  page,
+  browser,
+}) => {
   await openApp(page);
   const code = await copyFromShare(page, 'Copy embed code');
-  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#embed=v1\.[A-Za-z0-9_-]+" title="Example: two-AZ web app with a peered shared-services VPC — VPC Designer"/);
+  expect(code).toMatch(
+    /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#embed=v1\.[A-Za-z0-9_-]+" title="Example: two-AZ web app with a peered shared-services VPC — VPC Designer"/,
+  );
 
   const context = await browser.newContext();
   const host = await context.newPage();
@@ -137,7 +149,8 @@ test('the embed code shows the canvas alone in an iframe: no toolbar or panels, 
   // The saved flows play, and the view zooms.
   await expect(frame.locator('[data-flow-packet="flow-web-internet"]')).toHaveCount(1);
   await expect(frame.getByRole('link', { name: 'Open in VPC Designer' })).toHaveAttribute('href', /#d=v1\./);
-  const zoom = () => frame.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+  const zoom = () =>
+    frame.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
   const before = await zoom();
   await frame.getByRole('button', { name: 'Zoom In' }).click();
   await expect.poll(zoom).toBeGreaterThan(before);
@@ -145,7 +158,9 @@ test('the embed code shows the canvas alone in an iframe: no toolbar or panels, 
   await context.close();
 });
 
-test('a damaged link opens nothing and says why; the visitor’s design stays open and untouched', async ({ browser }) => {
+test('a damaged link opens nothing and says why; the visitor’s design stays open and untouched', async ({
+  browser,
+}) => {
   const visitor = await visitorWithOwnDesign(browser);
   const tab = visitor.page;
   await tab.goto('about:blank');
@@ -158,10 +173,14 @@ test('a damaged link opens nothing and says why; the visitor’s design stays op
 
   // While open: a link of a newer version, and one holding something else than a design ({"format":"drawio"}).
   await tab.evaluate(() => (location.hash = '#d=v7.AAAA'));
-  await expect(status).toContainText('This share link was made by a newer VPC Designer (link format v7; this one reads v1).');
+  await expect(status).toContainText(
+    'This share link was made by a newer VPC Designer (link format v7; this one reads v1).',
+  );
   const notADesign = `#d=v1.${deflateRawSync('{"format":"drawio"}').toString('base64url')}`;
   await tab.evaluate((hash) => (location.hash = hash), notADesign);
-  await expect(status).toContainText('This share link does not hold a usable design: the file is not a VPC Designer design (format is "drawio").');
+  await expect(status).toContainText(
+    'This share link does not hold a usable design: the file is not a VPC Designer design (format is "drawio").',
+  );
   await expect(tab.getByRole('banner')).toContainText('Untitled design');
   expect(await visitor.library.storedEntries()).toEqual(visitor.before.entries);
   expect(await visitor.library.storedText('Untitled design')).toBe(visitor.before.own);
@@ -176,7 +195,9 @@ test('a damaged link opens nothing and says why; the visitor’s design stays op
 
 test('the clipboard refused: the link is shown selected to copy by hand', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
+    });
   });
   await openApp(page);
   await new ToolbarPage(page).button('Share').click();
@@ -185,7 +206,9 @@ test('the clipboard refused: the link is shown selected to copy by hand', async 
   const field = dialog.getByRole('textbox', { name: 'Link' });
   await expect(field).toBeFocused();
   await expect(field).toHaveValue(/#d=v1\./);
-  const selected = await field.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd) === el.value);
+  const selected = await field.evaluate(
+    (el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd) === el.value,
+  );
   expect(selected).toBe(true);
   await expect(dialog).toContainText('did not let the app copy');
 });
@@ -229,7 +252,11 @@ test('printing shows the diagram alone, fitted to the page', async ({ page }) =>
   // The real print path (Chromium's PDF printing fires beforeprint and afterprint itself).
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: null });
-  const pdf = await page.pdf({ format: 'A4', landscape: true, margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' } });
+  const pdf = await page.pdf({
+    format: 'A4',
+    landscape: true,
+    margin: { top: '10mm', bottom: '10mm', left: '10mm', right: '10mm' },
+  });
   const file = test.info().outputPath('print.pdf');
   await writeFile(file, pdf);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -237,11 +264,14 @@ test('printing shows the diagram alone, fitted to the page', async ({ page }) =>
   try {
     text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
   } catch {
-    test.info().annotations.push({ type: 'note', description: 'pdftotext not installed: the PDF’s text was not read back' });
+    test
+      .info()
+      .annotations.push({ type: 'note', description: 'pdftotext not installed: the PDF’s text was not read back' });
   }
   if (text !== undefined) {
     expect(text).toContain('Production');
-    for (const panelText of ['NETWORKING', 'Findings', 'Design name', 'New design']) expect(text).not.toContain(panelText);
+    for (const panelText of ['NETWORKING', 'Findings', 'Design name', 'New design'])
+      expect(text).not.toContain(panelText);
     expect(text.split('\f').filter((p) => p.trim()).length).toBe(1);
   }
   // The screen view comes back as it was after printing.

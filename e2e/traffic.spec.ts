@@ -25,15 +25,21 @@ test('the example ships three flows that all animate, one blocked at the peering
     const seen = await traffic.transforms(id);
     expect(new Set(seen).size, `${id} moves`).toBeGreaterThan(1);
   }
-  await expect(traffic.blockMark('flow-transitive').getByRole('img')).toHaveAccessibleName(/blocked at Production ↔ Shared/);
+  await expect(traffic.blockMark('flow-transitive').getByRole('img')).toHaveAccessibleName(
+    /blocked at Production ↔ Shared/,
+  );
 
   await traffic.select('transitive');
-  await expect(traffic.root.getByRole('group', { name: 'Why it is blocked' })).toContainText('PCX_REQUIRES_ADDRESS_IN_VPC_CIDR');
+  await expect(traffic.root.getByRole('group', { name: 'Why it is blocked' })).toContainText(
+    'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR',
+  );
   await expect(traffic.hop('Peering connection')).toHaveAttribute('data-action', 'deny');
   await page.screenshot({ path: test.info().outputPath('traffic-example.png') });
 });
 
-test('trace a flow, watch it, block it by removing the security-group rule, undo to bring it back', async ({ page }) => {
+test('trace a flow, watch it, block it by removing the security-group rule, undo to bring it back', async ({
+  page,
+}) => {
   await openApp(page);
   const traffic = new TrafficPage(page);
   await traffic.open();
@@ -51,7 +57,11 @@ test('trace a flow, watch it, block it by removing the security-group rule, undo
   await page.screenshot({ path: test.info().outputPath('traffic-traced.png') });
 
   // Clicking the security-group hop selects the group in the inspector, with the rule that allowed it marked.
-  await traffic.hop(/web\s*Security group/).first().getByRole('button').click();
+  await traffic
+    .hop(/web\s*Security group/)
+    .first()
+    .getByRole('button')
+    .click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector).toContainText('sg-web');
   await expect(inspector.locator('[data-highlighted="true"]')).toHaveCount(1);
@@ -103,7 +113,10 @@ test('play, pause, step forward and back through the selected flow', async ({ pa
   await controls.getByRole('button', { name: 'Pause' }).click();
   expect(new Set(await traffic.transforms('flow-app-s3', 3)).size).toBe(1);
   await controls.getByRole('button', { name: 'Play' }).click();
-  await traffic.flow('app-a → S3').getByRole('button', { name: /^Pause / }).click();
+  await traffic
+    .flow('app-a → S3')
+    .getByRole('button', { name: /^Pause / })
+    .click();
   expect(new Set(await traffic.transforms('flow-app-s3', 3)).size).toBe(1);
   expect(new Set(await traffic.transforms('flow-web-internet')).size).toBeGreaterThan(1);
   await controls.getByLabel('Speed').selectOption('4');
@@ -124,7 +137,9 @@ test('the exposure report lists the ports each instance has open to the internet
   await page.screenshot({ path: test.info().outputPath('exposure.png') });
 });
 
-test('edit a saved flow in place: the form comes filled in, Cancel leaves it, Save changes is one undo step', async ({ page }) => {
+test('edit a saved flow in place: the form comes filled in, Cancel leaves it, Save changes is one undo step', async ({
+  page,
+}) => {
   await openApp(page);
   const traffic = new TrafficPage(page);
   await traffic.open();
@@ -182,14 +197,20 @@ test('edit a saved flow in place: the form comes filled in, Cancel leaves it, Sa
   await expect(undo).toBeDisabled();
 });
 
-test('with reduced motion the packets stand still, every path is drawn, and the blocked point is still marked', async ({ page }) => {
+test('with reduced motion the packets stand still, every path is drawn, and the blocked point is still marked', async ({
+  page,
+}) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openApp(page);
   const traffic = new TrafficPage(page);
   await traffic.open();
   // The toggle follows the system setting; playing makes no sense without motion.
   await expect(traffic.reduceMotion).toBeChecked();
-  await expect(traffic.simulation.getByRole('button', { name: 'Play' }).or(traffic.simulation.getByRole('button', { name: 'Pause' }))).toBeDisabled();
+  await expect(
+    traffic.simulation
+      .getByRole('button', { name: 'Play' })
+      .or(traffic.simulation.getByRole('button', { name: 'Pause' })),
+  ).toBeDisabled();
 
   const ids = ['flow-web-internet', 'flow-app-s3', 'flow-transitive'];
   for (const id of ids) {
@@ -197,7 +218,9 @@ test('with reduced motion the packets stand still, every path is drawn, and the 
     await expect(traffic.path(id)).toBeVisible();
   }
   // The blocked flow's packet rests on its red mark, which keeps its label; a reachable one rests at its destination.
-  await expect(traffic.blockMark('flow-transitive').getByRole('img')).toHaveAccessibleName(/blocked at Production ↔ Shared/);
+  await expect(traffic.blockMark('flow-transitive').getByRole('img')).toHaveAccessibleName(
+    /blocked at Production ↔ Shared/,
+  );
   await expect(traffic.packet('flow-transitive')).toHaveAttribute('data-leg', 'blocked');
   expectNear(await traffic.packetPoint('flow-transitive'), await traffic.blockPoint('flow-transitive'));
   expectNear(await traffic.packetPoint('flow-web-internet'), (await traffic.pathPoints('flow-web-internet')).at(-1)!);
@@ -207,7 +230,15 @@ test('with reduced motion the packets stand still, every path is drawn, and the 
   await page.getByRole('button', { name: 'Zoom In' }).click();
   await page.getByRole('button', { name: 'Zoom In' }).click();
   await page.getByRole('button', { name: 'Fit view', exact: true }).click();
-  const viewport = () => page.locator('.react-flow__viewport').evaluate((el) => new Promise<string>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done((el as HTMLElement).style.transform)))));
+  const viewport = () =>
+    page
+      .locator('.react-flow__viewport')
+      .evaluate(
+        (el) =>
+          new Promise<string>((done) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => done((el as HTMLElement).style.transform))),
+          ),
+      );
   const justAfter = await viewport();
   await page.waitForTimeout(400);
   expect(await viewport()).toBe(justAfter);
@@ -236,11 +267,18 @@ test('a packet path follows a node while it is dragged, not just after the drop'
   const path = traffic.path('flow-web-internet');
   await expect(path).toBeVisible();
   const before = await traffic.pathPoints('flow-web-internet');
-  const centre = (b: { x: number; y: number; width: number; height: number }) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  const centre = (b: { x: number; y: number; width: number; height: number }) => ({
+    x: b.x + b.width / 2,
+    y: b.y + b.height / 2,
+  });
   // The request's last stop is the Internet node's centre, where the reply's line starts.
   const internetStop = path.locator('.traffic-stop').nth(before.length - 1);
   // Hold this flow's packet there (the other flows' packets keep moving).
-  await traffic.hops.getByRole('listitem').nth(before.length - 1).getByRole('button').click();
+  await traffic.hops
+    .getByRole('listitem')
+    .nth(before.length - 1)
+    .getByRole('button')
+    .click();
   await expect(traffic.hops.getByRole('listitem').nth(before.length - 1)).toHaveAttribute('aria-current', 'step');
   await expect.poll(() => traffic.packetPoint('flow-web-internet')).toEqual(before.at(-1));
 
@@ -280,5 +318,7 @@ test('a packet path follows a node while it is dragged, not just after the drop'
   // After the drop the design has the new position (one undo step), and the path stays where the node is.
   await expect(page.getByRole('banner').getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
   expect(await traffic.pathPoints('flow-web-internet')).toEqual(during);
-  expect(new Set(await traffic.transforms('flow-app-s3')).size, 'packets travel again after the drop').toBeGreaterThan(1);
+  expect(new Set(await traffic.transforms('flow-app-s3')).size, 'packets travel again after the drop').toBeGreaterThan(
+    1,
+  );
 });

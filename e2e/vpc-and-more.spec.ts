@@ -32,7 +32,9 @@ test('opened from the palette: options change the preview, and a bad CIDR gets o
   // No public subnets: NAT gateways cannot be chosen, and the form says why.
   await dialog.getByRole('group', { name: 'Number of public subnets' }).getByLabel('0').check();
   await expect(dialog.getByRole('group', { name: 'NAT gateways' }).getByLabel('1 per AZ')).toBeDisabled();
-  await expect(dialog.getByRole('group', { name: 'NAT gateways' })).toHaveAccessibleDescription('A NAT gateway lives in a public subnet: add public subnets first.');
+  await expect(dialog.getByRole('group', { name: 'NAT gateways' })).toHaveAccessibleDescription(
+    'A NAT gateway lives in a public subnet: add public subnets first.',
+  );
 
   const cidr = dialog.getByLabel('IPv4 CIDR block');
   await cidr.fill('10.2.0.1/16');
@@ -46,7 +48,9 @@ test('opened from the palette: options change the preview, and a bad CIDR gets o
   await expect(canvas.nodesOfKind('vpc')).toHaveCount(2);
 });
 
-test('from the empty canvas: create, a private instance reaches the internet through its AZ’s NAT gateway, no findings, one Undo', async ({ page }) => {
+test('from the empty canvas: create, a private instance reaches the internet through its AZ’s NAT gateway, no findings, one Undo', async ({
+  page,
+}) => {
   const { toolbar, canvas, palette } = await openApp(page);
   await toolbar.newDesign();
   const call = page.getByRole('group', { name: 'Start your design' });
@@ -59,7 +63,9 @@ test('from the empty canvas: create, a private instance reaches the internet thr
   await private2.fill('10.9.0.0/24');
   await expect(dialog.getByText("10.9.0.0/24 is outside the VPC's block 10.0.0.0/16.")).toBeVisible();
   await private2.fill('10.0.200.0/24');
-  await expect(dialog.getByRole('region', { name: 'Preview' }).getByRole('group', { name: 'Subnets in us-east-1b' })).toContainText('10.0.200.0/24');
+  await expect(
+    dialog.getByRole('region', { name: 'Preview' }).getByRole('group', { name: 'Subnets in us-east-1b' }),
+  ).toContainText('10.0.200.0/24');
   await page.screenshot({ path: test.info().outputPath('vpc-and-more-dialog.png') });
   await dialog.getByRole('button', { name: 'Create VPC' }).click();
   await expect(dialog).toBeHidden();
@@ -116,7 +122,11 @@ test('beside an existing design: the new network lands clear of the VPCs already
   const created = await canvas.box('vpc-1');
   for (const other of ['vpc-prod', 'vpc-shared', 's3-assets']) {
     const box = await canvas.box(other);
-    const apart = created.x >= box.x + box.width || box.x >= created.x + created.width || created.y >= box.y + box.height || box.y >= created.y + created.height;
+    const apart =
+      created.x >= box.x + box.width ||
+      box.x >= created.x + created.width ||
+      created.y >= box.y + box.height ||
+      box.y >= created.y + created.height;
     expect(apart, `staging-vpc overlaps ${other}`).toBe(true);
   }
   await page.screenshot({ path: test.info().outputPath('vpc-and-more-beside-example.png') });
@@ -124,7 +134,9 @@ test('beside an existing design: the new network lands clear of the VPCs already
   await canvas.expectNodeCount('vpc', 2);
 });
 
-test('on an empty canvas a VPC dragged from the palette can be dropped where the call to action sits', async ({ page }) => {
+test('on an empty canvas a VPC dragged from the palette can be dropped where the call to action sits', async ({
+  page,
+}) => {
   const { toolbar, palette, canvas } = await openApp(page);
   await toolbar.newDesign();
   const call = page.getByRole('group', { name: 'Start your design' });

@@ -58,8 +58,13 @@ function benchBundleSize(dist) {
   const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js')).length;
   const kb = Math.round((gz / 1024) * 10) / 10;
   return {
-    name: 'first-visit-js-gzip-kb', n: files.length, kb, raw_kb: Math.round((raw / 1024) * 10) / 10,
-    lazy_chunks: allJs - files.length, budget_kb: 200, ok: kb <= 200,
+    name: 'first-visit-js-gzip-kb',
+    n: files.length,
+    kb,
+    raw_kb: Math.round((raw / 1024) * 10) / 10,
+    lazy_chunks: allJs - files.length,
+    budget_kb: 200,
+    ok: kb <= 200,
   };
 }
 
@@ -89,13 +94,19 @@ function runBenchFile(file, env) {
 
 const benchDir = join(ROOT, 'bench');
 const files = existsSync(benchDir)
-  ? readdirSync(benchDir).filter((f) => f.endsWith('.bench.ts') && wanted(f)).sort()
+  ? readdirSync(benchDir)
+      .filter((f) => f.endsWith('.bench.ts') && wanted(f))
+      .sort()
   : [];
 const needsApp = wanted('size') || files.length > 0;
 
 /** Timings are wall-clock: on a busy machine they are pessimistic, so say how busy it was. */
 function reportLoad(when) {
-  console.error(`Machine ${when}: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}.`);
+  console.error(
+    `Machine ${when}: ${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}.`,
+  );
 }
 
 reportLoad('at start');

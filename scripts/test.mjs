@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check (the app, then the engine alone without DOM or Node types), lint, unit tests (Vitest),
- * end-to-end tests (Playwright in Chromium), in that order.
+ * `npm test`: type check (the app, then the engine alone without DOM or Node types), lint, format (Prettier: code
+ * only, see .prettierignore; `npm run format` fixes it), unit tests (Vitest), end-to-end tests (Playwright in
+ * Chromium), in that order.
  *
  * Each step's output is streamed as it runs; the first failing step stops the run. The last line is always
  * `N passed, N failed` (read by CI, which cannot read Vitest's or Playwright's summaries). It counts unit and
- * end-to-end tests; a failed type check or lint counts as one failed test each (a passing one is not a test
+ * end-to-end tests; a failed type check, lint or format check counts as one failed test each (a passing one is not a test
  * and adds nothing). The exit code is non-zero on any failure, and also when no test ran at all.
  *
  * Options: --no-e2e skips the browser tests (for a quick loop; CI never passes it).
@@ -49,7 +50,12 @@ async function unitTests() {
   heading('Unit tests (vitest)');
   const report = join(tmpdir(), `vpc-designer-unit-${process.pid}.json`);
   rmSync(report, { force: true });
-  const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  const code = await run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   let result;
   try {
     result = JSON.parse(readFileSync(report, 'utf8'));
@@ -80,13 +86,19 @@ async function e2eTests() {
   totals.passed += result.passed;
   totals.failed += result.failed;
   totals.skipped += result.skipped;
-  if (result.code !== 0 || result.failed > 0) finish(result.noBrowser ? 'end-to-end tests (no browser)' : 'end-to-end tests');
+  if (result.code !== 0 || result.failed > 0)
+    finish(result.noBrowser ? 'end-to-end tests (no browser)' : 'end-to-end tests');
 }
 
 await staticCheck('Type check (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 // The engine again on its own, without the DOM or Node types: the CLI and exporters run it with neither.
-await staticCheck('Type check, engine without DOM or Node (tsc)', bin('tsc'), ['--noEmit', '-p', 'tsconfig.engine.json']);
+await staticCheck('Type check, engine without DOM or Node (tsc)', bin('tsc'), [
+  '--noEmit',
+  '-p',
+  'tsconfig.engine.json',
+]);
 await staticCheck('Lint (eslint)', bin('eslint'), ['.']);
+await staticCheck('Format (prettier)', bin('prettier'), ['--check', '.']);
 await unitTests();
 await e2eTests();
 finish();

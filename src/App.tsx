@@ -43,7 +43,8 @@ function useAfterFirstCanvasFrame(): void {
       .then((m) => {
         if (!cancelled) stop = m.watchFlowChanges();
       });
-    const idle = (run: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200));
+    const idle = (run: () => void) =>
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : setTimeout(run, 200);
     void firstCanvasFrame.then(() =>
       idle(() => {
         if (cancelled) return;
@@ -78,8 +79,15 @@ function BottomPanels() {
   const [visited, setVisited] = useState<ReadonlySet<BottomTab>>(() => new Set([tab]));
   if (!visited.has(tab)) setVisited(new Set([...visited, tab]));
   return (
-    <div className={`relative flex ${collapsed ? '' : tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}>
-      <PanelToggle panel="bottom" label="Bottom panels" controls={`${base}-panel-${tab}`} className="absolute top-1.5 right-2 h-6 w-6" />
+    <div
+      className={`relative flex ${collapsed ? '' : tab === 'findings' ? 'h-52' : 'h-72'} shrink-0 flex-col border-t border-gray-200 bg-white`}
+    >
+      <PanelToggle
+        panel="bottom"
+        label="Bottom panels"
+        controls={`${base}-panel-${tab}`}
+        className="absolute top-1.5 right-2 h-6 w-6"
+      />
       <div
         role="tablist"
         aria-label="Bottom panels"
@@ -110,18 +118,36 @@ function BottomPanels() {
           </button>
         ))}
       </div>
-      <div id={`${base}-panel-findings`} role="tabpanel" aria-labelledby={`${base}-tab-findings`} hidden={collapsed || tab !== 'findings'} className="min-h-0 flex-1">
+      <div
+        id={`${base}-panel-findings`}
+        role="tabpanel"
+        aria-labelledby={`${base}-tab-findings`}
+        hidden={collapsed || tab !== 'findings'}
+        className="min-h-0 flex-1"
+      >
         {/* The rules run after the canvas's first frame (see Canvas), so the design shows before its findings. */}
         {checked ? <FindingsPanel /> : <Loading what="findings" />}
       </div>
-      <div id={`${base}-panel-traffic`} role="tabpanel" aria-labelledby={`${base}-tab-traffic`} hidden={collapsed || tab !== 'traffic'} className="min-h-0 flex-1 overflow-auto">
+      <div
+        id={`${base}-panel-traffic`}
+        role="tabpanel"
+        aria-labelledby={`${base}-tab-traffic`}
+        hidden={collapsed || tab !== 'traffic'}
+        className="min-h-0 flex-1 overflow-auto"
+      >
         {visited.has('traffic') && (
           <Suspense fallback={<Loading what="traffic" />}>
             <TrafficPanel />
           </Suspense>
         )}
       </div>
-      <div id={`${base}-panel-exposure`} role="tabpanel" aria-labelledby={`${base}-tab-exposure`} hidden={collapsed || tab !== 'exposure'} className="min-h-0 flex-1">
+      <div
+        id={`${base}-panel-exposure`}
+        role="tabpanel"
+        aria-labelledby={`${base}-tab-exposure`}
+        hidden={collapsed || tab !== 'exposure'}
+        className="min-h-0 flex-1"
+      >
         {visited.has('exposure') && (
           <Suspense fallback={<Loading what="exposure" />}>
             <ExposurePanel />

@@ -28,14 +28,24 @@ interface Row {
 
 function rowsOf(folder: string): Row[] {
   const rows: Row[] = [];
-  for (const name of readdirSync(folder).filter((n) => /^queries.*\.tsv$/.test(n)).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((n) => /^queries.*\.tsv$/.test(n))
+    .sort()) {
     readFileSync(join(folder, name), 'utf8')
       .split('\n')
       .forEach((text, i) => {
         if (!text.trim() || text.startsWith('#')) return;
         const [file = '', args = '', exit = '', must = '', include = '', exclude = ''] = text.split('\t');
         const list = (s: string) => s.split(',').filter(Boolean);
-        rows.push({ file: join(folder, file), args: args.split(/\s+/).filter(Boolean), exit, must: list(must), include: list(include), exclude: list(exclude), line: `${name}:${i + 1}` });
+        rows.push({
+          file: join(folder, file),
+          args: args.split(/\s+/).filter(Boolean),
+          exit,
+          must: list(must),
+          include: list(include),
+          exclude: list(exclude),
+          line: `${name}:${i + 1}`,
+        });
       });
   }
   return rows;
@@ -49,7 +59,11 @@ function strings(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<number>> = { check: checkCommand, trace: traceCommand, exposure: exposureCommand };
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  check: checkCommand,
+  trace: traceCommand,
+  exposure: exposureCommand,
+};
 
 async function run(row: Row): Promise<{ code: number; stdout: string; stderr: string }> {
   const [command = '', ...rest] = row.args;
@@ -74,16 +88,33 @@ for (const folder of FOLDERS) {
     it('has queries to run', () => {
       expect(rows.length).toBeGreaterThan(10);
     });
-    it.each(rows.map((r) => [`${r.line} ${r.file.split('/').pop()} ${r.args.join(' ')} → ${r.exit}`, r] as const))('%s', async (_label, row) => {
-      const { code, stdout, stderr } = await run(row);
-      if (row.exit !== 'any') expect(code, stderr || stdout.slice(0, 300)).toBe(Number(row.exit));
-      const answer = JSON.parse(stdout) as { findings?: unknown[]; explanations?: unknown[]; forward?: { id?: unknown }[]; return?: { id?: unknown }[] };
-      const named = row.args[0] === 'check' ? strings(answer.findings ?? []) : strings(answer.explanations ?? []);
-      if (row.args[0] === 'trace' && row.exit === '1') expect(answer.explanations ?? [], 'a blocked path says why').not.toHaveLength(0);
-      if (row.must.length) expect(row.must.some((id) => named.has(id)), `names one of ${row.must.join(', ')}; named ${[...named].slice(0, 12).join(', ')}`).toBe(true);
-      const path = new Set([...(answer.forward ?? []), ...(answer.return ?? [])].map((h) => h.id).filter((id): id is string => typeof id === 'string'));
-      for (const id of row.include) expect(path, `path includes ${id}`).toContain(id);
-      for (const id of row.exclude) expect(path, `path avoids ${id}`).not.toContain(id);
-    });
+    it.each(rows.map((r) => [`${r.line} ${r.file.split('/').pop()} ${r.args.join(' ')} → ${r.exit}`, r] as const))(
+      '%s',
+      async (_label, row) => {
+        const { code, stdout, stderr } = await run(row);
+        if (row.exit !== 'any') expect(code, stderr || stdout.slice(0, 300)).toBe(Number(row.exit));
+        const answer = JSON.parse(stdout) as {
+          findings?: unknown[];
+          explanations?: unknown[];
+          forward?: { id?: unknown }[];
+          return?: { id?: unknown }[];
+        };
+        const named = row.args[0] === 'check' ? strings(answer.findings ?? []) : strings(answer.explanations ?? []);
+        if (row.args[0] === 'trace' && row.exit === '1')
+          expect(answer.explanations ?? [], 'a blocked path says why').not.toHaveLength(0);
+        if (row.must.length)
+          expect(
+            row.must.some((id) => named.has(id)),
+            `names one of ${row.must.join(', ')}; named ${[...named].slice(0, 12).join(', ')}`,
+          ).toBe(true);
+        const path = new Set(
+          [...(answer.forward ?? []), ...(answer.return ?? [])]
+            .map((h) => h.id)
+            .filter((id): id is string => typeof id === 'string'),
+        );
+        for (const id of row.include) expect(path, `path includes ${id}`).toContain(id);
+        for (const id of row.exclude) expect(path, `path avoids ${id}`).not.toContain(id);
+      },
+    );
   });
 }

@@ -30,7 +30,9 @@ const edges: Edge[] =
         { id: 'd', source: '1', target: '4' },
         { id: 'e', source: '2', target: '5' },
       ]
-    : nodes.filter((_, i) => i % perRow !== 0).map((n) => ({ id: `e${n.id}`, source: String(Number(n.id) - 1), target: n.id }));
+    : nodes
+        .filter((_, i) => i % perRow !== 0)
+        .map((n) => ({ id: `e${n.id}`, source: String(Number(n.id) - 1), target: n.id }));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

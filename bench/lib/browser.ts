@@ -43,10 +43,19 @@ export async function launchBench(): Promise<Bench> {
   }
   const browser = await chromium.launch({
     executablePath: found.path,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
       // Frames as fast as the work allows, so frame timings measure the work rather than the 60 Hz clock.
-      '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+      '--disable-frame-rate-limit',
+      '--disable-gpu-vsync',
+    ],
   });
   return {
     browser,
@@ -89,7 +98,11 @@ export async function withBench(name: string, body: (bench: Bench) => Promise<vo
  * created (`storageState`), not by a script inside the measured page load: the seeding is the harness's work, not
  * the app's. When the app's boot path changes (e.g. the open design read from IndexedDB), change this function only.
  */
-export async function contextWithDesign(browser: Browser, url: string, design: Design | undefined): Promise<BrowserContext> {
+export async function contextWithDesign(
+  browser: Browser,
+  url: string,
+  design: Design | undefined,
+): Promise<BrowserContext> {
   return browser.newContext({
     viewport: BENCH_VIEWPORT,
     storageState: design ? await returningVisit(browser, url, design) : { cookies: [], origins: [] },
@@ -118,7 +131,9 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
     state = (async () => {
       const seeded: StorageState = {
         cookies: [],
-        origins: [{ origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] }],
+        origins: [
+          { origin: new URL(url).origin, localStorage: [{ name: AUTOSAVE_KEY, value: serializeDesign(design) }] },
+        ],
       };
       const context = await browser.newContext({ storageState: seeded, viewport: BENCH_VIEWPORT });
       try {
@@ -130,7 +145,9 @@ function returningVisit(browser: Browser, url: string, design: Design): Promise<
         // Moved in: the old key is gone once the library holds the design, and the open design is saved.
         await page.waitForFunction((k) => localStorage.getItem(k) === null, AUTOSAVE_KEY, { timeout: 60_000 });
         await saveStatus.filter({ hasText: /^Saved$/ }).waitFor({ timeout: 60_000 });
-        if (await page.evaluate(`[...document.scripts].some((s) => !s.src && s.textContent.includes('"pictureKey"'))`)) {
+        if (
+          await page.evaluate(`[...document.scripts].some((s) => !s.src && s.textContent.includes('"pictureKey"'))`)
+        ) {
           // Polled by hand: the check is a promise, which page.evaluate awaits.
           const until = Date.now() + 60_000;
           while (!(await page.evaluate(THUMB_STORED))) {
@@ -178,7 +195,12 @@ const THUMB_STORED = `new Promise((resolve) => {
  *
  * The design is seeded by `contextWithDesign` (the app's reading and parsing of it is measured).
  */
-export async function openDesign(browser: Browser, url: string, design: Design, expected = drawnNodeCount(design)): Promise<Page> {
+export async function openDesign(
+  browser: Browser,
+  url: string,
+  design: Design,
+  expected = drawnNodeCount(design),
+): Promise<Page> {
   const context = await contextWithDesign(browser, url, design);
   await context.addInitScript(renderedProbe(expected));
   const page = await context.newPage();
@@ -264,6 +286,8 @@ export async function waitRendered(page: Page, expected: number, timeout = 20_00
     return (await handle.jsonValue()) as number;
   } catch {
     const seen = await page.locator('.react-flow__node').count();
-    throw new Error(`The canvas did not show ${expected} nodes, all framed, within ${timeout / 1000} s (it has ${seen}).`);
+    throw new Error(
+      `The canvas did not show ${expected} nodes, all framed, within ${timeout / 1000} s (it has ${seen}).`,
+    );
   }
 }

@@ -15,8 +15,23 @@ export function svgBenchDesign(): Design {
   const instances = Object.values(design.resources).filter((r) => r.kind === 'instance');
   const web = instances.filter((r) => r.name.startsWith('web'));
   const app = instances.filter((r) => r.name.startsWith('app'));
-  const flow = (i: number, from: string, to: string, port: number): Flow => ({ id: `flow-${i}`, name: `flow ${i}`, from, to, protocol: 'tcp', port });
-  return { ...design, flows: [flow(1, web[0]!.id, 'internet', 443), flow(2, 'internet', web[3]!.id, 22), flow(3, app[0]!.id, app.at(-1)!.id, 22), flow(4, 'internet', web[10]!.id, 443)] };
+  const flow = (i: number, from: string, to: string, port: number): Flow => ({
+    id: `flow-${i}`,
+    name: `flow ${i}`,
+    from,
+    to,
+    protocol: 'tcp',
+    port,
+  });
+  return {
+    ...design,
+    flows: [
+      flow(1, web[0]!.id, 'internet', 443),
+      flow(2, 'internet', web[3]!.id, 22),
+      flow(3, app[0]!.id, app.at(-1)!.id, 22),
+      flow(4, 'internet', web[10]!.id, 443),
+    ],
+  };
 }
 
 export const SVG_BENCH_OPTIONS: DiagramOptions = {

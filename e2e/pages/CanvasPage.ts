@@ -62,7 +62,11 @@ export class CanvasPage {
   }
 
   /** Drags a node so the pointer is released over `to` (a page point). */
-  async dragNodeTo(id: string, to: { x: number; y: number }, grab: { x: number; y: number } = { x: 0.5, y: 0.3 }): Promise<void> {
+  async dragNodeTo(
+    id: string,
+    to: { x: number; y: number },
+    grab: { x: number; y: number } = { x: 0.5, y: 0.3 },
+  ): Promise<void> {
     const p = await this.pointIn(id, grab);
     await this.dragNode(id, to.x - p.x, to.y - p.y, grab);
   }

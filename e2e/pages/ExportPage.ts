@@ -54,7 +54,10 @@ export class ExportPage {
   }
 
   /** Opens the dialog, downloads `format` and returns the file's bytes and name. */
-  async exportFile(format: FormatName, choose?: (dialog: ExportPage) => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  async exportFile(
+    format: FormatName,
+    choose?: (dialog: ExportPage) => Promise<void>,
+  ): Promise<{ name: string; bytes: Buffer }> {
     await this.open();
     await this.format(format);
     await choose?.(this);

@@ -50,7 +50,11 @@ export class LibraryPage {
   }
 
   /** Picks a file through one of the dialog's import buttons. */
-  async importFile(button: 'Import as a new design…' | 'Import into the open design…', name: string, text: string): Promise<void> {
+  async importFile(
+    button: 'Import as a new design…' | 'Import into the open design…',
+    name: string,
+    text: string,
+  ): Promise<void> {
     const chooser = this.page.waitForEvent('filechooser');
     await this.dialog.getByRole('button', { name: button }).click();
     await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -14,8 +14,7 @@ import { dirname, join } from 'node:path';
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const APT_INSTALL = 'apt-get update && apt-get install -y chromium';
 
-export const BROWSER_HINT =
-  `No Chromium for the end-to-end tests: run \`sudo sh -c '${APT_INSTALL}'\` (or set CHROMIUM_PATH to a Chromium).`;
+export const BROWSER_HINT = `No Chromium for the end-to-end tests: run \`sudo sh -c '${APT_INSTALL}'\` (or set CHROMIUM_PATH to a Chromium).`;
 
 /** The Chromium Playwright would launch if its own browsers were installed (full Chrome or the headless shell). */
 function playwrightChromium(root) {
@@ -30,7 +29,10 @@ function playwrightChromium(root) {
   // <browsers>/chromium-<rev>/chrome-linux64/chrome → look for <browsers>/chromium_headless_shell-*/…/chrome-headless-shell
   const browsers = full ? dirname(dirname(dirname(full))) : undefined;
   if (!browsers || !existsSync(browsers)) return undefined;
-  for (const dir of readdirSync(browsers).filter((d) => d.startsWith('chromium_headless_shell-')).sort().reverse()) {
+  for (const dir of readdirSync(browsers)
+    .filter((d) => d.startsWith('chromium_headless_shell-'))
+    .sort()
+    .reverse()) {
     for (const sub of readdirSync(join(browsers, dir))) {
       const shell = join(browsers, dir, sub, 'chrome-headless-shell');
       if (existsSync(shell)) return shell;
@@ -62,7 +64,8 @@ export function findChromium(root, say = (line) => console.log(line)) {
     say(`No Chromium found; installing Debian's chromium (${APT_INSTALL}) …`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const ok = spawnSync('sh', ['-c', APT_INSTALL], { stdio: 'inherit', env }).status === 0;
-    if (ok && existsSync(DEBIAN_CHROMIUM)) return { path: DEBIAN_CHROMIUM, source: "Debian's chromium (just installed)" };
+    if (ok && existsSync(DEBIAN_CHROMIUM))
+      return { path: DEBIAN_CHROMIUM, source: "Debian's chromium (just installed)" };
     say('Installing chromium with apt-get failed.');
   }
   return undefined;

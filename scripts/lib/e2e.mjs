@@ -38,7 +38,13 @@ export async function runE2E(args = []) {
   const report = process.env.E2E_REPORT ?? join(tmpdir(), `vpc-designer-e2e-${process.pid}.json`);
   rmSync(report, { force: true });
 
-  const env = { ...process.env, CHROMIUM_PATH: browser.path, E2E_PORT: String(port), E2E_DIST: dist, E2E_REPORT: report };
+  const env = {
+    ...process.env,
+    CHROMIUM_PATH: browser.path,
+    E2E_PORT: String(port),
+    E2E_DIST: dist,
+    E2E_REPORT: report,
+  };
   const code = await run(bin('playwright'), ['test', ...args], { env });
   if (ownDist) rmSync(join(ROOT, dist), { recursive: true, force: true });
 

@@ -12,7 +12,14 @@ export async function build(outDir = 'dist-bench') {
   if (code !== 0) throw new Error(`vite build --outDir ${outDir} failed (exit ${code}).`);
   // The floor page the open benchmark compares the app with (bench/floor), served at /floor/.
   const floor = join(ROOT, outDir, 'floor');
-  const floorCode = await run(bin('vite'), ['build', '--config', join('bench', 'floor', 'vite.config.ts'), '--outDir', floor, '--emptyOutDir']);
+  const floorCode = await run(bin('vite'), [
+    'build',
+    '--config',
+    join('bench', 'floor', 'vite.config.ts'),
+    '--outDir',
+    floor,
+    '--emptyOutDir',
+  ]);
   if (floorCode !== 0) throw new Error(`vite build of bench/floor failed (exit ${floorCode}).`);
 }
 
@@ -28,10 +35,14 @@ async function isUp(url) {
 export async function serve(outDir = 'dist-bench', port = 4185) {
   const url = `http://127.0.0.1:${port}/`;
   if (await isUp(url)) throw new Error(`Port ${port} is already in use: stop what runs there (or set BENCH_PORT).`);
-  const child = spawn(bin('vite'), ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    bin('vite'),
+    ['preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   let exited = false;
   child.on('exit', () => (exited = true));
   const stop = () => {

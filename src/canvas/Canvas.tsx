@@ -31,7 +31,14 @@ import { findingsOf, useFindingsReady } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
 import { clearSelection, syncSelection } from '../store/selection.ts';
 import { useUiStore } from '../store/uiStore.ts';
-import { designToFlow, marksFromFindings, reuseUnchanged, type DiagramEdge, type DiagramFlow, type DiagramNode } from './adapter.ts';
+import {
+  designToFlow,
+  marksFromFindings,
+  reuseUnchanged,
+  type DiagramEdge,
+  type DiagramFlow,
+  type DiagramNode,
+} from './adapter.ts';
 import { executeAndReveal } from './actions.ts';
 import { dropPeering, isPeeringDrag, vpcAt } from './peeringDrop.ts';
 import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
@@ -87,7 +94,8 @@ function useDropHighlight(root: React.RefObject<HTMLElement | null>) {
       const key = `${id ?? ''}|${state ?? ''}`;
       if (current.current.key === key) return;
       current.current.el?.classList.remove('drop-ok', 'drop-refused');
-      const el = id && state ? (root.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) ?? null) : null;
+      const el =
+        id && state ? (root.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`) ?? null) : null;
       el?.classList.add(state === 'ok' ? 'drop-ok' : 'drop-refused');
       current.current = { key, el };
     },
@@ -165,12 +173,19 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const large = isLargeFlow(nodes.length);
   const largeRef = useRef(large);
   largeRef.current = large;
-  const subnetsShown = useStore((s) => (large ? subnetsInView(flow.placed, s.transform, s.width, s.height) : undefined), shallow);
-  const drawn = useMemo(() => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : nodes), [subnetsShown, nodes, flow.placed]);
+  const subnetsShown = useStore(
+    (s) => (large ? subnetsInView(flow.placed, s.transform, s.width, s.height) : undefined),
+    shallow,
+  );
+  const drawn = useMemo(
+    () => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : nodes),
+    [subnetsShown, nodes, flow.placed],
+  );
 
   const execute = useDesignStore((s) => s.execute);
   const readOnly = useDesignStore((s) => s.readOnly !== undefined);
-  const { screenToFlowPosition, fitView, getViewport, setCenter, getNodes, getNodesBounds, setViewport } = useReactFlow();
+  const { screenToFlowPosition, fitView, getViewport, setCenter, getNodes, getNodesBounds, setViewport } =
+    useReactFlow();
   const root = useRef<HTMLElement>(null);
   const highlight = useDropHighlight(root);
 
@@ -206,17 +221,29 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   useEffect(() => {
     const box = root.current?.getBoundingClientRect();
     if (!revealRequest || !box) return;
-    const targets = revealRequest.ids.map((id) => flowRef.current.placed.get(id)?.abs).filter((r): r is NonNullable<typeof r> => !!r);
+    const targets = revealRequest.ids
+      .map((id) => flowRef.current.placed.get(id)?.abs)
+      .filter((r): r is NonNullable<typeof r> => !!r);
     const wanted = boundsOf(targets);
     if (!wanted) return;
-    const moving = revealTarget.current && performance.now() < revealTarget.current.until ? revealTarget.current : undefined;
+    const moving =
+      revealTarget.current && performance.now() < revealTarget.current.until ? revealTarget.current : undefined;
     const { x, y, zoom } = moving ?? getViewport();
     const visible = { x: -x / zoom, y: -y / zoom, width: box.width / zoom, height: box.height / zoom };
-    const inside = wanted.x >= visible.x && wanted.y >= visible.y && wanted.x + wanted.width <= visible.x + visible.width && wanted.y + wanted.height <= visible.y + visible.height;
+    const inside =
+      wanted.x >= visible.x &&
+      wanted.y >= visible.y &&
+      wanted.x + wanted.width <= visible.x + visible.width &&
+      wanted.y + wanted.height <= visible.y + visible.height;
     if (!inside) {
       const cx = wanted.x + wanted.width / 2;
       const cy = wanted.y + wanted.height / 2;
-      revealTarget.current = { x: box.width / 2 - cx * zoom, y: box.height / 2 - cy * zoom, zoom, until: performance.now() + 1000 };
+      revealTarget.current = {
+        x: box.width / 2 - cx * zoom,
+        y: box.height / 2 - cy * zoom,
+        zoom,
+        until: performance.now() + 1000,
+      };
       void setCenter(cx, cy, { zoom, duration: glide(200) });
     }
   }, [revealRequest, getViewport, setCenter]);
@@ -226,8 +253,11 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const focusRequest = useDesignStore((s) => s.focusRequest);
   useEffect(() => {
     if (!focusRequest) return;
-    const ids = focusRequest.ids.map((id) => drawnNodeFor(flowRef.current, useDesignStore.getState().design, id)).filter((id): id is string => !!id);
-    if (ids.length) void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.35, maxZoom: 1.25, duration: glide(250) });
+    const ids = focusRequest.ids
+      .map((id) => drawnNodeFor(flowRef.current, useDesignStore.getState().design, id))
+      .filter((id): id is string => !!id);
+    if (ids.length)
+      void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.35, maxZoom: 1.25, duration: glide(250) });
   }, [focusRequest, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
@@ -249,7 +279,13 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     (event, node, dragged) => {
       // Show where a leaf or subnet would move to; VPCs and top-level nodes never change container.
       const placed = flowRef.current.placed.get(node.id);
-      if (dragged.length !== 1 || !placed || (placed.type !== 'subnet' && placed.type !== 'resource') || !placed.parentId) return;
+      if (
+        dragged.length !== 1 ||
+        !placed ||
+        (placed.type !== 'subnet' && placed.type !== 'resource') ||
+        !placed.parentId
+      )
+        return;
       const parentType = flowRef.current.placed.get(placed.parentId)?.type;
       const want = placed.type === 'subnet' ? 'az' : parentType === 'subnet' ? 'subnet' : undefined;
       if (!want) return;
@@ -264,7 +300,11 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     (event, _node, dragged) => {
       highlight(undefined, undefined);
       const pointer = screenToFlowPosition(clientPoint(event));
-      const command = commandForDrag(flowRef.current, dragged.map((n) => ({ id: n.id, position: n.position })), pointer);
+      const command = commandForDrag(
+        flowRef.current,
+        dragged.map((n) => ({ id: n.id, position: n.position })),
+        pointer,
+      );
       const before = useDesignStore.getState().design;
       if (command) execute(command);
       // A refused or empty drag snaps back to where the design says things are.
@@ -303,7 +343,8 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
   const onDragLeave = useCallback(
     (e: DragEvent) => {
-      if (!(e.relatedTarget instanceof Node) || !e.currentTarget.contains(e.relatedTarget)) highlight(undefined, undefined);
+      if (!(e.relatedTarget instanceof Node) || !e.currentTarget.contains(e.relatedTarget))
+        highlight(undefined, undefined);
     },
     [highlight],
   );
@@ -328,7 +369,14 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   );
 
   return (
-    <section ref={root} aria-label="Canvas" className="print-diagram relative h-full w-full" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <section
+      ref={root}
+      aria-label="Canvas"
+      className="print-diagram relative h-full w-full"
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+    >
       <NodeDetail.Provider value={detailed}>
         <ReactFlow<DiagramNode, DiagramEdge>
           nodes={drawn}
@@ -385,7 +433,11 @@ function initialFit(flow: DiagramFlow, size: { width: number; height: number }):
     x1 = Math.max(x1, abs.x + abs.width);
     y1 = Math.max(y1, abs.y + abs.height);
   }
-  return openingFitOptions({ x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, size, minimapAtOpening(flow.nodes.length));
+  return openingFitOptions(
+    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    size,
+    minimapAtOpening(flow.nodes.length),
+  );
 }
 
 /**

@@ -4,8 +4,18 @@ import { MINIMAP, viewportClearOfMinimap } from './Minimap.tsx';
 const options = { padding: 0.12, minZoom: 0.1, maxZoom: 1.1, minimap: true };
 
 /** The minimap's box and the design's box on screen, for a viewport. */
-function screen(bounds: { x: number; y: number; width: number; height: number }, width: number, height: number, v: { x: number; y: number; zoom: number }) {
-  const design = { left: bounds.x * v.zoom + v.x, top: bounds.y * v.zoom + v.y, right: (bounds.x + bounds.width) * v.zoom + v.x, bottom: (bounds.y + bounds.height) * v.zoom + v.y };
+function screen(
+  bounds: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+  v: { x: number; y: number; zoom: number },
+) {
+  const design = {
+    left: bounds.x * v.zoom + v.x,
+    top: bounds.y * v.zoom + v.y,
+    right: (bounds.x + bounds.width) * v.zoom + v.x,
+    bottom: (bounds.y + bounds.height) * v.zoom + v.y,
+  };
   const minimap = { left: width - MINIMAP.margin - MINIMAP.width, top: height - MINIMAP.margin - MINIMAP.height };
   return { design, minimap };
 }

@@ -27,7 +27,14 @@ export function viewportClearOfMinimap(
   height: number,
   o: { padding: number; minZoom: number; maxZoom: number; minimap: boolean },
 ): Viewport {
-  return getViewportForBounds(bounds, width, height, o.minZoom, o.maxZoom, paddingClearOfMinimap(bounds, width, height, o));
+  return getViewportForBounds(
+    bounds,
+    width,
+    height,
+    o.minZoom,
+    o.maxZoom,
+    paddingClearOfMinimap(bounds, width, height, o),
+  );
 }
 
 /**
@@ -54,7 +61,13 @@ export function paddingClearOfMinimap(
 const toggleClass =
   'rounded border border-gray-300 bg-white px-2 py-0.5 text-[11px] font-semibold text-gray-700 shadow-sm hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-[#0972d3]';
 
-export function DesignMinimap({ nodeColor, nodeStrokeColor }: { nodeColor: (n: DiagramNode) => string; nodeStrokeColor: (n: DiagramNode) => string }) {
+export function DesignMinimap({
+  nodeColor,
+  nodeStrokeColor,
+}: {
+  nodeColor: (n: DiagramNode) => string;
+  nodeStrokeColor: (n: DiagramNode) => string;
+}) {
   const hidden = usePanelLayout((s) => s.minimapHidden);
   const toggle = usePanelLayout((s) => s.toggleMinimap);
   return (
@@ -73,7 +86,13 @@ export function DesignMinimap({ nodeColor, nodeStrokeColor }: { nodeColor: (n: D
       )}
       {/* Sits just above the minimap's top edge (or in the corner when the minimap is hidden). */}
       <Panel position="bottom-right" style={hidden ? undefined : { marginBottom: MINIMAP.margin + MINIMAP.height + 4 }}>
-        <button type="button" className={toggleClass} aria-pressed={!hidden} title={hidden ? 'Show the minimap' : 'Hide the minimap'} onClick={toggle}>
+        <button
+          type="button"
+          className={toggleClass}
+          aria-pressed={!hidden}
+          title={hidden ? 'Show the minimap' : 'Hide the minimap'}
+          onClick={toggle}
+        >
           Minimap
         </button>
       </Panel>

@@ -21,7 +21,14 @@ export function PrintFit() {
       const nodes = getNodes();
       if (nodes.length === 0) return;
       before = getViewport();
-      const viewport = getViewportForBounds(getNodesBounds(nodes), PRINTED_SIZE.width, PRINTED_SIZE.height, 0.02, 2, 0.04);
+      const viewport = getViewportForBounds(
+        getNodesBounds(nodes),
+        PRINTED_SIZE.width,
+        PRINTED_SIZE.height,
+        0.02,
+        2,
+        0.04,
+      );
       flushSync(() => void setViewport(viewport));
     };
     const restore = () => {

@@ -44,7 +44,12 @@ export function StatusNotice() {
         {visible && (
           <>
             <span>{notice.text}</span>
-            <button type="button" aria-label="Dismiss message" className="status-dismiss" onClick={() => setHiddenSeq(notice.seq)}>
+            <button
+              type="button"
+              aria-label="Dismiss message"
+              className="status-dismiss"
+              onClick={() => setHiddenSeq(notice.seq)}
+            >
               ×
             </button>
           </>

@@ -55,7 +55,13 @@ export function deleteSelection(): void {
   if (!execute(deleteResources(selection))) return;
   const after = useDesignStore.getState().design;
   const gone = selection.filter((id) => Object.hasOwn(design.resources, id) && !Object.hasOwn(after.resources, id));
-  if (gone.length) notify(summarize('Deleted', gone.map((id) => design.resources[id]!.name)));
+  if (gone.length)
+    notify(
+      summarize(
+        'Deleted',
+        gone.map((id) => design.resources[id]!.name),
+      ),
+    );
 }
 
 export function copySelection(): void {
@@ -79,7 +85,13 @@ export function duplicateSelection(): void {
   if (!selection.length) return notify('Select something to duplicate first.');
   const before = design;
   executeAndReveal(duplicateResources(design, selection));
-  if (useDesignStore.getState().design !== before) notify(summarize('Duplicated', selection.map((id) => design.resources[id]?.name ?? id)));
+  if (useDesignStore.getState().design !== before)
+    notify(
+      summarize(
+        'Duplicated',
+        selection.map((id) => design.resources[id]?.name ?? id),
+      ),
+    );
 }
 
 /** Moves the selection by (dx, dy): one undo step per key press. */

@@ -21,7 +21,12 @@ function byId(flow: DiagramFlow, id: string) {
 }
 
 function inside(outer: { x: number; y: number; width: number; height: number }, inner: typeof outer) {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 describe('designToFlow on the example design', () => {
@@ -122,7 +127,11 @@ describe('designToFlow on the example design', () => {
 describe('designToFlow sizing and placement', () => {
   it('grows a subnet to fit an instance placed far to the right, and honours a stored minimum size', () => {
     const d = aDesign(aVpc(), aSubnet(), anInstance());
-    d.layout = { 'vpc-a': { x: 0, y: 0 }, 'subnet-a': { x: 16, y: 40, width: 300, height: 200 }, 'i-a': { x: 500, y: 60 } };
+    d.layout = {
+      'vpc-a': { x: 0, y: 0 },
+      'subnet-a': { x: 16, y: 40, width: 300, height: 200 },
+      'i-a': { x: 500, y: 60 },
+    };
     const s = designToFlow(d).placed.get('subnet-a')!.abs;
     expect(s.width).toBeGreaterThanOrEqual(500 + 112);
     expect(s.height).toBe(200);
@@ -172,18 +181,30 @@ describe('designToFlow sizing and placement', () => {
   });
 
   it('dashes a pending peering request', () => {
-    const d = aDesign(aVpc(), aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] }), aPeering({ status: 'pending-acceptance' }));
+    const d = aDesign(
+      aVpc(),
+      aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] }),
+      aPeering({ status: 'pending-acceptance' }),
+    );
     expect(designToFlow(d).edges[0]!.data).toMatchObject({ pending: true, status: 'pending-acceptance' });
   });
 });
 
 describe('findings and selection on the canvas', () => {
   const finding = (severity: Finding['severity'], resources: string[]): Finding => ({
-    rule: 'test-rule', severity, resources, message: `${severity} about ${resources[0]}`, fix: 'fix it', docs: 'https://docs.aws.amazon.com/vpc/',
+    rule: 'test-rule',
+    severity,
+    resources,
+    message: `${severity} about ${resources[0]}`,
+    fix: 'fix it',
+    docs: 'https://docs.aws.amazon.com/vpc/',
   });
 
   it('marks the first resource a finding names with the worst severity, as data and a DOM attribute', () => {
-    const marks = marksFromFindings([finding('warning', ['subnet-public-a', 'vpc-prod']), finding('error', ['subnet-public-a'])]);
+    const marks = marksFromFindings([
+      finding('warning', ['subnet-public-a', 'vpc-prod']),
+      finding('error', ['subnet-public-a']),
+    ]);
     const flow = designToFlow(exampleDesign(), { marks });
     const node = byId(flow, 'subnet-public-a');
     expect(node.data).toMatchObject({ severity: 'error' });

@@ -22,7 +22,12 @@ import {
   type Vpc,
 } from '../engine/index.ts';
 import { kindLabelOf } from '../engine/model/inspection.ts';
-import { diagramGeometry, type ConnectionKind, type DiagramBox, type DiagramGeometry } from '../engine/layout/diagram.ts';
+import {
+  diagramGeometry,
+  type ConnectionKind,
+  type DiagramBox,
+  type DiagramGeometry,
+} from '../engine/layout/diagram.ts';
 import type { IconKind } from './icons/ResourceIcon.tsx';
 import { CHIP, VPC } from './geometry.ts';
 import { sideHandles } from './largeDesign.ts';
@@ -120,7 +125,12 @@ export const kindLabel = kindLabelOf;
 
 type DomAttributes = NonNullable<DiagramNode['domAttributes']>;
 
-function attributes(kind: string, parentId: string | undefined, marks: Marks | undefined, external?: boolean): DomAttributes {
+function attributes(
+  kind: string,
+  parentId: string | undefined,
+  marks: Marks | undefined,
+  external?: boolean,
+): DomAttributes {
   const out: Record<string, string> = { 'data-kind': kind };
   if (parentId) out['data-parent'] = parentId;
   if (marks?.severity) out['data-severity'] = marks.severity;
@@ -130,7 +140,12 @@ function attributes(kind: string, parentId: string | undefined, marks: Marks | u
 }
 
 /** One box as a React Flow node: its position relative to its parent box (abs − parent abs). */
-function nodeOf(box: DiagramBox, parent: DiagramBox | undefined, selection: ReadonlySet<string>, marks: ReadonlyMap<string, Marks>): DiagramNode {
+function nodeOf(
+  box: DiagramBox,
+  parent: DiagramBox | undefined,
+  selection: ReadonlySet<string>,
+  marks: ReadonlyMap<string, Marks>,
+): DiagramNode {
   const { abs } = box;
   const position = parent ? { x: abs.x - parent.abs.x, y: abs.y - parent.abs.y } : { x: abs.x, y: abs.y };
   // Object literals written out in full (no spread): this runs for every node on every edit, and spreading a shared
@@ -195,7 +210,13 @@ function nodeOf(box: DiagramBox, parent: DiagramBox | undefined, selection: Read
         width: abs.width,
         height: abs.height,
         parentId: box.parentId!,
-        data: { resource: subnet, isPublic, usable: cidr ? usableAddressCount(cidr) : undefined, severity: m?.severity, findings: m?.findings },
+        data: {
+          resource: subnet,
+          isPublic,
+          usable: cidr ? usableAddressCount(cidr) : undefined,
+          severity: m?.severity,
+          findings: m?.findings,
+        },
         selected: selection.has(subnet.id),
         ariaLabel: `${isPublic ? 'Public' : 'Private'} subnet ${subnet.name}`,
         domAttributes: attributes('subnet', box.parentId, m, subnet.external),
@@ -210,7 +231,13 @@ function nodeOf(box: DiagramBox, parent: DiagramBox | undefined, selection: Read
         position,
         width: abs.width,
         height: abs.height,
-        data: { resource: leaf, icon: iconOf(leaf), detail: box.subtitle, severity: m?.severity, findings: m?.findings },
+        data: {
+          resource: leaf,
+          icon: iconOf(leaf),
+          detail: box.subtitle,
+          severity: m?.severity,
+          findings: m?.findings,
+        },
         selected: selection.has(leaf.id),
         ariaLabel: `${kindLabel(leaf)} ${leaf.name}`,
         domAttributes: attributes(leaf.kind, box.parentId, m, leaf.external),
@@ -219,7 +246,10 @@ function nodeOf(box: DiagramBox, parent: DiagramBox | undefined, selection: Read
       if (box.type === 'support') node.draggable = false;
       if (box.type === 'border' && parent) {
         // Chips slide along the top border only.
-        const range: CoordinateExtent = [[VPC.chipInset, -CHIP.height / 2], [parent.abs.width - VPC.chipInset, CHIP.height / 2]];
+        const range: CoordinateExtent = [
+          [VPC.chipInset, -CHIP.height / 2],
+          [parent.abs.width - VPC.chipInset, CHIP.height / 2],
+        ];
         node.extent = range;
       }
       return node;
@@ -259,7 +289,11 @@ export function designToFlow(design: Design, options: AdapterOptions = {}): Diag
 // ---------------------------------------------------------------------------------------------------------------
 // Edges: the geometry's connections; handles are the facing sides (`t`, `r`, `b`, `l`).
 
-function edgesOf(geometry: DiagramGeometry, selection: ReadonlySet<string>, marks: ReadonlyMap<string, Marks>): DiagramEdge[] {
+function edgesOf(
+  geometry: DiagramGeometry,
+  selection: ReadonlySet<string>,
+  marks: ReadonlyMap<string, Marks>,
+): DiagramEdge[] {
   return geometry.connections.map((c) => {
     const resource = c.resource !== undefined;
     const m = resource ? marks.get(c.id) : undefined;
@@ -284,7 +318,8 @@ function edgesOf(geometry: DiagramGeometry, selection: ReadonlySet<string>, mark
       edge.selectable = false;
       edge.deletable = false;
     }
-    if (data.severity) edge.domAttributes = { 'data-severity': data.severity } as NonNullable<DiagramEdge['domAttributes']>;
+    if (data.severity)
+      edge.domAttributes = { 'data-severity': data.severity } as NonNullable<DiagramEdge['domAttributes']>;
     return edge;
   });
 }

@@ -43,7 +43,9 @@ export function sequence(label: string, commands: Command[]): Command {
         current = result.design;
         if (result.select) select.push(...result.select);
       }
-      return current === design ? { ok: false, error: 'Nothing moved.' } : done(current, select.length ? select : undefined);
+      return current === design
+        ? { ok: false, error: 'Nothing moved.' }
+        : done(current, select.length ? select : undefined);
     },
   };
 }
@@ -78,7 +80,8 @@ export function commandForDrag(flow: DiagramFlow, dragged: DraggedNode[], pointe
     // Where the node now is on the page (React Flow positions are relative to the parent box).
     const abs = parent ? { x: parent.abs.x + d.position.x, y: parent.abs.y + d.position.y } : d.position;
     if (kind && parent) {
-      const probe = dragged.length === 1 && pointer ? pointer : { x: abs.x + p.abs.width / 2, y: abs.y + p.abs.height / 2 };
+      const probe =
+        dragged.length === 1 && pointer ? pointer : { x: abs.x + p.abs.width / 2, y: abs.y + p.abs.height / 2 };
       const chain = containersAt(flow, probe, d.id);
       const target = [...chain].reverse().find((c) => c.type === kind);
       if (target?.id !== parent.id) {
@@ -127,10 +130,15 @@ export function readdressInto(id: ResourceId, subnetId: ResourceId): Command {
         return value === undefined || !contains(cidr, value);
       });
       if (outside.length === 0) return { ok: false, error: 'Nothing moved.' };
-      const ip = suggestPrivateIp({ ...design, resources: Object.fromEntries(Object.entries(design.resources).filter(([k]) => k !== id)) }, subnet);
+      const ip = suggestPrivateIp(
+        { ...design, resources: Object.fromEntries(Object.entries(design.resources).filter(([k]) => k !== id)) },
+        subnet,
+      );
       if (!ip) return { ok: false, error: 'Nothing moved.' };
       const next: Resource =
-        r.kind === 'networkInterface' ? { ...r, privateIps: [ip, ...r.privateIps.slice(1).filter((a) => !outside.includes(a))] } : ({ ...r, privateIp: ip } as Resource);
+        r.kind === 'networkInterface'
+          ? { ...r, privateIps: [ip, ...r.privateIps.slice(1).filter((a) => !outside.includes(a))] }
+          : ({ ...r, privateIp: ip } as Resource);
       return done({ ...design, resources: { ...design.resources, [id]: next } });
     },
   };
@@ -140,7 +148,12 @@ export function readdressInto(id: ResourceId, subnetId: ResourceId): Command {
  * Moves the selected nodes by (dx, dy) as one step. A node whose container is also selected moves with it
  * rather than twice.
  */
-export function commandForNudge(flow: DiagramFlow, selection: readonly ResourceId[], dx: number, dy: number): Command | undefined {
+export function commandForNudge(
+  flow: DiagramFlow,
+  selection: readonly ResourceId[],
+  dx: number,
+  dy: number,
+): Command | undefined {
   const chosen = new Set(selection);
   const positions: Record<string, XY> = {};
   for (const id of selection) {

@@ -45,7 +45,10 @@ describe('dropping palette items', () => {
   });
 
   it('hands a refused drop to the command so the user reads why (instance on a VPC, VPC in a VPC)', () => {
-    const onBand = dropTargetFor(flow, 'EC2 instance', { x: flow.placed.get('az:vpc-prod:us-east-1a')!.abs.x + 4, y: flow.placed.get('az:vpc-prod:us-east-1a')!.abs.y + 4 });
+    const onBand = dropTargetFor(flow, 'EC2 instance', {
+      x: flow.placed.get('az:vpc-prod:us-east-1a')!.abs.x + 4,
+      y: flow.placed.get('az:vpc-prod:us-east-1a')!.abs.y + 4,
+    });
     expect(run(design, addFromPalette('EC2 instance', onBand)).error).toMatch(/subnet/);
     const vpcInVpc = dropTargetFor(flow, 'VPC', centre('subnet-public-a'));
     expect(run(design, addFromPalette('VPC', vpcInVpc)).error).toMatch(/cannot sit inside another VPC/);
@@ -74,7 +77,10 @@ describe('adding from the keyboard', () => {
       ok: false,
       error: 'To add an EC2 instance, first select the subnet it goes in, then press Enter on EC2 instance again.',
     });
-    expect(keyboardTargetFor(flow, design, 'Subnet', ['s3-assets'])).toMatchObject({ ok: false, error: expect.stringMatching(/select the VPC/) });
+    expect(keyboardTargetFor(flow, design, 'Subnet', ['s3-assets'])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/select the VPC/),
+    });
   });
 
   it('adds a VPC to the right of what the region holds, without overlapping', () => {
@@ -105,13 +111,28 @@ describe('committing drags and nudges', () => {
     const target = flow.placed.get('subnet-private-a')!.abs;
     const parent = flow.placed.get('subnet-public-a')!.abs;
     const pointer = { x: target.x + 100, y: target.y + 90 };
-    const r = move(design, flow, [{ id: 'i-web-a', position: { x: pointer.x - parent.x - 50, y: pointer.y - parent.y - 30 } }], pointer);
+    const r = move(
+      design,
+      flow,
+      [{ id: 'i-web-a', position: { x: pointer.x - parent.x - 50, y: pointer.y - parent.y - 30 } }],
+      pointer,
+    );
     expect(r.error).toBeUndefined();
     expect(r.design.resources['i-web-a']).toMatchObject({ subnetId: 'subnet-private-a' });
     // Dropped onto app-a: it lands at the nearest free place instead of covering it, a readable gap away.
     const moved = { ...r.design.layout['i-web-a']!, ...LEAF };
     const appA = { ...r.design.layout['i-app-a']!, ...LEAF };
-    expect(intersects({ x: moved.x - AUTO_GAP + 1, y: moved.y - AUTO_GAP + 1, width: LEAF.width + 2 * AUTO_GAP - 2, height: LEAF.height + 2 * AUTO_GAP - 2 }, appA)).toBe(false);
+    expect(
+      intersects(
+        {
+          x: moved.x - AUTO_GAP + 1,
+          y: moved.y - AUTO_GAP + 1,
+          width: LEAF.width + 2 * AUTO_GAP - 2,
+          height: LEAF.height + 2 * AUTO_GAP - 2,
+        },
+        appA,
+      ),
+    ).toBe(false);
     expect(Math.hypot(moved.x - 50, moved.y - 60)).toBeLessThan(LEAF.width);
   });
 
@@ -126,10 +147,22 @@ describe('committing drags and nudges', () => {
   });
 
   it('keeps the address of an instance whose address already fits its new subnet', () => {
-    const d: Design = { ...design, resources: { ...design.resources, 'subnet-private-b': { ...design.resources['subnet-private-b']!, cidrBlock: '10.0.8.0/21' } as never } };
+    const d: Design = {
+      ...design,
+      resources: {
+        ...design.resources,
+        'subnet-private-b': { ...design.resources['subnet-private-b']!, cidrBlock: '10.0.8.0/21' } as never,
+      },
+    };
     const f = designToFlow(d);
     const target = f.placed.get('subnet-private-b')!.abs;
-    const r = run(d, commandForDrag(f, [{ id: 'i-app-a', position: { x: 0, y: 0 } }], { x: target.x + target.width - 40, y: target.y + target.height - 20 })!);
+    const r = run(
+      d,
+      commandForDrag(f, [{ id: 'i-app-a', position: { x: 0, y: 0 } }], {
+        x: target.x + target.width - 40,
+        y: target.y + target.height - 20,
+      })!,
+    );
     expect(r.design.resources['i-app-a']).toMatchObject({ subnetId: 'subnet-private-b', privateIp: '10.0.10.20' });
   });
 

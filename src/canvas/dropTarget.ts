@@ -2,9 +2,29 @@
  * Where a palette item goes: from a point on the canvas (a drop) or from the selection (Enter on a palette
  * button) to the engine's DropTarget. Pure hit tests on the adapter's page boxes, so they are unit-tested.
  */
-import { PALETTE_ITEMS, regionNodeId, type Design, type DropTarget, type PaletteLabel, type ResourceId } from '../engine/index.ts';
+import {
+  PALETTE_ITEMS,
+  regionNodeId,
+  type Design,
+  type DropTarget,
+  type PaletteLabel,
+  type ResourceId,
+} from '../engine/index.ts';
 import type { DiagramFlow, PlacedNode } from './adapter.ts';
-import { AUTO_GAP, AZ, CHIP, containsPoint, freeSlot, GRID, intersects, LEAF, REGION, snap, SUBNET, type XY } from './geometry.ts';
+import {
+  AUTO_GAP,
+  AZ,
+  CHIP,
+  containsPoint,
+  freeSlot,
+  GRID,
+  intersects,
+  LEAF,
+  REGION,
+  snap,
+  SUBNET,
+  type XY,
+} from './geometry.ts';
 
 const CONTAINERS = new Set(['region', 'vpc', 'az', 'subnet']);
 
@@ -72,8 +92,17 @@ function subnetSpot(flow: DiagramFlow, band: PlacedNode, wanted?: XY): XY {
 
 /** A free cell for a new leaf in a subnet. */
 function leafSpot(flow: DiagramFlow, subnet: PlacedNode): XY {
-  const taken = childrenOf(flow, subnet.id).map((c) => ({ ...c.abs, x: c.abs.x - subnet.abs.x, y: c.abs.y - subnet.abs.y }));
-  return freeSlot(taken, LEAF, { x: SUBNET.pad, y: SUBNET.header }, Math.max(1, Math.floor((subnet.abs.width - SUBNET.pad) / (LEAF.width + AUTO_GAP))));
+  const taken = childrenOf(flow, subnet.id).map((c) => ({
+    ...c.abs,
+    x: c.abs.x - subnet.abs.x,
+    y: c.abs.y - subnet.abs.y,
+  }));
+  return freeSlot(
+    taken,
+    LEAF,
+    { x: SUBNET.pad, y: SUBNET.header },
+    Math.max(1, Math.floor((subnet.abs.width - SUBNET.pad) / (LEAF.width + AUTO_GAP))),
+  );
 }
 
 /**
@@ -87,18 +116,28 @@ export function dropTargetFor(flow: DiagramFlow, label: PaletteLabel, point: XY)
   if (needs === 'subnet') {
     if (innermost?.type !== 'subnet') return { nodeId: innermost?.id, position: { x: 0, y: 0 }, absolute: point };
     const at = rel({ x: point.x - LEAF.width / 2, y: point.y - LEAF.height / 2 }, innermost.abs);
-    return { nodeId: innermost.id, position: { x: Math.max(GRID, at.x), y: Math.max(SUBNET.header, at.y) }, absolute: point };
+    return {
+      nodeId: innermost.id,
+      position: { x: Math.max(GRID, at.x), y: Math.max(SUBNET.header, at.y) },
+      absolute: point,
+    };
   }
   if (needs === 'vpc') {
     const vpc = ancestor(flow, innermost, 'vpc');
     if (!vpc) return { nodeId: innermost?.id, position: { x: 0, y: 0 }, absolute: point };
     if (label === 'Subnet') {
-      const band = ancestor(flow, innermost, 'az') ?? childrenOf(flow, vpc.id).find((c) => c.type === 'az' && point.x >= c.abs.x && point.x <= c.abs.x + c.abs.width);
+      const band =
+        ancestor(flow, innermost, 'az') ??
+        childrenOf(flow, vpc.id).find((c) => c.type === 'az' && point.x >= c.abs.x && point.x <= c.abs.x + c.abs.width);
       if (!band) return { nodeId: vpc.id, position: { x: 0, y: 0 }, absolute: point };
       const wanted = innermost?.type === 'az' ? rel(point, band.abs) : undefined;
       return { nodeId: band.id, position: subnetSpot(flow, band, wanted), absolute: point };
     }
-    return { nodeId: vpc.id, position: { x: snap(point.x - vpc.abs.x - CHIP.width / 2), y: -CHIP.height / 2 }, absolute: point };
+    return {
+      nodeId: vpc.id,
+      position: { x: snap(point.x - vpc.abs.x - CHIP.width / 2), y: -CHIP.height / 2 },
+      absolute: point,
+    };
   }
   // VPCs, buckets and services keep page positions; the VPC's corner lands under the pointer.
   const offset = label === 'VPC' ? { x: 24, y: 24 } : { x: LEAF.width / 2, y: LEAF.height / 2 };
@@ -114,21 +153,40 @@ const ARTICLE = (label: string) => (/^[AEIOU]/i.test(label) ? `an ${label}` : `a
  * The target for a palette item added from the keyboard: the selected container (or the container of the
  * selected resource), at a free spot. Says what to select first when the selection cannot hold the item.
  */
-export function keyboardTargetFor(flow: DiagramFlow, design: Design, label: PaletteLabel, selection: readonly ResourceId[]): KeyboardTarget {
+export function keyboardTargetFor(
+  flow: DiagramFlow,
+  design: Design,
+  label: PaletteLabel,
+  selection: readonly ResourceId[],
+): KeyboardTarget {
   const selected = selection.map((id) => flow.placed.get(id)).find((p) => p !== undefined);
   const needs = needsOf(label);
-  const what = ARTICLE(label === 'VPC' || label === 'S3 bucket' || label === 'EC2 instance' || label === 'NAT gateway' ? label : label.toLowerCase());
+  const what = ARTICLE(
+    label === 'VPC' || label === 'S3 bucket' || label === 'EC2 instance' || label === 'NAT gateway'
+      ? label
+      : label.toLowerCase(),
+  );
   if (needs === 'subnet') {
     const subnet = ancestor(flow, selected, 'subnet');
-    if (!subnet) return { ok: false, error: `To add ${what}, first select the subnet it goes in, then press Enter on ${label} again.` };
+    if (!subnet)
+      return {
+        ok: false,
+        error: `To add ${what}, first select the subnet it goes in, then press Enter on ${label} again.`,
+      };
     return { ok: true, target: { nodeId: subnet.id, position: leafSpot(flow, subnet) } };
   }
   if (needs === 'vpc') {
     const vpc = ancestor(flow, selected, 'vpc');
-    if (!vpc) return { ok: false, error: `To add ${what}, first select the VPC it belongs to, then press Enter on ${label} again.` };
+    if (!vpc)
+      return {
+        ok: false,
+        error: `To add ${what}, first select the VPC it belongs to, then press Enter on ${label} again.`,
+      };
     if (label === 'Subnet') {
       const bands = childrenOf(flow, vpc.id).filter((c) => c.type === 'az');
-      const band = ancestor(flow, selected, 'az') ?? [...bands].sort((a, b) => childrenOf(flow, a.id).length - childrenOf(flow, b.id).length)[0];
+      const band =
+        ancestor(flow, selected, 'az') ??
+        [...bands].sort((a, b) => childrenOf(flow, a.id).length - childrenOf(flow, b.id).length)[0];
       if (!band) return { ok: true, target: { nodeId: vpc.id, position: { x: AZ.pad, y: AZ.header + GRID } } };
       return { ok: true, target: { nodeId: band.id, position: subnetSpot(flow, band) } };
     }

@@ -14,10 +14,14 @@ describe('drawing a large design', () => {
     expect(isLargeFlow(big.nodes.length)).toBe(true);
   });
 
-  it("gives every node its four handles where Handles.tsx draws them, so React Flow need not measure (or, in a large design, render) it to find them", () => {
+  it('gives every node its four handles where Handles.tsx draws them, so React Flow need not measure (or, in a large design, render) it to find them', () => {
     expect(big.nodes.every((n) => n.handles?.length === 4)).toBe(true);
     expect(designToFlow(exampleDesign(), {}).nodes.every((n) => n.handles?.length === 4)).toBe(true);
-    const [top, right, bottom, left] = sideHandles(100, 60).map((h) => ({ id: h.id, x: h.x + h.width! / 2, y: h.y + h.height! / 2 }));
+    const [top, right, bottom, left] = sideHandles(100, 60).map((h) => ({
+      id: h.id,
+      x: h.x + h.width! / 2,
+      y: h.y + h.height! / 2,
+    }));
     expect([top, right, bottom, left]).toEqual([
       { id: 't', x: 50, y: 0 },
       { id: 'r', x: 100, y: 30 },

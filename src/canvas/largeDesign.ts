@@ -35,9 +35,20 @@ const HANDLE = 9;
 export function sideHandles(width: number, height: number): NodeHandle[] {
   const h = HANDLE / 2;
   const at = (id: string, position: string, x: number, y: number): NodeHandle => ({
-    id, type: 'source', position: position as Position, x: x - h, y: y - h, width: HANDLE, height: HANDLE,
+    id,
+    type: 'source',
+    position: position as Position,
+    x: x - h,
+    y: y - h,
+    width: HANDLE,
+    height: HANDLE,
   });
-  return [at('t', 'top', width / 2, 0), at('r', 'right', width, height / 2), at('b', 'bottom', width / 2, height), at('l', 'left', 0, height / 2)];
+  return [
+    at('t', 'top', width / 2, 0),
+    at('r', 'right', width, height / 2),
+    at('b', 'bottom', width / 2, height),
+    at('l', 'left', 0, height / 2),
+  ];
 }
 
 const subnetsOf = new WeakMap<Map<string, PlacedNode>, PlacedNode[]>();
@@ -47,7 +58,12 @@ const NONE: readonly string[] = [];
  * The subnets whose leaves are drawn: none when zoomed out past the level of detail, else those in (or within a
  * quarter screen of) the view. `transform` and the size are React Flow's (`[x, y, zoom]`, the pane's pixels).
  */
-export function subnetsInView(placed: Map<string, PlacedNode>, [tx, ty, zoom]: readonly number[], width: number, height: number): readonly string[] {
+export function subnetsInView(
+  placed: Map<string, PlacedNode>,
+  [tx, ty, zoom]: readonly number[],
+  width: number,
+  height: number,
+): readonly string[] {
   if (zoom! < DETAIL_ZOOM) return NONE;
   let subnets = subnetsOf.get(placed);
   if (!subnets) {
@@ -61,14 +77,27 @@ export function subnetsInView(placed: Map<string, PlacedNode>, [tx, ty, zoom]: r
   const x1 = x0 + w * 1.5;
   const y1 = y0 + h * 1.5;
   const out: string[] = [];
-  for (const { id, abs } of subnets) if (abs.x < x1 && abs.x + abs.width > x0 && abs.y < y1 && abs.y + abs.height > y0) out.push(id);
+  for (const { id, abs } of subnets)
+    if (abs.x < x1 && abs.x + abs.width > x0 && abs.y < y1 && abs.y + abs.height > y0) out.push(id);
   return out;
 }
 
 /** The nodes React Flow is given: all but the leaves of subnets not in `subnets` (see `subnetsInView`). */
-export function drawnNodes(nodes: readonly DiagramNode[], placed: Map<string, PlacedNode>, subnets: readonly string[]): DiagramNode[] {
+export function drawnNodes(
+  nodes: readonly DiagramNode[],
+  placed: Map<string, PlacedNode>,
+  subnets: readonly string[],
+): DiagramNode[] {
   const keep = new Set(subnets);
-  return nodes.filter((n) => !(n.type === 'resource' && n.parentId !== undefined && !keep.has(n.parentId) && placed.get(n.parentId)?.type === 'subnet'));
+  return nodes.filter(
+    (n) =>
+      !(
+        n.type === 'resource' &&
+        n.parentId !== undefined &&
+        !keep.has(n.parentId) &&
+        placed.get(n.parentId)?.type === 'subnet'
+      ),
+  );
 }
 
 /** From this many resources on, the canvas draws a new design in a deferred render (see `useLargeDesignDeferred`). */

@@ -21,7 +21,11 @@ export function minimapAtOpening(nodeCount: number): boolean {
  * The first framing of `bounds` (undefined: nothing drawn) in a canvas of `size`: INITIAL_FIT, with the corner the
  * minimap covers kept clear as Fit view keeps it (Minimap.tsx).
  */
-export function openingFitOptions(bounds: Rect | undefined, size: { width: number; height: number }, minimap: boolean): FitViewOptions {
+export function openingFitOptions(
+  bounds: Rect | undefined,
+  size: { width: number; height: number },
+  minimap: boolean,
+): FitViewOptions {
   if (!minimap || !bounds) return { ...INITIAL_FIT };
   const fit = { padding: INITIAL_FIT.padding, minZoom: MIN_ZOOM, maxZoom: INITIAL_FIT.maxZoom, minimap };
   return { ...INITIAL_FIT, padding: paddingClearOfMinimap(bounds, size.width, size.height, fit) };
@@ -30,5 +34,12 @@ export function openingFitOptions(bounds: Rect | undefined, size: { width: numbe
 /** The viewport React Flow opens with for those options (its fitView: the same function, the same numbers). */
 export function openingViewport(bounds: Rect, size: { width: number; height: number }, minimap: boolean): Viewport {
   const options = openingFitOptions(bounds, size, minimap);
-  return getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, INITIAL_FIT.maxZoom, options.padding ?? INITIAL_FIT.padding);
+  return getViewportForBounds(
+    bounds,
+    size.width,
+    size.height,
+    MIN_ZOOM,
+    INITIAL_FIT.maxZoom,
+    options.padding ?? INITIAL_FIT.padding,
+  );
 }

@@ -26,6 +26,9 @@ export function vpcAt(flow: DiagramFlow, point: { x: number; y: number }): strin
 
 export function dropPeering(flow: DiagramFlow, point: { x: number; y: number }): void {
   const vpcId = vpcAt(flow, point);
-  if (!vpcId) return useDesignStore.getState().notify('Drop the peering connection onto the VPC that requests it, then choose the VPC to peer with.', 'error');
+  if (!vpcId)
+    return useDesignStore
+      .getState()
+      .notify('Drop the peering connection onto the VPC that requests it, then choose the VPC to peer with.', 'error');
   openPeeringDialog({ requesterVpcId: vpcId });
 }

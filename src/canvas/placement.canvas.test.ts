@@ -3,7 +3,16 @@
  * overlaps a sibling (with route tables shown or hidden) and every child is drawn inside its container.
  */
 import { describe, expect, it } from 'vitest';
-import { addFromPalette, copyResources, exampleDesign, pasteResources, run, tidy, type Design, type PaletteLabel } from '../engine/index.ts';
+import {
+  addFromPalette,
+  copyResources,
+  exampleDesign,
+  pasteResources,
+  run,
+  tidy,
+  type Design,
+  type PaletteLabel,
+} from '../engine/index.ts';
 import { designToFlow } from './adapter.ts';
 import { dropTargetFor } from './dropTarget.ts';
 import { intersects, type Rect } from './geometry.ts';
@@ -20,13 +29,22 @@ function expectReadable(design: Design): void {
       const parent = p.parentId ? placed.get(p.parentId) : undefined;
       // Chips ride the VPC's top border, half outside it by design.
       if (parent && p.type !== 'border' && parent.type !== 'region') {
-        expect(p.abs.x >= parent.abs.x && p.abs.y >= parent.abs.y && p.abs.x + p.abs.width <= parent.abs.x + parent.abs.width && p.abs.y + p.abs.height <= parent.abs.y + parent.abs.height, `${p.id} inside ${parent.id}`).toBe(true);
+        expect(
+          p.abs.x >= parent.abs.x &&
+            p.abs.y >= parent.abs.y &&
+            p.abs.x + p.abs.width <= parent.abs.x + parent.abs.width &&
+            p.abs.y + p.abs.height <= parent.abs.y + parent.abs.height,
+          `${p.id} inside ${parent.id}`,
+        ).toBe(true);
       }
     }
     for (const [parent, siblings] of byParent) {
       for (let i = 0; i < siblings.length; i++) {
         for (let j = i + 1; j < siblings.length; j++) {
-          expect(intersects(siblings[i]!.abs, siblings[j]!.abs), `${siblings[i]!.id} overlaps ${siblings[j]!.id} in ${parent} (shown: ${showSupporting})`).toBe(false);
+          expect(
+            intersects(siblings[i]!.abs, siblings[j]!.abs),
+            `${siblings[i]!.id} overlaps ${siblings[j]!.id} in ${parent} (shown: ${showSupporting})`,
+          ).toBe(false);
         }
       }
     }
@@ -42,7 +60,13 @@ function start(): Design {
 /** Drops `label` at the centre of node `id` as the canvas would (the drop target comes from the drawn boxes). */
 function dropOn(design: Design, label: PaletteLabel, id: string): Design {
   const box = designToFlow(design).placed.get(id)!.abs;
-  const result = run(design, addFromPalette(label, dropTargetFor(designToFlow(design), label, { x: box.x + box.width / 2, y: box.y + box.height / 2 })));
+  const result = run(
+    design,
+    addFromPalette(
+      label,
+      dropTargetFor(designToFlow(design), label, { x: box.x + box.width / 2, y: box.y + box.height / 2 }),
+    ),
+  );
   if (result.error) throw new Error(result.error);
   return result.design;
 }

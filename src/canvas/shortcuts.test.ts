@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { isTextEntry, shortcutFor, type KeyPress } from './shortcuts.ts';
 
-const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('shortcutFor', () => {
   it('maps the editing habits of design tools, with Ctrl or Cmd alike', () => {

@@ -18,7 +18,12 @@ export interface KeyPress {
 export const NUDGE = 1;
 export const NUDGE_LARGE = 10;
 
-const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
 
 export function shortcutFor(e: KeyPress): Shortcut | undefined {
   const mod = e.ctrlKey || e.metaKey;

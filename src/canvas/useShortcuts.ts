@@ -1,6 +1,14 @@
 import { useEffect } from 'react';
 import { useDesignStore } from '../store/designStore.ts';
-import { copySelection, deleteSelection, duplicateSelection, nudgeSelection, paste, selectAll, tidySelection } from './actions.ts';
+import {
+  copySelection,
+  deleteSelection,
+  duplicateSelection,
+  nudgeSelection,
+  paste,
+  selectAll,
+  tidySelection,
+} from './actions.ts';
 import { isPanelControl, isTextEntry, shortcutFor } from './shortcuts.ts';
 
 /**

@@ -19,8 +19,12 @@ const work = mkdtempSync(join(tmpdir(), 'vpc-check-'));
 async function run(args: string[], env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stdout += String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stderr += String(chunk)), true),
+  );
   const saved = { ...process.env };
   Object.assign(process.env, env);
   try {
@@ -37,7 +41,10 @@ afterEach(() => vi.restoreAllMocks());
 /** Runs the CLI as a separate process, as `npm run cli` does. */
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000,
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -52,26 +59,34 @@ function json(stdout: string) {
 
 describe('check exit codes and JSON', () => {
   it('exits 0 for a template without error findings, listing resources by CloudFormation type and logical id', () => {
-    const r = cli(['check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml'), '--json']);  // a real process
+    const r = cli(['check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml'), '--json']); // a real process
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = json(r.stdout);
-    expect(out.resources).toEqual(expect.arrayContaining([
-      expect.objectContaining({ id: 'Vpc', type: 'AWS::EC2::VPC' }),
-      expect.objectContaining({ id: 'PublicA', type: 'AWS::EC2::Subnet' }),
-      expect.objectContaining({ id: 'PublicDefault', type: 'AWS::EC2::Route', parent: 'PublicRt' }),
-      expect.objectContaining({ id: 'NatEip', type: 'AWS::EC2::EIP' }),
-      expect.objectContaining({ id: 'Vpc.DefaultSecurityGroup', type: 'AWS::EC2::SecurityGroup' }),
-    ]));
+    expect(out.resources).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 'Vpc', type: 'AWS::EC2::VPC' }),
+        expect.objectContaining({ id: 'PublicA', type: 'AWS::EC2::Subnet' }),
+        expect.objectContaining({ id: 'PublicDefault', type: 'AWS::EC2::Route', parent: 'PublicRt' }),
+        expect.objectContaining({ id: 'NatEip', type: 'AWS::EC2::EIP' }),
+        expect.objectContaining({ id: 'Vpc.DefaultSecurityGroup', type: 'AWS::EC2::SecurityGroup' }),
+      ]),
+    );
     expect(out.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('lists template resources folded into a record (attachments, associations) under their own logical id and type', async () => {
     const r = await run(['check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml'), '--json']);
     const out = json(r.stdout);
-    const folded = out.resources.filter((x) => x.type === 'AWS::EC2::SubnetRouteTableAssociation' || x.type === 'AWS::EC2::VPCGatewayAttachment');
+    const folded = out.resources.filter(
+      (x) => x.type === 'AWS::EC2::SubnetRouteTableAssociation' || x.type === 'AWS::EC2::VPCGatewayAttachment',
+    );
     expect(folded.length).toBeGreaterThan(0);
-    for (const x of folded) expect(out.resources.some((y) => y.id === x.parent), `${x.id} names the record it went into`).toBe(true);
+    for (const x of folded)
+      expect(
+        out.resources.some((y) => y.id === x.parent),
+        `${x.id} names the record it went into`,
+      ).toBe(true);
   });
 
   it('exits 1 when there is an error finding, naming the template ids (p02: the transitive route)', () => {
@@ -97,22 +112,40 @@ describe('check exit codes and JSON', () => {
     const subnet = design.resources['subnet-public-a']!;
     if (vpc.kind !== 'vpc' || subnet.kind !== 'subnet') throw new Error('example changed');
     const file = join(work, 'bad.json');
-    writeFileSync(file, serializeDesign({ ...design, resources: { ...design.resources, [vpc.id]: { ...vpc, cidrBlocks: ['10.0.0.0/33'] }, [subnet.id]: { ...subnet, cidrBlock: 'banana' } } }));
+    writeFileSync(
+      file,
+      serializeDesign({
+        ...design,
+        resources: {
+          ...design.resources,
+          [vpc.id]: { ...vpc, cidrBlocks: ['10.0.0.0/33'] },
+          [subnet.id]: { ...subnet, cidrBlock: 'banana' },
+        },
+      }),
+    );
     const r = await run(['check', file, '--json']);
     expect(r.code).toBe(1);
-    const errors = json(r.stdout).findings.filter((f) => f.severity === 'error').map((f) => f.resources[0]);
+    const errors = json(r.stdout)
+      .findings.filter((f) => f.severity === 'error')
+      .map((f) => f.resources[0]);
     expect(errors).toEqual(expect.arrayContaining(['vpc-prod', 'subnet-public-a']));
   });
 
   it('resolves relative paths against the directory npm was run from (INIT_CWD)', async () => {
-    writeFileSync(join(work, 'mine.yaml'), 'Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n');
+    writeFileSync(
+      join(work, 'mine.yaml'),
+      'Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n',
+    );
     const r = await run(['check', 'mine.yaml', '--json'], { INIT_CWD: work });
     expect(r.stderr).toBe('');
     expect(json(r.stdout).resources[0]).toMatchObject({ id: 'Vpc', type: 'AWS::EC2::VPC' });
   });
 
   it('takes --region for pseudo parameters and zones', async () => {
-    writeFileSync(join(work, 'zones.yaml'), "Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs '']}}\n");
+    writeFileSync(
+      join(work, 'zones.yaml'),
+      "Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs '']}}\n",
+    );
     const r = await run(['check', join(work, 'zones.yaml'), '--json', '--region', 'ap-southeast-2']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('us-east-1');
@@ -124,7 +157,11 @@ describe('check exits 2 with one line on stderr when the input or options cannot
     ['a missing file', ['check', join(work, 'nope.yaml')], /cannot read .*nope\.yaml: no such file/],
     ['no file', ['check'], /no file given/],
     ['an unknown option', ['check', 'x.yaml', '--fast'], /unknown option --fast/],
-    ['a bad region', ['check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml'), '--region', 'mars'], /--region must be an AWS region/],
+    [
+      'a bad region',
+      ['check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml'), '--region', 'mars'],
+      /--region must be an AWS region/,
+    ],
     ['a directory', ['check', work], /it is a directory/],
   ];
   it('a missing file, from a real process', () => {
@@ -145,7 +182,11 @@ describe('check exits 2 with one line on stderr when the input or options cannot
     ['an empty file', '', /The file is empty/],
     ['binary junk', '\u0000\u0001\u0002PNG\u0000\u0000', /not text/],
     ['a syntax error', 'Resources:\n  A: [', /not valid YAML/],
-    ['a dangling !Ref', 'Resources:\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Ghost}}\n', /refers to Ghost/],
+    [
+      'a dangling !Ref',
+      'Resources:\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Ghost}}\n',
+      /refers to Ghost/,
+    ],
   ])('%s', async (_what, text, message) => {
     const file = join(work, `case-${Math.random().toString(36).slice(2)}.yaml`);
     writeFileSync(file, text);
@@ -169,7 +210,11 @@ describe('check exits 2 with one line on stderr when the input or options cannot
 
 describe('the package bin', () => {
   it('runs check (from its bundle of the sources, or through tsx)', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/vpc-designer.mjs'), 'check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml')], { encoding: 'utf8', cwd: work, timeout: 60_000 });
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'bin/vpc-designer.mjs'), 'check', join(SCENARIOS, 'p01-bastion-and-private-app.yaml')],
+      { encoding: 'utf8', cwd: work, timeout: 60_000 },
+    );
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/No problems found\./);
   });

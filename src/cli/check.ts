@@ -21,7 +21,11 @@ export async function checkCommand(args: string[]): Promise<number> {
   const input = await loadInput(parsed.file, { region: parsed.values.region, parameters: params.parameters });
   if (!input.ok) return fail(input.error);
   const findings = [...validateDesign(input.design)].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-  process.stdout.write(parsed.flags.json ? checkJson(input.design, input.report, findings) : checkText(parsed.file, input.design, input.report, findings));
+  process.stdout.write(
+    parsed.flags.json
+      ? checkJson(input.design, input.report, findings)
+      : checkText(parsed.file, input.design, input.report, findings),
+  );
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
@@ -53,7 +57,14 @@ export function checkJson(design: Design, report: ImportReport, findings: Findin
   return `${JSON.stringify(
     {
       resources: listedResources(design, report),
-      findings: findings.map((f) => ({ rule: f.rule, severity: f.severity, resources: f.resources, message: f.message, fix: f.fix, docs: f.docs })),
+      findings: findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        resources: f.resources,
+        message: f.message,
+        fix: f.fix,
+        docs: f.docs,
+      })),
       summary: tally(findings),
       import: importReport,
     },
@@ -86,7 +97,10 @@ export function checkText(file: string, design: Design, report: ImportReport, fi
   section('Stand-ins for resources outside the file', report.placeholders);
   section('Import warnings', report.warnings);
   const t = tally(findings);
-  lines.push('', `${plural(findings.length, 'finding', 'findings')}: ${plural(t.errors, 'error', 'errors')}, ${plural(t.warnings, 'warning', 'warnings')}, ${t.info} info`);
+  lines.push(
+    '',
+    `${plural(findings.length, 'finding', 'findings')}: ${plural(t.errors, 'error', 'errors')}, ${plural(t.warnings, 'warning', 'warnings')}, ${t.info} info`,
+  );
   for (const f of findings) {
     lines.push('', `${f.severity.toUpperCase().padEnd(7)} ${f.rule}  [${f.resources.join(', ')}]`, `  ${f.message}`);
     if (f.fix) lines.push(`  Fix: ${f.fix}`);

@@ -6,7 +6,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
-import { aDesign, aNatGateway, anElasticIp, anInternetGateway, aRouteTable, aSubnet, aVpc } from '../engine/model/builders.ts';
+import {
+  aDesign,
+  aNatGateway,
+  anElasticIp,
+  anInternetGateway,
+  aRouteTable,
+  aSubnet,
+  aVpc,
+} from '../engine/model/builders.ts';
 import { serializeDesign } from '../engine/io/designFile.ts';
 import { checkCommand } from './check.ts';
 
@@ -29,10 +37,16 @@ it('exits 0 on a design whose only findings are unused gateways and route tables
   const file = join(mkdtempSync(join(tmpdir(), 'vpc-check-info-')), 'unused.json');
   writeFileSync(file, serializeDesign(design));
   let stdout = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stdout, 'write').mockImplementation(
+    (chunk: string | Uint8Array) => ((stdout += String(chunk)), true),
+  );
   const code = await checkCommand([file, '--json']);
   vi.restoreAllMocks();
   const findings = (JSON.parse(stdout) as { findings: Array<{ rule: string; severity: string }> }).findings;
-  expect(findings.map((f) => `${f.severity} ${f.rule}`).sort()).toEqual(['info igw-unused', 'info nat-gateway-unused', 'info route-table-unused']);
+  expect(findings.map((f) => `${f.severity} ${f.rule}`).sort()).toEqual([
+    'info igw-unused',
+    'info nat-gateway-unused',
+    'info route-table-unused',
+  ]);
   expect(code).toBe(0);
 });

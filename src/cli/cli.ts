@@ -24,7 +24,13 @@ export interface ArgSpec {
 }
 
 export type ParsedArgs =
-  | { ok: true; file: string; values: Record<string, string | undefined>; flags: Record<string, boolean>; lists: Record<string, string[]> }
+  | {
+      ok: true;
+      file: string;
+      values: Record<string, string | undefined>;
+      flags: Record<string, boolean>;
+      lists: Record<string, string[]>;
+    }
   | { ok: false; error: string };
 
 /**
@@ -60,7 +66,8 @@ export function parseArgs(args: string[], spec: ArgSpec, usage: string): ParsedA
       if (list.length === before) return { ok: false, error: `--${name} needs a value` };
     } else if (spec.values.includes(name) || spec.repeated?.includes(name)) {
       const value = eq >= 0 ? arg.slice(eq + 1) : args[++i];
-      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) return { ok: false, error: `--${name} needs a value` };
+      if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+        return { ok: false, error: `--${name} needs a value` };
       if (spec.repeated?.includes(name)) {
         (lists[name] ??= []).push(value);
         continue;
@@ -72,7 +79,8 @@ export function parseArgs(args: string[], spec: ArgSpec, usage: string): ParsedA
     }
   }
   if (positional.length === 0) return { ok: false, error: `no file given (usage: ${usage})` };
-  if (positional.length > 1) return { ok: false, error: `one file at a time, not ${positional.length} (usage: ${usage})` };
+  if (positional.length > 1)
+    return { ok: false, error: `one file at a time, not ${positional.length} (usage: ${usage})` };
   return { ok: true, file: positional[0]!, values, flags, lists };
 }
 
@@ -85,14 +93,17 @@ const PARAMETER_NAME = /^[A-Za-z0-9]{1,255}$/;
  *
  * @example parseParams(['PrimaryIPAddress=10.0.0.10']) // { ok: true, parameters: { PrimaryIPAddress: '10.0.0.10' } }
  */
-export function parseParams(items: string[] = []): { ok: true; parameters: Record<string, string> } | { ok: false; error: string } {
+export function parseParams(
+  items: string[] = [],
+): { ok: true; parameters: Record<string, string> } | { ok: false; error: string } {
   const parameters: Record<string, string> = {};
   for (const item of items) {
     const eq = item.indexOf('=');
     const name = eq < 0 ? item : item.slice(0, eq);
     const shown = JSON.stringify(item.length > 60 ? `${item.slice(0, 60)}…` : item);
     if (eq < 0) return { ok: false, error: `--param takes Name=Value, not ${shown}` };
-    if (!PARAMETER_NAME.test(name)) return { ok: false, error: `--param ${shown}: a parameter name has letters and digits only` };
+    if (!PARAMETER_NAME.test(name))
+      return { ok: false, error: `--param ${shown}: a parameter name has letters and digits only` };
     if (Object.hasOwn(parameters, name)) return { ok: false, error: `--param ${name} is given twice` };
     parameters[name] = item.slice(eq + 1); // alphanumeric names cannot reach a prototype
   }
@@ -112,7 +123,8 @@ export function resolveInputPath(path: string): string {
   return isAbsolute(path) ? path : resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
-export type LoadedInput = { ok: true; design: Design; report: ImportReport; path: string } | { ok: false; error: string };
+export type LoadedInput =
+  { ok: true; design: Design; report: ImportReport; path: string } | { ok: false; error: string };
 
 /**
  * Reads a design file or CloudFormation template: the design and the import report, or one line saying why not.
@@ -120,7 +132,10 @@ export type LoadedInput = { ok: true; design: Design; report: ImportReport; path
  *
  * @example const input = await loadInput('templates/vpc.yaml', { region: 'eu-west-1', parameters: { VpcCidr: '10.1.0.0/16' } });
  */
-export async function loadInput(path: string, options: { region?: string; parameters?: Record<string, string> } = {}): Promise<LoadedInput> {
+export async function loadInput(
+  path: string,
+  options: { region?: string; parameters?: Record<string, string> } = {},
+): Promise<LoadedInput> {
   const regionProblem = checkRegion(options.region);
   if (regionProblem) return { ok: false, error: regionProblem };
   const full = resolveInputPath(path);

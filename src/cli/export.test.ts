@@ -20,16 +20,30 @@ import { readPdf } from '../export/pdfReadBack.ts';
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; bytes: Buffer }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: process.cwd(), timeout: 120_000, encoding: 'buffer', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8'), bytes: stdout });
-    });
+    execFile(
+      'npx',
+      ['tsx', 'src/cli/main.ts', ...args],
+      { cwd: process.cwd(), timeout: 120_000, encoding: 'buffer', maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === 'number' ? error.code : 99) : 0,
+          stdout: stdout.toString('utf8'),
+          stderr: stderr.toString('utf8'),
+          bytes: stdout,
+        });
+      },
+    );
   });
 }
 
-const CORPUS = [join(import.meta.dirname, '../../../shared/corpus/cloudformation'), join(import.meta.dirname, '../engine/io/cloudformation/fixtures/corpus')].find((d) =>
-  existsSync(d),
-);
-if (!CORPUS) throw new Error('The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.');
+const CORPUS = [
+  join(import.meta.dirname, '../../../shared/corpus/cloudformation'),
+  join(import.meta.dirname, '../engine/io/cloudformation/fixtures/corpus'),
+].find((d) => existsSync(d));
+if (!CORPUS)
+  throw new Error(
+    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
+  );
 
 const dir = mkdtempSync(join(tmpdir(), 'vpcd-export-'));
 const design = exampleDesign();
@@ -50,21 +64,42 @@ function today(): string {
 
 describe('cli export: the pictures are the app’s', () => {
   it('writes the SVG renderSvg draws for the same options, to stdout', async () => {
-    const { code, stdout, stderr } = await cli('export', designPath, '--format', 'svg', '--flows', 'flow-web-internet', 'flow-transitive', '--no-legend', '--title', 'Prod network');
+    const { code, stdout, stderr } = await cli(
+      'export',
+      designPath,
+      '--format',
+      'svg',
+      '--flows',
+      'flow-web-internet',
+      'flow-transitive',
+      '--no-legend',
+      '--title',
+      'Prod network',
+    );
     expect([code, stderr]).toEqual([0, '']);
-    const expected = renderSvg(design, { flows: ['flow-web-internet', 'flow-transitive'], legend: false, titleBlock: titleBlockFor(design, today(), 'Prod network'), only: [] });
+    const expected = renderSvg(design, {
+      flows: ['flow-web-internet', 'flow-transitive'],
+      legend: false,
+      titleBlock: titleBlockFor(design, today(), 'Prod network'),
+      only: [],
+    });
     expect(stdout).toBe(expected);
   }, 60_000);
 
   it('draws only the chosen resources with --only, as renderSvg does', async () => {
     const { code, stdout } = await cli('export', designPath, '--format', 'svg', '--only', 'i-web-a', 'nat-a');
     expect(code).toBe(0);
-    expect(stdout).toBe(renderSvg(design, { only: ['i-web-a', 'nat-a'], flows: 'none', legend: true, titleBlock: false }));
+    expect(stdout).toBe(
+      renderSvg(design, { only: ['i-web-a', 'nat-a'], flows: 'none', legend: true, titleBlock: false }),
+    );
     expect(stdout).not.toContain('i-app-b');
   }, 60_000);
 
   it('writes the draw.io file renderDrawio writes, and the design file for json', async () => {
-    const [drawio, json] = await Promise.all([cli('export', designPath, '--format', 'drawio', '--flows', 'all'), cli('export', designPath, '--format', 'json')]);
+    const [drawio, json] = await Promise.all([
+      cli('export', designPath, '--format', 'drawio', '--flows', 'all'),
+      cli('export', designPath, '--format', 'json'),
+    ]);
     expect(drawio.code).toBe(0);
     expect(drawio.stdout).toBe(renderDrawio(design, { flows: 'all', legend: true, titleBlock: false, only: [] }));
     expect(json.code).toBe(0);
@@ -77,7 +112,10 @@ describe('cli export: the pictures are the app’s', () => {
     const { width, height } = svgSize(svg);
     const out1 = join(dir, 'x1.png');
     const out2 = join(dir, 'x2.png');
-    const [one, two] = await Promise.all([cli('export', designPath, '--format', 'png', '--out', out1), cli('export', designPath, '--format', 'png', '--out', out2, '--scale', '2')]);
+    const [one, two] = await Promise.all([
+      cli('export', designPath, '--format', 'png', '--out', out1),
+      cli('export', designPath, '--format', 'png', '--out', out2, '--scale', '2'),
+    ]);
     expect([one.code, one.stdout, two.code, two.stdout]).toEqual([0, '', 0, '']);
     expect(pngSize(readFileSync(out1))).toEqual({ width: Math.ceil(width), height: Math.ceil(height) });
     expect(pngSize(readFileSync(out2))).toEqual({ width: Math.ceil(width * 2), height: Math.ceil(height * 2) });
@@ -85,7 +123,18 @@ describe('cli export: the pictures are the app’s', () => {
 
   it('writes a PDF with its page and its text', async () => {
     const out = join(dir, 'x.pdf');
-    const { code } = await cli('export', designPath, '--format', 'pdf', '--out', out, '--page', 'letter', '--orientation', 'portrait');
+    const { code } = await cli(
+      'export',
+      designPath,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--page',
+      'letter',
+      '--orientation',
+      'portrait',
+    );
     expect(code).toBe(0);
     const pdf = readPdf(readFileSync(out));
     expect(pdf.pages).toEqual([{ width: 612, height: 792 }]);
@@ -94,23 +143,31 @@ describe('cli export: the pictures are the app’s', () => {
   }, 60_000);
 });
 
-describe.each(['VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml', 'EKS_template.yaml'])('cli export of the AWS template %s', (file) => {
-  const path = join(CORPUS!, file);
-  const imported = importDesignTextSync(readFileSync(path, 'utf8'), path);
-  if (!imported.ok) throw new Error(imported.error);
-  const cidrs = Object.values(imported.design.resources).flatMap((r) => (r.kind === 'subnet' ? [r.cidrBlock] : r.kind === 'vpc' ? r.cidrBlocks : []));
+describe.each(['VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml', 'EKS_template.yaml'])(
+  'cli export of the AWS template %s',
+  (file) => {
+    const path = join(CORPUS!, file);
+    const imported = importDesignTextSync(readFileSync(path, 'utf8'), path);
+    if (!imported.ok) throw new Error(imported.error);
+    const cidrs = Object.values(imported.design.resources).flatMap((r) =>
+      r.kind === 'subnet' ? [r.cidrBlock] : r.kind === 'vpc' ? r.cidrBlocks : [],
+    );
 
-  it('draws it as SVG and draw.io, with every subnet’s and VPC’s CIDR', async () => {
-    expect(cidrs.length).toBeGreaterThan(1);
-    const [svg, drawio] = await Promise.all([cli('export', path, '--format', 'svg'), cli('export', path, '--format', 'drawio')]);
-    expect([svg.code, drawio.code, svg.stderr, drawio.stderr]).toEqual([0, 0, '', '']);
-    expect(svg.stdout).toBe(renderSvg(imported.design));
-    for (const cidr of cidrs) {
-      expect(svg.stdout).toContain(cidr);
-      expect(drawio.stdout).toContain(cidr);
-    }
-  }, 60_000);
-});
+    it('draws it as SVG and draw.io, with every subnet’s and VPC’s CIDR', async () => {
+      expect(cidrs.length).toBeGreaterThan(1);
+      const [svg, drawio] = await Promise.all([
+        cli('export', path, '--format', 'svg'),
+        cli('export', path, '--format', 'drawio'),
+      ]);
+      expect([svg.code, drawio.code, svg.stderr, drawio.stderr]).toEqual([0, 0, '', '']);
+      expect(svg.stdout).toBe(renderSvg(imported.design));
+      for (const cidr of cidrs) {
+        expect(svg.stdout).toContain(cidr);
+        expect(drawio.stdout).toContain(cidr);
+      }
+    }, 60_000);
+  },
+);
 
 describe('cli export: bad input', () => {
   it('exits 2 with one plain line for each thing it cannot use', async () => {
@@ -123,20 +180,36 @@ describe('cli export: bad input', () => {
       [['export', garbage, '--format', 'svg'], /./],
       [['export', dir, '--format', 'svg'], /is a directory/],
       [['export', designPath, '--format', 'svg', '--only', 'i-nope'], /--only: nothing drawn has the id "i-nope"/],
-      [['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--scale', '0'], /--scale must be a positive number, not "0"/],
-      [['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--scale', 'big'], /--scale must be a positive number, not "big"/],
-      [['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--scale', '-2'], /--scale (must be a positive number|needs a value)/],
+      [
+        ['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--scale', '0'],
+        /--scale must be a positive number, not "0"/,
+      ],
+      [
+        ['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--scale', 'big'],
+        /--scale must be a positive number, not "big"/,
+      ],
+      [
+        ['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--scale', '-2'],
+        /--scale (must be a positive number|needs a value)/,
+      ],
       [['export', designPath, '--format', 'png'], /--format png writes a binary file: give --out FILE/],
       [['export', designPath, '--format', 'pdf'], /--format pdf writes a binary file: give --out FILE/],
-      [['export', designPath, '--format', 'svg', '--flows', 'no such flow'], /--flows: no saved flow named "no such flow"/],
+      [
+        ['export', designPath, '--format', 'svg', '--flows', 'no such flow'],
+        /--flows: no saved flow named "no such flow"/,
+      ],
       [['export', designPath, '--format', 'svg', '--scale', '2'], /--scale is for --format png/],
-      [['export', designPath, '--format', 'svg', '--out', join(dir, 'nowhere', 'x.svg')], /cannot write .*: no such directory/],
+      [
+        ['export', designPath, '--format', 'svg', '--out', join(dir, 'nowhere', 'x.svg')],
+        /cannot write .*: no such directory/,
+      ],
       [['export', designPath, '--format', 'json', '--only', 'i-web-a'], /--only draws a picture/],
       [['export', designPath, '--format', 'svg', '--colour'], /unknown option --colour/],
     ];
     // A few at a time: each is a Node start-up, and the machine may be shared.
     const results: Awaited<ReturnType<typeof cli>>[] = [];
-    for (let i = 0; i < cases.length; i += 4) results.push(...(await Promise.all(cases.slice(i, i + 4).map(([args]) => cli(...args)))));
+    for (let i = 0; i < cases.length; i += 4)
+      results.push(...(await Promise.all(cases.slice(i, i + 4).map(([args]) => cli(...args)))));
     results.forEach(({ code, stdout, stderr }, i) => {
       const [args, message] = cases[i]!;
       expect(code, args.join(' ')).toBe(2);

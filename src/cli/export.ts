@@ -56,20 +56,26 @@ export function exportRequest(
   const format = values.format as ExportFormat;
   if (format === 'json') {
     const given = PICTURE_ONLY.filter((o) => values[o] !== undefined || flags[o] || lists[o]);
-    if (given.length > 0) return { ok: false, error: `--${given[0]} draws a picture; --format json writes the design file as it is` };
+    if (given.length > 0)
+      return { ok: false, error: `--${given[0]} draws a picture; --format json writes the design file as it is` };
   }
   let scale = 1;
   if (values.scale !== undefined) {
-    if (format !== 'png') return { ok: false, error: `--scale is for --format png (the ${format} is a vector drawing)` };
+    if (format !== 'png')
+      return { ok: false, error: `--scale is for --format png (the ${format} is a vector drawing)` };
     scale = Number(values.scale);
-    if (!/^\d*\.?\d+$/.test(values.scale) || !(scale > 0)) return { ok: false, error: `--scale must be a positive number, not "${values.scale}"` };
+    if (!/^\d*\.?\d+$/.test(values.scale) || !(scale > 0))
+      return { ok: false, error: `--scale must be a positive number, not "${values.scale}"` };
     if (scale > MAX_SCALE) return { ok: false, error: `--scale must be at most ${MAX_SCALE}, not ${values.scale}` };
   }
   const size = values.page ?? 'a4';
-  if (size !== 'a4' && size !== 'letter' && size !== 'fit') return { ok: false, error: `--page must be a4, letter or fit, not "${size}"` };
+  if (size !== 'a4' && size !== 'letter' && size !== 'fit')
+    return { ok: false, error: `--page must be a4, letter or fit, not "${size}"` };
   const orientation = values.orientation ?? 'landscape';
-  if (orientation !== 'landscape' && orientation !== 'portrait') return { ok: false, error: `--orientation must be landscape or portrait, not "${orientation}"` };
-  if ((values.page !== undefined || values.orientation !== undefined) && format !== 'pdf') return { ok: false, error: `--${values.page !== undefined ? 'page' : 'orientation'} is for --format pdf` };
+  if (orientation !== 'landscape' && orientation !== 'portrait')
+    return { ok: false, error: `--orientation must be landscape or portrait, not "${orientation}"` };
+  if ((values.page !== undefined || values.orientation !== undefined) && format !== 'pdf')
+    return { ok: false, error: `--${values.page !== undefined ? 'page' : 'orientation'} is for --format pdf` };
 
   // --flows all | none | NAME… (names or ids of the design's saved flows).
   const flowArgs = lists.flows ?? [];
@@ -79,7 +85,10 @@ export function exportRequest(
     const { unknown } = resolveFlows(design, flowArgs);
     if (unknown.length > 0) {
       const known = design.flows.map((f) => f.name);
-      return { ok: false, error: `--flows: no saved flow named "${unknown[0]}" (${known.length ? `the design has ${known.map((n) => `"${n}"`).join(', ')}` : 'the design has no saved flows'})` };
+      return {
+        ok: false,
+        error: `--flows: no saved flow named "${unknown[0]}" (${known.length ? `the design has ${known.map((n) => `"${n}"`).join(', ')}` : 'the design has no saved flows'})`,
+      };
     }
     flows = flowArgs;
   }
@@ -136,9 +145,11 @@ export async function exportCommand(args: string[]): Promise<number> {
   if (!parsed.ok) return fail(parsed.error);
   const { file, values, flags, lists } = parsed;
   if (values.format === undefined) return fail(`export needs --format ${FORMATS.join('|')}`);
-  if (!(FORMATS as readonly string[]).includes(values.format)) return fail(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  if (!(FORMATS as readonly string[]).includes(values.format))
+    return fail(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
   const format = values.format as ExportFormat;
-  if (BINARY.has(format) && values.out === undefined) return fail(`--format ${format} writes a binary file: give --out FILE`);
+  if (BINARY.has(format) && values.out === undefined)
+    return fail(`--format ${format} writes a binary file: give --out FILE`);
   const params = parseParams(lists.param);
   if (!params.ok) return fail(params.error);
   const input = await loadInput(file, { region: values.region, parameters: params.parameters });
@@ -154,7 +165,14 @@ export async function exportCommand(args: string[]): Promise<number> {
     await writeFile(resolveInputPath(values.out), content);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such directory' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : 'it cannot be written';
+    const why =
+      code === 'ENOENT'
+        ? 'no such directory'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code === 'EISDIR'
+            ? 'it is a directory'
+            : 'it cannot be written';
     return fail(`cannot write ${values.out}: ${why}`);
   }
   return 0;

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { rasterize } from './png.ts';
 
-const TEXT_ONLY = '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="28" font-family="Arial, Helvetica, sans-serif" font-size="20">Production 10.0.0.0/16</text></svg>';
+const TEXT_ONLY =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="240" height="40"><text x="4" y="28" font-family="Arial, Helvetica, sans-serif" font-size="20">Production 10.0.0.0/16</text></svg>';
 
 describe('rasterize', () => {
   it('draws text with a font the machine has', () => {

@@ -24,9 +24,12 @@ let sansFamily: string | undefined;
 function sans(): string {
   if (sansFamily) return sansFamily;
   const probe = (family: string) =>
-    new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text x="2" y="15" font-family="${family}" font-size="14">Ag</text></svg>`, {
-      font: { loadSystemFonts: true, defaultFontFamily: 'no such font' },
-    })
+    new Resvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><text x="2" y="15" font-family="${family}" font-size="14">Ag</text></svg>`,
+      {
+        font: { loadSystemFonts: true, defaultFontFamily: 'no such font' },
+      },
+    )
       .render()
       .pixels.some((v, i) => i % 4 === 3 && v > 0);
   sansFamily = SANS.find(probe) ?? 'sans-serif';

@@ -8,9 +8,14 @@ import { exampleDesign } from '../engine/model/example.ts';
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: process.cwd(), timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    execFile(
+      'npx',
+      ['tsx', 'src/cli/main.ts', ...args],
+      { cwd: process.cwd(), timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -25,15 +30,34 @@ describe('cli trace', () => {
     const answer = JSON.parse(stdout);
     expect(answer.reachable).toBe(true);
     expect(answer.forward.map((h: { id: string }) => h.id)).toContain('igw-prod');
-    expect(answer.forward[0]).toEqual(expect.objectContaining({ id: 'i-web-a', type: 'AWS::EC2::Instance', direction: 'forward' }));
+    expect(answer.forward[0]).toEqual(
+      expect.objectContaining({ id: 'i-web-a', type: 'AWS::EC2::Instance', direction: 'forward' }),
+    );
     expect(answer.return.length).toBeGreaterThan(0);
     expect(answer.explanations).toEqual([]);
   }, 60_000);
 
   it('exits 1 and names the blocking component when it is not', async () => {
-    const { code, stdout } = await cli('trace', designPath, '--from', 'i-app-a', '--to', 'ip:10.2.0.10', '--port', '443', '--json');
+    const { code, stdout } = await cli(
+      'trace',
+      designPath,
+      '--from',
+      'i-app-a',
+      '--to',
+      'ip:10.2.0.10',
+      '--port',
+      '443',
+      '--json',
+    );
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).explanations[0]).toEqual(expect.objectContaining({ code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', id: 'pcx-prod-shared', direction: 'forward', message: expect.any(String) }));
+    expect(JSON.parse(stdout).explanations[0]).toEqual(
+      expect.objectContaining({
+        code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR',
+        id: 'pcx-prod-shared',
+        direction: 'forward',
+        message: expect.any(String),
+      }),
+    );
   }, 60_000);
 
   it('prints a readable answer without --json', async () => {
@@ -65,6 +89,8 @@ describe('cli exposure', () => {
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.exposedCount).toBe(2);
-    expect(report.instances.find((i: { id: string }) => i.id === 'i-web-a').ports[0].path.map((h: { id: string }) => h.id)).toContain('igw-prod');
+    expect(
+      report.instances.find((i: { id: string }) => i.id === 'i-web-a').ports[0].path.map((h: { id: string }) => h.id),
+    ).toContain('igw-prod');
   }, 60_000);
 });

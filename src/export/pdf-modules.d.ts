@@ -7,7 +7,13 @@ declare module 'svg-to-pdfkit' {
     assumePt?: boolean;
     warningCallback?: (message: string) => void;
   }
-  export default function SVGtoPDF(doc: PDFKit.PDFDocument, svg: string, x?: number, y?: number, options?: SvgToPdfOptions): void;
+  export default function SVGtoPDF(
+    doc: PDFKit.PDFDocument,
+    svg: string,
+    x?: number,
+    y?: number,
+    options?: SvgToPdfOptions,
+  ): void;
 }
 
 declare module 'pdfkit/standard-fonts/*' {

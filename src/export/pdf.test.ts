@@ -36,7 +36,10 @@ describe('svgToPdf', () => {
   });
 
   it('reads the drawing’s size from width/height, else the viewBox, and refuses what is not a drawing', () => {
-    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 200"></svg>')).toEqual({ width: 300, height: 200 });
+    expect(svgSize('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 200"></svg>')).toEqual({
+      width: 300,
+      height: 200,
+    });
     expect(() => svgSize('<html></html>')).toThrow('not an SVG drawing');
     expect(() => svgSize('<svg xmlns="http://www.w3.org/2000/svg"></svg>')).toThrow('has no size');
   });

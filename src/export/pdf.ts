@@ -37,11 +37,25 @@ const PX_TO_PT = 0.75;
 export { svgSize };
 
 /** Symbols outside the standard fonts' character set (WinAnsi), as plain characters. */
-const PLAIN: Record<string, string> = { '→': '->', '←': '<-', '↔': '<->', '✓': '+', '✗': 'x', '✕': 'x', '…': '...', '≤': '<=', '≥': '>=' };
+const PLAIN: Record<string, string> = {
+  '→': '->',
+  '←': '<-',
+  '↔': '<->',
+  '✓': '+',
+  '✗': 'x',
+  '✕': 'x',
+  '…': '...',
+  '≤': '<=',
+  '≥': '>=',
+};
 
 /** Replaces, in text between tags only, what Helvetica cannot show. */
 function plainText(svg: string): string {
-  return svg.replace(/>([^<]+)</g, (_, text: string) => `>${text.replace(/[→←↔✓✗✕…≤≥]/g, (c) => PLAIN[c]!.replace('<', '&lt;').replace('>', '&gt;'))}<`);
+  return svg.replace(
+    />([^<]+)</g,
+    (_, text: string) =>
+      `>${text.replace(/[→←↔✓✗✕…≤≥]/g, (c) => PLAIN[c]!.replace('<', '&lt;').replace('>', '&gt;'))}<`,
+  );
 }
 
 /**
@@ -64,7 +78,13 @@ export async function svgToPdf(svg: string, page: PdfPage): Promise<Uint8Array> 
   const x = (pageSize[0] - w * scale) / 2;
   const y = (pageSize[1] - h * scale) / 2;
 
-  const doc = new pdfkit.default({ size: pageSize, margin: 0, autoFirstPage: true, compress: true, info: { Producer: 'VPC Designer', Creator: 'VPC Designer' } });
+  const doc = new pdfkit.default({
+    size: pageSize,
+    margin: 0,
+    autoFirstPage: true,
+    compress: true,
+    info: { Producer: 'VPC Designer', Creator: 'VPC Designer' },
+  });
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));

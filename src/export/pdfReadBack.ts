@@ -38,7 +38,10 @@ export function readPdf(bytes: Uint8Array): PdfReadBack {
     for (const block of content.matchAll(/\bBT\b([\s\S]*?)\bET\b/g)) {
       let run = '';
       for (const op of block[1]!.matchAll(/\[((?:<[0-9a-fA-F]*>|\s|-?[\d.]+)*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-        run += op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => hexToText(h[1]!)).join('') : hexToText(op[2]!);
+        run +=
+          op[1] !== undefined
+            ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => hexToText(h[1]!)).join('')
+            : hexToText(op[2]!);
       }
       if (run) text.push(run);
     }

@@ -34,7 +34,12 @@ export interface PngPlan {
  * @example planPng(5000, 3000, 4) // { width: 16384, height: 9830, scale: 3.2768, clamped: true, message: '…' }
  */
 export function planPng(width: number, height: number, scale: number): PngPlan {
-  const fit = Math.min(scale, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
+  const fit = Math.min(
+    scale,
+    MAX_CANVAS_SIDE / width,
+    MAX_CANVAS_SIDE / height,
+    Math.sqrt(MAX_CANVAS_PIXELS / (width * height)),
+  );
   const w = (s: number) => Math.max(1, Math.round(width * s));
   const h = (s: number) => Math.max(1, Math.round(height * s));
   if (fit >= scale) return { width: w(scale), height: h(scale), scale, clamped: false };
@@ -78,7 +83,8 @@ export async function svgToPngBlob(svg: string, options: { scale: number }): Pro
     context.imageSmoothingQuality = 'high';
     context.drawImage(image, 0, 0, plan.width, plan.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    if (!blob) throw new Error(`The browser could not make a ${plan.width} × ${plan.height} px PNG: choose a smaller scale.`);
+    if (!blob)
+      throw new Error(`The browser could not make a ${plan.width} × ${plan.height} px PNG: choose a smaller scale.`);
     return blob;
   } finally {
     URL.revokeObjectURL(url);

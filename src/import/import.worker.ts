@@ -5,7 +5,13 @@
  */
 import { validateDesign } from '../engine/rules/index.ts';
 import { importDesignTextSync } from '../engine/io/importSync.ts';
-import { PART_SIZE, type ImportProgress, type ImportRequest, type WorkerMessage, type WorkerResult } from './protocol.ts';
+import {
+  PART_SIZE,
+  type ImportProgress,
+  type ImportRequest,
+  type WorkerMessage,
+  type WorkerResult,
+} from './protocol.ts';
 
 const post = (message: WorkerMessage) => (self as unknown as Worker).postMessage(message);
 const progress = (p: ImportProgress) => post({ type: 'progress', progress: p });
@@ -17,7 +23,11 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   const result: WorkerResult = importDesignTextSync(text, name, options);
   if (result.ok && validate) {
     const count = Object.keys(result.design.resources).length;
-    progress({ stage: 'checking', fraction: 0.55, text: `Checking ${count.toLocaleString('en-US')} resources against AWS's rules…` });
+    progress({
+      stage: 'checking',
+      fraction: 0.55,
+      text: `Checking ${count.toLocaleString('en-US')} resources against AWS's rules…`,
+    });
     try {
       result.findings = validateDesign(result.design);
     } catch {
@@ -31,7 +41,10 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
   }
   // The bulk in slices, each parsed by the page in a task of its own (see protocol.ts).
   const { resources, layout, ...rest } = result.design;
-  for (const [field, record] of [['resources', resources], ['layout', layout]] as const) {
+  for (const [field, record] of [
+    ['resources', resources],
+    ['layout', layout],
+  ] as const) {
     const entries = Object.entries(record);
     for (let i = 0; i < entries.length; i += PART_SIZE) {
       post({ type: 'part', field, json: JSON.stringify(Object.fromEntries(entries.slice(i, i + PART_SIZE))) });

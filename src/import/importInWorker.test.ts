@@ -19,7 +19,9 @@ describe('importInWorker', () => {
   it('an import cancelled before it starts says so and imports nothing', async () => {
     const controller = new AbortController();
     controller.abort();
-    const result = await importInWorker(serializeDesign(exampleDesign()), 'example.json', { signal: controller.signal });
+    const result = await importInWorker(serializeDesign(exampleDesign()), 'example.json', {
+      signal: controller.signal,
+    });
     expect(isCancelled(result)).toBe(true);
   });
 });

@@ -23,16 +23,25 @@ export interface WorkerImportOptions extends ImportOptions {
   transfer?: ImportRequest['transfer'];
 }
 
-export type WorkerImportResult = (ImportResult & { findings?: Finding[] }) | { ok: false; error: string; cancelled: true };
+export type WorkerImportResult =
+  (ImportResult & { findings?: Finding[] }) | { ok: false; error: string; cancelled: true };
 
 export function isCancelled(result: WorkerImportResult): boolean {
   return !result.ok && 'cancelled' in result;
 }
 
-const cancelled = (name: string): WorkerImportResult => ({ ok: false, error: `Import of ${name} cancelled.`, cancelled: true });
+const cancelled = (name: string): WorkerImportResult => ({
+  ok: false,
+  error: `Import of ${name} cancelled.`,
+  cancelled: true,
+});
 
 /** Never throws: errors come back as `{ ok: false, error }` with one plain line, as from `importDesignText`. */
-export function importInWorker(text: string, name: string, options: WorkerImportOptions = {}): Promise<WorkerImportResult> {
+export function importInWorker(
+  text: string,
+  name: string,
+  options: WorkerImportOptions = {},
+): Promise<WorkerImportResult> {
   const { onProgress, signal, validate, transfer, ...importOptions } = options;
   if (signal?.aborted) return Promise.resolve(cancelled(name));
   // Where there are no workers (Node, tests), the same importer on this thread.

@@ -22,12 +22,17 @@ export async function importWithProgress(text: string, name: string): Promise<Wo
   useImportProgress.getState().active?.cancel?.();
   const controller = new AbortController();
   const cancel = () => controller.abort();
-  useImportProgress.setState({ active: { name, cancel, progress: { stage: 'reading', fraction: 0.05, text: `Reading ${name}…` } } });
+  useImportProgress.setState({
+    active: { name, cancel, progress: { stage: 'reading', fraction: 0.05, text: `Reading ${name}…` } },
+  });
   const result = await importInWorker(text, name, {
     signal: controller.signal,
     validate: true,
     // For bench/bigImport.bench.ts: `?import-transfer=clone` compares a structured clone with the JSON string.
-    transfer: typeof location !== 'undefined' && new URLSearchParams(location.search).get('import-transfer') === 'clone' ? 'clone' : 'json',
+    transfer:
+      typeof location !== 'undefined' && new URLSearchParams(location.search).get('import-transfer') === 'clone'
+        ? 'clone'
+        : 'json',
     onProgress: (progress) => {
       const active = useImportProgress.getState().active;
       if (active?.cancel === cancel) useImportProgress.setState({ active: { ...active, progress } });
@@ -39,7 +44,10 @@ export async function importWithProgress(text: string, name: string): Promise<Wo
     else {
       const count = Object.keys(result.design.resources).length;
       useImportProgress.setState({
-        active: { name, progress: { stage: 'drawing', fraction: 0.85, text: `Drawing ${count.toLocaleString('en-US')} resources…` } },
+        active: {
+          name,
+          progress: { stage: 'drawing', fraction: 0.85, text: `Drawing ${count.toLocaleString('en-US')} resources…` },
+        },
       });
       // Let that show (and the last part's task end) before the page builds the canvas.
       await nextFrame();

@@ -23,8 +23,8 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="History" onClose={onClose}>
       <p className="text-xs text-gray-600">
-        A snapshot is taken every few minutes of editing, and before each import, new design and restore. Restoring is one step: Undo
-        brings back what was there.
+        A snapshot is taken every few minutes of editing, and before each import, new design and restore. Restoring is
+        one step: Undo brings back what was there.
       </p>
       {snapshots === undefined ? (
         <p role="status" className="mt-3 text-sm text-gray-500">
@@ -35,10 +35,16 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <ul aria-label="Snapshots" className="mt-3 divide-y divide-gray-200">
           {snapshots.map((s) => (
-            <li key={s.id} aria-label={`Snapshot of ${new Date(s.at).toLocaleString()}`} className="flex items-center gap-3 py-2">
+            <li
+              key={s.id}
+              aria-label={`Snapshot of ${new Date(s.at).toLocaleString()}`}
+              className="flex items-center gap-3 py-2"
+            >
               <div className="min-w-0 flex-1">
                 <div className="text-sm font-medium">
-                  <time dateTime={new Date(s.at).toISOString()}>{new Date(s.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+                  <time dateTime={new Date(s.at).toISOString()}>
+                    {new Date(s.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                  </time>
                   <span className="ml-2 text-xs font-normal text-gray-500">{describeTime(s.at, now)}</span>
                 </div>
                 <div className="truncate text-xs text-gray-700" title={s.summary}>

@@ -10,7 +10,8 @@ import { copyShared, takeOver } from './session.ts';
 
 const STORAGE_TEXT = {
   full: 'This browser’s storage is full, so your changes are no longer being saved here. Keep working — download the design to keep it.',
-  unavailable: 'This browser is not letting VPC Designer save designs (storage is off or unavailable, as in some private windows). Your work stays in this tab only — download the design to keep it.',
+  unavailable:
+    'This browser is not letting VPC Designer save designs (storage is off or unavailable, as in some private windows). Your work stays in this tab only — download the design to keep it.',
 };
 
 function Banner({ tone, label, children }: { tone: 'warn' | 'error'; label: string; children: ReactNode }) {
@@ -37,14 +38,20 @@ export function LibraryBanners() {
         <Banner tone="warn" label="Shared design">
           <span className="font-semibold">Shared design — read-only</span>
           <span>Opened from a link: it is not in your designs, and nothing of yours was changed.</span>
-          <button type="button" className="dialog-button dialog-button-primary ml-auto" onClick={() => void copyShared()}>
+          <button
+            type="button"
+            className="dialog-button dialog-button-primary ml-auto"
+            onClick={() => void copyShared()}
+          >
             Make a copy
           </button>
         </Banner>
       )}
       {(mode === 'elsewhere' || mode === 'taken') && (
         <Banner tone="warn" label="Read-only">
-          <span className="font-semibold">{mode === 'elsewhere' ? 'Open in another tab' : 'Taken over by another tab'}</span>
+          <span className="font-semibold">
+            {mode === 'elsewhere' ? 'Open in another tab' : 'Taken over by another tab'}
+          </span>
           <span>
             {mode === 'elsewhere'
               ? 'This design is being edited in another tab, so here it is read-only and follows that tab’s changes.'
@@ -58,8 +65,8 @@ export function LibraryBanners() {
       {damaged.map((d) => (
         <Banner key={d.id} tone="error" label="Saved design could not be read">
           <span>
-            <span className="font-semibold">“{d.name}” could not be opened.</span> {d.reason} It is kept aside, untouched, in Designs; a
-            usable design is open instead.
+            <span className="font-semibold">“{d.name}” could not be opened.</span> {d.reason} It is kept aside,
+            untouched, in Designs; a usable design is open instead.
           </span>
           <span className="ml-auto flex gap-2">
             <button type="button" className="dialog-button" onClick={() => void downloadEntry(d.id)}>
@@ -84,7 +91,11 @@ export function LibraryBanners() {
             <button type="button" className="dialog-button dialog-button-primary" onClick={exportDesign}>
               Download the design
             </button>
-            <button type="button" className="dialog-button" onClick={() => useLibraryStore.setState({ storageProblem: undefined })}>
+            <button
+              type="button"
+              className="dialog-button"
+              onClick={() => useLibraryStore.setState({ storageProblem: undefined })}
+            >
               Dismiss
             </button>
           </span>

@@ -27,7 +27,9 @@ function useThumbnailUrls(entries: readonly LibraryEntry[]): ReadonlyMap<string,
       .readThumbnails(key.split(' ').map((k) => k.slice(0, k.lastIndexOf('@'))))
       .then((thumbs) => {
         if (!live) return;
-        made = new Map([...thumbs].map(([id, t]) => [id, URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }))]));
+        made = new Map(
+          [...thumbs].map(([id, t]) => [id, URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }))]),
+        );
         setUrls(made);
       })
       .catch(() => undefined);
@@ -45,7 +47,11 @@ function Thumb({ url, name }: { url: string | undefined; name: string }) {
   return url ? (
     <img src={url} alt={`Picture of ${name}`} className={`${frame} object-contain p-0.5`} />
   ) : (
-    <div role="img" aria-label={`No picture of ${name} yet`} className={`${frame} bg-[repeating-linear-gradient(45deg,#f3f4f6_0_6px,#fff_6px_12px)]`} />
+    <div
+      role="img"
+      aria-label={`No picture of ${name} yet`}
+      className={`${frame} bg-[repeating-linear-gradient(45deg,#f3f4f6_0_6px,#fff_6px_12px)]`}
+    />
   );
 }
 
@@ -76,10 +82,26 @@ function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: () => voi
   );
 }
 
-function DesignRow({ entry, isOpen, now, thumb, onClose }: { entry: LibraryEntry; isOpen: boolean; now: number; thumb: string | undefined; onClose: () => void }) {
+function DesignRow({
+  entry,
+  isOpen,
+  now,
+  thumb,
+  onClose,
+}: {
+  entry: LibraryEntry;
+  isOpen: boolean;
+  now: number;
+  thumb: string | undefined;
+  onClose: () => void;
+}) {
   const [renaming, setRenaming] = useState(false);
   return (
-    <li aria-label={entry.name} aria-current={isOpen ? 'true' : undefined} className={`flex items-center gap-2 py-2 ${isOpen ? 'bg-sky-50' : ''}`}>
+    <li
+      aria-label={entry.name}
+      aria-current={isOpen ? 'true' : undefined}
+      className={`flex items-center gap-2 py-2 ${isOpen ? 'bg-sky-50' : ''}`}
+    >
       <Thumb url={entry.damaged ? undefined : thumb} name={entry.name} />
       <div className="min-w-0 flex-1 px-1">
         {renaming ? (
@@ -87,7 +109,9 @@ function DesignRow({ entry, isOpen, now, thumb, onClose }: { entry: LibraryEntry
         ) : (
           <div className="truncate text-sm font-medium" title={entry.name}>
             {entry.name}
-            {isOpen && <span className="ml-2 rounded bg-sky-700 px-1.5 py-px text-[11px] font-semibold text-white">Open</span>}
+            {isOpen && (
+              <span className="ml-2 rounded bg-sky-700 px-1.5 py-px text-[11px] font-semibold text-white">Open</span>
+            )}
           </div>
         )}
         <div className="truncate text-xs text-gray-600">
@@ -152,7 +176,11 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Designs" onClose={onClose} wide>
       <div className="flex flex-wrap gap-2">
-        <button type="button" className="dialog-button dialog-button-primary" onClick={() => void createEmptyDesign().then(onClose)}>
+        <button
+          type="button"
+          className="dialog-button dialog-button-primary"
+          onClick={() => void createEmptyDesign().then(onClose)}
+        >
           New design
         </button>
         <button type="button" className="dialog-button" onClick={() => pick('new')}>
@@ -177,7 +205,14 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
       <h3 className="mt-4 text-sm font-semibold">In this browser</h3>
       <ul aria-label="Designs" className="mt-1 divide-y divide-gray-200">
         {designs.map((entry) => (
-          <DesignRow key={entry.id} entry={entry} isOpen={entry.id === currentId} now={now} thumb={thumbs.get(entry.id)} onClose={onClose} />
+          <DesignRow
+            key={entry.id}
+            entry={entry}
+            isOpen={entry.id === currentId}
+            now={now}
+            thumb={thumbs.get(entry.id)}
+            onClose={onClose}
+          />
         ))}
       </ul>
       <h3 className="mt-4 text-sm font-semibold">Trash</h3>

@@ -5,10 +5,24 @@
 import { useId, type ReactNode } from 'react';
 import { DialogFrame } from '../panels/DialogFrame.tsx';
 
-export function Modal({ title, onClose, children, wide }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  title,
+  onClose,
+  children,
+  wide,
+}: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const titleId = useId();
   return (
-    <DialogFrame labelledBy={titleId} onClose={onClose} className={`flex max-h-[85vh] ${wide ? 'w-[40rem]' : 'w-[30rem]'} flex-col`}>
+    <DialogFrame
+      labelledBy={titleId}
+      onClose={onClose}
+      className={`flex max-h-[85vh] ${wide ? 'w-[40rem]' : 'w-[30rem]'} flex-col`}
+    >
       <div className="flex items-center border-b border-gray-200 px-4 py-3">
         <h2 id={titleId} className="text-base font-semibold">
           {title}

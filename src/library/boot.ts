@@ -17,7 +17,19 @@ import { takeEarlyRead } from './earlyRead.ts';
 import { purgeExpired, type LibraryEntry } from './entries.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { migrateOldAutosave, OLD_AUTOSAVE_KEY, type Migration } from './migrate.ts';
-import { adoptOpen, chooseEntry, markDamaged, rememberedIds, openEntry, openExample, queueWrite, refreshEntries, reportStorageProblem, showShared, startSession } from './session.ts';
+import {
+  adoptOpen,
+  chooseEntry,
+  markDamaged,
+  rememberedIds,
+  openEntry,
+  openExample,
+  queueWrite,
+  refreshEntries,
+  reportStorageProblem,
+  showShared,
+  startSession,
+} from './session.ts';
 import { LibraryStorage, readSavedText } from './storage.ts';
 
 let ready: Promise<void> = Promise.resolve();
@@ -91,7 +103,10 @@ async function boot(): Promise<void> {
     // Usually read already, while the app's script loaded (earlyRead.ts).
     const early = await takeEarlyRead(likely);
     ({ entries, text: likelyText } = early
-      ? { entries: (early.index as LibraryEntry[] | undefined) ?? [], text: typeof early.text === 'string' ? early.text : undefined }
+      ? {
+          entries: (early.index as LibraryEntry[] | undefined) ?? [],
+          text: typeof early.text === 'string' ? early.text : undefined,
+        }
       : await storage.readIndexAnd(likely));
   } catch (error) {
     startInMemory(error);

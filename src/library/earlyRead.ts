@@ -9,7 +9,15 @@
  * does not exist, and the app's own open creates it (storage.ts). Any failure resolves `undefined`, and the boot
  * reads as it always did.
  */
-import { DESIGN_KEY_PREFIX, INDEX_KEY, LAST_OPEN_KEY, LIBRARY_DB, LIBRARY_STORE, TAB_OPEN_KEY, EARLY_PICTURE_KEY } from './keys.ts';
+import {
+  DESIGN_KEY_PREFIX,
+  INDEX_KEY,
+  LAST_OPEN_KEY,
+  LIBRARY_DB,
+  LIBRARY_STORE,
+  TAB_OPEN_KEY,
+  EARLY_PICTURE_KEY,
+} from './keys.ts';
 import { picturePlacement } from './thumbnail.ts';
 
 /** What the early read found: the index (as stored) and, when asked for one, the likely design's stored text. */
@@ -106,8 +114,14 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   // The picture, painted at once: read from web storage, which answers synchronously (IndexedDB takes a few
   // hundred ms to open in a cold tab). Checked against the library's index when that is read, below.
   try {
-    const t = id === undefined || /^#(d|embed)=/.test(location.hash) ? undefined : JSON.parse(localStorage.getItem(keys.pictureKey) || 'null');
-    const at = t && t.id === id && typeof t.svg === 'string' && t.svg.length <= keys.pictureMaxChars ? place(t, { width: window.innerWidth, height: window.innerHeight }) : undefined;
+    const t =
+      id === undefined || /^#(d|embed)=/.test(location.hash)
+        ? undefined
+        : JSON.parse(localStorage.getItem(keys.pictureKey) || 'null');
+    const at =
+      t && t.id === id && typeof t.svg === 'string' && t.svg.length <= keys.pictureMaxChars
+        ? place(t, { width: window.innerWidth, height: window.innerHeight })
+        : undefined;
     if (at) {
       const px = (n: number) => n + 'px';
       const box = document.createElement('div');
@@ -162,9 +176,11 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
           const text = id === undefined ? undefined : store.get(keys.designPrefix + id);
           if (picture) {
             index.onsuccess = () => {
-              const entries = index.result as Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
+              const entries = index.result as
+                Array<{ id: string; editedAt: number; trashedAt?: number; damaged?: string }> | undefined;
               const entry = Array.isArray(entries) ? entries.find((e) => e && e.id === id) : undefined;
-              if (!entry || entry.trashedAt !== undefined || entry.damaged || picture!.editedAt !== entry.editedAt) unpaint();
+              if (!entry || entry.trashedAt !== undefined || entry.damaged || picture!.editedAt !== entry.editedAt)
+                unpaint();
             };
           }
           const done = () => {
@@ -218,7 +234,12 @@ export function earlyReadScript(): string {
 /** Settles when the early read (and so any early paint) is over; at once when there is none. Call before the boot. */
 export function earlyReadOver(): Promise<void> {
   const pending = (globalThis as unknown as EarlyReadWindow).__vpcEarlyRead;
-  return pending ? pending.then(() => undefined, () => undefined) : Promise.resolve();
+  return pending
+    ? pending.then(
+        () => undefined,
+        () => undefined,
+      )
+    : Promise.resolve();
 }
 
 /** Removes the early picture (if any): once the canvas has drawn, or at once when another design opens. */

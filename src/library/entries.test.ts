@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { copyName, daysLeftInTrash, describeTime, listDesigns, listTrash, mostRecentUsable, newEntry, purgeExpired, TRASH_DAYS, type LibraryEntry } from './entries.ts';
+import {
+  copyName,
+  daysLeftInTrash,
+  describeTime,
+  listDesigns,
+  listTrash,
+  mostRecentUsable,
+  newEntry,
+  purgeExpired,
+  TRASH_DAYS,
+  type LibraryEntry,
+} from './entries.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
-const entry = (id: string, fields: Partial<LibraryEntry> = {}): LibraryEntry => ({ ...newEntry({ id, name: id, origin: 'user', now: 0 }), ...fields });
+const entry = (id: string, fields: Partial<LibraryEntry> = {}): LibraryEntry => ({
+  ...newEntry({ id, name: id, origin: 'user', now: 0 }),
+  ...fields,
+});
 
 describe('naming a copy', () => {
   it('adds (copy), then counts, and never stacks (copy) (copy)', () => {
@@ -13,7 +27,12 @@ describe('naming a copy', () => {
 });
 
 describe('listing', () => {
-  const entries = [entry('old', { editedAt: 1 }), entry('new', { editedAt: 5 }), entry('gone', { editedAt: 9, trashedAt: 10 }), entry('bad', { editedAt: 7, damaged: 'cut short' })];
+  const entries = [
+    entry('old', { editedAt: 1 }),
+    entry('new', { editedAt: 5 }),
+    entry('gone', { editedAt: 9, trashedAt: 10 }),
+    entry('bad', { editedAt: 7, damaged: 'cut short' }),
+  ];
 
   it('lists designs most recently edited first, without the trash', () => {
     expect(listDesigns(entries).map((e) => e.id)).toEqual(['bad', 'new', 'old']);

@@ -63,7 +63,10 @@ export function daysLeftInTrash(entry: LibraryEntry, now: number): number {
 }
 
 /** Splits the index into the entries kept and the ids whose time in the trash is over. */
-export function purgeExpired(entries: readonly LibraryEntry[], now: number): { kept: LibraryEntry[]; purged: string[] } {
+export function purgeExpired(
+  entries: readonly LibraryEntry[],
+  now: number,
+): { kept: LibraryEntry[]; purged: string[] } {
   const kept: LibraryEntry[] = [];
   const purged: string[] = [];
   for (const e of entries) {
@@ -75,7 +78,9 @@ export function purgeExpired(entries: readonly LibraryEntry[], now: number): { k
 
 /** Plain words for an entry's origin, shown in the list. */
 export function describeOrigin(origin: EntryOrigin): string {
-  return { user: 'Drawn here', file: 'Opened from a file', link: 'Opened from a link', lesson: 'From a lesson' }[origin];
+  return { user: 'Drawn here', file: 'Opened from a file', link: 'Opened from a link', lesson: 'From a lesson' }[
+    origin
+  ];
 }
 
 /**

@@ -7,7 +7,21 @@ import { useDesignStore } from '../store/designStore.ts';
 import { downloadText, exportFileName } from '../store/download.ts';
 import { copyName, mostRecentUsable, type LibraryEntry } from './entries.ts';
 import { useLibraryStore } from './libraryStore.ts';
-import { announceIndexChange, currentEntryId, flushSave, holdsLock, libraryStorage, lockNameOf, openAsNewEntry, openEntry, queueWrite, readEntry, refreshEntries, reportStorageProblem, snapshotBefore } from './session.ts';
+import {
+  announceIndexChange,
+  currentEntryId,
+  flushSave,
+  holdsLock,
+  libraryStorage,
+  lockNameOf,
+  openAsNewEntry,
+  openEntry,
+  queueWrite,
+  readEntry,
+  refreshEntries,
+  reportStorageProblem,
+  snapshotBefore,
+} from './session.ts';
 import type { Snapshot } from './snapshots.ts';
 import { readSavedText, storedText } from './storage.ts';
 
@@ -35,7 +49,6 @@ export async function restoreSnapshot(snapshot: Snapshot): Promise<boolean> {
   if (done) designs().notify(`Restored the design as it was at ${time}. Undo brings back what was there.`);
   return done;
 }
-
 
 /** Whether another tab holds `id` open for editing. */
 async function isOpenElsewhere(id: string): Promise<boolean> {
@@ -68,7 +81,12 @@ export async function renameEntry(id: string, name: string): Promise<void> {
   }
   const read = await readEntry(id);
   if (!read.ok) return;
-  await changeIndex(() => libraryStorage()!.saveDesign(id, storedText({ ...read.design, name: trimmed }), { name: trimmed, editedAt: Date.now() }));
+  await changeIndex(() =>
+    libraryStorage()!.saveDesign(id, storedText({ ...read.design, name: trimmed }), {
+      name: trimmed,
+      editedAt: Date.now(),
+    }),
+  );
 }
 
 export async function duplicateEntry(id: string): Promise<void> {
@@ -76,7 +94,10 @@ export async function duplicateEntry(id: string): Promise<void> {
   if (id === currentEntryId()) await flushSave();
   const read = await readEntry(id);
   if (!read.ok) return;
-  const name = copyName(read.design.name, library().entries.map((e) => e.name));
+  const name = copyName(
+    read.design.name,
+    library().entries.map((e) => e.name),
+  );
   await changeIndex(async () => {
     await libraryStorage()!.createEntry({ name, origin: 'user', design: { ...read.design, name } });
   });
@@ -94,13 +115,20 @@ export async function trashEntry(id: string): Promise<void> {
   await changeIndex(() => libraryStorage()!.patchEntry(id, { trashedAt: Date.now() }));
   if (id === currentEntryId()) {
     const next = mostRecentUsable(library().entries, id);
-    if (!next || !(await openEntry(next.id))) await openAsNewEntry(emptyDesign({ region: designs().design.region, accountId: designs().design.accountId }), 'user', 'New design');
+    if (!next || !(await openEntry(next.id)))
+      await openAsNewEntry(
+        emptyDesign({ region: designs().design.region, accountId: designs().design.accountId }),
+        'user',
+        'New design',
+      );
   }
 }
 
 export async function restoreEntry(id: string): Promise<void> {
   if (!libraryStorage()) return;
-  await changeIndex(() => libraryStorage()!.updateIndex((entries) => entries.map((e) => (e.id === id ? withoutTrash(e) : e))));
+  await changeIndex(() =>
+    libraryStorage()!.updateIndex((entries) => entries.map((e) => (e.id === id ? withoutTrash(e) : e))),
+  );
 }
 
 function withoutTrash(entry: LibraryEntry): LibraryEntry {
@@ -118,5 +146,10 @@ export async function downloadEntry(id: string): Promise<void> {
   }
   const entry = library().entries.find((e) => e.id === id) ?? library().damaged.find((d) => d.id === id);
   const read = readSavedText(text);
-  downloadText(read.ok ? exportFileName(read.design) : `${exportFileName({ ...designs().design, name: entry?.name ?? 'design' }).replace(/\.json$/, '')}-as-saved.json`, text);
+  downloadText(
+    read.ok
+      ? exportFileName(read.design)
+      : `${exportFileName({ ...designs().design, name: entry?.name ?? 'design' }).replace(/\.json$/, '')}-as-saved.json`,
+    text,
+  );
 }

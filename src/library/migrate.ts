@@ -21,15 +21,23 @@ export interface Migration {
 }
 
 /** Starts moving an old autosave (if any) into the library; undefined when there is nothing to move. */
-export function migrateOldAutosave(storage: LibraryStorage, local: Pick<Storage, 'getItem' | 'removeItem'>): Migration | undefined {
+export function migrateOldAutosave(
+  storage: LibraryStorage,
+  local: Pick<Storage, 'getItem' | 'removeItem'>,
+): Migration | undefined {
   const text = local.getItem(OLD_AUTOSAVE_KEY);
   if (text === null) return undefined;
   const read = readSavedText(text);
   const fields = read.ok
     ? { name: read.design.name, origin: 'user' as const }
     : { name: nameIn(text) ?? 'Autosaved design', origin: 'user' as const, damaged: read.reason };
-  const entry: LibraryEntry = { ...newEntry({ id: newId(), now: Date.now(), ...fields }), ...(read.ok ? {} : { damaged: read.reason }) };
-  const done = storage.createEntry({ ...fields, id: entry.id, now: entry.createdAt, text }).then(() => local.removeItem(OLD_AUTOSAVE_KEY));
+  const entry: LibraryEntry = {
+    ...newEntry({ id: newId(), now: Date.now(), ...fields }),
+    ...(read.ok ? {} : { damaged: read.reason }),
+  };
+  const done = storage
+    .createEntry({ ...fields, id: entry.id, now: entry.createdAt, text })
+    .then(() => local.removeItem(OLD_AUTOSAVE_KEY));
   return read.ok ? { entry, design: read.design, done } : { entry, done };
 }
 

@@ -23,7 +23,10 @@ export async function readSavedDesign(text: string, name: string): Promise<Saved
   } catch {
     return readSavedText(text); // the worker could not start: read here rather than not at all
   }
-  if (!result.ok) return isCancelled(result) ? { ok: false, reason: 'Opening was cancelled.', cancelled: true } : { ok: false, reason: result.error };
+  if (!result.ok)
+    return isCancelled(result)
+      ? { ok: false, reason: 'Opening was cancelled.', cancelled: true }
+      : { ok: false, reason: result.error };
   if (result.findings) primeFindings(result.design, result.findings);
   return { ok: true, design: result.design };
 }

@@ -65,14 +65,26 @@ describe('booting the library', () => {
 
   it('sets an unreadable save aside untouched, says so, and opens the next usable design', async () => {
     const first = await boot();
-    const good = await first.storage.createEntry({ name: 'Good', origin: 'user', design: named('Good', 'vpc-good'), now: Date.now() + 1000 });
-    const bad = await first.storage.createEntry({ name: 'Bad', origin: 'user', text: '{"format":"vpc-designer","res', now: 2 });
+    const good = await first.storage.createEntry({
+      name: 'Good',
+      origin: 'user',
+      design: named('Good', 'vpc-good'),
+      now: Date.now() + 1000,
+    });
+    const bad = await first.storage.createEntry({
+      name: 'Bad',
+      origin: 'user',
+      text: '{"format":"vpc-designer","res',
+      now: 2,
+    });
     // A new tab (fresh modules and session storage) in a browser that last had the damaged design open.
     vi.resetModules();
     vi.stubGlobal('sessionStorage', memoryStorage());
     local.items['vpc-designer:last-open'] = bad.id;
     const { designs, library, storage } = await boot();
-    expect(library.getState().damaged).toEqual([{ id: bad.id, name: 'Bad', reason: expect.stringContaining('not complete JSON') }]);
+    expect(library.getState().damaged).toEqual([
+      { id: bad.id, name: 'Bad', reason: expect.stringContaining('not complete JSON') },
+    ]);
     expect(designs.getState().design.resources['vpc-good']).toBeDefined();
     expect(library.getState().currentId).toBe(good.id);
     expect(await storage.readText(bad.id)).toBe('{"format":"vpc-designer","res');
@@ -161,7 +173,10 @@ describe('share links at start-up', () => {
     vi.stubGlobal('sessionStorage', memoryStorage());
     const replaced: string[] = [];
     vi.stubGlobal('location', { hash, pathname: '/', search: '' });
-    vi.stubGlobal('history', { state: null, replaceState: (_state: unknown, _title: string, url: string) => replaced.push(url) });
+    vi.stubGlobal('history', {
+      state: null,
+      replaceState: (_state: unknown, _title: string, url: string) => replaced.push(url),
+    });
     return { ...(await boot()), replaced };
   }
 
@@ -196,7 +211,10 @@ describe('share links at start-up', () => {
     const tab = await openTabAt('#d=v1.%%%');
     expect(tab.designs.getState().design.name).toBe('Mine');
     expect(tab.library.getState().mode).toBe('editing');
-    expect(tab.designs.getState().notice).toMatchObject({ tone: 'error', text: expect.stringMatching(/^This share link is damaged/) });
+    expect(tab.designs.getState().notice).toMatchObject({
+      tone: 'error',
+      text: expect.stringMatching(/^This share link is damaged/),
+    });
     expect(await tab.storage.readIndex()).toEqual(before.entries);
   });
 });

@@ -143,7 +143,9 @@ async function readEntry(id: string): Promise<{ ok: true; design: Design } | { o
 
 /** Records a save that cannot be read (its data untouched) and tells the user, once, with a download. */
 export async function markDamaged(entry: Pick<LibraryEntry, 'id' | 'name'>, reason: string): Promise<void> {
-  useLibraryStore.setState((s) => ({ damaged: [...s.damaged.filter((d) => d.id !== entry.id), { id: entry.id, name: entry.name, reason }] }));
+  useLibraryStore.setState((s) => ({
+    damaged: [...s.damaged.filter((d) => d.id !== entry.id), { id: entry.id, name: entry.name, reason }],
+  }));
   try {
     await storage!.patchEntry(entry.id, { damaged: reason });
   } catch (error) {
@@ -163,7 +165,10 @@ export async function openEntry(id: string, design?: Design, text?: string): Pro
     const saved = text ?? (await storage.readText(id));
     const name = useLibraryStore.getState().entries.find((e) => e.id === id)?.name ?? 'the saved design';
     large = saved !== undefined && saved.length >= READ_OFF_THREAD_CHARS;
-    const read = saved === undefined ? { ok: false as const, reason: 'The saved data is missing.' } : await readSavedDesign(saved, name);
+    const read =
+      saved === undefined
+        ? { ok: false as const, reason: 'The saved data is missing.' }
+        : await readSavedDesign(saved, name);
     if (!read.ok) {
       if ('cancelled' in read) {
         designs().notify(`Opening ${name} was cancelled; it is kept in Designs as it was.`);
@@ -219,7 +224,9 @@ function rememberOpen(id: string): void {
 /** The entries this tab remembers having open: its own (from before a reload), then this browser's last. */
 export function rememberedIds(): string[] {
   try {
-    return [sessionStorage.getItem(TAB_OPEN_KEY), localStorage.getItem(LAST_OPEN_KEY)].filter((id): id is string => !!id);
+    return [sessionStorage.getItem(TAB_OPEN_KEY), localStorage.getItem(LAST_OPEN_KEY)].filter(
+      (id): id is string => !!id,
+    );
   } catch {
     return [];
   }
@@ -417,7 +424,9 @@ async function handOver(id: string): Promise<void> {
   held.release();
   held = undefined;
   setMode('taken');
-  designs().notify('Another tab took over this design, with every edit made here saved. This tab is read-only now and follows its edits.');
+  designs().notify(
+    'Another tab took over this design, with every edit made here saved. This tab is read-only now and follows its edits.',
+  );
   waitForRelease(id);
 }
 
@@ -473,7 +482,8 @@ function steal(id: string): void {
 function recordChange(state: ReturnType<typeof designs>, prev: ReturnType<typeof designs>): void {
   if (state.design === savedDesign && state.past.length === 0) return; // a load, not an edit
   if (state.future.length > prev.future.length) changeLabels.push(`Undo ${state.future[0]?.label ?? ''}`.trim());
-  else if (state.past.length > 0 && state.future.length < prev.future.length) changeLabels.push(`Redo ${state.past.at(-1)!.label}`);
+  else if (state.past.length > 0 && state.future.length < prev.future.length)
+    changeLabels.push(`Redo ${state.past.at(-1)!.label}`);
   else if (state.past.length > 0) changeLabels.push(state.past.at(-1)!.label);
 }
 
@@ -512,7 +522,8 @@ async function save(): Promise<void> {
   savedDesign = design;
   if (saveTimer === undefined && designs().design === design) useLibraryStore.setState({ save: 'saved' });
   announce({ type: 'saved', id });
-  if (isSnapshotDue(lastSnapshotAt, changeLabels.length, now)) await takeSnapshot(summarizeChanges(changeLabels), design);
+  if (isSnapshotDue(lastSnapshotAt, changeLabels.length, now))
+    await takeSnapshot(summarizeChanges(changeLabels), design);
   void refreshEntries();
 }
 

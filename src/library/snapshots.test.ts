@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addSnapshot, beforeSummary, isSnapshotDue, SNAPSHOT_INTERVAL_MS, SNAPSHOT_LIMIT, summarizeChanges, type Snapshot } from './snapshots.ts';
+import {
+  addSnapshot,
+  beforeSummary,
+  isSnapshotDue,
+  SNAPSHOT_INTERVAL_MS,
+  SNAPSHOT_LIMIT,
+  summarizeChanges,
+  type Snapshot,
+} from './snapshots.ts';
 
 const snap = (n: number): Snapshot => ({ id: `s${n}`, at: n, summary: '', text: '{}' });
 
@@ -21,7 +29,9 @@ describe('when a snapshot is taken', () => {
 
 describe('what changed', () => {
   it('names each command once, in order, with a count', () => {
-    expect(summarizeChanges(['Add subnet', 'Edit route table', 'Edit route table', 'Edit route table'])).toBe('Add subnet, Edit route table ×3');
+    expect(summarizeChanges(['Add subnet', 'Edit route table', 'Edit route table', 'Edit route table'])).toBe(
+      'Add subnet, Edit route table ×3',
+    );
   });
 
   it('stays short when many kinds of change were made', () => {

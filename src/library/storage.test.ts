@@ -27,15 +27,23 @@ describe('the library', () => {
     const a = await storage.createEntry({ name: 'A', origin: 'user', design: aDesign(aVpc({ id: 'vpc-a' })) });
     const b = await storage.createEntry({ name: 'A', origin: 'file', design: aDesign(aVpc({ id: 'vpc-b' })) });
     expect(a.id).not.toBe(b.id);
-    expect((await storage.readIndex()).map((e) => [e.name, e.origin])).toEqual([['A', 'user'], ['A', 'file']]);
+    expect((await storage.readIndex()).map((e) => [e.name, e.origin])).toEqual([
+      ['A', 'user'],
+      ['A', 'file'],
+    ]);
     expect(await storage.readText(a.id)).toContain('vpc-a');
     expect(await storage.readText(b.id)).toContain('vpc-b');
   });
 
   it('saves a design and its edited time and name together', async () => {
     const a = await storage.createEntry({ name: 'A', origin: 'user', design: aDesign(), now: 1 });
-    await storage.saveDesign(a.id, serializeDesign({ ...aDesign(aVpc()), name: 'Renamed' }), { name: 'Renamed', editedAt: 50 });
-    expect(await storage.readIndex()).toEqual([expect.objectContaining({ id: a.id, name: 'Renamed', createdAt: 1, editedAt: 50 })]);
+    await storage.saveDesign(a.id, serializeDesign({ ...aDesign(aVpc()), name: 'Renamed' }), {
+      name: 'Renamed',
+      editedAt: 50,
+    });
+    expect(await storage.readIndex()).toEqual([
+      expect.objectContaining({ id: a.id, name: 'Renamed', createdAt: 1, editedAt: 50 }),
+    ]);
     const read = readSavedText((await storage.readText(a.id))!);
     expect(read.ok && read.design.name).toBe('Renamed');
   });
@@ -54,7 +62,10 @@ describe('the library', () => {
 describe('reading a saved design', () => {
   it('says in plain words why a cut-short or newer save cannot be read', () => {
     const text = serializeDesign(aDesign(aVpc()));
-    expect(readSavedText(text.slice(0, text.length / 2))).toEqual({ ok: false, reason: expect.stringContaining('not complete JSON') });
+    expect(readSavedText(text.slice(0, text.length / 2))).toEqual({
+      ok: false,
+      reason: expect.stringContaining('not complete JSON'),
+    });
     const newer = readSavedText(JSON.stringify({ ...JSON.parse(text), formatVersion: DESIGN_FORMAT_VERSION + 1 }));
     expect(newer).toEqual({ ok: false, reason: expect.stringContaining('newer VPC Designer') });
   });

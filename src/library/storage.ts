@@ -11,7 +11,14 @@ import { createStore, del, delMany, get, getMany, promisifyRequest, set, update,
 import type { Design } from '../engine/index.ts';
 import { readDesign } from '../engine/index.ts';
 import { newEntry, type EntryOrigin, type LibraryEntry } from './entries.ts';
-import { DESIGN_KEY_PREFIX, INDEX_KEY, LIBRARY_DB, LIBRARY_STORE, SNAPSHOTS_KEY_PREFIX, THUMB_KEY_PREFIX } from './keys.ts';
+import {
+  DESIGN_KEY_PREFIX,
+  INDEX_KEY,
+  LIBRARY_DB,
+  LIBRARY_STORE,
+  SNAPSHOTS_KEY_PREFIX,
+  THUMB_KEY_PREFIX,
+} from './keys.ts';
 import type { Snapshot } from './snapshots.ts';
 import type { Thumbnail } from './thumbnail.ts';
 
@@ -92,7 +99,10 @@ export class LibraryStorage {
       const index = os.get(INDEX);
       index.onsuccess = () => {
         const entries = (index.result as LibraryEntry[] | undefined) ?? [];
-        os.put(entries.map((e) => (e.id === id ? { ...e, ...fields } : e)), INDEX);
+        os.put(
+          entries.map((e) => (e.id === id ? { ...e, ...fields } : e)),
+          INDEX,
+        );
       };
       return promisifyRequest(os.transaction);
     });
@@ -104,9 +114,22 @@ export class LibraryStorage {
    * `text` stores data as it is (a damaged save being kept aside, with `damaged` saying why). An `id` may be given
    * (made with `newId`) when the caller needs it before the write ends; `add` refuses one already stored.
    */
-  createEntry(fields: { name: string; origin: EntryOrigin; design?: Design; text?: string; damaged?: string; now?: number; id?: string }): Promise<LibraryEntry> {
+  createEntry(fields: {
+    name: string;
+    origin: EntryOrigin;
+    design?: Design;
+    text?: string;
+    damaged?: string;
+    now?: number;
+    id?: string;
+  }): Promise<LibraryEntry> {
     const entry: LibraryEntry = {
-      ...newEntry({ id: fields.id ?? newId(), name: fields.name, origin: fields.origin, now: fields.now ?? Date.now() }),
+      ...newEntry({
+        id: fields.id ?? newId(),
+        name: fields.name,
+        origin: fields.origin,
+        now: fields.now ?? Date.now(),
+      }),
       ...(fields.damaged ? { damaged: fields.damaged } : {}),
     };
     const text = fields.text ?? storedText(fields.design!);
@@ -122,7 +145,10 @@ export class LibraryStorage {
   async removeEntries(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
     const gone = new Set(ids);
-    await delMany(ids.flatMap((id) => [designKey(id), snapshotsKey(id), thumbKey(id)]), this.store);
+    await delMany(
+      ids.flatMap((id) => [designKey(id), snapshotsKey(id), thumbKey(id)]),
+      this.store,
+    );
     await this.updateIndex((entries) => entries.filter((e) => !gone.has(e.id)));
   }
 

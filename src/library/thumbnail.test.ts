@@ -7,9 +7,23 @@ import { diagramGeometry } from '../engine/layout/diagram.ts';
 import { generateDesign } from '../engine/model/generate.ts';
 import { THUMB_KEY_PREFIX } from './keys.ts';
 import { LibraryStorage } from './storage.ts';
-import { drawsThumbnail, picturePlacement, svgBox, thumbnailDelay, THUMBNAIL_INTERVAL_MS, THUMBNAIL_MAX_RESOURCES, type OpeningView } from './thumbnail.ts';
+import {
+  drawsThumbnail,
+  picturePlacement,
+  svgBox,
+  thumbnailDelay,
+  THUMBNAIL_INTERVAL_MS,
+  THUMBNAIL_MAX_RESOURCES,
+  type OpeningView,
+} from './thumbnail.ts';
 
-const THUMB_OPTIONS = { titleBlock: false, legend: false, flows: 'none', findings: false, background: 'transparent' } as const;
+const THUMB_OPTIONS = {
+  titleBlock: false,
+  legend: false,
+  flows: 'none',
+  findings: false,
+  background: 'transparent',
+} as const;
 
 describe('when a picture is drawn', () => {
   it('draws the first at once, then at most one per interval', () => {
@@ -62,14 +76,18 @@ describe('where the early paint puts the picture', () => {
     expect(picturePlacement({ box, open }, { width: 1439, height: 900 })).toBeUndefined();
     expect(picturePlacement({ box, open }, { width: 1440, height: 901 })).toBeUndefined();
     expect(picturePlacement({ box }, { width: 1440, height: 900 })).toBeUndefined();
-    expect(picturePlacement({ box, open: { ...open, viewport: { x: 0, y: 0, zoom: 0 } } }, { width: 1440, height: 900 })).toBeUndefined();
+    expect(
+      picturePlacement({ box, open: { ...open, viewport: { x: 0, y: 0, zoom: 0 } } }, { width: 1440, height: 900 }),
+    ).toBeUndefined();
     expect(picturePlacement({ box: { ...box, x: NaN }, open }, { width: 1440, height: 900 })).toBeUndefined();
   });
 
   it('stands alone, as the inline script needs it', () => {
     // Turned into text and run in the page: no reference to anything outside the function.
     const alone = new Function(`return (${picturePlacement.toString()})`)() as typeof picturePlacement;
-    expect(alone({ box, open }, { width: 1440, height: 900 })).toEqual(picturePlacement({ box, open }, { width: 1440, height: 900 }));
+    expect(alone({ box, open }, { width: 1440, height: 900 })).toEqual(
+      picturePlacement({ box, open }, { width: 1440, height: 900 }),
+    );
   });
 });
 
@@ -93,14 +111,17 @@ describe('pictures in the library', () => {
   });
 
   it('are not written for an entry that is gone', async () => {
-    expect(await storage.writeThumbnail('gone', { svg: '<svg/>', box: { x: 0, y: 0, width: 1, height: 1 } })).toBeUndefined();
+    expect(
+      await storage.writeThumbnail('gone', { svg: '<svg/>', box: { x: 0, y: 0, width: 1, height: 1 } }),
+    ).toBeUndefined();
     expect(await storage.readThumbnail('gone')).toBeUndefined();
   });
 
   it('go with their entry when it is removed for good (deleted from the Trash, or purged)', async () => {
     const a = await storage.createEntry({ name: 'A', origin: 'user', design: exampleDesign() });
     const b = await storage.createEntry({ name: 'B', origin: 'user', design: exampleDesign() });
-    for (const e of [a, b]) await storage.writeThumbnail(e.id, { svg: '<svg/>', box: { x: 0, y: 0, width: 1, height: 1 } });
+    for (const e of [a, b])
+      await storage.writeThumbnail(e.id, { svg: '<svg/>', box: { x: 0, y: 0, width: 1, height: 1 } });
     await storage.removeEntries([a.id]);
     expect(await storage.readThumbnail(a.id)).toBeUndefined();
     expect(await storage.readThumbnail(b.id)).toBeDefined();

@@ -86,6 +86,11 @@ export function picturePlacement(
   if (c.width <= 0 || c.height <= 0 || v.zoom <= 0) return undefined;
   return {
     canvas: { left: c.left, top: c.top, width: c.width, height: c.height },
-    picture: { left: v.x + box.x * v.zoom, top: v.y + box.y * v.zoom, width: box.width * v.zoom, height: box.height * v.zoom },
+    picture: {
+      left: v.x + box.x * v.zoom,
+      top: v.y + box.y * v.zoom,
+      width: box.width * v.zoom,
+      height: box.height * v.zoom,
+    },
   };
 }

@@ -52,7 +52,10 @@ export function scheduleThumbnail(reason: 'saved' | 'opened'): void {
 }
 
 /** Where the canvas is now, and the viewport it opens `design` with in that box. Undefined without a canvas. */
-function openingView(bounds: { x: number; y: number; width: number; height: number }, nodeCount: number): OpeningView | undefined {
+function openingView(
+  bounds: { x: number; y: number; width: number; height: number },
+  nodeCount: number,
+): OpeningView | undefined {
   const pane = document.querySelector('.react-flow');
   if (!pane) return undefined;
   const r = pane.getBoundingClientRect();
@@ -90,7 +93,14 @@ async function drawThumbnail(onlyIfStale: boolean): Promise<void> {
   }
   const { renderSvg } = await import('../engine/export/svg.ts');
   if (currentEntryId() !== id || useDesignStore.getState().design !== design) return; // moved on meanwhile
-  const svg = renderSvg(design, { titleBlock: false, legend: false, flows: 'none', findings: false, background: 'transparent', showSupporting: false });
+  const svg = renderSvg(design, {
+    titleBlock: false,
+    legend: false,
+    flows: 'none',
+    findings: false,
+    background: 'transparent',
+    showSupporting: false,
+  });
   const box = svgBox(svg);
   if (!box) return;
   const thumb: Omit<Thumbnail, 'editedAt'> = { svg, box, ...(open ? { open } : {}) };

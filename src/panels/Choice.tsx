@@ -27,7 +27,14 @@ export function Choice<T extends string | number>({
             key={String(o.value)}
             className={`flex items-center gap-1 rounded border px-2 py-0.5 text-xs ${o.value === value ? 'border-[#0972d3] bg-[#f2f8fd] text-[#0972d3]' : 'border-gray-300 text-gray-800'} ${o.disabled ? 'opacity-50' : 'cursor-pointer'}`}
           >
-            <input type="radio" name={name} checked={o.value === value} disabled={o.disabled} onChange={() => onChange(o.value)} className="accent-[#0972d3]" />
+            <input
+              type="radio"
+              name={name}
+              checked={o.value === value}
+              disabled={o.disabled}
+              onChange={() => onChange(o.value)}
+              className="accent-[#0972d3]"
+            />
             {o.label}
           </label>
         ))}

@@ -12,7 +12,9 @@ import { createPortal } from 'react-dom';
 const FOCUSABLE = 'input:not([type="file"]), select, textarea, button, [href], [tabindex]:not([tabindex="-1"])';
 
 function focusables(box: HTMLElement): HTMLElement[] {
-  return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled') && !el.hidden && el.tabIndex >= 0);
+  return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.hasAttribute('disabled') && !el.hidden && el.tabIndex >= 0,
+  );
 }
 
 export function DialogFrame(props: {
@@ -32,7 +34,10 @@ export function DialogFrame(props: {
     return () => opener?.focus();
   }, []);
   const dialog = (
-    <div className="dialog-backdrop fixed inset-0 z-50 flex items-center justify-center p-4" onMouseDown={closeOnOutsideClick ? onClose : undefined}>
+    <div
+      className="dialog-backdrop fixed inset-0 z-50 flex items-center justify-center p-4"
+      onMouseDown={closeOnOutsideClick ? onClose : undefined}
+    >
       <div
         ref={box}
         role="dialog"

@@ -13,11 +13,23 @@ import { PeeringPaletteButton } from './peering/PeeringPaletteButton.tsx';
 import { useFirstCanvasFrame } from './lazy.tsx';
 
 const GROUPS: Array<{ title: string; labels: readonly PaletteLabel[] }> = [
-  { title: 'Networking', labels: ['VPC', 'Subnet', 'Route table', 'Network ACL', 'Security group', 'Network interface'] },
+  {
+    title: 'Networking',
+    labels: ['VPC', 'Subnet', 'Route table', 'Network ACL', 'Security group', 'Network interface'],
+  },
   { title: 'Compute', labels: ['EC2 instance', 'NAT instance'] },
   {
     title: 'Connectivity',
-    labels: ['Internet gateway', 'NAT gateway', 'Gateway endpoint', 'Interface endpoint', 'Virtual private gateway', 'Customer gateway', 'Direct Connect gateway', 'Internet'],
+    labels: [
+      'Internet gateway',
+      'NAT gateway',
+      'Gateway endpoint',
+      'Interface endpoint',
+      'Virtual private gateway',
+      'Customer gateway',
+      'Direct Connect gateway',
+      'Internet',
+    ],
   },
   { title: 'Storage & services', labels: ['S3 bucket', 'AWS service'] },
 ];
@@ -25,7 +37,10 @@ const GROUPS: Array<{ title: string; labels: readonly PaletteLabel[] }> = [
 /** The groups with every palette item in exactly one (items the list above forgets land in the last group). */
 export function paletteGroups(): Array<{ title: string; items: PaletteItem[] }> {
   const listed = new Set(GROUPS.flatMap((g) => g.labels));
-  const groups = GROUPS.map((g) => ({ title: g.title, items: g.labels.map((l) => PALETTE_ITEMS.find((i) => i.label === l)).filter((i): i is PaletteItem => !!i) }));
+  const groups = GROUPS.map((g) => ({
+    title: g.title,
+    items: g.labels.map((l) => PALETTE_ITEMS.find((i) => i.label === l)).filter((i): i is PaletteItem => !!i),
+  }));
   groups[groups.length - 1]!.items.push(...PALETTE_ITEMS.filter((i) => !listed.has(i.label)));
   return groups;
 }
@@ -81,7 +96,10 @@ function PaletteContents() {
       <VpcAndMoreEntry />
       {paletteGroups().map((group) => (
         <section key={group.title} aria-labelledby={groupId(group.title)} className="px-1 pb-1">
-          <h2 id={groupId(group.title)} className="px-2 pt-2 pb-0.5 text-[11px] font-semibold tracking-wide text-gray-500 uppercase">
+          <h2
+            id={groupId(group.title)}
+            className="px-2 pt-2 pb-0.5 text-[11px] font-semibold tracking-wide text-gray-500 uppercase"
+          >
             {group.title}
           </h2>
           <ul>

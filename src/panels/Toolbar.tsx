@@ -20,7 +20,17 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 
 function Icon({ d }: { d: string }) {
   return (
-    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.6"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={d} />
     </svg>
   );
@@ -96,7 +106,12 @@ const SAVE_TITLE = {
 function SaveStatus() {
   const save = useLibraryStore((s) => s.save);
   return (
-    <span role="status" aria-label="Save status" title={SAVE_TITLE[save]} className={`shrink-0 text-xs ${save === 'unsaved' ? 'text-amber-300' : 'text-gray-400'}`}>
+    <span
+      role="status"
+      aria-label="Save status"
+      title={SAVE_TITLE[save]}
+      className={`shrink-0 text-xs ${save === 'unsaved' ? 'text-amber-300' : 'text-gray-400'}`}
+    >
       {SAVE_TEXT[save]}
     </span>
   );
@@ -127,13 +142,55 @@ function ToolbarContents() {
       </div>
       <SaveStatus />
       <nav aria-label="Toolbar" className="ml-2 flex min-w-0 items-center gap-0.5">
-        <ToolButton compact label="Undo" icon="undo" title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'} disabled={!undoLabel} onClick={() => useDesignStore.getState().undo()} />
-        <ToolButton compact label="Redo" icon="redo" title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'} disabled={!redoLabel} onClick={() => useDesignStore.getState().redo()} />
+        <ToolButton
+          compact
+          label="Undo"
+          icon="undo"
+          title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'}
+          disabled={!undoLabel}
+          onClick={() => useDesignStore.getState().undo()}
+        />
+        <ToolButton
+          compact
+          label="Redo"
+          icon="redo"
+          title={redoLabel ? `Redo ${redoLabel} (${MOD}Shift+Z)` : 'Nothing to redo'}
+          disabled={!redoLabel}
+          onClick={() => useDesignStore.getState().redo()}
+        />
         <span className="toolbar-separator" />
-        <ToolButton compact label="Copy" icon="copy" title={`${selectedTitle('Copy', selected)} (${MOD}C)`} disabled={!hasSelection} onClick={copySelection} />
-        <ToolButton compact label="Paste" icon="paste" title={`Paste (${MOD}V)`} disabled={!hasClipboard} onClick={paste} />
-        <ToolButton compact label="Duplicate" icon="duplicate" title={`${selectedTitle('Duplicate', selected)} (${MOD}D)`} disabled={!hasSelection} onClick={duplicateSelection} />
-        <ToolButton compact label="Delete" icon="delete" title={`${selectedTitle('Delete', selected)} (Delete)`} disabled={!hasSelection} onClick={deleteSelection} />
+        <ToolButton
+          compact
+          label="Copy"
+          icon="copy"
+          title={`${selectedTitle('Copy', selected)} (${MOD}C)`}
+          disabled={!hasSelection}
+          onClick={copySelection}
+        />
+        <ToolButton
+          compact
+          label="Paste"
+          icon="paste"
+          title={`Paste (${MOD}V)`}
+          disabled={!hasClipboard}
+          onClick={paste}
+        />
+        <ToolButton
+          compact
+          label="Duplicate"
+          icon="duplicate"
+          title={`${selectedTitle('Duplicate', selected)} (${MOD}D)`}
+          disabled={!hasSelection}
+          onClick={duplicateSelection}
+        />
+        <ToolButton
+          compact
+          label="Delete"
+          icon="delete"
+          title={`${selectedTitle('Delete', selected)} (Delete)`}
+          disabled={!hasSelection}
+          onClick={deleteSelection}
+        />
         <span className="toolbar-separator" />
         <ToolButton
           label="Show route tables, security groups and NACLs"
@@ -144,15 +201,51 @@ function ToolbarContents() {
         >
           RT / SG / NACL
         </ToolButton>
-        <ToolButton label="Fit view" icon="fit" title="Fit the whole design in view" onClick={() => useUiStore.getState().requestFitView()} />
+        <ToolButton
+          label="Fit view"
+          icon="fit"
+          title="Fit the whole design in view"
+          onClick={() => useUiStore.getState().requestFitView()}
+        />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
-        <ToolButton label="Designs" icon="designs" title="Your designs in this browser: open, rename, duplicate, delete, import" onClick={() => useLibraryStore.getState().openDialog('library')} />
-        <ToolButton label="History" icon="history" title="Snapshots of this design, to restore one" onClick={() => useLibraryStore.getState().openDialog('history')} />
-        <ToolButton label="New design" icon="new" title="Start an empty design (the open one stays in Designs)" onClick={() => void newDesign()} />
-        <ToolButton label="Import" icon="import" title="Open a design file (or drop one on the canvas)" onClick={() => fileInput.current?.click()} />
-        <ToolButton label="Export" icon="export" title="Export the design file, or a picture of it: SVG, PNG, PDF, draw.io" onClick={openExport} onPreload={preloadExport} />
-        <ToolButton label="Share" icon="share" title="Copy a link to this design, or the code to embed it in a page" onClick={() => setSharing(true)} />
+        <ToolButton
+          label="Designs"
+          icon="designs"
+          title="Your designs in this browser: open, rename, duplicate, delete, import"
+          onClick={() => useLibraryStore.getState().openDialog('library')}
+        />
+        <ToolButton
+          label="History"
+          icon="history"
+          title="Snapshots of this design, to restore one"
+          onClick={() => useLibraryStore.getState().openDialog('history')}
+        />
+        <ToolButton
+          label="New design"
+          icon="new"
+          title="Start an empty design (the open one stays in Designs)"
+          onClick={() => void newDesign()}
+        />
+        <ToolButton
+          label="Import"
+          icon="import"
+          title="Open a design file (or drop one on the canvas)"
+          onClick={() => fileInput.current?.click()}
+        />
+        <ToolButton
+          label="Export"
+          icon="export"
+          title="Export the design file, or a picture of it: SVG, PNG, PDF, draw.io"
+          onClick={openExport}
+          onPreload={preloadExport}
+        />
+        <ToolButton
+          label="Share"
+          icon="share"
+          title="Copy a link to this design, or the code to embed it in a page"
+          onClick={() => setSharing(true)}
+        />
         {sharing && (
           <Suspense fallback={null}>
             <ShareDialog onClose={() => setSharing(false)} />

@@ -20,8 +20,7 @@ export type Preloadable<P> = ComponentType<P> & { preload(): Promise<unknown> };
 export function lazyNamed<P extends object>(load: () => Promise<ComponentType<P>>): Preloadable<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
-  const preload = () =>
-    (pending ??= load().then((c) => (loaded = c)));
+  const preload = () => (pending ??= load().then((c) => (loaded = c)));
   const Lazy = lazy(async () => ({ default: await preload() }));
   const Named = (props: P) => createElement((loaded ?? Lazy) as ComponentType<P>, props);
   return Object.assign(Named, { preload });

@@ -24,9 +24,11 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     let live = true;
     const page = location.href;
-    void Promise.all([shareLinkFor(design, page, 'view'), shareLinkFor(design, page, 'embed')]).then(([view, embed]) => {
-      if (live) setLinks({ view, embed });
-    });
+    void Promise.all([shareLinkFor(design, page, 'view'), shareLinkFor(design, page, 'embed')]).then(
+      ([view, embed]) => {
+        if (live) setLinks({ view, embed });
+      },
+    );
     return () => {
       live = false;
     };
@@ -58,9 +60,9 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       ) : tooLong ? (
         <div className="space-y-3 text-sm">
           <p role="alert">
-            This design is too large for a link: it would be {links.view.length.toLocaleString('en')} characters long, and links over{' '}
-            {MAX_LINK_CHARS.toLocaleString('en')} characters are not reliably kept whole by browsers’ address bars, chats and wikis.
-            Share the design file instead.
+            This design is too large for a link: it would be {links.view.length.toLocaleString('en')} characters long,
+            and links over {MAX_LINK_CHARS.toLocaleString('en')} characters are not reliably kept whole by browsers’
+            address bars, chats and wikis. Share the design file instead.
           </p>
           <button type="button" className="dialog-button dialog-button-primary" onClick={exportDesign}>
             Download the design file
@@ -69,25 +71,47 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <div className="space-y-3 text-sm">
           <p className="text-gray-700">
-            The link holds the whole design, its traffic flows too, inside the link itself: nothing is uploaded. Whoever opens it sees
-            the design read-only and can make a copy of their own.
+            The link holds the whole design, its traffic flows too, inside the link itself: nothing is uploaded. Whoever
+            opens it sees the design read-only and can make a copy of their own.
           </p>
           <div className="flex flex-wrap gap-2">
-            <button type="button" className="dialog-button dialog-button-primary" data-autofocus onClick={() => void copy('Link', links.view, 'Link copied')}>
+            <button
+              type="button"
+              className="dialog-button dialog-button-primary"
+              data-autofocus
+              onClick={() => void copy('Link', links.view, 'Link copied')}
+            >
               Copy link
             </button>
-            <button type="button" className="dialog-button" onClick={() => void copy('Embed code', embedCode(links.embed, design.name), 'Embed code copied')}>
+            <button
+              type="button"
+              className="dialog-button"
+              onClick={() => void copy('Embed code', embedCode(links.embed, design.name), 'Embed code copied')}
+            >
               Copy embed code
             </button>
           </div>
-          <p className="text-xs text-gray-600">The embed code shows the canvas alone — pan, zoom and the flows playing — in an iframe on a course page or wiki.</p>
+          <p className="text-xs text-gray-600">
+            The embed code shows the canvas alone — pan, zoom and the flows playing — in an iframe on a course page or
+            wiki.
+          </p>
           <p role="status" aria-live="polite" className="min-h-5 font-medium text-green-800">
             {copied}
           </p>
           {manual && (
             <label className="block">
-              <span className="text-amber-900">This browser did not let the app copy. The {manual.label.toLowerCase()} is selected below: press Ctrl+C (⌘C) to copy it.</span>
-              <textarea ref={field} readOnly aria-label={manual.label} value={manual.text} rows={4} className="mt-1 w-full rounded border border-gray-300 p-1 font-mono text-xs" />
+              <span className="text-amber-900">
+                This browser did not let the app copy. The {manual.label.toLowerCase()} is selected below: press Ctrl+C
+                (⌘C) to copy it.
+              </span>
+              <textarea
+                ref={field}
+                readOnly
+                aria-label={manual.label}
+                value={manual.text}
+                rows={4}
+                className="mt-1 w-full rounded border border-gray-300 p-1 font-mono text-xs"
+              />
             </label>
           )}
         </div>

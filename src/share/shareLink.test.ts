@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDesign, serializeDesign } from '../engine/index.ts';
 import { generateDesign } from '../engine/model/generate.ts';
-import { embedCode, MAX_LINK_CHARS, readShareFragment, shareFragmentFor, shareLinkFor, shareViewOf } from './shareLink.ts';
+import {
+  embedCode,
+  MAX_LINK_CHARS,
+  readShareFragment,
+  shareFragmentFor,
+  shareLinkFor,
+  shareViewOf,
+} from './shareLink.ts';
 
 /** Packs any text as a v1 link would (to build links whose data unpacks but is not a good design). */
 async function fragmentOfText(text: string): Promise<string> {
@@ -62,23 +69,33 @@ describe('share links', () => {
     it('bad deflate (data cut short, or not compressed at all)', async () => {
       const hash = await shareFragmentFor(exampleDesign(), 'view');
       expect(await reasonOf(hash.slice(0, hash.length / 2))).toMatch(/does not unpack/);
-      expect(await reasonOf(`#d=v1.${Buffer.from('{"format":"vpc-designer"}').toString('base64url')}`)).toMatch(/does not unpack/);
+      expect(await reasonOf(`#d=v1.${Buffer.from('{"format":"vpc-designer"}').toString('base64url')}`)).toMatch(
+        /does not unpack/,
+      );
       expect(await reasonOf('#d=v1.')).toMatch(/does not unpack/);
     });
 
     it('bad JSON', async () => {
-      expect(await reasonOf(await fragmentOfText('{"format": "vpc-designer",'))).toMatch(/^This share link does not hold a usable design: the file is not valid JSON/);
+      expect(await reasonOf(await fragmentOfText('{"format": "vpc-designer",'))).toMatch(
+        /^This share link does not hold a usable design: the file is not valid JSON/,
+      );
     });
 
     it('not a design', async () => {
-      expect(await reasonOf(await fragmentOfText('[1, 2, 3]'))).toMatch(/does not hold a usable design: the file does not hold a design/);
+      expect(await reasonOf(await fragmentOfText('[1, 2, 3]'))).toMatch(
+        /does not hold a usable design: the file does not hold a design/,
+      );
       expect(await reasonOf(await fragmentOfText('{"format": "drawio"}'))).toMatch(/not a VPC Designer design/);
-      expect(await reasonOf(await fragmentOfText(JSON.stringify({ ...exampleDesign(), formatVersion: 99 })))).toMatch(/newer VPC Designer \(format 99/);
+      expect(await reasonOf(await fragmentOfText(JSON.stringify({ ...exampleDesign(), formatVersion: 99 })))).toMatch(
+        /newer VPC Designer \(format 99/,
+      );
     });
 
     it('an unknown link version, or none', async () => {
       const hash = await shareFragmentFor(exampleDesign(), 'view');
-      expect(await reasonOf(hash.replace('v1.', 'v2.'))).toBe('This share link was made by a newer VPC Designer (link format v2; this one reads v1).');
+      expect(await reasonOf(hash.replace('v1.', 'v2.'))).toBe(
+        'This share link was made by a newer VPC Designer (link format v2; this one reads v1).',
+      );
       expect(await reasonOf('#embed=abc')).toMatch(/no format version/);
     });
 

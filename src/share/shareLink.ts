@@ -57,7 +57,8 @@ export async function shareLinkFor(design: Design, pageUrl: string, view: ShareV
  * attribute, so a name can never break out of it).
  */
 export function embedCode(link: string, name: string): string {
-  const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attr = (text: string) =>
+    text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return `<iframe src="${attr(link)}" title="${attr(`${name} — VPC Designer`)}" width="960" height="600" style="border: 1px solid #d1d5db" loading="lazy"></iframe>`;
 }
 
@@ -69,13 +70,21 @@ export async function readShareFragment(hash: string): Promise<ShareRead> {
   const body = hash.replace(/^#/, '').slice(PREFIX[view].length);
   const dot = body.indexOf('.');
   const version = dot < 0 ? '' : body.slice(0, dot);
-  if (!/^v\d+$/.test(version)) return fail('This share link is damaged: it has no format version (it may have been cut short).');
-  if (version !== VERSION) return fail(`This share link was made by a newer VPC Designer (link format ${version}; this one reads ${VERSION}).`);
+  if (!/^v\d+$/.test(version))
+    return fail('This share link is damaged: it has no format version (it may have been cut short).');
+  if (version !== VERSION)
+    return fail(
+      `This share link was made by a newer VPC Designer (link format ${version}; this one reads ${VERSION}).`,
+    );
   const bytes = fromBase64Url(body.slice(dot + 1));
-  if (!bytes) return fail('This share link is damaged: its data has characters a link never holds (it may have been edited or cut).');
+  if (!bytes)
+    return fail(
+      'This share link is damaged: its data has characters a link never holds (it may have been edited or cut).',
+    );
   const text = await decompress(bytes);
   if (text === 'too large') return fail('This share link holds more than this app opens from a link.');
-  if (text === undefined) return fail('This share link is damaged: its data does not unpack (it may have been cut short).');
+  if (text === undefined)
+    return fail('This share link is damaged: its data does not unpack (it may have been cut short).');
   const read = parseDesignFile(text);
   if (!read.ok) return fail(`This share link does not hold a usable design: ${lowerFirst(read.error)}`);
   return { kind: 'shared', view, design: read.value };
@@ -95,7 +104,10 @@ async function compress(bytes: Uint8Array): Promise<Uint8Array> {
 /** The unpacked text; undefined when the data is not raw DEFLATE (or is cut short); `too large` past the cap. */
 async function decompress(bytes: Uint8Array): Promise<string | undefined | 'too large'> {
   try {
-    const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const reader = new Blob([bytes as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('deflate-raw'))
+      .getReader();
     const decoder = new TextDecoder('utf-8', { fatal: true });
     let text = '';
     for (;;) {

@@ -17,7 +17,10 @@ describe('a read-only design', () => {
     expect(useDesignStore.getState().execute(renameDesign('Overwrite'))).toBe(false);
     useDesignStore.getState().undo();
     expect(useDesignStore.getState().design).toBe(before);
-    expect(useDesignStore.getState().notice).toMatchObject({ tone: 'error', text: 'This design is open for editing in another tab.' });
+    expect(useDesignStore.getState().notice).toMatchObject({
+      tone: 'error',
+      text: 'This design is open for editing in another tab.',
+    });
 
     useDesignStore.getState().setReadOnly(undefined);
     expect(useDesignStore.getState().execute(renameDesign('Editable again'))).toBe(true);

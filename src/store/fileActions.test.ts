@@ -66,6 +66,7 @@ it('pastes each copy at a free place, so copies neither stack nor cover the orig
   const { placed } = designToFlow(useDesignStore.getState().design);
   const vpcs = [...placed.values()].filter((p) => p.type === 'vpc');
   expect(vpcs).toHaveLength(4);
-  for (const a of vpcs) for (const b of vpcs) if (a !== b) expect(intersects(a.abs, b.abs), `${a.id} overlaps ${b.id}`).toBe(false);
+  for (const a of vpcs)
+    for (const b of vpcs) if (a !== b) expect(intersects(a.abs, b.abs), `${a.id} overlaps ${b.id}`).toBe(false);
   expect(useUiStore.getState().pasteCount).toBe(2);
 });

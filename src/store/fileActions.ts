@@ -55,7 +55,10 @@ export async function importText(text: string, name: string, target: ImportTarge
     return false;
   }
   if (!result.ok) {
-    notify(isCancelled(result) ? `Import of ${name} cancelled: the open design is unchanged.` : result.error, isCancelled(result) ? 'info' : 'error');
+    notify(
+      isCancelled(result) ? `Import of ${name} cancelled: the open design is unchanged.` : result.error,
+      isCancelled(result) ? 'info' : 'error',
+    );
     return false;
   }
   if (result.findings) primeFindings(result.design, result.findings);
@@ -80,7 +83,12 @@ export async function importText(text: string, name: string, target: ImportTarge
   useUiStore.getState().requestFitView();
   // A template always gets its report (what became what, what was not modelled); a design file only when the
   // reader had to repair something.
-  if (report.format !== 'VPC Designer design' || report.notModelled.length || report.warnings.length || report.placeholders.length) {
+  if (
+    report.format !== 'VPC Designer design' ||
+    report.notModelled.length ||
+    report.warnings.length ||
+    report.placeholders.length
+  ) {
     showImportReport(name, report);
   }
   return true;

@@ -30,12 +30,18 @@ describe('the panel layout preference', () => {
   it('starts with everything open, and keeps collapsed panels and a hidden minimap for the next visit', async () => {
     const storage = fakeStorage();
     const { usePanelLayout, PANEL_LAYOUT_KEY } = await freshStore(storage);
-    expect(usePanelLayout.getState()).toMatchObject({ collapsed: { palette: false, inspector: false, bottom: false }, minimapHidden: false });
+    expect(usePanelLayout.getState()).toMatchObject({
+      collapsed: { palette: false, inspector: false, bottom: false },
+      minimapHidden: false,
+    });
     usePanelLayout.getState().toggle('palette');
     usePanelLayout.getState().toggle('bottom');
     usePanelLayout.getState().toggleMinimap();
     const next = await freshStore(fakeStorage({ [PANEL_LAYOUT_KEY]: storage.getItem(PANEL_LAYOUT_KEY)! }));
-    expect(next.usePanelLayout.getState()).toMatchObject({ collapsed: { palette: true, inspector: false, bottom: true }, minimapHidden: true });
+    expect(next.usePanelLayout.getState()).toMatchObject({
+      collapsed: { palette: true, inspector: false, bottom: true },
+      minimapHidden: true,
+    });
     next.usePanelLayout.getState().expand('bottom');
     expect(next.usePanelLayout.getState().collapsed.bottom).toBe(false);
   });

@@ -29,7 +29,11 @@ export function isDrawn(design: Design, id: ResourceId, showSupporting: boolean)
  * @example
  * applySelectChanges(['rtb-1'], [{ type: 'select', id: 'subnet-2', selected: true }], (id) => id !== 'rtb-1') // ['subnet-2']
  */
-export function applySelectChanges(selection: readonly ResourceId[], changes: readonly CanvasChange[], drawn: (id: ResourceId) => boolean): ResourceId[] {
+export function applySelectChanges(
+  selection: readonly ResourceId[],
+  changes: readonly CanvasChange[],
+  drawn: (id: ResourceId) => boolean,
+): ResourceId[] {
   const select = changes.filter(isSelect);
   if (select.length === 0) return [...selection];
   const next = new Set(selection.filter(drawn));

@@ -20,7 +20,8 @@ function strokeOf(data: DiagramEdge['data']): CSSProperties {
   const base: CSSProperties = { strokeWidth: 2, stroke: '#8C4FFF' };
   if (data.kind === 'vpn') Object.assign(base, { stroke: '#545B64' });
   if (data.kind === 'directConnect') Object.assign(base, { stroke: '#545B64', strokeDasharray: '2 4' });
-  if (data.kind === 'endpointRoute') Object.assign(base, { strokeWidth: 1.25, strokeDasharray: '2 3', stroke: '#A27DFF' });
+  if (data.kind === 'endpointRoute')
+    Object.assign(base, { strokeWidth: 1.25, strokeDasharray: '2 3', stroke: '#A27DFF' });
   if (data.pending) Object.assign(base, { strokeDasharray: '8 5' });
   if (data.kind === 'peering' && data.status && data.status !== 'active' && data.status !== 'pending-acceptance') {
     Object.assign(base, { stroke: '#879596', strokeDasharray: '4 4' });
@@ -46,7 +47,10 @@ export const ConnectionEdge = memo(function ConnectionEdge(props: EdgeProps<Diag
             data-pending={data.pending ? 'true' : undefined}
             data-selected={selected ? 'true' : undefined}
             aria-label={`${data.name}: ${data.label}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, borderColor: style.stroke }}
+            style={{
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+              borderColor: style.stroke,
+            }}
             title={data.findings ? `${data.name}\n\n${data.findings}` : `${data.name} — click to open in the inspector`}
             onClick={(e) => selectConnection(id, e.shiftKey || e.metaKey || e.ctrlKey)}
           >

@@ -12,7 +12,8 @@ export type IconKind = DrawnKind;
 /** SVG's attribute names (`stroke-width`) as React spells them (`strokeWidth`). */
 function reactAttrs(attrs: IconElement['attrs']): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(attrs)) out[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+  for (const [name, value] of Object.entries(attrs))
+    out[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   return out;
 }
 
@@ -33,7 +34,12 @@ export const IconTile = memo(function IconTile({ kind, size = 32, color }: Resou
     <span
       aria-hidden="true"
       className="block shrink-0"
-      style={{ width: size, height: size, borderRadius: (size * ICON_CORNER) / ICON_GRID, background: color ?? kindIcon(kind).color }}
+      style={{
+        width: size,
+        height: size,
+        borderRadius: (size * ICON_CORNER) / ICON_GRID,
+        background: color ?? kindIcon(kind).color,
+      }}
     />
   );
 });
@@ -42,7 +48,14 @@ export const IconTile = memo(function IconTile({ kind, size = 32, color }: Resou
 export const ResourceIcon = memo(function ResourceIcon({ kind, size = 32, color, className }: ResourceIconProps) {
   const icon = kindIcon(kind);
   return (
-    <svg width={size} height={size} viewBox={`0 0 ${ICON_GRID} ${ICON_GRID}`} aria-hidden="true" focusable="false" className={className}>
+    <svg
+      width={size}
+      height={size}
+      viewBox={`0 0 ${ICON_GRID} ${ICON_GRID}`}
+      aria-hidden="true"
+      focusable="false"
+      className={className}
+    >
       <rect width={ICON_GRID} height={ICON_GRID} rx={ICON_CORNER} fill={color ?? icon.color} />
       {icon.elements.map((el, i) => createElement(el.tag, { key: i, ...reactAttrs(el.attrs) }, el.text))}
     </svg>

@@ -30,7 +30,9 @@ export const RegionNodeView = memo(function RegionNodeView({ data }: NodeProps<R
         <IconTile kind="region" size={28} />
       )}
       {data.empty && (
-        <p className="mt-24 text-center text-sm text-gray-500">Drag a VPC here from the palette, or press Enter on VPC.</p>
+        <p className="mt-24 text-center text-sm text-gray-500">
+          Drag a VPC here from the palette, or press Enter on VPC.
+        </p>
       )}
     </div>
   );
@@ -80,7 +82,9 @@ export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) 
   const detailed = useNodeDetail();
   return (
     <div className="diagram-az node-body">
-      {detailed && <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>}
+      {detailed && (
+        <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>
+      )}
     </div>
   );
 }, sameNodeProps);

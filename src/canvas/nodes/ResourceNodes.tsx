@@ -54,7 +54,9 @@ export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<Resou
         <>
           <ResourceIcon kind={data.icon} size={32} />
           <div className="w-full truncate text-center text-xs font-semibold text-gray-900">{r.name}</div>
-          {data.detail && <div className="w-full truncate text-center text-[11px] leading-tight text-gray-600">{data.detail}</div>}
+          {data.detail && (
+            <div className="w-full truncate text-center text-[11px] leading-tight text-gray-600">{data.detail}</div>
+          )}
         </>
       ) : (
         <IconTile kind={data.icon} size={32} />

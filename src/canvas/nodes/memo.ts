@@ -5,5 +5,11 @@ import type { NodeProps } from '@xyflow/react';
  * container (React Flow passes the new absolute position, which they do not use).
  */
 export function sameNodeProps(a: NodeProps, b: NodeProps): boolean {
-  return a.data === b.data && a.selected === b.selected && a.width === b.width && a.height === b.height && a.isConnectable === b.isConnectable;
+  return (
+    a.data === b.data &&
+    a.selected === b.selected &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.isConnectable === b.isConnectable
+  );
 }

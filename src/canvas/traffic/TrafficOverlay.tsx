@@ -15,7 +15,15 @@ import type { TraceResult } from '../../engine/traffic/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
-import { placeFlow, planFlow, selectableIdOf, type FlowGeometry, type FlowPlan, type PlacedRects, type Stop } from '../../engine/traffic/hopGeometry.ts';
+import {
+  placeFlow,
+  planFlow,
+  selectableIdOf,
+  type FlowGeometry,
+  type FlowPlan,
+  type PlacedRects,
+  type Stop,
+} from '../../engine/traffic/hopGeometry.ts';
 import { useLiveRects } from './liveRects.ts';
 import { useReducedMotion } from './motion.ts';
 import { buildTimeline, packetAt, restStop, type PacketState, type Timeline } from './timeline.ts';
@@ -97,7 +105,12 @@ function transformOf(state: PacketState): string {
  * frame rate whatever the number of flows. Packets travelling during a drag made each drag frame about three
  * times slower (bench: a 50-node VPC dragged with 10 flows), as every frame repainted both.
  */
-function useAnimation(flows: AnimatedFlow[], packets: React.RefObject<Map<string, SVGGElement>>, reduced: boolean, dragging: boolean) {
+function useAnimation(
+  flows: AnimatedFlow[],
+  packets: React.RefObject<Map<string, SVGGElement>>,
+  reduced: boolean,
+  dragging: boolean,
+) {
   const flowsRef = useRef(flows);
   const reducedRef = useRef(reduced);
   const draggingRef = useRef(dragging);
@@ -209,7 +222,15 @@ function ArrowMarkers() {
   );
 }
 
-function PathLines({ flow, arrows, legs = ['forward', 'return'] }: { flow: AnimatedFlow; arrows: boolean; legs?: ReadonlyArray<'forward' | 'return'> }) {
+function PathLines({
+  flow,
+  arrows,
+  legs = ['forward', 'return'],
+}: {
+  flow: AnimatedFlow;
+  arrows: boolean;
+  legs?: ReadonlyArray<'forward' | 'return'>;
+}) {
   return (
     <>
       {legs.map((direction) => {
@@ -236,7 +257,14 @@ function SelectedPath({ flow, step, still }: { flow: AnimatedFlow; step: number 
     <g className="traffic-path" data-flow={flow.id} data-flow-path={flow.id}>
       <PathLines flow={flow} arrows={still} />
       {flow.geometry.stops.map((s, i) => (
-        <circle key={i} cx={s.point.x} cy={s.point.y} r={3.5} className="traffic-stop" fill={PACKET_COLORS[s.direction]} />
+        <circle
+          key={i}
+          cx={s.point.x}
+          cy={s.point.y}
+          r={3.5}
+          className="traffic-stop"
+          fill={PACKET_COLORS[s.direction]}
+        />
       ))}
       {outsidePoints(flow).map((s) => (
         <g key={s.outside} transform={`translate(${s.point.x} ${s.point.y})`} className="traffic-outside">
@@ -257,7 +285,8 @@ function SelectedPath({ flow, step, still }: { flow: AnimatedFlow; step: number 
  * when that is where the packet is dropped.
  */
 function StillPath({ flow }: { flow: AnimatedFlow }) {
-  const legs = flow.geometry.blocked?.direction === 'return' ? (['forward', 'return'] as const) : (['forward'] as const);
+  const legs =
+    flow.geometry.blocked?.direction === 'return' ? (['forward', 'return'] as const) : (['forward'] as const);
   return (
     <g className="traffic-path is-still" data-flow-path={flow.id}>
       <PathLines flow={flow} arrows legs={legs} />
@@ -280,7 +309,15 @@ function BlockMarker({ design, flow, labelled }: { design: Design; flow: Animate
   return (
     <g className="traffic-blocked" data-flow={flow.id} data-component={blocked.componentId}>
       {blocked.rings.map((r, i) => (
-        <rect key={i} x={r.x - 4} y={r.y - 4} width={r.width + 8} height={r.height + 8} rx={10} className="traffic-ring" />
+        <rect
+          key={i}
+          x={r.x - 4}
+          y={r.y - 4}
+          width={r.width + 8}
+          height={r.height + 8}
+          rx={10}
+          className="traffic-ring"
+        />
       ))}
       <g
         transform={`translate(${blocked.point.x} ${blocked.point.y})`}
@@ -329,7 +366,14 @@ export function TrafficOverlay({ placed }: { placed: PlacedRects }) {
 
   return (
     <ViewportPortal>
-      <svg className="traffic-overlay" width={1} height={1} role="group" aria-label="Packets" data-motion={still ? 'reduced' : 'full'}>
+      <svg
+        className="traffic-overlay"
+        width={1}
+        height={1}
+        role="group"
+        aria-label="Packets"
+        data-motion={still ? 'reduced' : 'full'}
+      >
         {still && <ArrowMarkers />}
         {still && flows.filter((f) => f !== selected).map((f) => <StillPath key={f.id} flow={f} />)}
         {selected && <SelectedPath flow={selected} step={step} still={still} />}

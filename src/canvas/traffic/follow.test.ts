@@ -19,7 +19,14 @@ function planned(id: string) {
 /** React Flow's lookup for `placed`, with the nodes `moved` shifted by (dx, dy). */
 function lookupOf(placed: PlacedRects, moved: string[], dx: number, dy: number): PositionLookup {
   return new Map(
-    [...placed].map(([id, p]) => [id, { internals: { positionAbsolute: moved.includes(id) ? { x: p.abs.x + dx, y: p.abs.y + dy } : { x: p.abs.x, y: p.abs.y } } }]),
+    [...placed].map(([id, p]) => [
+      id,
+      {
+        internals: {
+          positionAbsolute: moved.includes(id) ? { x: p.abs.x + dx, y: p.abs.y + dy } : { x: p.abs.x, y: p.abs.y },
+        },
+      },
+    ]),
   );
 }
 
@@ -28,7 +35,11 @@ describe('packets follow a node being dragged', () => {
     const { placed } = planned('flow-web-internet');
     expect(liveRects(placed, lookupOf(placed, [], 0, 0))).toBe(placed);
     const live = liveRects(placed, lookupOf(placed, ['i-web-a'], 40, -20));
-    expect(live.get('i-web-a')!.abs).toEqual({ ...placed.get('i-web-a')!.abs, x: placed.get('i-web-a')!.abs.x + 40, y: placed.get('i-web-a')!.abs.y - 20 });
+    expect(live.get('i-web-a')!.abs).toEqual({
+      ...placed.get('i-web-a')!.abs,
+      x: placed.get('i-web-a')!.abs.x + 40,
+      y: placed.get('i-web-a')!.abs.y - 20,
+    });
     expect(live.get('igw-prod')).toBe(placed.get('igw-prod'));
   });
 
@@ -38,7 +49,9 @@ describe('packets follow a node being dragged', () => {
     const after = placeFlow(plan, liveRects(placed, lookupOf(placed, ['i-web-a'], 60, 30)));
     // The first stop is the instance's centre; the gateway's stop does not move.
     expect(after.stops[0]!.point).toEqual({ x: before.stops[0]!.point.x + 60, y: before.stops[0]!.point.y + 30 });
-    const igw = before.stops.findIndex((s) => s.point.x === placed.get('igw-prod')!.abs.x + placed.get('igw-prod')!.abs.width / 2);
+    const igw = before.stops.findIndex(
+      (s) => s.point.x === placed.get('igw-prod')!.abs.x + placed.get('igw-prod')!.abs.width / 2,
+    );
     expect(igw).toBeGreaterThan(0);
     expect(after.stops[igw]!.point).toEqual(before.stops[igw]!.point);
   });
@@ -46,7 +59,8 @@ describe('packets follow a node being dragged', () => {
   it('places a drag exactly where the design would once the drop is committed', () => {
     const { design, flow, result, plan, placed } = planned('flow-transitive');
     // Moving the whole Production VPC (children move with it in React Flow) by 100 to the left.
-    const inProd = (id: string | undefined): boolean => id === 'vpc-prod' || (id !== undefined && inProd(placed.get(id)?.parentId));
+    const inProd = (id: string | undefined): boolean =>
+      id === 'vpc-prod' || (id !== undefined && inProd(placed.get(id)?.parentId));
     const live = liveRects(placed, lookupOf(placed, [...placed.keys()].filter(inProd), -100, 0));
     const moved = new Map([...placed].map(([id, p]) => [id, live.get(id) ?? p]));
     expect(placeFlow(plan, live)).toEqual(flowGeometry(design, moved, flow, result));
@@ -59,7 +73,12 @@ describe('packets follow a node being dragged', () => {
 
 describe('reduced motion', () => {
   it('rests a packet where it is dropped, else where the request arrives', () => {
-    const at = (direction: 'forward' | 'return', blocked?: boolean) => ({ direction, hopIndex: 0, point: { x: 0, y: 0 }, blocked });
+    const at = (direction: 'forward' | 'return', blocked?: boolean) => ({
+      direction,
+      hopIndex: 0,
+      point: { x: 0, y: 0 },
+      blocked,
+    });
     expect(restStop([at('forward'), at('forward'), at('return'), at('return')])).toBe(1);
     expect(restStop([at('forward'), at('forward'), at('return', true)])).toBe(2);
     expect(restStop([at('forward'), at('forward', true)])).toBe(1);

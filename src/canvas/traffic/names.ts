@@ -11,8 +11,18 @@ import { hopKindLabel, serviceName, type HopKind } from '../../engine/traffic/in
 export { serviceName };
 
 /** Interface-endpoint services offered in the endpoint pickers, besides those the design already uses. */
-export const COMMON_SERVICES = ['ssm', 'secretsmanager', 'kms', 'sts', 'logs', 'sqs', 'sns', 'ecr.api', 'ecr.dkr', 'lambda'] as const;
-
+export const COMMON_SERVICES = [
+  'ssm',
+  'secretsmanager',
+  'kms',
+  'sts',
+  'logs',
+  'sqs',
+  'sns',
+  'ecr.api',
+  'ecr.dkr',
+  'lambda',
+] as const;
 
 export interface ComponentName {
   name: string;
@@ -28,6 +38,7 @@ export function describeComponent(design: Design, id: string, kind?: HopKind): C
   if (resource) return { name: resource.name || id, type: kindLabelOf(resource) };
   if (id === 'internet') return { name: 'Internet', type: KINDS.internet.label };
   if (id === 'on-premises') return { name: hopKindLabel('onPremises'), type: hopKindLabel('onPremises') };
-  if (id.startsWith('service:')) return { name: serviceName(id.slice('service:'.length)), type: KINDS.awsService.label };
+  if (id.startsWith('service:'))
+    return { name: serviceName(id.slice('service:'.length)), type: KINDS.awsService.label };
   return { name: id, type: kind ? hopKindLabel(kind) : 'Component' };
 }

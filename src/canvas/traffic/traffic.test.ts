@@ -19,8 +19,10 @@ function geometryOf(design: Design, flow: Pick<Flow, 'from' | 'to' | 'protocol' 
 
 function onBorder(r: Rect, p: XY): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) < 3;
-  return containsPoint({ x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6 }, p) &&
-    (near(p.x, r.x) || near(p.x, r.x + r.width) || near(p.y, r.y) || near(p.y, r.y + r.height));
+  return (
+    containsPoint({ x: r.x - 3, y: r.y - 3, width: r.width + 6, height: r.height + 6 }, p) &&
+    (near(p.x, r.x) || near(p.x, r.x + r.width) || near(p.y, r.y) || near(p.y, r.y + r.height))
+  );
 }
 
 const center = (r: Rect) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
@@ -70,7 +72,12 @@ describe('placing hops on the canvas', () => {
   });
 
   it('finds the instance an inbound rule guards from the destination when the packet never reaches it', () => {
-    const { geometry, rect } = geometryOf(exampleDesign(), { from: 'internet', to: 'i-web-a', protocol: 'tcp', port: 22 });
+    const { geometry, rect } = geometryOf(exampleDesign(), {
+      from: 'internet',
+      to: 'i-web-a',
+      protocol: 'tcp',
+      port: 22,
+    });
     expect(geometry.blocked?.componentId).toBe('sg-web');
     expect(geometry.blocked?.rings).toContainEqual(rect('i-web-a'));
   });
@@ -108,7 +115,12 @@ describe('placing hops on the canvas', () => {
       expect(stepsOf(result)).toEqual(geometry.stops.map((s) => ({ direction: s.direction, hopIndex: s.hopIndex })));
     }
     // A NAT gateway drops what the internet starts.
-    const { result, geometry, rect } = geometryOf(exampleDesign(), { from: 'internet', to: 'nat-a', protocol: 'tcp', port: 443 });
+    const { result, geometry, rect } = geometryOf(exampleDesign(), {
+      from: 'internet',
+      to: 'nat-a',
+      protocol: 'tcp',
+      port: 443,
+    });
     expect(geometry.stops.at(-1)?.blocked).toBe(true);
     expect(geometry.blocked?.componentId).toBe('nat-a');
     expect(geometry.blocked?.rings).toContainEqual(rect('nat-a'));
@@ -117,7 +129,11 @@ describe('placing hops on the canvas', () => {
     const withoutDeny = { ...result, forward: result.forward.filter((h) => h.action !== 'deny') };
     expect(stepsOf(withoutDeny).at(-1)).toEqual({ direction: 'forward', hopIndex: -1 });
     const fallback = flowGeometry(exampleDesign(), placed, { from: 'internet', to: 'nat-a' }, withoutDeny);
-    expect(fallback.stops.at(-1)).toMatchObject({ hopIndex: -1, blocked: true, point: { x: rect('nat-a').x + rect('nat-a').width / 2 } });
+    expect(fallback.stops.at(-1)).toMatchObject({
+      hopIndex: -1,
+      blocked: true,
+      point: { x: rect('nat-a').x + rect('nat-a').width / 2 },
+    });
   });
 
   it('computes where a segment leaves a box', () => {

@@ -121,7 +121,8 @@ export function usableAddressCount(cidr: Cidr): number {
   return Math.max(0, addressCount(cidr) - RESERVED_ADDRESSES_PER_SUBNET);
 }
 
-export type ReservedRole = 'network address' | 'VPC router' | 'DNS server' | 'reserved for future use' | 'broadcast address';
+export type ReservedRole =
+  'network address' | 'VPC router' | 'DNS server' | 'reserved for future use' | 'broadcast address';
 
 /** Which reserved role an address plays in a subnet, if any. */
 export function reservedRole(subnet: Cidr, address: number): ReservedRole | undefined {
@@ -219,9 +220,13 @@ const PRIVATE = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map(span);
  * https://datatracker.ietf.org/doc/html/rfc6890): the unspecified address, loopback, link-local, multicast, and the
  * shared address space carriers use for NAT.
  */
-const NOT_PUBLIC = [...PRIVATE, ...['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '100.64.0.0/10'].map(span)];
+const NOT_PUBLIC = [
+  ...PRIVATE,
+  ...['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '100.64.0.0/10'].map(span),
+];
 
-const within = (ranges: ReadonlyArray<readonly [number, number]>, address: number) => ranges.some(([first, last]) => address >= first && address <= last);
+const within = (ranges: ReadonlyArray<readonly [number, number]>, address: number) =>
+  ranges.some(([first, last]) => address >= first && address <= last);
 
 /**
  * Whether an address is private (RFC 1918) — the ranges an internet gateway will not route to.

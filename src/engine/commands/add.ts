@@ -131,7 +131,15 @@ export function createVpc(
   taken.add(rtbId);
   const aclId = nextId(design, 'networkAcl', taken);
   const sgId = nextId(design, 'securityGroup', taken);
-  const main: RouteTable = { id: rtbId, kind: 'routeTable', name: `${vpc.name} main`, vpcId: id, main: true, routes: [], propagatingGatewayIds: [] };
+  const main: RouteTable = {
+    id: rtbId,
+    kind: 'routeTable',
+    name: `${vpc.name} main`,
+    vpcId: id,
+    main: true,
+    routes: [],
+    propagatingGatewayIds: [],
+  };
   const next = withResources(design, [vpc, main, defaultNetworkAcl(aclId, id), defaultSecurityGroup(sgId, id)]);
   return { design: next, vpc };
 }
@@ -157,7 +165,8 @@ export function suggestPrivateIp(design: Design, subnet: Subnet): string | undef
   if (!range) return undefined;
   const used = new Set<string>();
   for (const r of Object.values(design.resources)) {
-    if ((r.kind === 'instance' || r.kind === 'natGateway') && r.subnetId === subnet.id && r.privateIp) used.add(r.privateIp);
+    if ((r.kind === 'instance' || r.kind === 'natGateway') && r.subnetId === subnet.id && r.privateIp)
+      used.add(r.privateIp);
     if (r.kind === 'networkInterface' && r.subnetId === subnet.id) r.privateIps.forEach((ip) => used.add(ip));
   }
   for (let a = range.first + 6; a <= range.last; a++) {
@@ -207,7 +216,9 @@ export function addFromPalette(label: PaletteLabel, target: DropTarget): Command
       // The drop point is where it was wanted; it lands at the nearest free place there, and its containers make room.
       const id = result.ok ? result.select?.[0] : undefined;
       const wanted = id !== undefined && result.ok ? result.design.layout[id] : undefined;
-      return result.ok && id !== undefined && wanted ? done(placeResource(result.design, id, wanted), result.select) : result;
+      return result.ok && id !== undefined && wanted
+        ? done(placeResource(result.design, id, wanted), result.select)
+        : result;
     },
   };
 }
@@ -231,9 +242,18 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
       const vpc = ctx.vpc;
       const zone = ctx.zone ?? vpc.availabilityZones[0] ?? zonesOf(vpc.region, 1)[0]!;
       const cidr = suggestSubnetCidr(design, vpc);
-      if (!cidr) return refuse(`${vpc.name} has no free address space left for another subnet: add a secondary CIDR first.`);
+      if (!cidr)
+        return refuse(`${vpc.name} has no free address space left for another subnet: add a secondary CIDR first.`);
       const id = nextId(design, 'subnet');
-      const subnet: Subnet = { id, kind: 'subnet', name: id, vpcId: vpc.id, cidrBlock: cidr, availabilityZone: zone, mapPublicIpOnLaunch: false };
+      const subnet: Subnet = {
+        id,
+        kind: 'subnet',
+        name: id,
+        vpcId: vpc.id,
+        cidrBlock: cidr,
+        availabilityZone: zone,
+        mapPublicIpOnLaunch: false,
+      };
       // Dropped on the VPC itself rather than a band: place it at the top of the band.
       const inBand = target.nodeId === azNodeId(vpc.id, zone);
       const subnetBox = inBand ? box : { x: 16, y: 40 };
@@ -272,15 +292,44 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
       }
       if (item.kind === 'networkInterface') {
         return done(
-          withResource(design, { id, kind: 'networkInterface', name: id, subnetId: subnet.id, privateIps: [privateIp], securityGroupIds: sg ? [sg.id] : [], sourceDestCheck: true }, at),
+          withResource(
+            design,
+            {
+              id,
+              kind: 'networkInterface',
+              name: id,
+              subnetId: subnet.id,
+              privateIps: [privateIp],
+              securityGroupIds: sg ? [sg.id] : [],
+              sourceDestCheck: true,
+            },
+            at,
+          ),
           [id],
         );
       }
       // A public NAT gateway needs an Elastic IP: allocate one with it, as the console does.
       const eipId = nextId(design, 'elasticIp');
-      const withEip = withResource(design, { id: eipId, kind: 'elasticIp', name: `${id} EIP`, publicIp: suggestElasticIp(design) });
+      const withEip = withResource(design, {
+        id: eipId,
+        kind: 'elasticIp',
+        name: `${id} EIP`,
+        publicIp: suggestElasticIp(design),
+      });
       return done(
-        withResource(withEip, { id, kind: 'natGateway', name: id, subnetId: subnet.id, connectivityType: 'public', elasticIpId: eipId, privateIp }, at),
+        withResource(
+          withEip,
+          {
+            id,
+            kind: 'natGateway',
+            name: id,
+            subnetId: subnet.id,
+            connectivityType: 'public',
+            elasticIpId: eipId,
+            privateIp,
+          },
+          at,
+        ),
         [id],
       );
     }
@@ -295,9 +344,16 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
           withResource(
             design,
             {
-              id, kind: 'vpcEndpoint', name: `${id} (ssm)`, vpcId: subnet.vpcId, endpointType: 'Interface',
-              serviceName: `com.amazonaws.${vpc?.region ?? design.region}.ssm`, routeTableIds: [], subnetIds: [subnet.id],
-              securityGroupIds: sg ? [sg.id] : [], privateDnsEnabled: true,
+              id,
+              kind: 'vpcEndpoint',
+              name: `${id} (ssm)`,
+              vpcId: subnet.vpcId,
+              endpointType: 'Interface',
+              serviceName: `com.amazonaws.${vpc?.region ?? design.region}.ssm`,
+              routeTableIds: [],
+              subnetIds: [subnet.id],
+              securityGroupIds: sg ? [sg.id] : [],
+              privateDnsEnabled: true,
             },
             target.nodeId === subnet.id ? box : { x: 20, y: 40 },
           ),
@@ -312,8 +368,16 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
         withResource(
           design,
           {
-            id, kind: 'vpcEndpoint', name: `${id} (s3)`, vpcId: vpc.id, endpointType: 'Gateway',
-            serviceName: `com.amazonaws.${vpc.region}.s3`, routeTableIds: tables, subnetIds: [], securityGroupIds: [], privateDnsEnabled: false,
+            id,
+            kind: 'vpcEndpoint',
+            name: `${id} (s3)`,
+            vpcId: vpc.id,
+            endpointType: 'Gateway',
+            serviceName: `com.amazonaws.${vpc.region}.s3`,
+            routeTableIds: tables,
+            subnetIds: [],
+            securityGroupIds: [],
+            privateDnsEnabled: false,
           },
           target.nodeId === vpc.id ? box : { x: 300, y: 8 },
         ),
@@ -323,9 +387,17 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
     case 'internetGateway': {
       if (!ctx.vpc) return refuse('An internet gateway attaches to a VPC: drop it onto a VPC.');
       const existing = internetGatewayOf(design, ctx.vpc.id);
-      if (existing) return refuse(`${ctx.vpc.name} already has an internet gateway (${existing.name}); a VPC can have only one.`);
+      if (existing)
+        return refuse(`${ctx.vpc.name} already has an internet gateway (${existing.name}); a VPC can have only one.`);
       const id = nextId(design, 'internetGateway');
-      return done(withResource(design, { id, kind: 'internetGateway', name: id, vpcId: ctx.vpc.id }, target.nodeId === ctx.vpc.id ? box : { x: 200, y: -24 }), [id]);
+      return done(
+        withResource(
+          design,
+          { id, kind: 'internetGateway', name: id, vpcId: ctx.vpc.id },
+          target.nodeId === ctx.vpc.id ? box : { x: 200, y: -24 },
+        ),
+        [id],
+      );
     }
     case 'virtualPrivateGateway': {
       if (!ctx.vpc) return refuse('A virtual private gateway attaches to a VPC: drop it onto a VPC.');
@@ -333,7 +405,14 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
         return refuse(`${ctx.vpc.name} already has a virtual private gateway; a VPC can have only one attached.`);
       }
       const id = nextId(design, 'virtualPrivateGateway');
-      return done(withResource(design, { id, kind: 'virtualPrivateGateway', name: id, vpcId: ctx.vpc.id, amazonSideAsn: 64512 }, target.nodeId === ctx.vpc.id ? box : { x: 400, y: -24 }), [id]);
+      return done(
+        withResource(
+          design,
+          { id, kind: 'virtualPrivateGateway', name: id, vpcId: ctx.vpc.id, amazonSideAsn: 64512 },
+          target.nodeId === ctx.vpc.id ? box : { x: 400, y: -24 },
+        ),
+        [id],
+      );
     }
     case 'routeTable':
     case 'securityGroup':
@@ -350,10 +429,14 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
       return done(withResource(design, resource, target.nodeId === vpcId ? box : { x: 20, y: 20 }), [id]);
     }
     case 's3Bucket': {
-      if (ctx.vpc) return refuse('S3 buckets live outside VPCs, in the region: drop it on the region box or empty canvas.');
+      if (ctx.vpc)
+        return refuse('S3 buckets live outside VPCs, in the region: drop it on the region box or empty canvas.');
       const id = nextId(design, 's3Bucket');
       const region = ctx.region ?? design.region;
-      return done(withResource(design, { id, kind: 's3Bucket', name: id, bucketName: `my-bucket-${id.slice(3)}`, region }, page), [id]);
+      return done(
+        withResource(design, { id, kind: 's3Bucket', name: id, bucketName: `my-bucket-${id.slice(3)}`, region }, page),
+        [id],
+      );
     }
     case 'awsService': {
       if (ctx.vpc) return refuse('AWS services sit outside your VPCs: drop it on the region box or empty canvas.');
@@ -369,7 +452,14 @@ function addItem(design: Design, item: PaletteItem, target: DropTarget): Command
         item.kind === 'customerGateway'
           ? { id, kind: 'customerGateway', name: id, ipAddress: '198.51.100.1', bgpAsn: 65000 }
           : item.kind === 'directConnectGateway'
-            ? { id, kind: 'directConnectGateway', name: id, amazonSideAsn: 64512, virtualPrivateGatewayIds: [], onPremisesCidrs: ['192.168.0.0/16'] }
+            ? {
+                id,
+                kind: 'directConnectGateway',
+                name: id,
+                amazonSideAsn: 64512,
+                virtualPrivateGatewayIds: [],
+                onPremisesCidrs: ['192.168.0.0/16'],
+              }
             : { id, kind: 'internet', name: 'Internet' };
       // Dropped inside a region box, it still belongs outside: store the position on the page.
       return done(withResource(design, resource, page), [id]);

@@ -19,7 +19,14 @@ export interface Clipboard {
 }
 
 function isInside(r: Resource, containerIds: ReadonlySet<ResourceId>): boolean {
-  if ('vpcId' in r && r.vpcId && containerIds.has(r.vpcId) && r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway') return true;
+  if (
+    'vpcId' in r &&
+    r.vpcId &&
+    containerIds.has(r.vpcId) &&
+    r.kind !== 'internetGateway' &&
+    r.kind !== 'virtualPrivateGateway'
+  )
+    return true;
   if ('subnetId' in r && containerIds.has(r.subnetId)) return true;
   if (r.kind === 'internetGateway' && r.vpcId && containerIds.has(r.vpcId)) return true;
   return false;
@@ -101,8 +108,10 @@ export function pasteResources(clipboard: Clipboard, offset = { x: 40, y: 40 }):
         }
         next.resources[copy.id] = copy;
         const box = clipboard.layout[original.id];
-        const parentCopied = isInside(original, copiedIds) || (original.kind === 'subnet' && copiedIds.has(original.vpcId));
-        if (box) next.layout[copy.id] = parentCopied ? { ...box } : { ...box, x: box.x + offset.x, y: box.y + offset.y };
+        const parentCopied =
+          isInside(original, copiedIds) || (original.kind === 'subnet' && copiedIds.has(original.vpcId));
+        if (box)
+          next.layout[copy.id] = parentCopied ? { ...box } : { ...box, x: box.x + offset.x, y: box.y + offset.y };
         if (!parentCopied) topLevel.push(copy.id);
       }
       // Re-address subnets of pasted VPCs; give pasted instances free addresses.
@@ -112,8 +121,14 @@ export function pasteResources(clipboard: Clipboard, offset = { x: 40, y: 40 }):
           const vpc = next.resources[copy.vpcId];
           if (vpc?.kind === 'vpc') {
             const prefix = tryCidr(copy.cidrBlock)?.prefix ?? 24;
-            const siblings = subnetsOf(next, copy.vpcId).filter((s) => s.id !== copy.id && (!taken.has(s.id) || s.id < copy.id));
-            const cidr = nextFreeCidr(vpc.cidrBlocks, siblings.map((s) => s.cidrBlock), prefix);
+            const siblings = subnetsOf(next, copy.vpcId).filter(
+              (s) => s.id !== copy.id && (!taken.has(s.id) || s.id < copy.id),
+            );
+            const cidr = nextFreeCidr(
+              vpc.cidrBlocks,
+              siblings.map((s) => s.cidrBlock),
+              prefix,
+            );
             if (cidr) next.resources[copy.id] = { ...copy, cidrBlock: cidr };
           }
         }
@@ -128,8 +143,14 @@ export function pasteResources(clipboard: Clipboard, offset = { x: 40, y: 40 }):
             const ip = suggestPrivateIp(without, subnet);
             if (ip) next.resources[copy.id] = { ...copy, privateIp: ip } as Resource;
           }
-          if (copy.kind === 'natGateway') next.resources[copy.id] = { ...(next.resources[copy.id] as typeof copy), elasticIpId: undefined };
-          if (copy.kind === 'instance') next.resources[copy.id] = { ...(next.resources[copy.id] as typeof copy), elasticIpId: undefined, publicIp: undefined };
+          if (copy.kind === 'natGateway')
+            next.resources[copy.id] = { ...(next.resources[copy.id] as typeof copy), elasticIpId: undefined };
+          if (copy.kind === 'instance')
+            next.resources[copy.id] = {
+              ...(next.resources[copy.id] as typeof copy),
+              elasticIpId: undefined,
+              publicIp: undefined,
+            };
         }
       }
       // Each top-level copy takes the nearest free place to its offset position; its containers make room.

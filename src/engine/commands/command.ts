@@ -5,7 +5,11 @@
 import type { Design, ResourceId } from '../model/types.ts';
 
 export type CommandResult =
-  | { ok: true; design: Design; /** What to select afterwards (the new resource, the pasted copies…). */ select?: ResourceId[] }
+  | {
+      ok: true;
+      design: Design;
+      /** What to select afterwards (the new resource, the pasted copies…). */ select?: ResourceId[];
+    }
   | { ok: false; /** A short sentence for the user: why the edit was refused. */ error: string };
 
 export interface Command {

@@ -16,21 +16,33 @@ describe('adding from the palette', () => {
     // https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html ("your VPC has a main route table")
     const d = apply(emptyDesign(), addFromPalette('VPC', { position: { x: 0, y: 0 } }));
     expect(mainRouteTableOf(d, 'vpc-1')?.main).toBe(true);
-    expect(defaultNetworkAclOf(d, 'vpc-1')?.inbound[0]).toMatchObject({ ruleNumber: 100, action: 'allow', cidr: '0.0.0.0/0' });
+    expect(defaultNetworkAclOf(d, 'vpc-1')?.inbound[0]).toMatchObject({
+      ruleNumber: 100,
+      action: 'allow',
+      cidr: '0.0.0.0/0',
+    });
     expect(defaultSecurityGroupOf(d, 'vpc-1')?.ingress[0]?.groupId).toBe(defaultSecurityGroupOf(d, 'vpc-1')?.id);
   });
 
   it('gives a subnet dropped on a VPC a free CIDR and the first AZ, or the AZ band it was dropped on', () => {
     const base = aDesign(aVpc({ id: 'v' }), aSubnet({ id: 's', vpcId: 'v', cidrBlock: '10.0.0.0/24' }));
     const onVpc = apply(base, addFromPalette('Subnet', { nodeId: 'v', position: { x: 5, y: 5 } }));
-    expect(onVpc.resources['subnet-1']).toMatchObject({ cidrBlock: '10.0.1.0/24', availabilityZone: 'us-east-1a', vpcId: 'v' });
+    expect(onVpc.resources['subnet-1']).toMatchObject({
+      cidrBlock: '10.0.1.0/24',
+      availabilityZone: 'us-east-1a',
+      vpcId: 'v',
+    });
     const onBand = apply(base, addFromPalette('Subnet', { nodeId: 'az:v:us-east-1b', position: { x: 5, y: 5 } }));
     expect((onBand.resources['subnet-1'] as Subnet).availabilityZone).toBe('us-east-1b');
   });
 
   it('refuses a subnet outside any VPC and an instance outside a subnet, with a reason', () => {
-    expect(run(emptyDesign(), addFromPalette('Subnet', { position: { x: 0, y: 0 } })).error).toMatch(/belongs to a VPC/);
-    expect(run(aDesign(aVpc()), addFromPalette('EC2 instance', { nodeId: 'vpc-a', position: { x: 0, y: 0 } })).error).toMatch(/runs in a subnet/);
+    expect(run(emptyDesign(), addFromPalette('Subnet', { position: { x: 0, y: 0 } })).error).toMatch(
+      /belongs to a VPC/,
+    );
+    expect(
+      run(aDesign(aVpc()), addFromPalette('EC2 instance', { nodeId: 'vpc-a', position: { x: 0, y: 0 } })).error,
+    ).toMatch(/runs in a subnet/);
   });
 
   it('puts a new instance on a free, non-reserved address with the default security group', () => {
@@ -43,7 +55,9 @@ describe('adding from the palette', () => {
 
   it('refuses a second internet gateway on a VPC', () => {
     const d = apply(aDesign(aVpc()), addFromPalette('Internet gateway', { nodeId: 'vpc-a', position: { x: 0, y: 0 } }));
-    expect(run(d, addFromPalette('Internet gateway', { nodeId: 'vpc-a', position: { x: 0, y: 0 } })).error).toMatch(/only one/);
+    expect(run(d, addFromPalette('Internet gateway', { nodeId: 'vpc-a', position: { x: 0, y: 0 } })).error).toMatch(
+      /only one/,
+    );
   });
 });
 
@@ -59,13 +73,24 @@ describe('editing', () => {
   });
 
   it('falls back to the main route table when the explicit one is deleted', () => {
-    const d0 = aDesign(aVpc(), aSubnet({ routeTableId: 'rtb-x' }), { id: 'rtb-x', kind: 'routeTable', name: 'x', vpcId: 'vpc-a', main: false, routes: [], propagatingGatewayIds: [] });
+    const d0 = aDesign(aVpc(), aSubnet({ routeTableId: 'rtb-x' }), {
+      id: 'rtb-x',
+      kind: 'routeTable',
+      name: 'x',
+      vpcId: 'vpc-a',
+      main: false,
+      routes: [],
+      propagatingGatewayIds: [],
+    });
     const d = apply(d0, deleteResources(['rtb-x']));
     expect(routeTableOfSubnet(d, d.resources['subnet-a'] as Subnet)?.id).toBe('vpc-a-main');
   });
 
   it('moves a whole selection as one command and records integer positions', () => {
-    const d = apply(aDesign(aVpc(), aSubnet()), moveNodes({ 'vpc-a': { x: 10.4, y: 20.6 }, 'subnet-a': { x: 3, y: 4 } }));
+    const d = apply(
+      aDesign(aVpc(), aSubnet()),
+      moveNodes({ 'vpc-a': { x: 10.4, y: 20.6 }, 'subnet-a': { x: 3, y: 4 } }),
+    );
     expect(d.layout['vpc-a']).toEqual({ x: 10, y: 21 });
   });
 
@@ -79,7 +104,12 @@ describe('editing', () => {
   it('connecting two VPCs makes a pending peering request, and only one per pair', () => {
     const base = aDesign(aVpc(), aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] }));
     const d = apply(base, connect('vpc-a', 'vpc-b'));
-    expect(d.resources['pcx-1']).toMatchObject({ kind: 'peeringConnection', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-b', status: 'pending-acceptance' });
+    expect(d.resources['pcx-1']).toMatchObject({
+      kind: 'peeringConnection',
+      requesterVpcId: 'vpc-a',
+      accepterVpcId: 'vpc-b',
+      status: 'pending-acceptance',
+    });
     expect(run(d, connect('vpc-b', 'vpc-a')).error).toMatch(/only one peering connection per pair/);
   });
 
@@ -99,7 +129,9 @@ describe('copy and paste', () => {
     expect(twin.kind === 'vpc' && twin.cidrBlocks[0]).toBe('10.1.0.0/16');
     const subnet = Object.values(d.resources).find((r) => r.kind === 'subnet' && r.vpcId === twin.id) as Subnet;
     expect(subnet.cidrBlock).toBe('10.1.0.0/24');
-    const instance = Object.values(d.resources).find((r) => r.kind === 'instance' && r.subnetId === subnet.id) as Instance;
+    const instance = Object.values(d.resources).find(
+      (r) => r.kind === 'instance' && r.subnetId === subnet.id,
+    ) as Instance;
     expect(instance.securityGroupIds).toHaveLength(1);
     expect(instance.securityGroupIds[0]).not.toBe('vpc-a-sg');
     expect(d.resources[instance.securityGroupIds[0]!]).toMatchObject({ vpcId: twin.id, isDefault: true });

@@ -44,18 +44,30 @@ function dependentsOf(design: Design, id: ResourceId): ResourceId[] {
   for (const other of Object.values(design.resources)) {
     switch (r.kind) {
       case 'vpc':
-        if ('vpcId' in other && other.vpcId === id && other.kind !== 'internetGateway' && other.kind !== 'virtualPrivateGateway') out.push(other.id);
-        if (other.kind === 'peeringConnection' && (other.requesterVpcId === id || other.accepterVpcId === id)) out.push(other.id);
+        if (
+          'vpcId' in other &&
+          other.vpcId === id &&
+          other.kind !== 'internetGateway' &&
+          other.kind !== 'virtualPrivateGateway'
+        )
+          out.push(other.id);
+        if (other.kind === 'peeringConnection' && (other.requesterVpcId === id || other.accepterVpcId === id))
+          out.push(other.id);
         break;
       case 'subnet':
-        if ((other.kind === 'instance' || other.kind === 'natGateway' || other.kind === 'networkInterface') && other.subnetId === id) out.push(other.id);
+        if (
+          (other.kind === 'instance' || other.kind === 'natGateway' || other.kind === 'networkInterface') &&
+          other.subnetId === id
+        )
+          out.push(other.id);
         break;
       case 'instance':
         if (other.kind === 'networkInterface' && other.instanceId === id) out.push(other.id);
         break;
       case 'virtualPrivateGateway':
       case 'customerGateway':
-        if (other.kind === 'vpnConnection' && (other.vpnGatewayId === id || other.customerGatewayId === id)) out.push(other.id);
+        if (other.kind === 'vpnConnection' && (other.vpnGatewayId === id || other.customerGatewayId === id))
+          out.push(other.id);
         break;
       default:
         break;
@@ -76,7 +88,12 @@ function scrub(resource: Resource, gone: ReadonlySet<ResourceId>): Resource {
         elasticIpId: resource.elasticIpId && gone.has(resource.elasticIpId) ? undefined : resource.elasticIpId,
       };
     case 'vpcEndpoint':
-      return { ...resource, routeTableIds: keep(resource.routeTableIds), subnetIds: keep(resource.subnetIds), securityGroupIds: keep(resource.securityGroupIds) };
+      return {
+        ...resource,
+        routeTableIds: keep(resource.routeTableIds),
+        subnetIds: keep(resource.subnetIds),
+        securityGroupIds: keep(resource.securityGroupIds),
+      };
     case 'subnet':
       return {
         ...resource,
@@ -113,15 +130,19 @@ export function deleteResources(ids: ResourceId[]): Command {
         const vpcGoing = 'vpcId' in r && r.vpcId !== undefined && (gone.has(r.vpcId) || ids.includes(r.vpcId));
         if (!cascade && !vpcGoing) {
           if (r.kind === 'routeTable' && r.main) return void refused.push(`${r.name} is its VPC's main route table`);
-          if (r.kind === 'networkAcl' && r.isDefault) return void refused.push(`${r.name} is its VPC's default network ACL`);
-          if (r.kind === 'securityGroup' && r.isDefault) return void refused.push(`${r.name} is its VPC's default security group`);
+          if (r.kind === 'networkAcl' && r.isDefault)
+            return void refused.push(`${r.name} is its VPC's default network ACL`);
+          if (r.kind === 'securityGroup' && r.isDefault)
+            return void refused.push(`${r.name} is its VPC's default security group`);
         }
         gone.add(id);
         for (const dep of dependentsOf(design, id)) visit(dep, true);
       };
       for (const id of ids) visit(id, false);
       if (gone.size === 0) {
-        return refuse(refused.length ? `Cannot delete: ${refused.join('; ')} (it goes when its VPC goes).` : 'Nothing to delete.');
+        return refuse(
+          refused.length ? `Cannot delete: ${refused.join('; ')} (it goes when its VPC goes).` : 'Nothing to delete.',
+        );
       }
       const resources: Record<ResourceId, Resource> = {};
       for (const [id, r] of Object.entries(design.resources)) if (!gone.has(id)) resources[id] = scrub(r, gone);
@@ -168,7 +189,10 @@ export function resizeNode(id: ResourceId, size: { width: number; height: number
     apply(design) {
       if (!getResource(design, id)) return refuse(`There is no resource ${id}.`);
       const old = design.layout[id] ?? { x: 0, y: 0 };
-      return done({ ...design, layout: { ...design.layout, [id]: { ...old, width: Math.round(size.width), height: Math.round(size.height) } } });
+      return done({
+        ...design,
+        layout: { ...design.layout, [id]: { ...old, width: Math.round(size.width), height: Math.round(size.height) } },
+      });
     },
   };
 }
@@ -178,7 +202,11 @@ export function resizeNode(id: ResourceId, size: { width: number; height: number
  * same VPC, a subnet into another availability zone of its VPC. Refused where AWS would not allow it (a subnet
  * cannot change VPC; an instance cannot leave its VPC).
  */
-export function moveInto(id: ResourceId, targetNodeId: string | undefined, position: { x: number; y: number }): Command {
+export function moveInto(
+  id: ResourceId,
+  targetNodeId: string | undefined,
+  position: { x: number; y: number },
+): Command {
   return {
     label: 'Move into',
     apply(design) {
@@ -188,11 +216,19 @@ export function moveInto(id: ResourceId, targetNodeId: string | undefined, posit
       const box: Box = { ...design.layout[id], x: Math.round(position.x), y: Math.round(position.y) };
       // It lands at the nearest free place to the drop in its new container, which makes room for it.
       const put = (next: Resource) =>
-        done(placeResource({ ...design, resources: { ...design.resources, [id]: next }, layout: { ...design.layout, [id]: box } }, id, box), [id]);
+        done(
+          placeResource(
+            { ...design, resources: { ...design.resources, [id]: next }, layout: { ...design.layout, [id]: box } },
+            id,
+            box,
+          ),
+          [id],
+        );
       switch (r.kind) {
         case 'subnet': {
           if (!ctx.vpc || !ctx.zone) return refuse('A subnet must stay in an availability zone of its VPC.');
-          if (ctx.vpc.id !== r.vpcId) return refuse('A subnet cannot move to another VPC: copy it and paste it there instead.');
+          if (ctx.vpc.id !== r.vpcId)
+            return refuse('A subnet cannot move to another VPC: copy it and paste it there instead.');
           return put({ ...r, availabilityZone: ctx.zone });
         }
         case 'instance':
@@ -224,16 +260,24 @@ export function connect(sourceNodeId: string, targetNodeId: string): Command {
       const b = getResource(design, parseNodeId(targetNodeId).type === 'resource' ? targetNodeId : undefined);
       if (!a || !b || a.id === b.id) return refuse('Connect two different resources.');
       const pair = (k1: Resource['kind'], k2: Resource['kind']) =>
-        a.kind === k1 && b.kind === k2 ? ([a, b] as const) : b.kind === k1 && a.kind === k2 ? ([b, a] as const) : undefined;
+        a.kind === k1 && b.kind === k2
+          ? ([a, b] as const)
+          : b.kind === k1 && a.kind === k2
+            ? ([b, a] as const)
+            : undefined;
 
       // Dragged from one VPC to another: the first asks, the second accepts later (pending-acceptance).
       if (a.kind === 'vpc' && b.kind === 'vpc') return requestPeering(a.id, b.id).apply(design);
       const gwVpc = pair('internetGateway', 'vpc') ?? pair('virtualPrivateGateway', 'vpc');
       if (gwVpc) {
         const [gw, vpc] = gwVpc;
-        const taken = Object.values(design.resources).find((r) => r.kind === gw.kind && 'vpcId' in r && r.vpcId === vpc.id && r.id !== gw.id);
+        const taken = Object.values(design.resources).find(
+          (r) => r.kind === gw.kind && 'vpcId' in r && r.vpcId === vpc.id && r.id !== gw.id,
+        );
         if (taken) return refuse(`${vpc.name} already has ${taken.name} attached; a VPC takes only one.`);
-        return done({ ...design, resources: { ...design.resources, [gw.id]: { ...gw, vpcId: vpc.id } as Resource } }, [gw.id]);
+        return done({ ...design, resources: { ...design.resources, [gw.id]: { ...gw, vpcId: vpc.id } as Resource } }, [
+          gw.id,
+        ]);
       }
       const vpn = pair('virtualPrivateGateway', 'customerGateway');
       if (vpn) {
@@ -244,7 +288,15 @@ export function connect(sourceNodeId: string, targetNodeId: string): Command {
             ...design,
             resources: {
               ...design.resources,
-              [id]: { id, kind: 'vpnConnection', name: `${vgw.name} ↔ ${cgw.name}`, vpnGatewayId: vgw.id, customerGatewayId: cgw.id, staticRoutesOnly: true, onPremisesCidrs: ['192.168.0.0/16'] },
+              [id]: {
+                id,
+                kind: 'vpnConnection',
+                name: `${vgw.name} ↔ ${cgw.name}`,
+                vpnGatewayId: vgw.id,
+                customerGatewayId: cgw.id,
+                staticRoutesOnly: true,
+                onPremisesCidrs: ['192.168.0.0/16'],
+              },
             },
           },
           [id],
@@ -253,17 +305,33 @@ export function connect(sourceNodeId: string, targetNodeId: string): Command {
       const dx = pair('directConnectGateway', 'virtualPrivateGateway');
       if (dx) {
         const [dxgw, vgw] = dx;
-        if (dxgw.kind !== 'directConnectGateway' || dxgw.virtualPrivateGatewayIds.includes(vgw.id)) return refuse('They are already associated.');
-        return done({ ...design, resources: { ...design.resources, [dxgw.id]: { ...dxgw, virtualPrivateGatewayIds: [...dxgw.virtualPrivateGatewayIds, vgw.id] } } });
+        if (dxgw.kind !== 'directConnectGateway' || dxgw.virtualPrivateGatewayIds.includes(vgw.id))
+          return refuse('They are already associated.');
+        return done({
+          ...design,
+          resources: {
+            ...design.resources,
+            [dxgw.id]: { ...dxgw, virtualPrivateGatewayIds: [...dxgw.virtualPrivateGatewayIds, vgw.id] },
+          },
+        });
       }
       const ep = pair('vpcEndpoint', 'routeTable');
       if (ep) {
         const [endpoint, table] = ep;
-        if (endpoint.kind !== 'vpcEndpoint' || endpoint.endpointType !== 'Gateway') return refuse('Only gateway endpoints are route-table targets.');
+        if (endpoint.kind !== 'vpcEndpoint' || endpoint.endpointType !== 'Gateway')
+          return refuse('Only gateway endpoints are route-table targets.');
         if (endpoint.routeTableIds.includes(table.id)) return refuse('That route table already uses this endpoint.');
-        return done({ ...design, resources: { ...design.resources, [endpoint.id]: { ...endpoint, routeTableIds: [...endpoint.routeTableIds, table.id] } } });
+        return done({
+          ...design,
+          resources: {
+            ...design.resources,
+            [endpoint.id]: { ...endpoint, routeTableIds: [...endpoint.routeTableIds, table.id] },
+          },
+        });
       }
-      return refuse(`A ${a.kind} and a ${b.kind} do not connect directly: connect two VPCs to peer them, or a gateway to its VPC.`);
+      return refuse(
+        `A ${a.kind} and a ${b.kind} do not connect directly: connect two VPCs to peer them, or a gateway to its VPC.`,
+      );
     },
   };
 }

@@ -6,9 +6,19 @@ import { addFlow, nextFlowId, removeFlow, updateFlow } from './flows.ts';
 describe('flow commands', () => {
   it('adds a flow with the next free id and leaves the original design untouched', () => {
     const before = exampleDesign();
-    const { design, error } = run(before, addFlow({ name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 }));
+    const { design, error } = run(
+      before,
+      addFlow({ name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 }),
+    );
     expect(error).toBeUndefined();
-    expect(design.flows.at(-1)).toEqual({ id: 'flow-4', name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 });
+    expect(design.flows.at(-1)).toEqual({
+      id: 'flow-4',
+      name: 'web-b → internet',
+      from: 'i-web-b',
+      to: 'internet',
+      protocol: 'tcp',
+      port: 443,
+    });
     expect(before.flows).toHaveLength(3);
   });
 
@@ -19,8 +29,12 @@ describe('flow commands', () => {
   });
 
   it('refuses a flow without a destination or with a bad port', () => {
-    expect(run(exampleDesign(), addFlow({ name: 'x', from: 'i-web-a', to: ' ', protocol: 'tcp' })).error).toMatch(/source and a destination/);
-    expect(run(exampleDesign(), addFlow({ name: 'x', from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 70000 })).error).toMatch(/0 to 65535/);
+    expect(run(exampleDesign(), addFlow({ name: 'x', from: 'i-web-a', to: ' ', protocol: 'tcp' })).error).toMatch(
+      /source and a destination/,
+    );
+    expect(
+      run(exampleDesign(), addFlow({ name: 'x', from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 70000 })).error,
+    ).toMatch(/0 to 65535/);
   });
 
   it('removes and updates a flow by id, refusing unknown ids', () => {

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { aDesign, aNatGateway, anEndpoint, aRouteTable, aSubnet, aVpc } from '../model/builders.ts';
 import type { NetworkAclRule, SecurityGroupRule, Subnet, Vpc } from '../model/types.ts';
 import { run } from './command.ts';
-import { allocateElasticIp, changeVpcRegion, removeAvailabilityZone, setMainRouteTable, updateDesignSettings } from './inspectorEdits.ts';
-import { nextNaclRuleNumber, peerOf, protocolChoiceOf, sortNaclRules, withNaclProtocol, withPeer, withProtocol } from './ruleEdits.ts';
+import {
+  allocateElasticIp,
+  changeVpcRegion,
+  removeAvailabilityZone,
+  setMainRouteTable,
+  updateDesignSettings,
+} from './inspectorEdits.ts';
+import {
+  nextNaclRuleNumber,
+  peerOf,
+  protocolChoiceOf,
+  sortNaclRules,
+  withNaclProtocol,
+  withPeer,
+  withProtocol,
+} from './ruleEdits.ts';
 
 describe('allocateElasticIp', () => {
   it('creates an Elastic IP and associates it with the NAT gateway in one step', () => {
@@ -16,7 +30,11 @@ describe('allocateElasticIp', () => {
 
   it('refuses for a private NAT gateway (they have no Elastic IP)', () => {
     // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html
-    const design = aDesign(aVpc(), aSubnet(), aNatGateway({ id: 'nat', connectivityType: 'private', elasticIpId: undefined }));
+    const design = aDesign(
+      aVpc(),
+      aSubnet(),
+      aNatGateway({ id: 'nat', connectivityType: 'private', elasticIpId: undefined }),
+    );
     expect(run(design, allocateElasticIp('nat')).error).toMatch(/private NAT gateway/);
   });
 });
@@ -26,7 +44,11 @@ describe('setMainRouteTable', () => {
     // https://docs.aws.amazon.com/vpc/latest/userguide/WorkWithRouteTables.html#Route_Replacing_Main_Table
     const design = aDesign(aVpc(), aRouteTable({ id: 'old', main: true }), aRouteTable({ id: 'new' }));
     const d = run(design, setMainRouteTable('new')).design;
-    expect(Object.values(d.resources).filter((r) => r.kind === 'routeTable' && r.main).map((r) => r.id)).toEqual(['new']);
+    expect(
+      Object.values(d.resources)
+        .filter((r) => r.kind === 'routeTable' && r.main)
+        .map((r) => r.id),
+    ).toEqual(['new']);
   });
 });
 
@@ -44,7 +66,9 @@ describe('removeAvailabilityZone', () => {
   it('refuses while a subnet lives in the zone', () => {
     const design = aDesign(aVpc(), aSubnet({ name: 'Web', availabilityZone: 'us-east-1a' }));
     expect(run(design, removeAvailabilityZone('vpc-a', 'us-east-1a')).error).toMatch(/still holds Web/);
-    expect((run(design, removeAvailabilityZone('vpc-a', 'us-east-1b')).design.resources['vpc-a'] as Vpc).availabilityZones).toEqual(['us-east-1a']);
+    expect(
+      (run(design, removeAvailabilityZone('vpc-a', 'us-east-1b')).design.resources['vpc-a'] as Vpc).availabilityZones,
+    ).toEqual(['us-east-1a']);
   });
 });
 
@@ -66,8 +90,20 @@ describe('rule edits', () => {
     expect(withProtocol(rule, 'icmp')).toMatchObject({ protocol: 'icmp', fromPort: -1, toPort: -1 });
     expect(protocolChoiceOf('6')).toBe('tcp');
     expect(protocolChoiceOf('50')).toBe('custom');
-    const acl: NetworkAclRule = { ruleNumber: 100, protocol: 'tcp', fromPort: 80, toPort: 80, cidr: '0.0.0.0/0', action: 'allow' };
-    expect(withNaclProtocol(acl, 'all')).toEqual({ ruleNumber: 100, protocol: '-1', cidr: '0.0.0.0/0', action: 'allow' });
+    const acl: NetworkAclRule = {
+      ruleNumber: 100,
+      protocol: 'tcp',
+      fromPort: 80,
+      toPort: 80,
+      cidr: '0.0.0.0/0',
+      action: 'allow',
+    };
+    expect(withNaclProtocol(acl, 'all')).toEqual({
+      ruleNumber: 100,
+      protocol: '-1',
+      cidr: '0.0.0.0/0',
+      action: 'allow',
+    });
   });
 
   it('keeps exactly one peer on a security-group rule', () => {
@@ -79,7 +115,12 @@ describe('rule edits', () => {
 
   it('sorts NACL entries by number and numbers new ones in hundreds', () => {
     // https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html
-    const entries: NetworkAclRule[] = [200, 100, 150].map((n) => ({ ruleNumber: n, protocol: '-1', cidr: '0.0.0.0/0', action: 'allow' }));
+    const entries: NetworkAclRule[] = [200, 100, 150].map((n) => ({
+      ruleNumber: n,
+      protocol: '-1',
+      cidr: '0.0.0.0/0',
+      action: 'allow',
+    }));
     expect(sortNaclRules(entries).map((e) => e.ruleNumber)).toEqual([100, 150, 200]);
     expect(nextNaclRuleNumber(entries)).toBe(300);
     expect(nextNaclRuleNumber([])).toBe(100);

@@ -58,12 +58,16 @@ export function setMainRouteTable(tableId: ResourceId): Command {
 }
 
 /** Changes the design's own name, home region or account. */
-export function updateDesignSettings(patch: Partial<Pick<Design, 'name' | 'region' | 'accountId'>>, label = 'Edit design settings'): Command {
+export function updateDesignSettings(
+  patch: Partial<Pick<Design, 'name' | 'region' | 'accountId'>>,
+  label = 'Edit design settings',
+): Command {
   return {
     label,
     apply(design) {
       const next = { ...design, ...patch };
-      if (next.name === design.name && next.region === design.region && next.accountId === design.accountId) return refuse('Nothing changed.');
+      if (next.name === design.name && next.region === design.region && next.accountId === design.accountId)
+        return refuse('Nothing changed.');
       return done(next);
     },
   };
@@ -84,7 +88,8 @@ export function changeVpcRegion(vpcId: ResourceId, region: string): Command {
       const resources = { ...design.resources };
       const zones = vpc.availabilityZones.map(rezone);
       resources[vpc.id] = { ...vpc, region, availabilityZones: zones.length ? zones : zonesOf(region, 2) };
-      for (const s of subnetsOf(design, vpcId)) resources[s.id] = { ...s, availabilityZone: rezone(s.availabilityZone) };
+      for (const s of subnetsOf(design, vpcId))
+        resources[s.id] = { ...s, availabilityZone: rezone(s.availabilityZone) };
       const prefix = `com.amazonaws.${vpc.region}.`;
       for (const r of Object.values(design.resources)) {
         if (r.kind === 'vpcEndpoint' && r.vpcId === vpcId && r.serviceName.startsWith(prefix)) {
@@ -104,9 +109,18 @@ export function removeAvailabilityZone(vpcId: ResourceId, zone: string): Command
       const vpc = getOfKind(design, vpcId, 'vpc');
       if (!vpc) return refuse(`There is no VPC ${vpcId}.`);
       const users = subnetsOf(design, vpcId).filter((s) => s.availabilityZone === zone);
-      if (users.length) return refuse(`${zone} still holds ${users.map((s) => s.name).join(', ')}: move or delete ${users.length === 1 ? 'it' : 'them'} first.`);
+      if (users.length)
+        return refuse(
+          `${zone} still holds ${users.map((s) => s.name).join(', ')}: move or delete ${users.length === 1 ? 'it' : 'them'} first.`,
+        );
       if (vpc.availabilityZones.length <= 1) return refuse('A VPC needs at least one availability zone.');
-      return done({ ...design, resources: { ...design.resources, [vpc.id]: { ...vpc, availabilityZones: vpc.availabilityZones.filter((z) => z !== zone) } } });
+      return done({
+        ...design,
+        resources: {
+          ...design.resources,
+          [vpc.id]: { ...vpc, availabilityZones: vpc.availabilityZones.filter((z) => z !== zone) },
+        },
+      });
     },
   };
 }

@@ -52,13 +52,22 @@ export function peerNote(from: Vpc, to: Vpc): string {
  *
  * @example peeringRefusal(design, 'vpc-a', 'vpc-a') // 'Peering connection … connects VPC vpc-a to itself; …'
  */
-export function peeringRefusal(design: Design, requesterVpcId: ResourceId, accepterVpcId: ResourceId): string | undefined {
+export function peeringRefusal(
+  design: Design,
+  requesterVpcId: ResourceId,
+  accepterVpcId: ResourceId,
+): string | undefined {
   const requester = getOfKind(design, requesterVpcId, 'vpc');
   const accepter = getOfKind(design, accepterVpcId, 'vpc');
   if (!requester || !accepter) return 'Choose two VPCs of the design to peer.';
   // The rules need only the two VPCs and the peerings between them: checking that much keeps a VPC's "Peer with…"
   // list cheap on a design of thousands of resources.
-  const pair: Design = { ...design, resources: { [requester.id]: requester, [accepter.id]: accepter }, layout: {}, flows: [] };
+  const pair: Design = {
+    ...design,
+    resources: { [requester.id]: requester, [accepter.id]: accepter },
+    layout: {},
+    flows: [],
+  };
   for (const p of resourcesOfKind(design, 'peeringConnection')) {
     const ends = [p.requesterVpcId, p.accepterVpcId];
     if (ends.includes(requester.id) && ends.includes(accepter.id)) pair.resources[p.id] = p;
@@ -107,7 +116,11 @@ function withPeerRoutes(table: RouteTable, peer: Vpc, peeringId: ResourceId): Ro
  *
  * @example requestPeering('vpc-prod', 'vpc-shared', { accept: true, addRoutes: true })
  */
-export function requestPeering(requesterVpcId: ResourceId, accepterVpcId: ResourceId, options: PeeringOptions = {}): Command {
+export function requestPeering(
+  requesterVpcId: ResourceId,
+  accepterVpcId: ResourceId,
+  options: PeeringOptions = {},
+): Command {
   return {
     label: 'Request peering connection',
     apply(design) {
@@ -115,8 +128,16 @@ export function requestPeering(requesterVpcId: ResourceId, accepterVpcId: Resour
       if (refusal) return refuse(refusal);
       const requester = getOfKind(design, requesterVpcId, 'vpc')!;
       const accepter = getOfKind(design, accepterVpcId, 'vpc')!;
-      if (options.addRoutes && !options.accept) return refuse('Routes through a peering connection carry traffic only once it is accepted: accept it to add them.');
-      const { design: next, peering } = withPeering(design, requester, accepter, options.accept ? 'active' : 'pending-acceptance');
+      if (options.addRoutes && !options.accept)
+        return refuse(
+          'Routes through a peering connection carry traffic only once it is accepted: accept it to add them.',
+        );
+      const { design: next, peering } = withPeering(
+        design,
+        requester,
+        accepter,
+        options.accept ? 'active' : 'pending-acceptance',
+      );
       if (!options.addRoutes) return done(next, [peering.id]);
       const resources = { ...next.resources };
       for (const table of resourcesOfKind(next, 'routeTable')) {

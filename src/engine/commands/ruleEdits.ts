@@ -37,8 +37,13 @@ export function protocolChoiceOf(protocol: string): ProtocolChoice {
  * custom numbers ignore ports (-1), ICMP starts at all types (-1), TCP/UDP keep a valid range or take 0–65535.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
  */
-export function withProtocol<R extends SecurityGroupRule | NetworkAclRule>(rule: R, choice: ProtocolChoice, customNumber = 50): R {
-  const hasPorts = (r: R) => r.fromPort !== undefined && r.toPort !== undefined && r.fromPort >= 0 && r.toPort! >= r.fromPort!;
+export function withProtocol<R extends SecurityGroupRule | NetworkAclRule>(
+  rule: R,
+  choice: ProtocolChoice,
+  customNumber = 50,
+): R {
+  const hasPorts = (r: R) =>
+    r.fromPort !== undefined && r.toPort !== undefined && r.fromPort >= 0 && r.toPort! >= r.fromPort!;
   switch (choice) {
     case 'all':
       return { ...rule, protocol: '-1', fromPort: -1, toPort: -1 };

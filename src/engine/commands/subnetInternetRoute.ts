@@ -10,7 +10,14 @@
  * own, a copy of what it used plus the new route, so no other subnet's routing moves.
  */
 import { nextId } from '../model/create.ts';
-import { getOfKind, internetGatewayOf, isPublicSubnet, resourcesOfKind, routeTableOfSubnet, subnetsOf } from '../model/queries.ts';
+import {
+  getOfKind,
+  internetGatewayOf,
+  isPublicSubnet,
+  resourcesOfKind,
+  routeTableOfSubnet,
+  subnetsOf,
+} from '../model/queries.ts';
 import type { Design, InternetGateway, NatGateway, ResourceId, Route, RouteTable, Subnet } from '../model/types.ts';
 import { type Command, done, refuse } from './command.ts';
 import { nextItemId } from './ruleEdits.ts';
@@ -30,7 +37,9 @@ export type InternetRouteOffer =
 
 /** The other subnets that use `table` (explicitly, or as their VPC's main table). */
 function otherUsers(design: Design, table: RouteTable, subnet: Subnet): Subnet[] {
-  return subnetsOf(design, table.vpcId).filter((s) => s.id !== subnet.id && routeTableOfSubnet(design, s)?.id === table.id);
+  return subnetsOf(design, table.vpcId).filter(
+    (s) => s.id !== subnet.id && routeTableOfSubnet(design, s)?.id === table.id,
+  );
 }
 
 /** Whether changing the subnet's route table would change other subnets' routing too. */
@@ -46,9 +55,12 @@ function defaultRouteOf(table: RouteTable | undefined): Route | undefined {
 function describeChange(design: Design, subnet: Subnet, target: InternetGateway | NatGateway): string {
   const table = routeTableOfSubnet(design, subnet);
   const current = defaultRouteOf(table);
-  const replaced = current ? `, replacing its route to ${getOfKind(design, current.targetId, 'internetGateway')?.name ?? design.resources[current.targetId]?.name ?? current.targetId}` : '';
+  const replaced = current
+    ? `, replacing its route to ${getOfKind(design, current.targetId, 'internetGateway')?.name ?? design.resources[current.targetId]?.name ?? current.targetId}`
+    : '';
   const route = `${DEFAULT_ROUTE} → ${target.name}`;
-  if (!needsOwnTable(design, table, subnet)) return `Adds ${route} to route table ${table!.name}, which only this subnet uses${replaced}.`;
+  if (!needsOwnTable(design, table, subnet))
+    return `Adds ${route} to route table ${table!.name}, which only this subnet uses${replaced}.`;
   const others = table ? otherUsers(design, table, subnet) : [];
   const why = table?.main
     ? `${table.name} is the VPC's main route table${others.length ? `, also used by ${others.map((s) => s.name).join(', ')}` : ', used by every subnet without a table of its own'}`
@@ -66,10 +78,19 @@ function describeChange(design: Design, subnet: Subnet, target: InternetGateway 
 export function internetGatewayRouteOffer(design: Design, subnet: Subnet): InternetRouteOffer {
   const igw = internetGatewayOf(design, subnet.vpcId);
   if (!igw) {
-    return { ok: false, reason: 'No internet gateway is attached to this VPC: drag "Internet gateway" from the palette onto the VPC first.' };
+    return {
+      ok: false,
+      reason:
+        'No internet gateway is attached to this VPC: drag "Internet gateway" from the palette onto the VPC first.',
+    };
   }
   const current = defaultRouteOf(routeTableOfSubnet(design, subnet));
-  if (current?.targetId === igw.id) return { ok: false, done: true, reason: `Already routes ${DEFAULT_ROUTE} to ${igw.name}: this is a public subnet.` };
+  if (current?.targetId === igw.id)
+    return {
+      ok: false,
+      done: true,
+      reason: `Already routes ${DEFAULT_ROUTE} to ${igw.name}: this is a public subnet.`,
+    };
   return { ok: true, target: igw, description: describeChange(design, subnet, igw) };
 }
 
@@ -81,10 +102,17 @@ export function internetGatewayRouteOffer(design: Design, subnet: Subnet): Inter
 export function natGatewayChoices(design: Design, subnet: Subnet): NatGateway[] {
   const score = (nat: NatGateway) => {
     const home = getOfKind(design, nat.subnetId, 'subnet');
-    return (home?.availabilityZone === subnet.availabilityZone ? 0 : 2) + (home && isPublicSubnet(design, home) ? 0 : 1);
+    return (
+      (home?.availabilityZone === subnet.availabilityZone ? 0 : 2) + (home && isPublicSubnet(design, home) ? 0 : 1)
+    );
   };
   return resourcesOfKind(design, 'natGateway')
-    .filter((nat) => nat.connectivityType === 'public' && nat.subnetId !== subnet.id && getOfKind(design, nat.subnetId, 'subnet')?.vpcId === subnet.vpcId)
+    .filter(
+      (nat) =>
+        nat.connectivityType === 'public' &&
+        nat.subnetId !== subnet.id &&
+        getOfKind(design, nat.subnetId, 'subnet')?.vpcId === subnet.vpcId,
+    )
     .map((nat, i) => ({ nat, i, s: score(nat) }))
     .sort((a, b) => a.s - b.s || a.i - b.i)
     .map((x) => x.nat);
@@ -96,28 +124,48 @@ export function natGatewayChoices(design: Design, subnet: Subnet): NatGateway[] 
  * @example natGatewayRouteOffer(design, privateSubnetA) // { ok: true, target: natA, description: 'Adds 0.0.0.0/0 → nat-a …' }
  */
 export function natGatewayRouteOffer(design: Design, subnet: Subnet): InternetRouteOffer {
-  const own = resourcesOfKind(design, 'natGateway').find((n) => n.subnetId === subnet.id && n.connectivityType === 'public');
-  if (own) return { ok: false, reason: `${own.name} sits in this subnet and reaches the internet through its route to the internet gateway: route the private subnets to it instead.` };
+  const own = resourcesOfKind(design, 'natGateway').find(
+    (n) => n.subnetId === subnet.id && n.connectivityType === 'public',
+  );
+  if (own)
+    return {
+      ok: false,
+      reason: `${own.name} sits in this subnet and reaches the internet through its route to the internet gateway: route the private subnets to it instead.`,
+    };
   if (isPublicSubnet(design, subnet)) {
-    return { ok: false, reason: 'This is a public subnet: its instances reach the internet through the internet gateway. A NAT gateway serves private subnets.' };
+    return {
+      ok: false,
+      reason:
+        'This is a public subnet: its instances reach the internet through the internet gateway. A NAT gateway serves private subnets.',
+    };
   }
   const [nat] = natGatewayChoices(design, subnet);
   if (!nat) {
-    return { ok: false, reason: `No public NAT gateway in this VPC outside this subnet: drop a "NAT gateway" onto a public subnet in ${subnet.availabilityZone} first.` };
+    return {
+      ok: false,
+      reason: `No public NAT gateway in this VPC outside this subnet: drop a "NAT gateway" onto a public subnet in ${subnet.availabilityZone} first.`,
+    };
   }
   const current = defaultRouteOf(routeTableOfSubnet(design, subnet));
   if (current && getOfKind(design, current.targetId, 'natGateway')) {
     const natSubnet = getOfKind(design, getOfKind(design, current.targetId, 'natGateway')!.subnetId, 'subnet');
     if (current.targetId === nat.id || natSubnet?.availabilityZone === subnet.availabilityZone) {
-      return { ok: false, done: true, reason: `Already routes ${DEFAULT_ROUTE} to NAT gateway ${design.resources[current.targetId]!.name}.` };
+      return {
+        ok: false,
+        done: true,
+        reason: `Already routes ${DEFAULT_ROUTE} to NAT gateway ${design.resources[current.targetId]!.name}.`,
+      };
     }
   }
   const home = getOfKind(design, nat.subnetId, 'subnet');
   const notes: string[] = [];
   if (home && home.availabilityZone !== subnet.availabilityZone) {
-    notes.push(`${nat.name} is in ${home.availabilityZone}: there is no NAT gateway in ${subnet.availabilityZone}, so this subnet loses internet access if ${home.availabilityZone} fails.`);
+    notes.push(
+      `${nat.name} is in ${home.availabilityZone}: there is no NAT gateway in ${subnet.availabilityZone}, so this subnet loses internet access if ${home.availabilityZone} fails.`,
+    );
   }
-  if (home && !isPublicSubnet(design, home)) notes.push(`${nat.name}'s subnet ${home.name} has no route to an internet gateway yet.`);
+  if (home && !isPublicSubnet(design, home))
+    notes.push(`${nat.name}'s subnet ${home.name} has no route to an internet gateway yet.`);
   return { ok: true, target: nat, description: [describeChange(design, subnet, nat), ...notes].join(' ') };
 }
 
@@ -136,10 +184,14 @@ export function routeSubnetToInternet(subnetId: ResourceId, targetId: ResourceId
       if (!subnet) return refuse(`There is no subnet ${subnetId}.`);
       const target = getOfKind(design, targetId, 'internetGateway') ?? getOfKind(design, targetId, 'natGateway');
       if (!target) return refuse('Route to an internet gateway or a NAT gateway.');
-      const targetVpc = target.kind === 'internetGateway' ? target.vpcId : getOfKind(design, target.subnetId, 'subnet')?.vpcId;
-      if (targetVpc !== subnet.vpcId) return refuse(`${target.name} is not in ${subnet.name}'s VPC: a route targets a gateway of its own VPC.`);
+      const targetVpc =
+        target.kind === 'internetGateway' ? target.vpcId : getOfKind(design, target.subnetId, 'subnet')?.vpcId;
+      if (targetVpc !== subnet.vpcId)
+        return refuse(`${target.name} is not in ${subnet.name}'s VPC: a route targets a gateway of its own VPC.`);
       if (target.kind === 'natGateway' && target.subnetId === subnet.id) {
-        return refuse(`${target.name} sits in ${subnet.name}: a NAT gateway serves other subnets, and reaches the internet through its own subnet's internet gateway.`);
+        return refuse(
+          `${target.name} sits in ${subnet.name}: a NAT gateway serves other subnets, and reaches the internet through its own subnet's internet gateway.`,
+        );
       }
       const table = routeTableOfSubnet(design, subnet);
       const route = (routes: Route[]): Route[] => [

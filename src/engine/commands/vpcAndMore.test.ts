@@ -11,7 +11,13 @@ import { validateDesign } from '../rules/index.ts';
 import { trace } from '../traffic/trace.ts';
 import { addFromPalette } from './add.ts';
 import { run } from './command.ts';
-import { buildVpcAndMore, createVpcAndMore, planVpcAndMore, vpcAndMoreDefaults, type VpcAndMoreOptions } from './vpcAndMore.ts';
+import {
+  buildVpcAndMore,
+  createVpcAndMore,
+  planVpcAndMore,
+  vpcAndMoreDefaults,
+  type VpcAndMoreOptions,
+} from './vpcAndMore.ts';
 import { previewVpcAndMore } from './vpcAndMorePreview.ts';
 import { applyCommands } from './testing.ts';
 
@@ -29,8 +35,16 @@ const defaultTarget = (t: RouteTable) => t.routes.find((r) => r.destinationCidrB
 describe('the console’s defaults', () => {
   it('name project, 10.0.0.0/16, the region’s first two AZs, a public and a private subnet in each, no NAT, the S3 endpoint, DNS on', () => {
     expect(vpcAndMoreDefaults(emptyDesign({ region: 'eu-west-1' }))).toEqual({
-      name: 'project', cidr: '10.0.0.0/16', zones: ['eu-west-1a', 'eu-west-1b'], publicPerAz: 1, privatePerAz: 1, natGateways: 'none',
-      s3Endpoint: true, enableDnsHostnames: true, enableDnsSupport: true, subnetCidrs: {},
+      name: 'project',
+      cidr: '10.0.0.0/16',
+      zones: ['eu-west-1a', 'eu-west-1b'],
+      publicPerAz: 1,
+      privatePerAz: 1,
+      natGateways: 'none',
+      s3Endpoint: true,
+      enableDnsHostnames: true,
+      enableDnsSupport: true,
+      subnetCidrs: {},
     });
   });
 
@@ -41,11 +55,21 @@ describe('the console’s defaults', () => {
   it('names every resource from the name tag as the console does', () => {
     const d = build({ natGateways: 'perAz' });
     const names = Object.values(d.resources).map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining([
-      'project-vpc', 'project-igw', 'project-rtb-public', 'project-subnet-public1-us-east-1a', 'project-subnet-public2-us-east-1b',
-      'project-subnet-private1-us-east-1a', 'project-subnet-private2-us-east-1b', 'project-rtb-private-us-east-1a',
-      'project-nat-public1-us-east-1a', 'project-eip-us-east-1a', 'project-vpce-s3',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'project-vpc',
+        'project-igw',
+        'project-rtb-public',
+        'project-subnet-public1-us-east-1a',
+        'project-subnet-public2-us-east-1b',
+        'project-subnet-private1-us-east-1a',
+        'project-subnet-private2-us-east-1b',
+        'project-rtb-private-us-east-1a',
+        'project-nat-public1-us-east-1a',
+        'project-eip-us-east-1a',
+        'project-vpce-s3',
+      ]),
+    );
   });
 });
 
@@ -62,11 +86,18 @@ describe('CIDR arithmetic', () => {
   });
 
   it('scales with the block: a /24 VPC gets /28 subnets', () => {
-    expect(planVpcAndMore(options({ cidr: '192.168.4.0/24' })).subnets.map((s) => s.cidr)).toEqual(['192.168.4.0/28', '192.168.4.16/28', '192.168.4.128/28', '192.168.4.144/28']);
+    expect(planVpcAndMore(options({ cidr: '192.168.4.0/24' })).subnets.map((s) => s.cidr)).toEqual([
+      '192.168.4.0/28',
+      '192.168.4.16/28',
+      '192.168.4.128/28',
+      '192.168.4.144/28',
+    ]);
   });
 
   it('refuses a VPC block that is not a network address, or outside /16–/28, in one plain sentence', () => {
-    expect(planVpcAndMore(options({ cidr: '10.0.0.1/16' })).errors.cidr).toBe('10.0.0.1/16 is not a network address: did you mean 10.0.0.0/16?');
+    expect(planVpcAndMore(options({ cidr: '10.0.0.1/16' })).errors.cidr).toBe(
+      '10.0.0.1/16 is not a network address: did you mean 10.0.0.0/16?',
+    );
     expect(planVpcAndMore(options({ cidr: '10.0.0.0/8' })).errors.cidr).toMatch(/between \/16 and \/28/);
     expect(planVpcAndMore(options({ cidr: 'banana' })).ok).toBe(false);
   });
@@ -74,13 +105,18 @@ describe('CIDR arithmetic', () => {
   it('keeps a subnet CIDR the user typed, and refuses one outside the VPC or overlapping another', () => {
     const typed = planVpcAndMore(options({ subnetCidrs: { private1: '10.0.200.0/24' } }));
     expect(typed.ok).toBe(true);
-    expect(typed.subnets.find((s) => s.key === 'private1')).toMatchObject({ cidr: '10.0.200.0/24', computedCidr: '10.0.128.0/20' });
+    expect(typed.subnets.find((s) => s.key === 'private1')).toMatchObject({
+      cidr: '10.0.200.0/24',
+      computedCidr: '10.0.128.0/20',
+    });
     const outside = planVpcAndMore(options({ subnetCidrs: { public1: '10.9.0.0/24' } }));
-    expect(outside.subnets[0]!.error).toBe('10.9.0.0/24 is outside the VPC\'s block 10.0.0.0/16.');
+    expect(outside.subnets[0]!.error).toBe("10.9.0.0/24 is outside the VPC's block 10.0.0.0/16.");
     const overlap = planVpcAndMore(options({ subnetCidrs: { public2: '10.0.8.0/24' } }));
     expect(overlap.subnets[1]!.error).toBe('10.0.8.0/24 overlaps public1 (10.0.0.0/20).');
     expect(overlap.ok).toBe(false);
-    expect(run(fresh(), createVpcAndMore(options({ subnetCidrs: { public2: '10.0.8.0/24' } }))).error).toBe('10.0.8.0/24 overlaps public1 (10.0.0.0/20).');
+    expect(run(fresh(), createVpcAndMore(options({ subnetCidrs: { public2: '10.0.8.0/24' } }))).error).toBe(
+      '10.0.8.0/24 overlaps public1 (10.0.0.0/20).',
+    );
   });
 
   it('says when the block has no room for every subnet', () => {
@@ -116,7 +152,8 @@ describe('NAT gateways', () => {
     const [nat] = resourcesOfKind(d, 'natGateway');
     expect(resourcesOfKind(d, 'natGateway')).toHaveLength(1);
     expect((d.resources[nat!.subnetId] as Subnet).availabilityZone).toBe('us-east-1a');
-    for (const s of subnets(d).filter((x) => x.name.includes('private'))) expect(defaultTarget(table(d, s))).toBe(nat!.id);
+    for (const s of subnets(d).filter((x) => x.name.includes('private')))
+      expect(defaultTarget(table(d, s))).toBe(nat!.id);
   });
 });
 
@@ -129,7 +166,9 @@ describe('what Create wires', () => {
     const pub = subnets(d).filter((s) => s.name.includes('public'));
     expect(pub.map((s) => defaultTarget(table(d, s)))).toEqual([igw.id, igw.id]);
     const endpoint = resourcesOfKind(d, 'vpcEndpoint')[0]!;
-    const privateTables = subnets(d).filter((s) => s.name.includes('private')).map((s) => s.routeTableId);
+    const privateTables = subnets(d)
+      .filter((s) => s.name.includes('private'))
+      .map((s) => s.routeTableId);
     expect(endpoint).toMatchObject({ endpointType: 'Gateway', serviceName: 'com.amazonaws.us-east-1.s3' });
     expect([...endpoint.routeTableIds].sort()).toEqual([...privateTables].sort());
     expect(vpc).toMatchObject({ enableDnsHostnames: true, enableDnsSupport: true, cidrBlocks: ['10.0.0.0/16'] });
@@ -154,7 +193,10 @@ describe('what Create wires', () => {
 
   it.each<[string, Partial<VpcAndMoreOptions>]>([
     ['the console’s defaults', {}],
-    ['a NAT gateway per AZ, three AZs, two private subnets each', { natGateways: 'perAz', zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'], privatePerAz: 2 }],
+    [
+      'a NAT gateway per AZ, three AZs, two private subnets each',
+      { natGateways: 'perAz', zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'], privatePerAz: 2 },
+    ],
     ['one AZ with its NAT gateway', { natGateways: 'oneAz', zones: ['us-east-1a'] }],
     ['private subnets only', { publicPerAz: 0 }],
     ['public subnets only', { privatePerAz: 0 }],
@@ -185,9 +227,16 @@ describe('traffic through what Create makes', () => {
   }
 
   it('an instance in each private subnet reaches the internet through its own AZ’s NAT gateway, and nothing reaches it from the internet', () => {
-    const { design, instances } = withInstances(build({ natGateways: 'perAz', zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'] }));
+    const { design, instances } = withInstances(
+      build({ natGateways: 'perAz', zones: ['us-east-1a', 'us-east-1b', 'us-east-1c'] }),
+    );
     expect(instances).toHaveLength(3);
-    const natOfZone = new Map(resourcesOfKind(design, 'natGateway').map((n) => [(design.resources[n.subnetId] as Subnet).availabilityZone, n.id]));
+    const natOfZone = new Map(
+      resourcesOfKind(design, 'natGateway').map((n) => [
+        (design.resources[n.subnetId] as Subnet).availabilityZone,
+        n.id,
+      ]),
+    );
     for (const { id, zone } of instances) {
       const out = trace(design, { from: id, to: 'internet' });
       if (!out.ok) throw new Error(out.error);
@@ -217,15 +266,24 @@ describe('the preview', () => {
       ['us-east-1a', ['10.0.0.0/20', '10.0.128.0/20']],
       ['us-east-1b', ['10.0.16.0/20', '10.0.144.0/20']],
     ]);
-    expect(map!.routeTables.map((t) => t.name)).toEqual(['project-rtb-public', 'project-rtb-private-us-east-1a', 'project-rtb-private-us-east-1b']);
+    expect(map!.routeTables.map((t) => t.name)).toEqual([
+      'project-rtb-public',
+      'project-rtb-private-us-east-1a',
+      'project-rtb-private-us-east-1b',
+    ]);
     expect(map!.connections.map((c) => c.kind)).toEqual(['Internet gateway', 'S3 gateway endpoint']);
     const perAz = previewVpcAndMore(fresh(), options({ natGateways: 'perAz' })).map!;
     expect(perAz.connections.filter((c) => c.kind === 'NAT gateway')).toHaveLength(2);
-    expect(perAz.routeTables[1]!.routes.map((r) => r.targetName)).toEqual(['project-nat-public1-us-east-1a', 'project-vpce-s3']);
+    expect(perAz.routeTables[1]!.routes.map((r) => r.targetName)).toEqual([
+      'project-nat-public1-us-east-1a',
+      'project-vpce-s3',
+    ]);
   });
 
   it('says what is wrong instead of a map', () => {
-    expect(previewVpcAndMore(fresh(), options({ cidr: '10.0.0.0/33' }))).toEqual({ error: '/33 is not a prefix length: use /0 to /32.' });
+    expect(previewVpcAndMore(fresh(), options({ cidr: '10.0.0.0/33' }))).toEqual({
+      error: '/33 is not a prefix length: use /0 to /32.',
+    });
   });
 });
 

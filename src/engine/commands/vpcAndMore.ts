@@ -12,7 +12,17 @@ import { nextFreeCidrs, overlaps, parseCidr, tryCidr, contains, type Cidr } from
 import { arrangeNewVpc } from '../layout/tidy.ts';
 import { nextId, zonesOf } from '../model/create.ts';
 import { resourcesOfKind } from '../model/queries.ts';
-import type { Design, ElasticIp, InternetGateway, NatGateway, Resource, ResourceId, RouteTable, Subnet, VpcEndpoint } from '../model/types.ts';
+import type {
+  Design,
+  ElasticIp,
+  InternetGateway,
+  NatGateway,
+  Resource,
+  ResourceId,
+  RouteTable,
+  Subnet,
+  VpcEndpoint,
+} from '../model/types.ts';
 import { createVpc, suggestElasticIp, suggestPrivateIp, suggestVpcCidr } from './add.ts';
 import { done, refuse, type Command } from './command.ts';
 import { nextItemId } from './ruleEdits.ts';
@@ -106,7 +116,8 @@ export function planVpcAndMore(options: VpcAndMoreOptions): VpcAndMorePlan {
   if (!options.name.trim()) errors.name = 'Give the network a name: it starts every resource’s name.';
   const zones = options.zones;
   if (zones.length < 1 || zones.length > MAX_ZONES) errors.zones = `Choose 1 to ${MAX_ZONES} Availability Zones.`;
-  else if (new Set(zones).size !== zones.length) errors.zones = 'Choose a different Availability Zone for each position.';
+  else if (new Set(zones).size !== zones.length)
+    errors.zones = 'Choose a different Availability Zone for each position.';
 
   const parsed = parseCidr(options.cidr);
   let vpc: Cidr | undefined;
@@ -122,11 +133,23 @@ export function planVpcAndMore(options: VpcAndMoreOptions): VpcAndMorePlan {
   const privateCount = options.privatePerAz * zones.length;
   for (let i = 0; i < publicCount; i++) {
     const zone = zones[i % zones.length]!;
-    subnets.push({ key: `public${i + 1}`, tier: 'public', zone, name: `${name}-subnet-public${i + 1}-${zone}`, cidr: '' });
+    subnets.push({
+      key: `public${i + 1}`,
+      tier: 'public',
+      zone,
+      name: `${name}-subnet-public${i + 1}-${zone}`,
+      cidr: '',
+    });
   }
   for (let i = 0; i < privateCount; i++) {
     const zone = zones[i % zones.length]!;
-    subnets.push({ key: `private${i + 1}`, tier: 'private', zone, name: `${name}-subnet-private${i + 1}-${zone}`, cidr: '' });
+    subnets.push({
+      key: `private${i + 1}`,
+      tier: 'private',
+      zone,
+      name: `${name}-subnet-private${i + 1}-${zone}`,
+      cidr: '',
+    });
   }
 
   if (vpc) {
@@ -154,7 +177,8 @@ export function planVpcAndMore(options: VpcAndMoreOptions): VpcAndMorePlan {
     }
     const r = parseCidr(s.cidr);
     if (!r.ok) s.error = r.error;
-    else if (r.cidr.prefix > SMALLEST_SUBNET) s.error = `${r.cidr.text} is too small: a subnet is at least a /28 (16 addresses).`;
+    else if (r.cidr.prefix > SMALLEST_SUBNET)
+      s.error = `${r.cidr.text} is too small: a subnet is at least a /28 (16 addresses).`;
     else if (vpc && !contains(vpc, r.cidr)) s.error = `${r.cidr.text} is outside the VPC's block ${vpc.text}.`;
     else {
       const clash = good.find((g) => overlaps(g.cidr, r.cidr));
@@ -163,9 +187,11 @@ export function planVpcAndMore(options: VpcAndMoreOptions): VpcAndMorePlan {
     }
   }
 
-  const natDisabledReason = options.publicPerAz === 0 ? 'A NAT gateway lives in a public subnet: add public subnets first.' : undefined;
+  const natDisabledReason =
+    options.publicPerAz === 0 ? 'A NAT gateway lives in a public subnet: add public subnets first.' : undefined;
   if (natDisabledReason && options.natGateways !== 'none') errors.natGateways = natDisabledReason;
-  if (options.s3Endpoint && subnets.length === 0) errors.s3Endpoint = 'An S3 gateway endpoint is reached through a subnet’s route table: add subnets first.';
+  if (options.s3Endpoint && subnets.length === 0)
+    errors.s3Endpoint = 'An S3 gateway endpoint is reached through a subnet’s route table: add subnets first.';
 
   const ok = Object.keys(errors).length === 0 && subnets.every((s) => !s.error);
   return { subnets, errors, natDisabledReason, ok };
@@ -183,7 +209,11 @@ export interface VpcAndMoreResult {
  * The VPC takes the free place on the page nearest `at`; without it, the place to the right of everything already
  * there (`arrangeNewVpc`).
  */
-export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?: { x: number; y: number }): { ok: true; result: VpcAndMoreResult } | { ok: false; error: string } {
+export function buildVpcAndMore(
+  design: Design,
+  options: VpcAndMoreOptions,
+  at?: { x: number; y: number },
+): { ok: true; result: VpcAndMoreResult } | { ok: false; error: string } {
   const plan = planVpcAndMore(options);
   if (!plan.ok) {
     const first = Object.values(plan.errors)[0] ?? plan.subnets.find((s) => s.error)?.error;
@@ -191,8 +221,17 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
   }
   const name = options.name.trim();
   const region = design.region;
-  const { design: withVpc, vpc: created } = createVpc(design, { name: `${name}-vpc`, cidrBlocks: [tryCidr(options.cidr)!.text], region, zones: [...options.zones] });
-  const vpc = { ...created, enableDnsHostnames: options.enableDnsHostnames, enableDnsSupport: options.enableDnsSupport };
+  const { design: withVpc, vpc: created } = createVpc(design, {
+    name: `${name}-vpc`,
+    cidrBlocks: [tryCidr(options.cidr)!.text],
+    region,
+    zones: [...options.zones],
+  });
+  const vpc = {
+    ...created,
+    enableDnsHostnames: options.enableDnsHostnames,
+    enableDnsSupport: options.enableDnsSupport,
+  };
   let next: Design = { ...withVpc, resources: { ...withVpc.resources, [vpc.id]: vpc } };
   const added: Resource[] = [];
   const taken = new Set<string>();
@@ -210,8 +249,13 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
   const subnetOf = new Map<string, Subnet>();
   for (const s of plan.subnets) {
     const subnet: Subnet = {
-      id: idFor('subnet'), kind: 'subnet', name: s.name, vpcId: vpc.id, cidrBlock: tryCidr(s.cidr)!.text,
-      availabilityZone: s.zone, mapPublicIpOnLaunch: false,
+      id: idFor('subnet'),
+      kind: 'subnet',
+      name: s.name,
+      vpcId: vpc.id,
+      cidrBlock: tryCidr(s.cidr)!.text,
+      availabilityZone: s.zone,
+      mapPublicIpOnLaunch: false,
     };
     subnetOf.set(s.key, subnet);
     add(subnet);
@@ -221,11 +265,21 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
 
   // Public: an internet gateway and one route table sending 0.0.0.0/0 to it.
   if (publicSubnets.length) {
-    const igw: InternetGateway = { id: idFor('internetGateway'), kind: 'internetGateway', name: `${name}-igw`, vpcId: vpc.id };
+    const igw: InternetGateway = {
+      id: idFor('internetGateway'),
+      kind: 'internetGateway',
+      name: `${name}-igw`,
+      vpcId: vpc.id,
+    };
     add(igw);
     const id = idFor('routeTable');
     const table: RouteTable = {
-      id, kind: 'routeTable', name: `${name}-rtb-public`, vpcId: vpc.id, main: false, propagatingGatewayIds: [],
+      id,
+      kind: 'routeTable',
+      name: `${name}-rtb-public`,
+      vpcId: vpc.id,
+      main: false,
+      propagatingGatewayIds: [],
       routes: [{ id: nextItemId([], `${id}-route`), destinationCidrBlock: '0.0.0.0/0', targetId: igw.id }],
     };
     add(table);
@@ -234,14 +288,25 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
 
   // NAT gateways, each with its Elastic IP, in a public subnet: the first AZ's, or every AZ's.
   const natByZone = new Map<string, NatGateway>();
-  const natZones = options.natGateways === 'perAz' ? options.zones : options.natGateways === 'oneAz' ? options.zones.slice(0, 1) : [];
+  const natZones =
+    options.natGateways === 'perAz' ? options.zones : options.natGateways === 'oneAz' ? options.zones.slice(0, 1) : [];
   for (const zone of natZones) {
     const home = publicSubnets.find((s) => s.availabilityZone === zone)!;
-    const eip: ElasticIp = { id: idFor('elasticIp'), kind: 'elasticIp', name: `${name}-eip-${zone}`, publicIp: suggestElasticIp(next) };
+    const eip: ElasticIp = {
+      id: idFor('elasticIp'),
+      kind: 'elasticIp',
+      name: `${name}-eip-${zone}`,
+      publicIp: suggestElasticIp(next),
+    };
     add(eip);
     const nat: NatGateway = {
-      id: idFor('natGateway'), kind: 'natGateway', name: `${name}-nat-public${publicSubnets.indexOf(home) + 1}-${zone}`, subnetId: home.id,
-      connectivityType: 'public', elasticIpId: eip.id, privateIp: suggestPrivateIp(next, next.resources[home.id] as Subnet),
+      id: idFor('natGateway'),
+      kind: 'natGateway',
+      name: `${name}-nat-public${publicSubnets.indexOf(home) + 1}-${zone}`,
+      subnetId: home.id,
+      connectivityType: 'public',
+      elasticIpId: eip.id,
+      privateIp: suggestPrivateIp(next, next.resources[home.id] as Subnet),
     };
     add(nat);
     natByZone.set(zone, nat);
@@ -256,7 +321,12 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
     const nat = natByZone.get(zone) ?? anyNat;
     const id = idFor('routeTable');
     const table: RouteTable = {
-      id, kind: 'routeTable', name: `${name}-rtb-private-${zone}`, vpcId: vpc.id, main: false, propagatingGatewayIds: [],
+      id,
+      kind: 'routeTable',
+      name: `${name}-rtb-private-${zone}`,
+      vpcId: vpc.id,
+      main: false,
+      propagatingGatewayIds: [],
       // Route ids follow the inspector's (`rtb-3-route-1`): unique across the design, as findings name routes by id.
       routes: nat ? [{ id: nextItemId([], `${id}-route`), destinationCidrBlock: '0.0.0.0/0', targetId: nat.id }] : [],
     };
@@ -267,15 +337,29 @@ export function buildVpcAndMore(design: Design, options: VpcAndMoreOptions, at?:
 
   // The S3 gateway endpoint on the private route tables (the public one when there are no private subnets).
   if (options.s3Endpoint) {
-    const tables = privateTables.length ? privateTables : resourcesOfKind(next, 'routeTable').filter((t) => t.vpcId === vpc.id && !t.main);
+    const tables = privateTables.length
+      ? privateTables
+      : resourcesOfKind(next, 'routeTable').filter((t) => t.vpcId === vpc.id && !t.main);
     const endpoint: VpcEndpoint = {
-      id: idFor('vpcEndpoint'), kind: 'vpcEndpoint', name: `${name}-vpce-s3`, vpcId: vpc.id, endpointType: 'Gateway',
-      serviceName: `com.amazonaws.${region}.s3`, routeTableIds: tables.map((t) => t.id), subnetIds: [], securityGroupIds: [], privateDnsEnabled: false,
+      id: idFor('vpcEndpoint'),
+      kind: 'vpcEndpoint',
+      name: `${name}-vpce-s3`,
+      vpcId: vpc.id,
+      endpointType: 'Gateway',
+      serviceName: `com.amazonaws.${region}.s3`,
+      routeTableIds: tables.map((t) => t.id),
+      subnetIds: [],
+      securityGroupIds: [],
+      privateDnsEnabled: false,
     };
     add(endpoint);
   }
 
-  const createdIds = [vpc.id, ...Object.keys(withVpc.resources).filter((id) => !Object.hasOwn(design.resources, id) && id !== vpc.id), ...new Set(added.map((r) => r.id))];
+  const createdIds = [
+    vpc.id,
+    ...Object.keys(withVpc.resources).filter((id) => !Object.hasOwn(design.resources, id) && id !== vpc.id),
+    ...new Set(added.map((r) => r.id)),
+  ];
   const ids = [...new Set(createdIds)];
   // What it holds on the automatic grid; the VPC at the free place nearest `at` (by default right of what is there).
   return { ok: true, result: { design: arrangeNewVpc(next, vpc.id, at), created: ids, vpcId: vpc.id } };

@@ -9,8 +9,18 @@ import { buildVpcAndMore, type VpcAndMoreOptions } from './vpcAndMore.ts';
 export interface ResourceMap {
   vpc: { id: ResourceId; name: string; cidr: string };
   zones: Array<{ zone: string; subnets: Array<{ id: ResourceId; name: string; cidr: string; isPublic: boolean }> }>;
-  routeTables: Array<{ id: ResourceId; name: string; subnetIds: ResourceId[]; routes: Array<{ destination: string; target: ResourceId; targetName: string }> }>;
-  connections: Array<{ id: ResourceId; name: string; kind: 'Internet gateway' | 'NAT gateway' | 'S3 gateway endpoint'; detail: string }>;
+  routeTables: Array<{
+    id: ResourceId;
+    name: string;
+    subnetIds: ResourceId[];
+    routes: Array<{ destination: string; target: ResourceId; targetName: string }>;
+  }>;
+  connections: Array<{
+    id: ResourceId;
+    name: string;
+    kind: 'Internet gateway' | 'NAT gateway' | 'S3 gateway endpoint';
+    detail: string;
+  }>;
 }
 
 /**
@@ -28,14 +38,21 @@ export function previewVpcAndMore(design: Design, options: VpcAndMoreOptions): {
   if (vpc.kind !== 'vpc') return { error: 'No VPC was built.' };
   const subnets = mine.filter((r): r is Subnet => r.kind === 'subnet');
   const tables = mine.filter((r): r is RouteTable => r.kind === 'routeTable' && !r.main);
-  const publicTables = new Set(tables.filter((t) => t.routes.some((r) => next.resources[r.targetId]?.kind === 'internetGateway')).map((t) => t.id));
+  const publicTables = new Set(
+    tables.filter((t) => t.routes.some((r) => next.resources[r.targetId]?.kind === 'internetGateway')).map((t) => t.id),
+  );
   const map: ResourceMap = {
     vpc: { id: vpc.id, name: vpc.name, cidr: vpc.cidrBlocks[0]! },
     zones: vpc.availabilityZones.map((zone) => ({
       zone,
       subnets: subnets
         .filter((s) => s.availabilityZone === zone)
-        .map((s) => ({ id: s.id, name: s.name, cidr: s.cidrBlock, isPublic: s.routeTableId !== undefined && publicTables.has(s.routeTableId) })),
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          cidr: s.cidrBlock,
+          isPublic: s.routeTableId !== undefined && publicTables.has(s.routeTableId),
+        })),
     })),
     routeTables: tables.map((t) => {
       const endpointRoutes = mine
@@ -46,18 +63,38 @@ export function previewVpcAndMore(design: Design, options: VpcAndMoreOptions): {
         name: t.name,
         subnetIds: subnets.filter((s) => s.routeTableId === t.id).map((s) => s.id),
         routes: [
-          ...t.routes.map((r) => ({ destination: r.destinationCidrBlock ?? r.destinationPrefixListId ?? '', target: r.targetId, targetName: nameOf(r.targetId) })),
+          ...t.routes.map((r) => ({
+            destination: r.destinationCidrBlock ?? r.destinationPrefixListId ?? '',
+            target: r.targetId,
+            targetName: nameOf(r.targetId),
+          })),
           ...endpointRoutes,
         ],
       };
     }),
     connections: mine.flatMap((r): ResourceMap['connections'] => {
-      if (r.kind === 'internetGateway') return [{ id: r.id, name: r.name, kind: 'Internet gateway', detail: 'attached to the VPC' }];
+      if (r.kind === 'internetGateway')
+        return [{ id: r.id, name: r.name, kind: 'Internet gateway', detail: 'attached to the VPC' }];
       if (r.kind === 'natGateway') {
         const eip = r.elasticIpId ? next.resources[r.elasticIpId] : undefined;
-        return [{ id: r.id, name: r.name, kind: 'NAT gateway', detail: `in ${nameOf(r.subnetId)}${eip?.kind === 'elasticIp' ? `, Elastic IP ${eip.publicIp}` : ''}` }];
+        return [
+          {
+            id: r.id,
+            name: r.name,
+            kind: 'NAT gateway',
+            detail: `in ${nameOf(r.subnetId)}${eip?.kind === 'elasticIp' ? `, Elastic IP ${eip.publicIp}` : ''}`,
+          },
+        ];
       }
-      if (r.kind === 'vpcEndpoint') return [{ id: r.id, name: r.name, kind: 'S3 gateway endpoint', detail: `on ${r.routeTableIds.length} route table${r.routeTableIds.length === 1 ? '' : 's'}` }];
+      if (r.kind === 'vpcEndpoint')
+        return [
+          {
+            id: r.id,
+            name: r.name,
+            kind: 'S3 gateway endpoint',
+            detail: `on ${r.routeTableIds.length} route table${r.routeTableIds.length === 1 ? '' : 's'}`,
+          },
+        ];
       return [];
     }),
   };

@@ -58,7 +58,13 @@ function packet(hops: Hop[], first: string, until: string, attrs: Record<string,
   let motions = el('set', { attributeName: 'visibility', to: 'visible', begin: `${hops[0]!.id}.begin`, end: until });
   hops.forEach((h, k) => {
     const begin = k === 0 ? first : `${hops[k - 1]!.id}.end`;
-    motions += el('animateMotion', { id: h.id, begin, dur: `${num(duration(h))}s`, fill: 'freeze', path: `M${num(h.from.x)} ${num(h.from.y)}L${num(h.to.x)} ${num(h.to.y)}` });
+    motions += el('animateMotion', {
+      id: h.id,
+      begin,
+      dur: `${num(duration(h))}s`,
+      fill: 'freeze',
+      path: `M${num(h.from.x)} ${num(h.from.y)}L${num(h.to.x)} ${num(h.to.y)}`,
+    });
   });
   return el('circle', { r: 6, cx: 0, cy: 0, visibility: 'hidden', ...attrs }, motions);
 }
@@ -75,8 +81,17 @@ function packets(flows: readonly DrawnFlow[]): string {
     const back = hopsOf(f, 'return', `${id}r`, forward.at(-1)!.to, RETURN_OFFSET);
     const last = (back.at(-1) ?? forward.at(-1))!;
     const restart = `0s;${last.id}.end+${REST}s`;
-    out += packet(forward, restart, back.length > 0 ? `${forward.at(-1)!.id}.end` : `${last.id}.end+${REST}s`, { class: 'pk', fill: f.color, 'data-packet': f.flow.id });
-    if (back.length > 0) out += packet(back, `${forward.at(-1)!.id}.end`, `${last.id}.end+${REST}s`, { class: 'pr', stroke: f.color, 'data-reply': f.flow.id });
+    out += packet(forward, restart, back.length > 0 ? `${forward.at(-1)!.id}.end` : `${last.id}.end+${REST}s`, {
+      class: 'pk',
+      fill: f.color,
+      'data-packet': f.flow.id,
+    });
+    if (back.length > 0)
+      out += packet(back, `${forward.at(-1)!.id}.end`, `${last.id}.end+${REST}s`, {
+        class: 'pr',
+        stroke: f.color,
+        'data-reply': f.flow.id,
+      });
   });
   return out;
 }
@@ -87,8 +102,12 @@ function packets(flows: readonly DrawnFlow[]): string {
  * @example renderAnimatedSvg(exampleDesign(), { flows: ['web-a → internet (HTTPS)'] }) // '<svg …><animateMotion id="p0f0" …'
  */
 export function renderAnimatedSvg(design: Design, options: DiagramOptions = {}): string {
-  return composeSvg(design, { ...options, flows: options.flows ?? 'all' }, {
-    kind: 'Animated traffic diagram',
-    flows: (flows) => ({ markup: el('g', { class: 'packets' }, packets(flows)), style: ANIMATION_STYLE }),
-  });
+  return composeSvg(
+    design,
+    { ...options, flows: options.flows ?? 'all' },
+    {
+      kind: 'Animated traffic diagram',
+      flows: (flows) => ({ markup: el('g', { class: 'packets' }, packets(flows)), style: ANIMATION_STYLE }),
+    },
+  );
 }

@@ -80,13 +80,24 @@ export function placeIcon(kind: DrawnKind, x: number, y: number, size: number, c
  * Text that fits `width`: written whole, squeezed by `textLength` when a little too long, cut with an ellipsis
  * (the whole text in its `<title>`) when much too long.
  */
-export function fitText(text: string, a: Record<string, string | number>, width: number, fontSize: number, bold = false): string {
+export function fitText(
+  text: string,
+  a: Record<string, string | number>,
+  width: number,
+  fontSize: number,
+  bold = false,
+): string {
   const wanted = textWidth(text, fontSize, bold);
   if (wanted <= width) return el('text', a, esc(text));
-  if (wanted * 0.78 <= width) return el('text', { ...a, textLength: Math.floor(width), lengthAdjust: 'spacingAndGlyphs' }, esc(text));
+  if (wanted * 0.78 <= width)
+    return el('text', { ...a, textLength: Math.floor(width), lengthAdjust: 'spacingAndGlyphs' }, esc(text));
   let cut = text;
   while (cut.length > 1 && textWidth(`${cut}…`, fontSize, bold) * 0.85 > width) cut = cut.slice(0, -1);
-  return el('text', { ...a, textLength: Math.floor(width), lengthAdjust: 'spacingAndGlyphs' }, `${esc(cut)}…${el('title', {}, esc(text))}`);
+  return el(
+    'text',
+    { ...a, textLength: Math.floor(width), lengthAdjust: 'spacingAndGlyphs' },
+    `${esc(cut)}…${el('title', {}, esc(text))}`,
+  );
 }
 
 function groupRect(r: Rect, cls: string): string {
@@ -98,7 +109,11 @@ export function drawBox(sb: SceneBox): string {
   const { box, rect: r } = sb;
   switch (box.type) {
     case 'region':
-      return groupRect(r, 'g rg') + placeIcon('region', r.x, r.y, 32) + fitText(`Region ${box.title}`, { x: r.x + 40, y: r.y + 21, class: 'rl' }, r.width - 48, 13, true);
+      return (
+        groupRect(r, 'g rg') +
+        placeIcon('region', r.x, r.y, 32) +
+        fitText(`Region ${box.title}`, { x: r.x + 40, y: r.y + 21, class: 'rl' }, r.width - 48, 13, true)
+      );
     case 'vpc':
       return (
         groupRect(r, 'g vp') +
@@ -107,7 +122,16 @@ export function drawBox(sb: SceneBox): string {
         fitText(box.subtitle, { x: r.x + 40, y: r.y + 30, class: 'c' }, r.width - 48, 11)
       );
     case 'az':
-      return groupRect(r, 'g az') + fitText(`Availability Zone ${box.title}`, { x: r.x + r.width / 2, y: r.y + 20, class: 'al' }, r.width - 16, 11.5, true);
+      return (
+        groupRect(r, 'g az') +
+        fitText(
+          `Availability Zone ${box.title}`,
+          { x: r.x + r.width / 2, y: r.y + 20, class: 'al' },
+          r.width - 16,
+          11.5,
+          true,
+        )
+      );
     case 'subnet': {
       const pub = box.isPublic === true;
       const tag = pub ? 'Public subnet' : 'Private subnet';
@@ -154,8 +178,21 @@ export function drawMarker(box: DiagramBox, r: Rect, marker: Marker): string {
   return el(
     'g',
     { class: 'fb', 'data-severity': marker.severity },
-    el('title', {}, esc(`${count} ${marker.severity === 'info' ? 'note' : marker.severity}${count === 1 ? '' : 's'}:\n${marker.messages.join('\n')}`)) +
-      el('circle', { cx: x, cy: y, r: 9, fill: SEVERITY_COLORS[marker.severity], stroke: '#fff', 'stroke-width': 1.5 }) +
+    el(
+      'title',
+      {},
+      esc(
+        `${count} ${marker.severity === 'info' ? 'note' : marker.severity}${count === 1 ? '' : 's'}:\n${marker.messages.join('\n')}`,
+      ),
+    ) +
+      el('circle', {
+        cx: x,
+        cy: y,
+        r: 9,
+        fill: SEVERITY_COLORS[marker.severity],
+        stroke: '#fff',
+        'stroke-width': 1.5,
+      }) +
       el('text', { x, y: y + 4 }, marker.severity === 'info' ? 'i' : count > 9 ? '9+' : String(count)),
   );
 }
@@ -166,13 +203,22 @@ const EDGE_CLASS = { peering: 'ep', vpn: 'ev', directConnect: 'ex', endpointRout
 function curve(c: SceneConnection): { d: string; mid: { x: number; y: number } } {
   const { from: a, to: b } = c;
   const push = (side: string, p: { x: number; y: number }, d: number) =>
-    side === 'r' ? { x: p.x + d, y: p.y } : side === 'l' ? { x: p.x - d, y: p.y } : side === 'b' ? { x: p.x, y: p.y + d } : { x: p.x, y: p.y - d };
+    side === 'r'
+      ? { x: p.x + d, y: p.y }
+      : side === 'l'
+        ? { x: p.x - d, y: p.y }
+        : side === 'b'
+          ? { x: p.x, y: p.y + d }
+          : { x: p.x, y: p.y - d };
   const horizontal = c.connection.sourceSide === 'l' || c.connection.sourceSide === 'r';
   const d = Math.max(30, Math.abs(horizontal ? b.x - a.x : b.y - a.y) / 2);
   const p1 = push(c.connection.sourceSide, a, d);
   const p2 = push(c.connection.targetSide, b, d);
   const mid = { x: (a.x + 3 * p1.x + 3 * p2.x + b.x) / 8, y: (a.y + 3 * p1.y + 3 * p2.y + b.y) / 8 };
-  return { d: `M${num(a.x)} ${num(a.y)}C${num(p1.x)} ${num(p1.y)} ${num(p2.x)} ${num(p2.y)} ${num(b.x)} ${num(b.y)}`, mid };
+  return {
+    d: `M${num(a.x)} ${num(a.y)}C${num(p1.x)} ${num(p1.y)} ${num(p2.x)} ${num(p2.y)} ${num(b.x)} ${num(b.y)}`,
+    mid,
+  };
 }
 
 export function drawConnection(c: SceneConnection): string {

@@ -18,10 +18,14 @@ import { resolveDiagramOptions } from './options.ts';
 import { buildScene } from './scene.ts';
 import { esc } from './xml.ts';
 
-const CORPUS = [join(import.meta.dirname, '../../../../shared/corpus/cloudformation'), join(import.meta.dirname, '../io/cloudformation/fixtures/corpus')].find((d) =>
-  existsSync(d),
-);
-if (!CORPUS) throw new Error('The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.');
+const CORPUS = [
+  join(import.meta.dirname, '../../../../shared/corpus/cloudformation'),
+  join(import.meta.dirname, '../io/cloudformation/fixtures/corpus'),
+].find((d) => existsSync(d));
+if (!CORPUS)
+  throw new Error(
+    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
+  );
 
 function imported(file: string): Design {
   const result = importDesignTextSync(readFileSync(join(CORPUS!, file), 'utf8'), file);
@@ -45,7 +49,9 @@ interface ParsedCell {
 /** Parses the file strictly (any XML error fails) into its cells by id. */
 function parse(xml: string): { root: Element; cells: Map<string, ParsedCell> } {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level, message) => void (level !== 'warning' && errors.push(message)),
+  }).parseFromString(xml, 'text/xml');
   expect(errors).toEqual([]);
   const root = doc.documentElement!;
   expect(root.tagName).toBe('mxfile');
@@ -55,7 +61,8 @@ function parse(xml: string): { root: Element; cells: Map<string, ParsedCell> } {
     const wrapper = el.parentNode as Element;
     const holder = wrapper.tagName === 'object' ? wrapper : el;
     const data: Record<string, string> = {};
-    if (holder !== el) for (const a of Array.from(holder.attributes)) if (a.name !== 'id' && a.name !== 'label') data[a.name] = a.value;
+    if (holder !== el)
+      for (const a of Array.from(holder.attributes)) if (a.name !== 'id' && a.name !== 'label') data[a.name] = a.value;
     const g = el.getElementsByTagName('mxGeometry')[0];
     const id = holder.getAttribute('id')!;
     expect(cells.has(id), `duplicate cell id ${id}`).toBe(false);
@@ -71,7 +78,12 @@ function parse(xml: string): { root: Element; cells: Map<string, ParsedCell> } {
       target: el.getAttribute('target') ?? undefined,
       geometry:
         g && g.getAttribute('relative') !== '1'
-          ? { x: Number(g.getAttribute('x')), y: Number(g.getAttribute('y')), width: Number(g.getAttribute('width')), height: Number(g.getAttribute('height')) }
+          ? {
+              x: Number(g.getAttribute('x')),
+              y: Number(g.getAttribute('y')),
+              width: Number(g.getAttribute('width')),
+              height: Number(g.getAttribute('height')),
+            }
           : undefined,
     });
   }
@@ -89,7 +101,13 @@ function absolute(cells: Map<string, ParsedCell>, id: string): { x: number; y: n
   return { x, y };
 }
 
-const style = (s: string) => new Map(s.split(';').filter(Boolean).map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const));
+const style = (s: string) =>
+  new Map(
+    s
+      .split(';')
+      .filter(Boolean)
+      .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)] as const),
+  );
 
 const DESIGNS: [string, () => Design][] = [
   ['the example design', exampleDesign],
@@ -121,17 +139,26 @@ describe.each(DESIGNS)('renderDrawio on %s', (_, make) => {
       for (let c = cells.get(id); c && c.id !== '1'; c = cells.get(c.parent)) kinds.unshift(c.data.kind!);
       return kinds;
     };
-    for (const box of geometry.boxes.filter((b) => b.type === 'resource' && b.parentId && geometry.byId.get(b.parentId)!.type === 'subnet')) {
+    for (const box of geometry.boxes.filter(
+      (b) => b.type === 'resource' && b.parentId && geometry.byId.get(b.parentId)!.type === 'subnet',
+    )) {
       expect(chainOf(box.id).slice(0, 4), box.id).toEqual(['region', 'vpc', 'availabilityZone', 'subnet']);
     }
   });
 
   it('places containers relative to their parent, so moving a VPC moves what it holds', () => {
     const { bounds } = geometry;
-    for (const box of geometry.boxes.filter((b) => b.type !== 'resource' && b.type !== 'border' && b.type !== 'support')) {
+    for (const box of geometry.boxes.filter(
+      (b) => b.type !== 'resource' && b.type !== 'border' && b.type !== 'support',
+    )) {
       const cell = cells.get(box.id)!;
       const parent = box.parentId ? geometry.byId.get(box.parentId)!.abs : { x: bounds.x - 40, y: bounds.y - 40 };
-      expect(cell.geometry, box.id).toEqual({ x: box.abs.x - parent.x, y: box.abs.y - parent.y, width: box.abs.width, height: box.abs.height });
+      expect(cell.geometry, box.id).toEqual({
+        x: box.abs.x - parent.x,
+        y: box.abs.y - parent.y,
+        width: box.abs.width,
+        height: box.abs.height,
+      });
       // And the page position, summed up the chain, is the geometry's (shifted by the margin).
       expect(absolute(cells, box.id)).toEqual({ x: box.abs.x - bounds.x + 40, y: box.abs.y - bounds.y + 40 });
     }
@@ -152,18 +179,41 @@ describe.each(DESIGNS)('renderDrawio on %s', (_, make) => {
     for (const box of geometry.boxes) {
       const s = style(cells.get(box.id)!.style);
       if (box.type === 'region') {
-        expect([s.get('shape'), s.get('grIcon'), s.get('strokeColor'), s.get('fontColor'), s.get('dashed')]).toEqual(['mxgraph.aws4.group', 'mxgraph.aws4.group_region', '#00A4A6', '#147EBA', '1']);
+        expect([s.get('shape'), s.get('grIcon'), s.get('strokeColor'), s.get('fontColor'), s.get('dashed')]).toEqual([
+          'mxgraph.aws4.group',
+          'mxgraph.aws4.group_region',
+          '#00A4A6',
+          '#147EBA',
+          '1',
+        ]);
       } else if (box.type === 'vpc') {
-        expect([s.get('shape'), s.get('grIcon'), s.get('strokeColor'), s.get('fillColor')]).toEqual(['mxgraph.aws4.group', 'mxgraph.aws4.group_vpc2', '#8C4FFF', 'none']);
+        expect([s.get('shape'), s.get('grIcon'), s.get('strokeColor'), s.get('fillColor')]).toEqual([
+          'mxgraph.aws4.group',
+          'mxgraph.aws4.group_vpc2',
+          '#8C4FFF',
+          'none',
+        ]);
       } else if (box.type === 'subnet') {
-        expect([s.get('shape'), s.get('grIcon'), s.get('grStroke')]).toEqual(['mxgraph.aws4.group', 'mxgraph.aws4.group_security_group', '0']);
-        expect([s.get('strokeColor'), s.get('fillColor'), s.get('fontColor')], box.id).toEqual(box.isPublic ? ['#7AA116', '#F2F6E8', '#248814'] : ['#00A4A6', '#E6F6F7', '#147EBA']);
+        expect([s.get('shape'), s.get('grIcon'), s.get('grStroke')]).toEqual([
+          'mxgraph.aws4.group',
+          'mxgraph.aws4.group_security_group',
+          '0',
+        ]);
+        expect([s.get('strokeColor'), s.get('fillColor'), s.get('fontColor')], box.id).toEqual(
+          box.isPublic ? ['#7AA116', '#F2F6E8', '#248814'] : ['#00A4A6', '#E6F6F7', '#147EBA'],
+        );
       } else if (box.type === 'az') {
-        expect([s.has('shape'), s.get('strokeColor'), s.get('dashed'), s.get('fillColor')]).toEqual([false, '#147EBA', '1', 'none']);
+        expect([s.has('shape'), s.get('strokeColor'), s.get('dashed'), s.get('fillColor')]).toEqual([
+          false,
+          '#147EBA',
+          '1',
+          'none',
+        ]);
       } else {
         expect(s.get('shape'), box.id).toMatch(/^mxgraph\.aws4\.[a-z0-9_]+$/);
       }
-      if (box.type !== 'resource' && box.type !== 'border' && box.type !== 'support') expect(s.get('container'), box.id).toBe('1');
+      if (box.type !== 'resource' && box.type !== 'border' && box.type !== 'support')
+        expect(s.get('container'), box.id).toBe('1');
     }
   });
 
@@ -175,8 +225,17 @@ describe.each(DESIGNS)('renderDrawio on %s', (_, make) => {
         expect(cell.data.awsId).toBe(box.resource.id);
         expect(cell.label, box.id).toContain(esc(box.resource.id));
       }
-      if (box.resource?.kind === 'vpc') for (const cidr of box.resource.cidrBlocks) expect([cell.label, cell.data.cidr ?? ""].every((t) => t.includes(cidr)), box.id).toBe(true);
-      if (box.resource?.kind === 'subnet') expect([cell.label, cell.data.cidr]).toEqual([expect.stringContaining(box.resource.cidrBlock), box.resource.cidrBlock]);
+      if (box.resource?.kind === 'vpc')
+        for (const cidr of box.resource.cidrBlocks)
+          expect(
+            [cell.label, cell.data.cidr ?? ''].every((t) => t.includes(cidr)),
+            box.id,
+          ).toBe(true);
+      if (box.resource?.kind === 'subnet')
+        expect([cell.label, cell.data.cidr]).toEqual([
+          expect.stringContaining(box.resource.cidrBlock),
+          box.resource.cidrBlock,
+        ]);
     }
   });
 
@@ -211,7 +270,9 @@ describe('renderDrawio options and text', () => {
 
   it('adds a legend of the kinds drawn and a title block when asked', () => {
     const design = exampleDesign();
-    const { cells } = parse(renderDrawio(design, { titleBlock: { title: 'Prod network', date: '2026-12-08', regions: ['us-east-1'] } }));
+    const { cells } = parse(
+      renderDrawio(design, { titleBlock: { title: 'Prod network', date: '2026-12-08', regions: ['us-east-1'] } }),
+    );
     const legend = [...cells.values()].filter((c) => c.parent === 'vpc-designer-legend').map((c) => c.label);
     expect(legend).toEqual(expect.arrayContaining(['EC2 instances', 'NAT gateways', 'Internet gateways']));
     expect(cells.get('vpc-designer-title')!.label).toContain('Prod network');

@@ -121,11 +121,21 @@ function boxCell({ box, rect }: SceneBox, parent: SceneBox | undefined, offset: 
       // A chip on a VPC's border or a strip entry: a small icon with its label to the right.
       const size = Math.min(CHIP_ICON, local.height);
       const style = `${drawioStyle(kind)}labelPosition=right;verticalLabelPosition=middle;align=left;verticalAlign=middle;spacingLeft=4;fontSize=11;`;
-      return { ...common, label: htmlLabel([...named, box.subtitle]), style, geometry: { x: local.x + 4, y: local.y + (local.height - size) / 2, width: size, height: size } };
+      return {
+        ...common,
+        label: htmlLabel([...named, box.subtitle]),
+        style,
+        geometry: { x: local.x + 4, y: local.y + (local.height - size) / 2, width: size, height: size },
+      };
     }
     case 'resource': {
       const style = `${drawioStyle(kind)}fontSize=11;`;
-      return { ...common, label: htmlLabel([...named, box.subtitle]), style, geometry: { x: local.x + (local.width - ICON) / 2, y: local.y + 2, width: ICON, height: ICON } };
+      return {
+        ...common,
+        label: htmlLabel([...named, box.subtitle]),
+        style,
+        geometry: { x: local.x + (local.width - ICON) / 2, y: local.y + 2, width: ICON, height: ICON },
+      };
     }
   }
 }
@@ -172,7 +182,13 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
     if (xml) cells.push(xml);
   });
 
-  if (o.legend) cells.push(...legendCells(boxes.map((b) => b.box), { x: MARGIN + bounds.width + MARGIN, y: top }));
+  if (o.legend)
+    cells.push(
+      ...legendCells(
+        boxes.map((b) => b.box),
+        { x: MARGIN + bounds.width + MARGIN, y: top },
+      ),
+    );
 
   const pageWidth = Math.ceil(bounds.width + 2 * MARGIN + (o.legend ? LEGEND.width + MARGIN : 0));
   const pageHeight = Math.ceil(bounds.height + top + MARGIN);
@@ -189,7 +205,12 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
  * A flow as an edge: leaving its source's cell, through its forward hops (waypoints on the page), to its
  * destination's cell — or, blocked, to the point where the packet stops, its label saying why.
  */
-function flowXml(f: DrawnFlow, index: number, offset: { x: number; y: number }, byId: ReadonlyMap<string, SceneBox>): string | undefined {
+function flowXml(
+  f: DrawnFlow,
+  index: number,
+  offset: { x: number; y: number },
+  byId: ReadonlyMap<string, SceneBox>,
+): string | undefined {
   if (f.error) return undefined;
   const points = legPoints(f, 'forward').map((p) => ({ x: p.x + offset.x, y: p.y + offset.y }));
   if (points.length < 2) return undefined;
@@ -199,7 +220,8 @@ function flowXml(f: DrawnFlow, index: number, offset: { x: number; y: number }, 
   const reason = wrap(`Blocked: ${f.blocked?.reason ?? ''}`, 320, 11, 6).map(esc);
   const label = f.reachable ? esc(f.flow.name) : [esc(f.flow.name), ...reason].join('<br>');
   const style = `edgeStyle=none;html=1;rounded=1;endArrow=${f.reachable ? 'block' : 'cross'};endFill=1;strokeWidth=2;strokeColor=${f.color};fontColor=${f.color};fontSize=11;labelBackgroundColor=#FFFFFF;`;
-  const point = (p: { x: number; y: number }, as?: string) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"${as ? ` as="${as}"` : ''}/>`;
+  const point = (p: { x: number; y: number }, as?: string) =>
+    `<mxPoint x="${round(p.x)}" y="${round(p.y)}"${as ? ` as="${as}"` : ''}/>`;
   const inner = points.slice(1, -1);
   return (
     `<object label="${esc(label)}" id="${esc(`flow:${f.flow.id}:${index}`)}" kind="flow" flowId="${esc(f.flow.id)}" reachable="${f.reachable ? 1 : 0}">` +
@@ -212,7 +234,9 @@ function flowXml(f: DrawnFlow, index: number, offset: { x: number; y: number }, 
 /** A legend of the kinds drawn (in the kinds' own order): a box holding each kind's icon and its plural label. */
 function legendCells(boxes: readonly DiagramBox[], at: { x: number; y: number }): string[] {
   const drawn = new Set(boxes.map(iconKindOf));
-  const kinds = DRAWN_KINDS.filter((k) => drawn.has(k) && KINDS[k].drawio.type !== 'group' && KINDS[k].drawio.type !== 'box');
+  const kinds = DRAWN_KINDS.filter(
+    (k) => drawn.has(k) && KINDS[k].drawio.type !== 'group' && KINDS[k].drawio.type !== 'box',
+  );
   if (kinds.length === 0) return [];
   const id = 'vpc-designer-legend';
   const out = [
@@ -220,9 +244,15 @@ function legendCells(boxes: readonly DiagramBox[], at: { x: number; y: number })
       id,
       label: 'Legend',
       data: {},
-      style: 'rounded=0;whiteSpace=wrap;html=1;container=1;collapsible=0;fillColor=#FFFFFF;strokeColor=#879196;verticalAlign=top;align=left;spacingLeft=12;fontStyle=1;fontColor=#232F3E;',
+      style:
+        'rounded=0;whiteSpace=wrap;html=1;container=1;collapsible=0;fillColor=#FFFFFF;strokeColor=#879196;verticalAlign=top;align=left;spacingLeft=12;fontStyle=1;fontColor=#232F3E;',
       parent: '1',
-      geometry: { x: at.x, y: at.y, width: LEGEND.width, height: LEGEND.header + kinds.length * LEGEND.row + LEGEND.pad },
+      geometry: {
+        x: at.x,
+        y: at.y,
+        width: LEGEND.width,
+        height: LEGEND.header + kinds.length * LEGEND.row + LEGEND.pad,
+      },
     }),
   ];
   kinds.forEach((kind, i) => {

@@ -49,21 +49,25 @@ export function drawFlows(design: Design, scene: Scene, flows: readonly Flow[]):
   return flows.map((flow, i) => {
     const color = FLOW_COLORS[i % FLOW_COLORS.length]!;
     const outcome = trace(design, flow);
-    if (!outcome.ok) return { flow, color, start: { x: 0, y: 0 }, stops: [], reachable: false, error: outcome.error, icons };
+    if (!outcome.ok)
+      return { flow, color, start: { x: 0, y: 0 }, stops: [], reachable: false, error: outcome.error, icons };
     const { result } = outcome;
     const geometry = flowGeometry(design, placed, flow, result);
     const stops = geometry.stops.map((s) => ({ ...s, point: onIcon(s.point) }));
     const source = scene.byId.get(flow.from)?.rect;
     const first = stops[0]?.point ?? { x: 0, y: 0 };
     const start = source ? onIcon({ x: source.x + source.width / 2, y: source.y + source.height / 2 }) : first;
-    const reason = geometry.blocked?.explanation?.message ?? result.explanations[0]?.message ?? 'The packet is dropped here.';
+    const reason =
+      geometry.blocked?.explanation?.message ?? result.explanations[0]?.message ?? 'The packet is dropped here.';
     return {
       flow,
       color,
       start,
       stops,
       reachable: result.reachable,
-      blocked: result.reachable ? undefined : { point: onIcon(geometry.blocked?.point ?? geometry.stops.at(-1)?.point ?? start), reason },
+      blocked: result.reachable
+        ? undefined
+        : { point: onIcon(geometry.blocked?.point ?? geometry.stops.at(-1)?.point ?? start), reason },
       icons,
     };
   });
@@ -75,15 +79,22 @@ export const RETURN_OFFSET = 4;
 /** A leg's points without repeats (hops placed at the same point). */
 export function legPoints(flow: DrawnFlow, direction: 'forward' | 'return'): XY[] {
   const stops = flow.stops.filter((s) => s.direction === direction).map((s) => s.point);
-  const raw = direction === 'forward' ? [flow.start, ...stops] : [flow.stops.filter((s) => s.direction === 'forward').at(-1)?.point ?? flow.start, ...stops];
-  const unique = raw.filter((p, i) => i === 0 || Math.abs(p.x - raw[i - 1]!.x) > 0.5 || Math.abs(p.y - raw[i - 1]!.y) > 0.5);
+  const raw =
+    direction === 'forward'
+      ? [flow.start, ...stops]
+      : [flow.stops.filter((s) => s.direction === 'forward').at(-1)?.point ?? flow.start, ...stops];
+  const unique = raw.filter(
+    (p, i) => i === 0 || Math.abs(p.x - raw[i - 1]!.x) > 0.5 || Math.abs(p.y - raw[i - 1]!.y) > 0.5,
+  );
   // A leg that ends on a resource's icon stops at its edge, so the arrow shows; one that starts on an icon leaves it.
   const clear = (p: XY, toward: XY | undefined): XY => {
     if (!toward || !flow.icons.has(key(p))) return p;
     const dx = toward.x - p.x;
     const dy = toward.y - p.y;
     const len = Math.hypot(dx, dy);
-    return len <= ICON_CLEARANCE * 2 ? p : { x: p.x + (dx / len) * ICON_CLEARANCE, y: p.y + (dy / len) * ICON_CLEARANCE };
+    return len <= ICON_CLEARANCE * 2
+      ? p
+      : { x: p.x + (dx / len) * ICON_CLEARANCE, y: p.y + (dy / len) * ICON_CLEARANCE };
   };
   const n = unique.length;
   const points = unique.map((p, i) => (i === 0 ? clear(p, unique[1]) : i === n - 1 ? clear(p, unique[n - 2]) : p));
@@ -96,7 +107,19 @@ export function flowMarkerDefs(flows: readonly DrawnFlow[]): string {
   const colors = [...new Set(flows.map((f) => f.color))];
   return colors
     .map((c) =>
-      el('marker', { id: `a${c.slice(1)}`, viewBox: '0 0 10 10', refX: 8, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, el('path', { d: 'M0 1L9 5L0 9Z', fill: c })),
+      el(
+        'marker',
+        {
+          id: `a${c.slice(1)}`,
+          viewBox: '0 0 10 10',
+          refX: 8,
+          refY: 5,
+          markerWidth: 7,
+          markerHeight: 7,
+          orient: 'auto-start-reverse',
+        },
+        el('path', { d: 'M0 1L9 5L0 9Z', fill: c }),
+      ),
     )
     .join('');
 }
@@ -153,7 +176,15 @@ export function drawFlowPaths(flow: DrawnFlow, id: string): string {
   if (flow.error) return '';
   const marker = `url(#a${flow.color.slice(1)})`;
   const path = (points: XY[], leg: string, dashed: boolean) =>
-    points.length < 2 ? '' : el('path', { id: `${id}${leg}`, d: pathOf(points), class: dashed ? 'fp fr' : 'fp', stroke: flow.color, 'marker-end': marker });
+    points.length < 2
+      ? ''
+      : el('path', {
+          id: `${id}${leg}`,
+          d: pathOf(points),
+          class: dashed ? 'fp fr' : 'fp',
+          stroke: flow.color,
+          'marker-end': marker,
+        });
   return path(legPoints(flow, 'forward'), 'f', false) + path(legPoints(flow, 'return'), 'r', true);
 }
 
@@ -186,7 +217,9 @@ export function drawOutside(flows: readonly DrawnFlow[]): string {
       if (seen.has(key)) continue;
       seen.add(key);
       const w = textWidth(s.outside, 11, true) + 16;
-      out += el('rect', { x: s.point.x - w / 2, y: s.point.y - 24, width: w, height: 18, rx: 9, class: 'ol' }) + el('text', { x: s.point.x, y: s.point.y - 11, class: 'ot' }, esc(s.outside));
+      out +=
+        el('rect', { x: s.point.x - w / 2, y: s.point.y - 24, width: w, height: 18, rx: 9, class: 'ol' }) +
+        el('text', { x: s.point.x, y: s.point.y - 11, class: 'ot' }, esc(s.outside));
     }
   }
   return out;
@@ -196,7 +229,8 @@ export function drawOutside(flows: readonly DrawnFlow[]): string {
 export function flowExtents(flows: readonly DrawnFlow[], callouts: ReadonlyMap<DrawnFlow, Callout>): Rect[] {
   const rects: Rect[] = [...callouts.values()].map((c) => c.rect);
   for (const f of flows) {
-    for (const p of [f.start, ...f.stops.map((s) => s.point)]) rects.push({ x: p.x - 12, y: p.y - 28, width: 24, height: 40 });
+    for (const p of [f.start, ...f.stops.map((s) => s.point)])
+      rects.push({ x: p.x - 12, y: p.y - 28, width: 24, height: 40 });
   }
   return rects;
 }

@@ -67,7 +67,12 @@ function cropPadding(box: DiagramBox): { top: number; side: number } {
 function intersect(a: Rect, b: Rect): Rect {
   const x = Math.max(a.x, b.x);
   const y = Math.max(a.y, b.y);
-  return { x, y, width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x), height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y) };
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(a.x + a.width, b.x + b.width) - x),
+    height: Math.max(0, Math.min(a.y + a.height, b.y + b.height) - y),
+  };
 }
 
 function markersOf(design: Design, byId: ReadonlyMap<string, SceneBox>): Map<string, Marker> {
@@ -104,7 +109,10 @@ export function buildScene(design: Design, options: ResolvedDiagramOptions): Sce
   const geometry = cropGeometry(whole, options.only);
   const shown = geometry.boxes;
   // The containers drawn only because they hold the selection (crop.ts keeps them whole).
-  const cropped = options.only.length > 0 ? new Set(shown.filter((b) => !isChosenDescendant(b, options.only, whole.byId)).map((b) => b.id)) : undefined;
+  const cropped =
+    options.only.length > 0
+      ? new Set(shown.filter((b) => !isChosenDescendant(b, options.only, whole.byId)).map((b) => b.id))
+      : undefined;
 
   // A container around the selection (not chosen itself) is cropped to what it shows of its children; children
   // come after parents, so walking backwards sizes each container after everything inside it.
@@ -117,7 +125,12 @@ export function buildScene(design: Design, options: ResolvedDiagramOptions): Sce
       if (cropped.has(b.id) && inner) {
         const around = boundsOf(inner)!;
         const pad = cropPadding(b);
-        const wanted = { x: around.x - pad.side, y: around.y - pad.top, width: around.width + 2 * pad.side, height: around.height + pad.top + pad.side };
+        const wanted = {
+          x: around.x - pad.side,
+          y: around.y - pad.top,
+          width: around.width + 2 * pad.side,
+          height: around.height + pad.top + pad.side,
+        };
         rects.set(b.id, b.type === 'region' ? wanted : intersect(b.abs, wanted));
       }
       if (b.parentId !== undefined) {
@@ -129,7 +142,11 @@ export function buildScene(design: Design, options: ResolvedDiagramOptions): Sce
   }
   const boxes = shown.map((box) => ({ box, rect: rects.get(box.id)! }));
   const byId = new Map(boxes.map((b) => [b.box.id, b]));
-  const connections = geometry.connections.map((c) => ({ connection: c, from: sidePoint(byId.get(c.source)!.rect, c.sourceSide), to: sidePoint(byId.get(c.target)!.rect, c.targetSide) }));
+  const connections = geometry.connections.map((c) => ({
+    connection: c,
+    from: sidePoint(byId.get(c.source)!.rect, c.sourceSide),
+    to: sidePoint(byId.get(c.target)!.rect, c.targetSide),
+  }));
   return {
     boxes,
     byId,

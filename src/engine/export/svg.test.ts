@@ -35,7 +35,9 @@ interface ParsedSvg {
 
 function parseSvg(svg: string): ParsedSvg {
   const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(svg, 'image/svg+xml');
+  const doc = new DOMParser({
+    onError: (level, message) => void (level !== 'warning' && errors.push(message)),
+  }).parseFromString(svg, 'image/svg+xml');
   expect(errors).toEqual([]);
   const root = doc.documentElement!;
   expect(root.tagName).toBe('svg');
@@ -48,13 +50,24 @@ function parseSvg(svg: string): ParsedSvg {
       ids.set(id, e);
     }
   }
-  return { root, all, byId: (id) => ids.get(id), texts: all('text').map((t) => t.textContent ?? '').join('\n') };
+  return {
+    root,
+    all,
+    byId: (id) => ids.get(id),
+    texts: all('text')
+      .map((t) => t.textContent ?? '')
+      .join('\n'),
+  };
 }
 
-const CORPUS = [join(import.meta.dirname, '../../../../shared/corpus/cloudformation'), join(import.meta.dirname, '../io/cloudformation/fixtures/corpus')].find((d) =>
-  existsSync(d),
-);
-if (!CORPUS) throw new Error('The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.');
+const CORPUS = [
+  join(import.meta.dirname, '../../../../shared/corpus/cloudformation'),
+  join(import.meta.dirname, '../io/cloudformation/fixtures/corpus'),
+].find((d) => existsSync(d));
+if (!CORPUS)
+  throw new Error(
+    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
+  );
 
 function imported(file: string): Design {
   const result = importDesignTextSync(readFileSync(join(CORPUS!, file), 'utf8'), file);
@@ -85,7 +98,12 @@ function expectEverythingDrawn(design: Design, svg: string): ParsedSvg {
     if (r.kind === 'subnet') expect(p.texts).toContain(r.cidrBlock);
     if (r.kind === 'vpc') for (const cidr of r.cidrBlocks) expect(p.texts).toContain(cidr);
   }
-  const drawnConnections = new Set(p.all('g').map((e) => e.getAttribute('data-connection')).filter(Boolean));
+  const drawnConnections = new Set(
+    p
+      .all('g')
+      .map((e) => e.getAttribute('data-connection'))
+      .filter(Boolean),
+  );
   expect(drawnConnections).toEqual(new Set(g.connections.map((c) => c.id)));
   return p;
 }
@@ -111,13 +129,14 @@ describe('renderSvg', () => {
     expect(p.texts).toContain('Private subnet');
   });
 
-  it.each(['VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml', 'Solutions_VPCPeering_templates_VPCPeering-Updates.cfn.yaml', 'EKS_template.yaml'])(
-    'draws everything of the AWS template %s',
-    (file) => {
-      const design = imported(file);
-      expectEverythingDrawn(design, renderSvg(design, { titleBlock: titleBlockFor(design, DATE) }));
-    },
-  );
+  it.each([
+    'VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml',
+    'Solutions_VPCPeering_templates_VPCPeering-Updates.cfn.yaml',
+    'EKS_template.yaml',
+  ])('draws everything of the AWS template %s', (file) => {
+    const design = imported(file);
+    expectEverythingDrawn(design, renderSvg(design, { titleBlock: titleBlockFor(design, DATE) }));
+  });
 
   it('places each icon with <use> of one <symbol> per kind drawn, and the legend names those kinds', () => {
     const design = exampleDesign();
@@ -150,7 +169,10 @@ describe('renderSvg', () => {
           if (/href$/.test(a.name)) expect(a.value).toMatch(/^#/);
         }
       }
-      const style = p.all('style').map((s) => s.textContent).join('');
+      const style = p
+        .all('style')
+        .map((s) => s.textContent)
+        .join('');
       expect(style).not.toMatch(/@import|@font-face|url\(/);
       expect(style).toContain('font-family:Arial, Helvetica, sans-serif');
     }
@@ -174,7 +196,10 @@ describe('renderSvg', () => {
 
   it('is deterministic: the same design gives the same bytes', () => {
     const a = renderSvg(exampleDesign(), { titleBlock: titleBlockFor(exampleDesign(), DATE), flows: 'all' });
-    const b = renderSvg(structuredClone(exampleDesign()), { titleBlock: titleBlockFor(exampleDesign(), DATE), flows: 'all' });
+    const b = renderSvg(structuredClone(exampleDesign()), {
+      titleBlock: titleBlockFor(exampleDesign(), DATE),
+      flows: 'all',
+    });
     expect(a).toBe(b);
     expect(renderAnimatedSvg(exampleDesign())).toBe(renderAnimatedSvg(exampleDesign()));
   });
@@ -183,8 +208,10 @@ describe('renderSvg', () => {
     const design = exampleDesign();
     const whole = parseSvg(renderSvg(design, { legend: false }));
     const p = parseSvg(renderSvg(design, { only: ['i-web-a'], legend: false }));
-    for (const id of ['i-web-a', 'subnet-public-a', 'az:vpc-prod:us-east-1a', 'vpc-prod', 'region:us-east-1']) expect(p.byId(`n-${id}`), id).toBeDefined();
-    for (const id of ['i-app-a', 'nat-a', 'subnet-private-a', 'vpc-shared', 'internet', 'pcx-prod-shared']) expect(p.byId(`n-${id}`), id).toBeUndefined();
+    for (const id of ['i-web-a', 'subnet-public-a', 'az:vpc-prod:us-east-1a', 'vpc-prod', 'region:us-east-1'])
+      expect(p.byId(`n-${id}`), id).toBeDefined();
+    for (const id of ['i-app-a', 'nat-a', 'subnet-private-a', 'vpc-shared', 'internet', 'pcx-prod-shared'])
+      expect(p.byId(`n-${id}`), id).toBeUndefined();
     expect(p.texts).not.toContain('Shared services');
     const [, , w, h] = viewBoxOf(p);
     const [, , ww, wh] = viewBoxOf(whole);
@@ -192,7 +219,12 @@ describe('renderSvg', () => {
     // The VPC is drawn around its one instance, inside where the whole VPC is.
     const rectOf = (q: ParsedSvg, id: string) => {
       const r = q.byId(`n-${id}`)!.getElementsByTagName('rect')[0]!;
-      return { x: Number(r.getAttribute('x')), y: Number(r.getAttribute('y')), width: Number(r.getAttribute('width')), height: Number(r.getAttribute('height')) };
+      return {
+        x: Number(r.getAttribute('x')),
+        y: Number(r.getAttribute('y')),
+        width: Number(r.getAttribute('width')),
+        height: Number(r.getAttribute('height')),
+      };
     };
     const cropped = rectOf(p, 'vpc-prod');
     const full = rectOf(whole, 'vpc-prod');
@@ -240,7 +272,11 @@ describe('renderSvg', () => {
     }
     expect(p.texts).toContain('Traffic flows');
     // No flows chosen: none drawn.
-    expect(parseSvg(renderSvg(design)).all('g').filter((g) => g.getAttribute('class') === 'flow')).toHaveLength(0);
+    expect(
+      parseSvg(renderSvg(design))
+        .all('g')
+        .filter((g) => g.getAttribute('class') === 'flow'),
+    ).toHaveLength(0);
   });
 
   it('marks where a flow stops when a route is removed: at the route table, with the missing-route reason', () => {
@@ -266,10 +302,16 @@ describe('renderSvg', () => {
   });
 
   it('draws an empty design and a flow whose endpoint is gone without failing, saying why the flow is not drawn', () => {
-    const empty = parseSvg(renderSvg(emptyDesign({ name: 'Nothing yet' }), { titleBlock: { title: 'Nothing yet', date: DATE, regions: [] } }));
+    const empty = parseSvg(
+      renderSvg(emptyDesign({ name: 'Nothing yet' }), {
+        titleBlock: { title: 'Nothing yet', date: DATE, regions: [] },
+      }),
+    );
     expect(empty.all('title')[0]!.textContent).toBe('Nothing yet');
     const design = exampleDesign();
-    design.flows = [{ id: 'gone', name: 'to a removed instance', from: 'i-web-a', to: 'i-removed', protocol: 'tcp', port: 443 }];
+    design.flows = [
+      { id: 'gone', name: 'to a removed instance', from: 'i-web-a', to: 'i-removed', protocol: 'tcp', port: 443 },
+    ];
     const outcome = trace(design, design.flows[0]!);
     expect(outcome.ok).toBe(false);
     const p = parseSvg(renderSvg(design, { flows: 'all' }));

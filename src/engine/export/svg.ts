@@ -8,8 +8,27 @@ import { boundsOf, type Rect } from '../layout/geometry.ts';
 import { DRAWN_KINDS, KINDS, type DrawnKind } from '../model/kinds.ts';
 import type { Design } from '../model/types.ts';
 import type { Severity } from '../rules/types.ts';
-import { drawBox, drawConnection, drawMarker, GROUP_LEGEND, iconSymbols, SEVERITY_COLORS, STYLE, placeIcon } from './drawing.ts';
-import { drawBlocked, drawFlowPaths, drawFlows, drawOutside, flowExtents, flowMarkerDefs, FLOW_STYLE, placeCallouts, type DrawnFlow } from './flows.ts';
+import {
+  drawBox,
+  drawConnection,
+  drawMarker,
+  GROUP_LEGEND,
+  iconSymbols,
+  SEVERITY_COLORS,
+  STYLE,
+  placeIcon,
+} from './drawing.ts';
+import {
+  drawBlocked,
+  drawFlowPaths,
+  drawFlows,
+  drawOutside,
+  flowExtents,
+  flowMarkerDefs,
+  FLOW_STYLE,
+  placeCallouts,
+  type DrawnFlow,
+} from './flows.ts';
 import { resolveDiagramOptions, resolveFlows, type DiagramOptions, type ResolvedDiagramOptions } from './options.ts';
 import { buildScene, iconKindOf, type Scene } from './scene.ts';
 import { el, esc, num, wrap } from './xml.ts';
@@ -35,7 +54,8 @@ interface LegendEntry {
 function legendEntries(scene: Scene, kinds: readonly DrawnKind[]): LegendEntry[] {
   const types = new Set(scene.boxes.map((b) => b.box.type));
   const subnets = scene.boxes.filter((b) => b.box.type === 'subnet');
-  const swatch = (cls: string) => (x: number, y: number) => el('rect', { x, y: y + 2, width: 22, height: 16, class: cls });
+  const swatch = (cls: string) => (x: number, y: number) =>
+    el('rect', { x, y: y + 2, width: 22, height: 16, class: cls });
   const out: LegendEntry[] = [];
   if (types.has('region')) out.push({ draw: swatch('g rg'), label: GROUP_LEGEND.region });
   if (types.has('vpc')) out.push({ draw: swatch('g vp'), label: GROUP_LEGEND.vpc });
@@ -68,7 +88,13 @@ function kindLabel(kind: DrawnKind): string {
 const DRAWN_LABELS = new Map(DRAWN_KINDS.map((k) => [k, KINDS[k].label]));
 
 /** The legend under the drawing: groups, icons, lines and markers drawn, then each flow and how it ends. */
-function drawLegend(entries: LegendEntry[], flows: readonly DrawnFlow[], x: number, y: number, width: number): { markup: string; height: number } {
+function drawLegend(
+  entries: LegendEntry[],
+  flows: readonly DrawnFlow[],
+  x: number,
+  y: number,
+  width: number,
+): { markup: string; height: number } {
   if (entries.length === 0 && flows.length === 0) return { markup: '', height: 0 };
   const columns = Math.max(1, Math.floor(width / LEGEND_COLUMN));
   let out = el('text', { x, y: y + 14, class: 'lh' }, 'Legend');
@@ -84,7 +110,11 @@ function drawLegend(entries: LegendEntry[], flows: readonly DrawnFlow[], x: numb
     out += el('text', { x, y: cy + 14, class: 'lh' }, 'Traffic flows');
     cy += 26;
     for (const f of flows) {
-      const how = f.error ? `Not traced: ${f.error}` : f.reachable ? 'Reaches its destination; replies come back (dashed).' : `Blocked: ${f.blocked?.reason ?? ''}`;
+      const how = f.error
+        ? `Not traced: ${f.error}`
+        : f.reachable
+          ? 'Reaches its destination; replies come back (dashed).'
+          : `Blocked: ${f.blocked?.reason ?? ''}`;
       out += el('path', { d: `M${x} ${cy + 10}h22`, class: 'fp', stroke: f.color });
       if (!f.reachable) out += el('circle', { cx: x + 22, cy: cy + 10, r: 5, class: 'xb' });
       const lines = wrap(how, width - 40, 11.5, 3);
@@ -99,17 +129,31 @@ function drawLegend(entries: LegendEntry[], flows: readonly DrawnFlow[], x: numb
 function drawTitle(options: ResolvedDiagramOptions, x: number, y: number): string {
   const t = options.titleBlock;
   if (!t) return '';
-  const sub = [t.date, t.regions.length ? `${t.regions.length === 1 ? 'Region' : 'Regions'}: ${t.regions.join(', ')}` : ''].filter(Boolean).join('  ·  ');
-  return el('g', { class: 'title' }, el('text', { x, y: y + 24, class: 'tt' }, esc(t.title)) + el('text', { x, y: y + 46, class: 'ts' }, esc(sub)));
+  const sub = [
+    t.date,
+    t.regions.length ? `${t.regions.length === 1 ? 'Region' : 'Regions'}: ${t.regions.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('  ·  ');
+  return el(
+    'g',
+    { class: 'title' },
+    el('text', { x, y: y + 24, class: 'tt' }, esc(t.title)) + el('text', { x, y: y + 46, class: 'ts' }, esc(sub)),
+  );
 }
 
 /** A summary for `<desc>`: what is drawn. */
 function describe(design: Design, scene: Scene, flows: readonly DrawnFlow[], kind: string): string {
   const counts = new Map<string, number>();
-  for (const b of scene.boxes) if (b.box.resource) counts.set(b.box.resource.kind, (counts.get(b.box.resource.kind) ?? 0) + 1);
-  const parts = [...counts].map(([k, n]) => `${n} ${n === 1 ? KINDS[k as DrawnKind].word : KINDS[k as DrawnKind].words}`);
+  for (const b of scene.boxes)
+    if (b.box.resource) counts.set(b.box.resource.kind, (counts.get(b.box.resource.kind) ?? 0) + 1);
+  const parts = [...counts].map(
+    ([k, n]) => `${n} ${n === 1 ? KINDS[k as DrawnKind].word : KINDS[k as DrawnKind].words}`,
+  );
   const blocked = flows.filter((f) => !f.reachable).length;
-  const flowText = flows.length ? `; ${flows.length} traffic flow${flows.length === 1 ? '' : 's'}${blocked ? `, ${blocked} blocked` : ''}` : '';
+  const flowText = flows.length
+    ? `; ${flows.length} traffic flow${flows.length === 1 ? '' : 's'}${blocked ? `, ${blocked} blocked` : ''}`
+    : '';
   return `${kind} of the AWS network design "${design.name}": ${parts.join(', ') || 'nothing drawn'}${flowText}. Made with VPC Designer.`;
 }
 
@@ -126,15 +170,23 @@ export function composeSvg(design: Design, options: DiagramOptions = {}, layers:
   const ordered = DRAWN_KINDS.filter((k) => kinds.has(k));
 
   // What a callout should not hide: resources, and the headers of groups (their names and CIDRs).
-  const obstacles = scene.boxes.map((b) => (b.box.type === 'resource' || b.box.type === 'border' || b.box.type === 'support' ? b.rect : { ...b.rect, height: 40 }));
+  const obstacles = scene.boxes.map((b) =>
+    b.box.type === 'resource' || b.box.type === 'border' || b.box.type === 'support'
+      ? b.rect
+      : { ...b.rect, height: 40 },
+  );
   const callouts = placeCallouts(flows, obstacles);
-  const content = boundsOf([scene.bounds, ...flowExtents(flows, callouts)].filter((r) => r.width > 0 || r.height > 0)) ?? scene.bounds;
+  const content =
+    boundsOf([scene.bounds, ...flowExtents(flows, callouts)].filter((r) => r.width > 0 || r.height > 0)) ??
+    scene.bounds;
   const legendEntries_ = o.legend ? legendEntries(scene, ordered) : [];
   const innerWidth = Math.max(content.width, o.legend || o.titleBlock ? 640 : 0);
   const titleHeight = o.titleBlock ? TITLE_HEIGHT : 0;
   const left = content.x;
   const top = content.y - titleHeight;
-  const legend = o.legend ? drawLegend(legendEntries_, flows, left, content.y + content.height + 32, innerWidth) : { markup: '', height: 0 };
+  const legend = o.legend
+    ? drawLegend(legendEntries_, flows, left, content.y + content.height + 32, innerWidth)
+    : { markup: '', height: 0 };
   const view: Rect = {
     x: Math.floor(left - MARGIN),
     y: Math.floor(top - MARGIN),
@@ -143,9 +195,15 @@ export function composeSvg(design: Design, options: DiagramOptions = {}, layers:
   };
 
   let body = '';
-  if (o.background === 'white') body += el('rect', { x: view.x, y: view.y, width: view.width, height: view.height, fill: '#fff' });
+  if (o.background === 'white')
+    body += el('rect', { x: view.x, y: view.y, width: view.width, height: view.height, fill: '#fff' });
   body += drawTitle(o, left, top);
-  if (o.titleBlock) body += el('path', { d: `M${num(left)} ${num(top + 60)}h${num(innerWidth)}`, stroke: '#D5DBDB', 'stroke-width': 1 });
+  if (o.titleBlock)
+    body += el('path', {
+      d: `M${num(left)} ${num(top + 60)}h${num(innerWidth)}`,
+      stroke: '#D5DBDB',
+      'stroke-width': 1,
+    });
   // Groups first (parents before children), then the resources, connections, flows and markers on top.
   const leaves = (t: string) => t === 'resource' || t === 'border' || t === 'support';
   let groups = '';
@@ -155,7 +213,10 @@ export function composeSvg(design: Design, options: DiagramOptions = {}, layers:
     if (leaves(sb.box.type)) items += markup;
     else groups += markup;
   }
-  body += el('g', { class: 'groups' }, groups) + el('g', { class: 'connections' }, scene.connections.map(drawConnection).join('')) + el('g', { class: 'resources' }, items);
+  body +=
+    el('g', { class: 'groups' }, groups) +
+    el('g', { class: 'connections' }, scene.connections.map(drawConnection).join('')) +
+    el('g', { class: 'resources' }, items);
   let markers = '';
   for (const [id, m] of scene.markers) {
     const sb = scene.byId.get(id)!;
@@ -163,10 +224,22 @@ export function composeSvg(design: Design, options: DiagramOptions = {}, layers:
   }
   let extraStyle = '';
   if (flows.length > 0) {
-    const paths = flows.map((f, i) => el('g', { class: 'flow', 'data-flow': f.flow.id }, el('title', {}, esc(f.flow.name)) + drawFlowPaths(f, `f${i}`))).join('');
+    const paths = flows
+      .map((f, i) =>
+        el(
+          'g',
+          { class: 'flow', 'data-flow': f.flow.id },
+          el('title', {}, esc(f.flow.name)) + drawFlowPaths(f, `f${i}`),
+        ),
+      )
+      .join('');
     const extra = layers.flows?.(flows);
     extraStyle = extra?.style ?? '';
-    body += el('g', { class: 'flows' }, paths + drawOutside(flows) + (extra?.markup ?? '') + flows.map((f) => drawBlocked(f, callouts.get(f))).join(''));
+    body += el(
+      'g',
+      { class: 'flows' },
+      paths + drawOutside(flows) + (extra?.markup ?? '') + flows.map((f) => drawBlocked(f, callouts.get(f))).join(''),
+    );
   }
   body += el('g', { class: 'findings' }, markers);
   body += legend.markup;
@@ -194,4 +267,3 @@ export function composeSvg(design: Design, options: DiagramOptions = {}, layers:
 export function renderSvg(design: Design, options: DiagramOptions = {}): string {
   return composeSvg(design, options);
 }
-

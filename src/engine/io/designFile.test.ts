@@ -4,10 +4,29 @@ import { validateDesign } from '../rules/index.ts';
 import { parseDesignFile, serializeDesign } from './designFile.ts';
 
 function file(resources: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  return JSON.stringify({ format: 'vpc-designer', formatVersion: 1, name: 'test', region: 'us-east-1', accountId: '111111111111', resources, layout: {}, flows: [], ...extra });
+  return JSON.stringify({
+    format: 'vpc-designer',
+    formatVersion: 1,
+    name: 'test',
+    region: 'us-east-1',
+    accountId: '111111111111',
+    resources,
+    layout: {},
+    flows: [],
+    ...extra,
+  });
 }
 
-const VPC = { kind: 'vpc', name: 'v', cidrBlocks: ['10.0.0.0/16'], enableDnsSupport: true, enableDnsHostnames: true, region: 'us-east-1', accountId: '111111111111', availabilityZones: ['us-east-1a'] };
+const VPC = {
+  kind: 'vpc',
+  name: 'v',
+  cidrBlocks: ['10.0.0.0/16'],
+  enableDnsSupport: true,
+  enableDnsHostnames: true,
+  region: 'us-east-1',
+  accountId: '111111111111',
+  availabilityZones: ['us-east-1a'],
+};
 
 describe('reading a design file', () => {
   it('reads back what it wrote', () => {
@@ -19,26 +38,59 @@ describe('reading a design file', () => {
 
   it('refuses empty files, non-JSON, other formats and newer versions with one plain sentence', () => {
     expect(parseDesignFile('')).toEqual({ ok: false, error: 'The file is empty.' });
-    expect(parseDesignFile('{nope')).toMatchObject({ ok: false, error: expect.stringMatching(/^The file is not valid JSON/) });
-    expect(parseDesignFile('[1,2]')).toEqual({ ok: false, error: 'The file does not hold a design (expected a JSON object).' });
-    expect(parseDesignFile('{"format":"drawio"}')).toEqual({ ok: false, error: 'The file is not a VPC Designer design (format is "drawio").' });
-    expect(parseDesignFile('{"format":"vpc-designer","formatVersion":99}')).toMatchObject({ ok: false, error: expect.stringMatching(/newer VPC Designer/) });
+    expect(parseDesignFile('{nope')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^The file is not valid JSON/),
+    });
+    expect(parseDesignFile('[1,2]')).toEqual({
+      ok: false,
+      error: 'The file does not hold a design (expected a JSON object).',
+    });
+    expect(parseDesignFile('{"format":"drawio"}')).toEqual({
+      ok: false,
+      error: 'The file is not a VPC Designer design (format is "drawio").',
+    });
+    expect(parseDesignFile('{"format":"vpc-designer","formatVersion":99}')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/newer VPC Designer/),
+    });
   });
 });
 
 describe('checking each resource by kind', () => {
   it('repairs fields of the wrong type to their defaults and says which', () => {
-    const r = parseDesignFile(file({
-      v: { ...VPC, cidrBlocks: '10.0.0.0/16', enableDnsSupport: 'yes' },
-      s: { kind: 'subnet', vpcId: 'v', cidrBlock: ['10.0.1.0/24'], availabilityZone: 'us-east-1a', mapPublicIpOnLaunch: 1 },
-      i: { kind: 'instance', subnetId: 's', privateIp: 10, securityGroupIds: 'sg', sourceDestCheck: false },
-      rt: { kind: 'routeTable', vpcId: 'v', main: true, routes: [{ id: 'r1', destinationCidrBlock: '0.0.0.0/0', targetId: 5 }, 'junk'], propagatingGatewayIds: [] },
-    }));
+    const r = parseDesignFile(
+      file({
+        v: { ...VPC, cidrBlocks: '10.0.0.0/16', enableDnsSupport: 'yes' },
+        s: {
+          kind: 'subnet',
+          vpcId: 'v',
+          cidrBlock: ['10.0.1.0/24'],
+          availabilityZone: 'us-east-1a',
+          mapPublicIpOnLaunch: 1,
+        },
+        i: { kind: 'instance', subnetId: 's', privateIp: 10, securityGroupIds: 'sg', sourceDestCheck: false },
+        rt: {
+          kind: 'routeTable',
+          vpcId: 'v',
+          main: true,
+          routes: [{ id: 'r1', destinationCidrBlock: '0.0.0.0/0', targetId: 5 }, 'junk'],
+          propagatingGatewayIds: [],
+        },
+      }),
+    );
     if (!r.ok) throw new Error(r.error);
     expect(r.value.resources.v).toMatchObject({ cidrBlocks: ['10.0.0.0/16'], enableDnsSupport: true });
     expect(r.value.resources.s).toMatchObject({ cidrBlock: '', mapPublicIpOnLaunch: false, name: 's' });
-    expect(r.value.resources.i).toMatchObject({ privateIp: '10', securityGroupIds: ['sg'], instanceType: 't3.micro', sourceDestCheck: false });
-    expect(r.value.resources.rt).toMatchObject({ routes: [{ id: 'r1', destinationCidrBlock: '0.0.0.0/0', targetId: '5' }] });
+    expect(r.value.resources.i).toMatchObject({
+      privateIp: '10',
+      securityGroupIds: ['sg'],
+      instanceType: 't3.micro',
+      sourceDestCheck: false,
+    });
+    expect(r.value.resources.rt).toMatchObject({
+      routes: [{ id: 'r1', destinationCidrBlock: '0.0.0.0/0', targetId: '5' }],
+    });
     expect(r.warnings).toEqual([
       'v: cidrBlocks should be a list; read as a list of one.',
       'v: enableDnsSupport should be true or false, not "yes"; using true.',
@@ -52,16 +104,24 @@ describe('checking each resource by kind', () => {
   });
 
   it('skips unknown kinds, keeps only the fields the format has, and reads layout and flows defensively', () => {
-    const r = parseDesignFile(file({ x: { kind: 'spaceship' }, v: { ...VPC, extra: 'ignored' } }, {
-      layout: { v: { x: 10, y: 20, width: -5 }, bad: { x: 'a' } },
-      flows: [{ id: 'f', from: 'a', to: 'b', protocol: 'tcp', port: '443' }, { nope: true }],
-    }));
+    const r = parseDesignFile(
+      file(
+        { x: { kind: 'spaceship' }, v: { ...VPC, extra: 'ignored' } },
+        {
+          layout: { v: { x: 10, y: 20, width: -5 }, bad: { x: 'a' } },
+          flows: [{ id: 'f', from: 'a', to: 'b', protocol: 'tcp', port: '443' }, { nope: true }],
+        },
+      ),
+    );
     if (!r.ok) throw new Error(r.error);
     expect(Object.keys(r.value.resources)).toEqual(['v']);
     expect(r.value.resources.v).not.toHaveProperty('extra');
     expect(r.value.layout).toEqual({ v: { x: 10, y: 20 } });
     expect(r.value.flows).toEqual([{ id: 'f', name: '', from: 'a', to: 'b', protocol: 'tcp', port: 443 }]);
-    expect(r.warnings).toEqual(['Skipped x: not a resource this version understands (kind "spaceship").', 'Skipped flow 2: it needs an id, a from and a to.']);
+    expect(r.warnings).toEqual([
+      'Skipped x: not a resource this version understands (kind "spaceship").',
+      'Skipped flow 2: it needs an id, a from and a to.',
+    ]);
   });
 
   it('keeps the external mark of resources defined outside the design, and repairs a wrong one', () => {
@@ -74,10 +134,18 @@ describe('checking each resource by kind', () => {
 
   // https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html — /16 to /28, and a real network address.
   it('loads a readable design with invalid values (a /33, banana), and the rules report errors', () => {
-    const r = parseDesignFile(file({
-      v: { ...VPC, cidrBlocks: ['10.0.0.0/33'] },
-      s: { kind: 'subnet', vpcId: 'v', cidrBlock: 'banana', availabilityZone: 'us-east-1a', mapPublicIpOnLaunch: false },
-    }));
+    const r = parseDesignFile(
+      file({
+        v: { ...VPC, cidrBlocks: ['10.0.0.0/33'] },
+        s: {
+          kind: 'subnet',
+          vpcId: 'v',
+          cidrBlock: 'banana',
+          availabilityZone: 'us-east-1a',
+          mapPublicIpOnLaunch: false,
+        },
+      }),
+    );
     if (!r.ok) throw new Error(r.error);
     expect(r.warnings).toEqual([]);
     const errors = validateDesign(r.value).filter((f) => f.severity === 'error');
@@ -107,8 +175,11 @@ describe('hostile files', () => {
 
   it('refuses absurdly nested values instead of overflowing the stack, and ignores nesting in fields it does not read', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
-    expect(parseDesignFile(`{"format":"vpc-designer","formatVersion":1,"resources":{"e":{"kind":"vpcEndpoint","policyDocument":${deep}}}}`))
-      .toEqual({ ok: false, error: 'The file is nested more than 100 levels deep.' });
+    expect(
+      parseDesignFile(
+        `{"format":"vpc-designer","formatVersion":1,"resources":{"e":{"kind":"vpcEndpoint","policyDocument":${deep}}}}`,
+      ),
+    ).toEqual({ ok: false, error: 'The file is nested more than 100 levels deep.' });
     expect(parseDesignFile(`{"format":"vpc-designer","formatVersion":1,"unused":${deep}}`).ok).toBe(true);
   });
 });

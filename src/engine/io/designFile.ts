@@ -7,7 +7,18 @@
  * but wrong for AWS (a CIDR of `/33`, `banana`) load as they are — the rules report them as findings.
  */
 import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
-import type { Box, Design, Flow, NetworkAclRule, Refusal, Resource, ResourceKind, ResourceOfKind, Route, SecurityGroupRule } from '../model/types.ts';
+import type {
+  Box,
+  Design,
+  Flow,
+  NetworkAclRule,
+  Refusal,
+  Resource,
+  ResourceKind,
+  ResourceOfKind,
+  Route,
+  SecurityGroupRule,
+} from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
 import { NestingError, setOwn, toPlainData } from './plainData.ts';
 
@@ -19,7 +30,8 @@ export function serializeDesign(design: Design, style: 'indented' | 'compact' = 
 }
 
 /** Each migration takes a file of version `from` to `from + 1`. Add one (with a test) whenever the format changes. */
-const MIGRATIONS: Array<{ from: number; id: string; migrate(file: Record<string, unknown>): Record<string, unknown> }> = [];
+const MIGRATIONS: Array<{ from: number; id: string; migrate(file: Record<string, unknown>): Record<string, unknown> }> =
+  [];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -147,7 +159,9 @@ function records(fields: Record<string, Reader>, what: string): Reader {
         issue(`item ${i + 1} is not a ${what}; it was dropped`);
         return;
       }
-      out.push(readFields(item, fields, (m) => issue(`${what} ${typeof item.id === 'string' ? item.id : i + 1}: ${m}`), d));
+      out.push(
+        readFields(item, fields, (m) => issue(`${what} ${typeof item.id === 'string' ? item.id : i + 1}: ${m}`), d),
+      );
     });
     return out;
   };
@@ -161,7 +175,12 @@ function kindOf(v: unknown): string {
   return String(v);
 }
 
-function readFields(raw: Record<string, unknown>, fields: Record<string, Reader>, issue: Issue, d: { region: string; accountId: string }): Record<string, unknown> {
+function readFields(
+  raw: Record<string, unknown>,
+  fields: Record<string, Reader>,
+  issue: Issue,
+  d: { region: string; accountId: string },
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [field, read] of Object.entries(fields)) {
     const value = read(Object.hasOwn(raw, field) ? raw[field] : undefined, (m) => issue(`${field} ${m}`), d);
@@ -170,13 +189,30 @@ function readFields(raw: Record<string, unknown>, fields: Record<string, Reader>
   return out;
 }
 
-const ROUTE: Record<keyof Route, Reader> = { id: optionalText, destinationCidrBlock: optionalText, destinationPrefixListId: optionalText, fromPrefixListId: optionalText, targetId: text('') };
+const ROUTE: Record<keyof Route, Reader> = {
+  id: optionalText,
+  destinationCidrBlock: optionalText,
+  destinationPrefixListId: optionalText,
+  fromPrefixListId: optionalText,
+  targetId: text(''),
+};
 const SG_RULE: Record<keyof SecurityGroupRule, Reader> = {
-  id: optionalText, protocol: text('-1'), fromPort: number(-1), toPort: number(-1), cidr: optionalText, groupId: optionalText,
-  prefixListId: optionalText, description: optionalText,
+  id: optionalText,
+  protocol: text('-1'),
+  fromPort: number(-1),
+  toPort: number(-1),
+  cidr: optionalText,
+  groupId: optionalText,
+  prefixListId: optionalText,
+  description: optionalText,
 };
 const ACL_RULE: Record<keyof NetworkAclRule, Reader> = {
-  id: optionalText, ruleNumber: number(0), protocol: text('-1'), fromPort: optionalNumber, toPort: optionalNumber, cidr: text(''),
+  id: optionalText,
+  ruleNumber: number(0),
+  protocol: text('-1'),
+  fromPort: optionalNumber,
+  toPort: optionalNumber,
+  cidr: text(''),
   action: oneOf(['allow', 'deny'] as const, 'deny'),
 };
 const REFUSAL: Record<keyof Refusal, Reader> = { message: text(''), resources: texts };
@@ -202,53 +238,107 @@ export const COMMON_FIELDS: Record<Exclude<keyof Resource, 'id' | 'kind' | 'name
 
 export const RESOURCE_FIELDS: FieldReaders = {
   vpc: {
-    cidrBlocks: texts, enableDnsSupport: bool(true), enableDnsHostnames: bool(true), region: text(region),
-    accountId: text((d) => d.accountId), availabilityZones: texts,
+    cidrBlocks: texts,
+    enableDnsSupport: bool(true),
+    enableDnsHostnames: bool(true),
+    region: text(region),
+    accountId: text((d) => d.accountId),
+    availabilityZones: texts,
   },
   subnet: {
-    vpcId: text(''), cidrBlock: text(''), availabilityZone: text(''), mapPublicIpOnLaunch: bool(false), routeTableId: optionalText,
-    networkAclId: optionalText, ipv6Native: optionalBool,
+    vpcId: text(''),
+    cidrBlock: text(''),
+    availabilityZone: text(''),
+    mapPublicIpOnLaunch: bool(false),
+    routeTableId: optionalText,
+    networkAclId: optionalText,
+    ipv6Native: optionalBool,
   },
   internetGateway: { vpcId: optionalText },
   natGateway: {
-    subnetId: text(''), connectivityType: oneOf(['public', 'private'] as const, 'public'), elasticIpId: optionalText, privateIp: optionalText,
+    subnetId: text(''),
+    connectivityType: oneOf(['public', 'private'] as const, 'public'),
+    elasticIpId: optionalText,
+    privateIp: optionalText,
     securityGroupIds: optionalTexts,
   },
   instance: {
-    subnetId: text(''), instanceType: text('t3.micro'), privateIp: text(''), associatePublicIp: optionalBool, publicIp: optionalText,
-    elasticIpId: optionalText, securityGroupIds: texts, sourceDestCheck: bool(true), securityGroupNames: optionalTexts,
+    subnetId: text(''),
+    instanceType: text('t3.micro'),
+    privateIp: text(''),
+    associatePublicIp: optionalBool,
+    publicIp: optionalText,
+    elasticIpId: optionalText,
+    securityGroupIds: texts,
+    sourceDestCheck: bool(true),
+    securityGroupNames: optionalTexts,
   },
   networkInterface: {
-    subnetId: text(''), privateIps: texts, securityGroupIds: texts, sourceDestCheck: bool(true), instanceId: optionalText,
-    deviceIndex: optionalNumber, elasticIpId: optionalText,
+    subnetId: text(''),
+    privateIps: texts,
+    securityGroupIds: texts,
+    sourceDestCheck: bool(true),
+    instanceId: optionalText,
+    deviceIndex: optionalNumber,
+    elasticIpId: optionalText,
   },
   elasticIp: { publicIp: text('') },
   routeTable: { vpcId: text(''), main: bool(false), routes: records(ROUTE, 'route'), propagatingGatewayIds: texts },
   securityGroup: {
-    vpcId: text(''), description: text(''), isDefault: bool(false), ingress: records(SG_RULE, 'rule'), egress: records(SG_RULE, 'rule'),
+    vpcId: text(''),
+    description: text(''),
+    isDefault: bool(false),
+    ingress: records(SG_RULE, 'rule'),
+    egress: records(SG_RULE, 'rule'),
   },
-  networkAcl: { vpcId: text(''), isDefault: bool(false), inbound: records(ACL_RULE, 'rule'), outbound: records(ACL_RULE, 'rule') },
+  networkAcl: {
+    vpcId: text(''),
+    isDefault: bool(false),
+    inbound: records(ACL_RULE, 'rule'),
+    outbound: records(ACL_RULE, 'rule'),
+  },
   peeringConnection: {
-    requesterVpcId: text(''), accepterVpcId: text(''),
-    status: oneOf(['pending-acceptance', 'active', 'rejected', 'expired', 'failed', 'deleted'] as const, 'pending-acceptance'),
+    requesterVpcId: text(''),
+    accepterVpcId: text(''),
+    status: oneOf(
+      ['pending-acceptance', 'active', 'rejected', 'expired', 'failed', 'deleted'] as const,
+      'pending-acceptance',
+    ),
     requestedAt: optionalText,
   },
   vpcEndpoint: {
-    vpcId: text(''), endpointType: oneOf(['Gateway', 'Interface'] as const, 'Gateway'), serviceName: text(''), routeTableIds: texts,
-    subnetIds: texts, securityGroupIds: texts, privateDnsEnabled: bool(false), policyDocument: json,
+    vpcId: text(''),
+    endpointType: oneOf(['Gateway', 'Interface'] as const, 'Gateway'),
+    serviceName: text(''),
+    routeTableIds: texts,
+    subnetIds: texts,
+    securityGroupIds: texts,
+    privateDnsEnabled: bool(false),
+    policyDocument: json,
   },
   s3Bucket: { bucketName: text(''), region: text(region), policyDocument: json },
   virtualPrivateGateway: { vpcId: optionalText, amazonSideAsn: number(64512) },
   customerGateway: { ipAddress: text(''), bgpAsn: number(65000) },
-  vpnConnection: { vpnGatewayId: text(''), customerGatewayId: text(''), staticRoutesOnly: bool(false), onPremisesCidrs: texts },
+  vpnConnection: {
+    vpnGatewayId: text(''),
+    customerGatewayId: text(''),
+    staticRoutesOnly: bool(false),
+    onPremisesCidrs: texts,
+  },
   directConnectGateway: { amazonSideAsn: number(64512), virtualPrivateGatewayIds: texts, onPremisesCidrs: texts },
   internet: {},
   awsService: { service: text('s3') },
 };
 
 const FLOW_FIELDS: Record<keyof Flow, Reader> = {
-  id: text(''), name: text(''), from: text(''), to: text(''), protocol: oneOf(['tcp', 'udp', 'icmp'] as const, 'tcp'), port: optionalNumber,
-  action: optionalText, resource: optionalText,
+  id: text(''),
+  name: text(''),
+  from: text(''),
+  to: text(''),
+  protocol: oneOf(['tcp', 'udp', 'icmp'] as const, 'tcp'),
+  port: optionalNumber,
+  action: optionalText,
+  resource: optionalText,
 };
 
 /** At most this many warnings are listed; the rest are counted. */
@@ -276,17 +366,27 @@ export function readDesign(raw: unknown): ReadResult<Design> {
   } catch (e) {
     if (e instanceof NestingError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: 'The design is nested too deeply to read.' };
-    return { ok: false, error: `The design could not be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).` };
+    return {
+      ok: false,
+      error: `The design could not be read (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`,
+    };
   }
 }
 
 function readUnchecked(raw: unknown): ReadResult<Design> {
   if (!isRecord(raw)) return { ok: false, error: 'The file does not hold a design (expected a JSON object).' };
-  if (raw.format !== DESIGN_FORMAT) return { ok: false, error: `The file is not a VPC Designer design (format is ${JSON.stringify(raw.format ?? null)}).` };
+  if (raw.format !== DESIGN_FORMAT)
+    return {
+      ok: false,
+      error: `The file is not a VPC Designer design (format is ${JSON.stringify(raw.format ?? null)}).`,
+    };
   let file = raw;
   let version = typeof file.formatVersion === 'number' ? file.formatVersion : 0;
   if (version > DESIGN_FORMAT_VERSION) {
-    return { ok: false, error: `The design was saved by a newer VPC Designer (format ${version}; this one reads up to ${DESIGN_FORMAT_VERSION}).` };
+    return {
+      ok: false,
+      error: `The design was saved by a newer VPC Designer (format ${version}; this one reads up to ${DESIGN_FORMAT_VERSION}).`,
+    };
   }
   for (const m of MIGRATIONS) {
     if (m.from === version) {
@@ -307,7 +407,8 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
 
   const resources: Record<string, Resource> = {};
   const rawResources = isRecord(file.resources) ? file.resources : {};
-  if (file.resources !== undefined && !isRecord(file.resources)) warn('resources should be an object of resources by id; none were read.');
+  if (file.resources !== undefined && !isRecord(file.resources))
+    warn('resources should be an object of resources by id; none were read.');
   for (const key of Object.keys(rawResources)) {
     const value = rawResources[key];
     if (key === '__proto__') {
@@ -315,11 +416,18 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
       continue;
     }
     if (!isRecord(value) || typeof value.kind !== 'string' || !KINDS.has(value.kind)) {
-      warn(`Skipped ${key}: not a resource this version understands${isRecord(value) && typeof value.kind === 'string' ? ` (kind ${JSON.stringify(value.kind)})` : ''}.`);
+      warn(
+        `Skipped ${key}: not a resource this version understands${isRecord(value) && typeof value.kind === 'string' ? ` (kind ${JSON.stringify(value.kind)})` : ''}.`,
+      );
       continue;
     }
     const kind = value.kind as ResourceKind;
-    const fields = readFields(value, { ...COMMON_FIELDS, ...(RESOURCE_FIELDS[kind] as Record<string, Reader>) }, (m) => warn(`${key}: ${m}.`), context);
+    const fields = readFields(
+      value,
+      { ...COMMON_FIELDS, ...(RESOURCE_FIELDS[kind] as Record<string, Reader>) },
+      (m) => warn(`${key}: ${m}.`),
+      context,
+    );
     const resource = { id: key, kind, name: typeof value.name === 'string' ? value.name : key, ...fields } as Resource;
     setOwn(resources, key, resource);
   }

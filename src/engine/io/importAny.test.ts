@@ -15,15 +15,21 @@ describe('recognising the format by content', () => {
 
   it('reads CloudFormation YAML and JSON whatever their extension', async () => {
     const yaml = await importDesignText(VPC_YAML, 'template.txt');
-    const json = await importDesignText('{"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}}}}', 'vpc.template');
+    const json = await importDesignText(
+      '{"Resources": {"Vpc": {"Type": "AWS::EC2::VPC", "Properties": {"CidrBlock": "10.0.0.0/16"}}}}',
+      'vpc.template',
+    );
     expect(yaml.ok && yaml.report.format).toBe('CloudFormation template (YAML)');
     expect(json.ok && json.report.format).toBe('CloudFormation template (JSON)');
-    expect(yaml.ok && json.ok && Object.keys(yaml.design.resources)).toEqual(json.ok ? Object.keys(json.design.resources) : []);
+    expect(yaml.ok && json.ok && Object.keys(yaml.design.resources)).toEqual(
+      json.ok ? Object.keys(json.design.resources) : [],
+    );
   });
 
   it('says when a file is neither', async () => {
     expect(await importDesignText('{"hello": "world"}', 'x.json')).toEqual({
-      ok: false, error: 'x.json: this is neither a VPC Designer design nor a CloudFormation template (no Resources section).',
+      ok: false,
+      error: 'x.json: this is neither a VPC Designer design nor a CloudFormation template (no Resources section).',
     });
   });
 });
@@ -48,21 +54,35 @@ describe('bad input: a clear one-line error or a finding, within seconds', () =>
   });
 
   it('syntax errors', async () => {
-    expectOneLineError(await importDesignText('Resources:\n  Vpc: {Type: AWS::EC2::VPC\n', 'broken.yaml'), /^broken\.yaml: The file is not valid YAML/);
-    expectOneLineError(await importDesignText('{"Resources": [', 'broken.json'), /^broken\.json: The file is not valid JSON/);
+    expectOneLineError(
+      await importDesignText('Resources:\n  Vpc: {Type: AWS::EC2::VPC\n', 'broken.yaml'),
+      /^broken\.yaml: The file is not valid YAML/,
+    );
+    expectOneLineError(
+      await importDesignText('{"Resources": [', 'broken.json'),
+      /^broken\.json: The file is not valid JSON/,
+    );
   });
 
   it('a 20 MB file is refused at once, from its size', async () => {
-    const big = `Resources:\n${'  # padding\n'.repeat(20 * 1024 * 1024 / 12)}`;
+    const big = `Resources:\n${'  # padding\n'.repeat((20 * 1024 * 1024) / 12)}`;
     expect(big.length).toBeGreaterThan(MAX_IMPORT_BYTES);
     const started = performance.now();
-    expectOneLineError(await importDesignText(big, 'huge.yaml'), /too large to import \(20\.0 MB; the limit is 10 MB\)/);
+    expectOneLineError(
+      await importDesignText(big, 'huge.yaml'),
+      /too large to import \(20\.0 MB; the limit is 10 MB\)/,
+    );
     expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('a YAML alias bomb', async () => {
     const bomb = ['Resources: {}', 'a: &a [x,x,x,x,x,x,x,x,x,x]'];
-    for (let i = 1; i < 9; i++) bomb.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(i === 1 ? '*a' : `*l${i - 1}`)
+          .join(',')}]`,
+      );
     const started = performance.now();
     expectOneLineError(await importDesignText(bomb.join('\n'), 'bomb.yaml'), /alias bomb/);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -84,9 +104,24 @@ describe('bad input: a clear one-line error or a finding, within seconds', () =>
   });
 
   it('a dangling !Ref', async () => {
-    expectOneLineError(await importDesignText(`${VPC_YAML}  S:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Nope}\n`, 'd.yaml'), /S refers to Nope/);
-    expectOneLineError(await importDesignText(`${VPC_YAML}Outputs:\n  X: {Value: !GetAtt Ghost.Arn}\n`, 'd.yaml'), /Output X reads an attribute of Ghost/);
-    expectOneLineError(await importDesignText(`${VPC_YAML}  S:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: !Sub '\${Missing}-b'}\n`, 'd.yaml'), /substitutes \$\{Missing\}/);
+    expectOneLineError(
+      await importDesignText(
+        `${VPC_YAML}  S:\n    Type: AWS::EC2::Subnet\n    Properties: {VpcId: !Ref Nope}\n`,
+        'd.yaml',
+      ),
+      /S refers to Nope/,
+    );
+    expectOneLineError(
+      await importDesignText(`${VPC_YAML}Outputs:\n  X: {Value: !GetAtt Ghost.Arn}\n`, 'd.yaml'),
+      /Output X reads an attribute of Ghost/,
+    );
+    expectOneLineError(
+      await importDesignText(
+        `${VPC_YAML}  S:\n    Type: AWS::S3::Bucket\n    Properties: {BucketName: !Sub '\${Missing}-b'}\n`,
+        'd.yaml',
+      ),
+      /substitutes \$\{Missing\}/,
+    );
   });
 
   it('unknown resource types are listed, not dropped', async () => {
@@ -96,17 +131,25 @@ describe('bad input: a clear one-line error or a finding, within seconds', () =>
   });
 
   it('wrong property types load with warnings and show up as error findings', async () => {
-    const r = await importDesignText('Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: [10.0.0.0/16]}}\n  Odd: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 1234}}\n  Props: {Type: AWS::EC2::VPC, Properties: [1, 2]}\n', 'w.yaml');
+    const r = await importDesignText(
+      'Resources:\n  Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: [10.0.0.0/16]}}\n  Odd: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 1234}}\n  Props: {Type: AWS::EC2::VPC, Properties: [1, 2]}\n',
+      'w.yaml',
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.report.warnings).toContain('Vpc.CidrBlock should be text, but is a list; it was left empty.');
     expect(r.report.failed).toEqual(['Props (AWS::EC2::VPC): its Properties should be a mapping, not a list']);
-    const errors = validateDesign(r.design).filter((f) => f.severity === 'error').map((f) => f.resources[0]);
+    const errors = validateDesign(r.design)
+      .filter((f) => f.severity === 'error')
+      .map((f) => f.resources[0]);
     expect(errors).toEqual(expect.arrayContaining(['Vpc', 'Odd']));
   });
 
   it('a template without Resources', async () => {
-    expectOneLineError(await importDesignText('AWSTemplateFormatVersion: "2010-09-09"\nDescription: nothing\n', 'n.yaml'), /no Resources section/);
+    expectOneLineError(
+      await importDesignText('AWSTemplateFormatVersion: "2010-09-09"\nDescription: nothing\n', 'n.yaml'),
+      /no Resources section/,
+    );
   });
 
   it('never throws, even for input that is not text', () => {

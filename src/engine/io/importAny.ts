@@ -56,13 +56,20 @@ export function checkImportSize(bytes: number, fileName: string): string | undef
  * const result = await importDesignText(text, 'vpc.yaml', { region: 'eu-west-1' });
  * if (result.ok) store.replace(result.design); else notify(result.error);
  */
-export async function importDesignText(text: string, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importDesignText(
+  text: string,
+  fileName: string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const tooLarge = typeof text === 'string' ? checkImportSize(text.length, fileName) : undefined;
   if (tooLarge) return { ok: false, error: tooLarge };
   try {
     const { importDesignTextSync } = await import('./importSync.ts');
     return importDesignTextSync(text, fileName, options);
   } catch (e) {
-    return { ok: false, error: `${fileName}: the importer could not be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).` };
+    return {
+      ok: false,
+      error: `${fileName}: the importer could not be loaded (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`,
+    };
   }
 }

@@ -12,7 +12,10 @@ function stackNameOf(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const stem = base.replace(/\.(ya?ml|json|template|txt)$/i, '').replace(/\.(cfn|template)$/i, '');
   // Stack names: letters, digits and hyphens, starting with a letter, at most 128 characters.
-  const cleaned = stem.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^[^A-Za-z]+/, '').slice(0, 128);
+  const cleaned = stem
+    .replace(/[^A-Za-z0-9-]+/g, '-')
+    .replace(/^[^A-Za-z]+/, '')
+    .slice(0, 128);
   return cleaned || 'imported-stack';
 }
 
@@ -22,7 +25,10 @@ export function importDesignTextSync(text: string, fileName: string, options: Im
     return importUnchecked(text, fileName, options);
   } catch (e) {
     // A bug must still not reach the user as a stack trace.
-    return { ok: false, error: `${fileName}: could not be imported (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).` };
+    return {
+      ok: false,
+      error: `${fileName}: could not be imported (${e instanceof Error ? e.message.split('\n')[0] : String(e)}).`,
+    };
   }
 }
 
@@ -36,7 +42,10 @@ function importUnchecked(text: string, fileName: string, options: ImportOptions)
 
   if (data.format !== undefined || data.formatVersion !== undefined) {
     if (options.parameters && Object.keys(options.parameters).length > 0) {
-      return { ok: false, error: `${fileName}: parameter values apply to CloudFormation templates, and this is a VPC Designer design.` };
+      return {
+        ok: false,
+        error: `${fileName}: parameter values apply to CloudFormation templates, and this is a VPC Designer design.`,
+      };
     }
     const result = readDesign(data);
     if (!result.ok) return { ok: false, error: `${fileName}: ${result.error}` };
@@ -44,15 +53,27 @@ function importUnchecked(text: string, fileName: string, options: ImportOptions)
       ok: true,
       design: result.value,
       report: {
-        format: 'VPC Designer design', notModelled: [], warnings: [...parsed.warnings, ...result.warnings], counts: countKinds(result.value),
-        skipped: [], failed: [], placeholders: [],
+        format: 'VPC Designer design',
+        notModelled: [],
+        warnings: [...parsed.warnings, ...result.warnings],
+        counts: countKinds(result.value),
+        skipped: [],
+        failed: [],
+        placeholders: [],
       },
     };
   }
   if (!isTemplate(data)) {
-    return { ok: false, error: `${fileName}: this is neither a VPC Designer design nor a CloudFormation template (no Resources section).` };
+    return {
+      ok: false,
+      error: `${fileName}: this is neither a VPC Designer design nor a CloudFormation template (no Resources section).`,
+    };
   }
-  const imported = importTemplate(data, { region: options.region, stackName: stackNameOf(fileName), ...(options.parameters ? { parameters: options.parameters } : {}) });
+  const imported = importTemplate(data, {
+    region: options.region,
+    stackName: stackNameOf(fileName),
+    ...(options.parameters ? { parameters: options.parameters } : {}),
+  });
   if (!imported.ok) return { ok: false, error: `${fileName}: ${imported.error}` };
 
   const label = (o: TemplateResourceOutcome) => `${o.id} (${o.type})`;
@@ -60,14 +81,17 @@ function importUnchecked(text: string, fileName: string, options: ImportOptions)
   const skipped: string[] = [];
   const failed: string[] = [];
   for (const o of imported.resources) {
-    if (o.outcome.status === 'not-modelled') notModelled.push(o.outcome.reason ? `${label(o)}: ${o.outcome.reason}` : label(o));
+    if (o.outcome.status === 'not-modelled')
+      notModelled.push(o.outcome.reason ? `${label(o)}: ${o.outcome.reason}` : label(o));
     else if (o.outcome.status === 'skipped') skipped.push(`${label(o)}: ${o.outcome.reason}`);
     else if (o.outcome.status === 'failed') failed.push(`${label(o)}: ${o.outcome.reason}`);
   }
   if (imported.outputs.length) notModelled.push(`Outputs: ${imported.outputs.join(', ')}`);
   const warnings = [...parsed.warnings];
   if (imported.unsetParameters.length) {
-    warnings.push(`Parameters without a default: ${imported.unsetParameters.join(', ')}. Values that depend on them are unknown (shown as \${Name}), so checks that need them are skipped.`);
+    warnings.push(
+      `Parameters without a default: ${imported.unsetParameters.join(', ')}. Values that depend on them are unknown (shown as \${Name}), so checks that need them are skipped.`,
+    );
   }
   warnings.push(...imported.warnings);
   return {
@@ -75,7 +99,12 @@ function importUnchecked(text: string, fileName: string, options: ImportOptions)
     design: imported.design,
     report: {
       format: `CloudFormation template (${text.trimStart().startsWith('{') ? 'JSON' : 'YAML'})`,
-      notModelled, warnings, counts: countKinds(imported.design), skipped, failed, placeholders: imported.placeholders,
+      notModelled,
+      warnings,
+      counts: countKinds(imported.design),
+      skipped,
+      failed,
+      placeholders: imported.placeholders,
       templateResources: imported.resources,
     },
   };

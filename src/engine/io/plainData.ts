@@ -40,7 +40,8 @@ export function toPlainData(value: unknown, stats: { dropped: number } = { dropp
  * @example setOwn(record, '__proto__', 1) // an own property named __proto__, Object.prototype untouched
  */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 

@@ -22,7 +22,12 @@ interface Size {
   height: number;
 }
 
-const LEAF_ORDER: Partial<Record<Resource['kind'], number>> = { natGateway: 0, instance: 1, networkInterface: 2, vpcEndpoint: 3 };
+const LEAF_ORDER: Partial<Record<Resource['kind'], number>> = {
+  natGateway: 0,
+  instance: 1,
+  networkInterface: 2,
+  vpcEndpoint: 3,
+};
 
 /** 0 public, 1 private with a default route (NAT, appliance), 2 isolated. */
 function tierOf(design: Design, subnet: Subnet): number {
@@ -142,7 +147,9 @@ export function autoLayout(design: Design): Record<string, Box> {
       shelf = Math.max(shelf, size.height);
       right = Math.max(right, x - REGION.gap);
     }
-    const items = (children.get(regionNodeId(region)) ?? []).filter((r) => r.kind !== 'vpc' && r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway');
+    const items = (children.get(regionNodeId(region)) ?? []).filter(
+      (r) => r.kind !== 'vpc' && r.kind !== 'internetGateway' && r.kind !== 'virtualPrivateGateway',
+    );
     if (items.length) {
       if (shelf > 0) y += shelf + REGION.gap;
       items.forEach((item, i) => {

@@ -6,10 +6,29 @@
  * The canvas adapter draws these boxes and the placement of new resources (placement.ts) reads them, so a new
  * resource is placed against exactly the boxes the user sees.
  */
-import { azNodeId, isDrawnAsNode, isSupportingKind, regionNodeId, regionsOf, visualParentOf } from '../model/diagram.ts';
+import {
+  azNodeId,
+  isDrawnAsNode,
+  isSupportingKind,
+  regionNodeId,
+  regionsOf,
+  visualParentOf,
+} from '../model/diagram.ts';
 import { getResource } from '../model/queries.ts';
 import type { Design, Resource, ResourceId, Subnet, Vpc } from '../model/types.ts';
-import { AZ, CHIP, freeSlot, GRID, labelWidth, LEAF, packAlongLine, SUBNET, SUPPORT, VPC, type XY } from './geometry.ts';
+import {
+  AZ,
+  CHIP,
+  freeSlot,
+  GRID,
+  labelWidth,
+  LEAF,
+  packAlongLine,
+  SUBNET,
+  SUPPORT,
+  VPC,
+  type XY,
+} from './geometry.ts';
 
 export interface Placed<T> {
   item: T;
@@ -67,7 +86,13 @@ export interface SubnetLayout {
 }
 
 export function layoutSubnet(design: Design, subnet: Subnet, leaves: Resource[]): SubnetLayout {
-  const placed = placeChildren(design, leaves, () => LEAF, { x: GRID, y: SUBNET.header }, { origin: { x: SUBNET.pad, y: SUBNET.header }, perRow: 3 });
+  const placed = placeChildren(
+    design,
+    leaves,
+    () => LEAF,
+    { x: GRID, y: SUBNET.header },
+    { origin: { x: SUBNET.pad, y: SUBNET.header }, perRow: 3 },
+  );
   const { right, bottom } = extent(placed);
   const user = minSize(design, subnet.id);
   return {
@@ -155,7 +180,13 @@ export function layoutVpc(design: Design, vpc: Vpc, children: ChildIndex): VpcLa
   const chipItems = inVpc.filter((r) => isBorderResource(r));
   const minX = labelWidth(vpc) + VPC.chipInset;
   const wanted = chipItems.map((r, i) => design.layout[r.id]?.x ?? minX + i * (CHIP.width + VPC.chipGap));
-  const packed = packAlongLine(wanted, chipItems.map(() => CHIP.width), minX, width - VPC.chipInset, VPC.chipGap);
+  const packed = packAlongLine(
+    wanted,
+    chipItems.map(() => CHIP.width),
+    minX,
+    width - VPC.chipInset,
+    VPC.chipGap,
+  );
   width = Math.max(width, packed.end + VPC.chipInset);
   const chips = chipItems.map((item, i) => ({ item, x: packed.positions[i]!, y: -CHIP.height / 2, ...CHIP }));
 
@@ -163,7 +194,11 @@ export function layoutVpc(design: Design, vpc: Vpc, children: ChildIndex): VpcLa
 }
 
 export function isBorderResource(r: Resource): boolean {
-  return r.kind === 'internetGateway' || r.kind === 'virtualPrivateGateway' || (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway');
+  return (
+    r.kind === 'internetGateway' ||
+    r.kind === 'virtualPrivateGateway' ||
+    (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway')
+  );
 }
 
 /**
@@ -226,4 +261,3 @@ function buildIndex(design: Design, showSupporting: boolean): ChildIndex {
   }
   return { get: (p) => byParent.get(p), subnetsOf: (v) => subnets.get(v) ?? [], topLevel };
 }
-

@@ -16,10 +16,14 @@ import { diagramGeometry, layoutPositionOf, sidePoint, type DiagramBox, type Dia
 import { intersects, type Rect } from './geometry.ts';
 
 /** The shared corpus beside the repository (../shared), else the importer's copy of it for a clean clone. */
-const CORPUS = [join(import.meta.dirname, '../../../../shared/corpus/cloudformation'), join(import.meta.dirname, '../io/cloudformation/fixtures/corpus')].find((d) =>
-  existsSync(d),
-);
-if (!CORPUS) throw new Error('The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.');
+const CORPUS = [
+  join(import.meta.dirname, '../../../../shared/corpus/cloudformation'),
+  join(import.meta.dirname, '../io/cloudformation/fixtures/corpus'),
+].find((d) => existsSync(d));
+if (!CORPUS)
+  throw new Error(
+    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
+  );
 
 function imported(file: string): Design {
   const result = importDesignTextSync(readFileSync(join(CORPUS!, file), 'utf8'), file);
@@ -36,7 +40,12 @@ const DESIGNS: [string, () => Design][] = [
 ];
 
 function inside(outer: Rect, inner: Rect): boolean {
-  return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
 }
 
 function onBoundary(r: Rect, p: { x: number; y: number }): boolean {
@@ -54,7 +63,9 @@ describe.each(DESIGNS)('diagramGeometry on %s', (_, make) => {
     it(`draws every shown resource in exactly one box (supports ${showSupporting ? 'shown' : 'hidden'})`, () => {
       const count = new Map<string, number>();
       for (const b of g.boxes) if (b.resource) count.set(b.resource.id, (count.get(b.resource.id) ?? 0) + 1);
-      const drawn = Object.values(design.resources).filter((r) => isDrawnAsNode(r) && isShownOnCanvas(r, showSupporting));
+      const drawn = Object.values(design.resources).filter(
+        (r) => isDrawnAsNode(r) && isShownOnCanvas(r, showSupporting),
+      );
       expect(drawn.length).toBeGreaterThan(0);
       for (const r of drawn) expect(count.get(r.id), r.id).toBe(1);
       expect(new Set(g.boxes.map((b) => b.id)).size).toBe(g.boxes.length);
@@ -93,7 +104,8 @@ describe.each(DESIGNS)('diagramGeometry on %s', (_, make) => {
       }
       for (const leaves of bySubnet.values()) {
         for (let i = 0; i < leaves.length; i++) {
-          for (let j = i + 1; j < leaves.length; j++) expect(intersects(leaves[i]!.abs, leaves[j]!.abs), `${leaves[i]!.id} / ${leaves[j]!.id}`).toBe(false);
+          for (let j = i + 1; j < leaves.length; j++)
+            expect(intersects(leaves[i]!.abs, leaves[j]!.abs), `${leaves[i]!.id} / ${leaves[j]!.id}`).toBe(false);
         }
       }
     });
@@ -143,7 +155,7 @@ describe.each(DESIGNS)('diagramGeometry on %s', (_, make) => {
 });
 
 describe('diagramGeometry connections and text', () => {
-  it('draws the example design\'s peering between its two VPCs, facing each other', () => {
+  it("draws the example design's peering between its two VPCs, facing each other", () => {
     const design = exampleDesign();
     const g = diagramGeometry(design);
     const peering = g.connections.find((c) => c.kind === 'peering');
@@ -164,7 +176,7 @@ describe('diagramGeometry connections and text', () => {
     expect(subnets.some((s) => !s.isPublic)).toBe(true);
   });
 
-  it('draws a gateway endpoint\'s routes to its route tables only when route tables are shown', () => {
+  it("draws a gateway endpoint's routes to its route tables only when route tables are shown", () => {
     // A gateway endpoint is a route target in the route tables it is associated with:
     // https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html
     const design = aDesign(aVpc(), aRouteTable(), anEndpoint({ routeTableIds: ['rtb-a'] }));

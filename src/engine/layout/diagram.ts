@@ -174,7 +174,12 @@ function planRegion(design: Design, children: ChildIndex, id: string, autoX: num
   });
   const content = boundsOf(items.map((i) => ({ ...i.page, width: i.width, height: i.height })));
   const rect = content
-    ? { x: content.x - REGION.pad, y: content.y - REGION.header, width: content.width + 2 * REGION.pad, height: content.height + REGION.header + REGION.pad }
+    ? {
+        x: content.x - REGION.pad,
+        y: content.y - REGION.header,
+        width: content.width + 2 * REGION.pad,
+        height: content.height + REGION.header + REGION.pad,
+      }
     : { x: autoX, y: 0, width: REGION.emptyWidth, height: REGION.emptyHeight };
   return { rect, items };
 }
@@ -232,19 +237,45 @@ export function diagramGeometry(design: Design, options: GeometryOptions = {}): 
       empty: undefined,
     });
   };
-  const leaf = (r: Resource, type: 'resource' | 'border' | 'support', parent: DiagramBox | undefined, local: Rect, pageFrame = false) =>
-    nested(parent, local, r.id, type, r, r.name, detailOf(r), pageFrame);
+  const leaf = (
+    r: Resource,
+    type: 'resource' | 'border' | 'support',
+    parent: DiagramBox | undefined,
+    local: Rect,
+    pageFrame = false,
+  ) => nested(parent, local, r.id, type, r, r.name, detailOf(r), pageFrame);
 
   const vpcBoxes = (layout: VpcLayout, region: DiagramBox, page: XY) => {
     const { vpc } = layout;
     const local = { x: page.x - region.abs.x, y: page.y - region.abs.y, width: layout.width, height: layout.height };
     const vb = nested(region, local, vpc.id, 'vpc', vpc, vpc.name, vpc.cidrBlocks.join(', '), true);
     for (const band of layout.bands) {
-      const bb = nested(vb, { x: band.x, y: VPC.header, width: band.width, height: layout.bandHeight }, band.id, 'az', undefined, band.zone, '', false, undefined, band.zone);
+      const bb = nested(
+        vb,
+        { x: band.x, y: VPC.header, width: band.width, height: layout.bandHeight },
+        band.id,
+        'az',
+        undefined,
+        band.zone,
+        '',
+        false,
+        undefined,
+        band.zone,
+      );
       for (const s of band.subnets) {
         const subnet = s.item.subnet;
         const local = { x: s.x, y: s.y, width: s.width, height: s.height };
-        const sb = nested(bb, local, subnet.id, 'subnet', subnet, subnet.name, subnet.cidrBlock, false, isPublicSubnet(design, subnet));
+        const sb = nested(
+          bb,
+          local,
+          subnet.id,
+          'subnet',
+          subnet,
+          subnet.name,
+          subnet.cidrBlock,
+          false,
+          isPublicSubnet(design, subnet),
+        );
         for (const l of s.item.leaves) leaf(l.item, 'resource', sb, { x: l.x, y: l.y, ...LEAF });
       }
     }
@@ -269,7 +300,12 @@ export function diagramGeometry(design: Design, options: GeometryOptions = {}): 
 
   // Outside any region: the internet, customer gateways, Direct Connect gateways (and orphans from imports),
   // in a column left of the regions when they have no position.
-  const all = boundsOf(boxes.filter((b) => b.type === 'region').map((b) => b.abs)) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const all = boundsOf(boxes.filter((b) => b.type === 'region').map((b) => b.abs)) ?? {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
   let autoY = all.y;
   for (const r of children.topLevel) {
     const box = design.layout[r.id];
@@ -338,7 +374,15 @@ function connectionsOf(design: Design, byId: ReadonlyMap<string, DiagramBox>): D
     const b = byId.get(target);
     if (!a || !b) return;
     const sides = facingSides(a.abs, b.abs);
-    out.push({ id, source, target, ...sides, sourcePoint: sidePoint(a.abs, sides.sourceSide), targetPoint: sidePoint(b.abs, sides.targetSide), ...text });
+    out.push({
+      id,
+      source,
+      target,
+      ...sides,
+      sourcePoint: sidePoint(a.abs, sides.sourceSide),
+      targetPoint: sidePoint(b.abs, sides.targetSide),
+      ...text,
+    });
   };
   for (const r of Object.values(design.resources)) {
     if (r.kind === 'peeringConnection') {
@@ -351,14 +395,30 @@ function connectionsOf(design: Design, byId: ReadonlyMap<string, DiagramBox>): D
         pending: r.status === 'pending-acceptance',
       });
     } else if (r.kind === 'vpnConnection') {
-      add(r.id, r.vpnGatewayId, r.customerGatewayId, { kind: 'vpn', resource: r, name: r.name, label: `VPN · ${r.staticRoutesOnly ? 'static routes' : 'BGP'}`, pending: false });
+      add(r.id, r.vpnGatewayId, r.customerGatewayId, {
+        kind: 'vpn',
+        resource: r,
+        name: r.name,
+        label: `VPN · ${r.staticRoutesOnly ? 'static routes' : 'BGP'}`,
+        pending: false,
+      });
     } else if (r.kind === 'directConnectGateway') {
       for (const vgw of r.virtualPrivateGatewayIds) {
-        add(`dx:${r.id}:${vgw}`, r.id, vgw, { kind: 'directConnect', name: 'Direct Connect association', label: 'Direct Connect', pending: false });
+        add(`dx:${r.id}:${vgw}`, r.id, vgw, {
+          kind: 'directConnect',
+          name: 'Direct Connect association',
+          label: 'Direct Connect',
+          pending: false,
+        });
       }
     } else if (r.kind === 'vpcEndpoint' && r.endpointType === 'Gateway') {
       for (const rtb of r.routeTableIds) {
-        add(`route:${r.id}:${rtb}`, r.id, rtb, { kind: 'endpointRoute', name: 'Gateway endpoint route', label: 'prefix-list route', pending: false });
+        add(`route:${r.id}:${rtb}`, r.id, rtb, {
+          kind: 'endpointRoute',
+          name: 'Gateway endpoint route',
+          label: 'prefix-list route',
+          pending: false,
+        });
       }
     }
   }

@@ -36,7 +36,10 @@ export function intersects(a: Rect, b: Rect): boolean {
 
 export function boundsOf(rects: Rect[]): Rect | undefined {
   if (rects.length === 0) return undefined;
-  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  let x1 = Infinity,
+    y1 = Infinity,
+    x2 = -Infinity,
+    y2 = -Infinity;
   for (const r of rects) {
     x1 = Math.min(x1, r.x);
     y1 = Math.min(y1, r.y);
@@ -51,7 +54,13 @@ export function boundsOf(rects: Rect[]): Rect | undefined {
  * without overlapping (a forward pass pushes right, a backward pass pulls back inside). Returns the positions and
  * the end of the last item, which is past `max` only when the items cannot fit at all.
  */
-export function packAlongLine(wanted: number[], widths: number[], min: number, max: number, gap: number): { positions: number[]; end: number } {
+export function packAlongLine(
+  wanted: number[],
+  widths: number[],
+  min: number,
+  max: number,
+  gap: number,
+): { positions: number[]; end: number } {
   const order = wanted.map((_, i) => i).sort((a, b) => wanted[a]! - wanted[b]! || a - b);
   const pos = new Array<number>(wanted.length);
   let cursor = min;
@@ -78,7 +87,12 @@ export function packAlongLine(wanted: number[], widths: number[], min: number, m
 export function freeSlot(occupied: Rect[], size: { width: number; height: number }, origin: XY, perRow: number): XY {
   for (let row = 0; row < 10_000; row++) {
     for (let col = 0; col < perRow; col++) {
-      const cell = { x: origin.x + col * (size.width + AUTO_GAP), y: origin.y + row * (size.height + AUTO_GAP), width: size.width, height: size.height };
+      const cell = {
+        x: origin.x + col * (size.width + AUTO_GAP),
+        y: origin.y + row * (size.height + AUTO_GAP),
+        width: size.width,
+        height: size.height,
+      };
       if (!occupied.some((o) => intersects(o, cell))) return { x: cell.x, y: cell.y };
     }
   }

@@ -33,7 +33,10 @@ function expectApart(boxes: Array<{ id: string; rect: Rect }>, gap: number) {
 function subnetDrawn(design: Design, id: string) {
   const children = indexChildren(design, false);
   const layout = layoutSubnet(design, design.resources[id] as Subnet, children.get(id) ?? []);
-  return { ...layout, boxes: layout.leaves.map((l) => ({ id: l.item.id, rect: { x: l.x, y: l.y, width: l.width, height: l.height } })) };
+  return {
+    ...layout,
+    boxes: layout.leaves.map((l) => ({ id: l.item.id, rect: { x: l.x, y: l.y, width: l.width, height: l.height } })),
+  };
 }
 
 /** Every VPC's page box (its stored corner and its drawn size). */
@@ -92,7 +95,12 @@ describe('findFreeSpot', () => {
   });
 
   it('finds a place among many neighbours', () => {
-    const taken = Array.from({ length: 200 }, (_, i) => ({ x: (i % 20) * 120, y: Math.floor(i / 20) * 60, width: 100, height: 50 }));
+    const taken = Array.from({ length: 200 }, (_, i) => ({
+      x: (i % 20) * 120,
+      y: Math.floor(i / 20) * 60,
+      width: 100,
+      height: 50,
+    }));
     const spot = findFreeSpot(taken, size, { x: 130, y: 70 }, { x: 0, y: 0 });
     expect(taken.some((t) => intersects(t, { ...spot, ...size }))).toBe(false);
   });
@@ -100,14 +108,19 @@ describe('findFreeSpot', () => {
 
 describe('a dropped resource takes the nearest free place in its container', () => {
   it('lands a NAT instance dropped 8 px from a NAT gateway beside it, not on it', () => {
-    const d = apply(laidOut(), addFromPalette('NAT instance', { nodeId: 's', position: { x: SUBNET.pad + 8, y: SUBNET.header } }));
+    const d = apply(
+      laidOut(),
+      addFromPalette('NAT instance', { nodeId: 's', position: { x: SUBNET.pad + 8, y: SUBNET.header } }),
+    );
     const { boxes } = subnetDrawn(d, 's');
     expect(boxes.map((b) => b.id).sort()).toEqual(['i-1', 'nat']);
     expectApart(boxes, AUTO_GAP);
   });
 
   it('keeps several instances dropped at one point apart, and the subnet grows to hold them', () => {
-    const drops = Array.from({ length: 7 }, () => addFromPalette('EC2 instance', { nodeId: 's', position: { x: SUBNET.pad, y: SUBNET.header } }));
+    const drops = Array.from({ length: 7 }, () =>
+      addFromPalette('EC2 instance', { nodeId: 's', position: { x: SUBNET.pad, y: SUBNET.header } }),
+    );
     const d = apply(laidOut(), ...drops);
     const drawn = subnetDrawn(d, 's');
     expect(drawn.boxes).toHaveLength(8);
@@ -121,7 +134,9 @@ describe('a dropped resource takes the nearest free place in its container', () 
   });
 
   it('pushes the subnet below down when a subnet grows, so the two never overlap', () => {
-    const drops = Array.from({ length: 7 }, () => addFromPalette('EC2 instance', { nodeId: 's', position: { x: SUBNET.pad, y: SUBNET.header } }));
+    const drops = Array.from({ length: 7 }, () =>
+      addFromPalette('EC2 instance', { nodeId: 's', position: { x: SUBNET.pad, y: SUBNET.header } }),
+    );
     const d = apply(laidOut(), ...drops);
     const grown = subnetDrawn(d, 's');
     const below = d.layout['below']!;
@@ -132,9 +147,15 @@ describe('a dropped resource takes the nearest free place in its container', () 
     const d = apply(laidOut(), addFromPalette('Subnet', { nodeId: 'v', position: { x: 0, y: 0 } }));
     const children = indexChildren(d, false);
     const zoneA = children.subnetsOf('v').filter((s) => s.availabilityZone === 'us-east-1a');
-    const boxes = zoneA.map((s) => ({ id: s.id, rect: { ...d.layout[s.id]!, ...layoutSubnet(d, s, children.get(s.id) ?? []) } }));
+    const boxes = zoneA.map((s) => ({
+      id: s.id,
+      rect: { ...d.layout[s.id]!, ...layoutSubnet(d, s, children.get(s.id) ?? []) },
+    }));
     expect(boxes).toHaveLength(3);
-    expectApart(boxes.map((b) => ({ id: b.id, rect: { x: b.rect.x, y: b.rect.y, width: b.rect.width, height: b.rect.height } })), AUTO_GAP);
+    expectApart(
+      boxes.map((b) => ({ id: b.id, rect: { x: b.rect.x, y: b.rect.y, width: b.rect.width, height: b.rect.height } })),
+      AUTO_GAP,
+    );
   });
 });
 
@@ -156,7 +177,9 @@ describe('a new VPC', () => {
     const d0 = laidOut();
     const neighbour = apply(d0, addFromPalette('VPC', { position: { x: 0, y: 0 }, absolute: { x: 600, y: 0 } }));
     // A dozen subnets in one band make the first VPC much taller; the neighbour sat right of it, within reach.
-    const adds = Array.from({ length: 12 }, () => addFromPalette('EC2 instance', { nodeId: 's', position: { x: SUBNET.pad, y: SUBNET.header } }));
+    const adds = Array.from({ length: 12 }, () =>
+      addFromPalette('EC2 instance', { nodeId: 's', position: { x: SUBNET.pad, y: SUBNET.header } }),
+    );
     const d = apply(neighbour, ...adds);
     expectApart(vpcBoxes(d), REGION.gap - 1);
   });
@@ -164,7 +187,10 @@ describe('a new VPC', () => {
 
 describe('paste and duplicate', () => {
   it('pastes an instance into its subnet at a free place, not on the original', () => {
-    const d0 = apply(laidOut(), addFromPalette('EC2 instance', { nodeId: 's', position: { x: 200, y: SUBNET.header } }));
+    const d0 = apply(
+      laidOut(),
+      addFromPalette('EC2 instance', { nodeId: 's', position: { x: 200, y: SUBNET.header } }),
+    );
     const d = apply(d0, pasteResources(copyResources(d0, ['i-1'])));
     expectApart(subnetDrawn(d, 's').boxes, AUTO_GAP);
   });

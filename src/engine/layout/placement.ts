@@ -47,12 +47,20 @@ export function findFreeSpot(
   const blocked = taken.map((t) => inflate(t, gap - 1e-6));
   const isFree = (p: XY) => !blocked.some((b) => intersects(b, { ...p, ...size })) && accept(p);
   if (isFree(start)) return start;
-  if (taken.length > EXACT_LIMIT) return gridSpot(blocked, size, { x: Number.isFinite(min.x) ? min.x : start.x, y: Number.isFinite(min.y) ? min.y : start.y });
+  if (taken.length > EXACT_LIMIT)
+    return gridSpot(blocked, size, {
+      x: Number.isFinite(min.x) ? min.x : start.x,
+      y: Number.isFinite(min.y) ? min.y : start.y,
+    });
   const xs = new Set([start.x]);
   const ys = new Set([start.y]);
   for (const t of taken) {
-    xs.add(up(t.x + t.width + gap)).add(down(t.x - gap - size.width)).add(t.x);
-    ys.add(up(t.y + t.height + gap)).add(down(t.y - gap - size.height)).add(t.y);
+    xs.add(up(t.x + t.width + gap))
+      .add(down(t.x - gap - size.width))
+      .add(t.x);
+    ys.add(up(t.y + t.height + gap))
+      .add(down(t.y - gap - size.height))
+      .add(t.y);
   }
   let best: XY | undefined;
   let bestDistance = Infinity;
@@ -73,7 +81,11 @@ export function findFreeSpot(
 function gridSpot(blocked: Rect[], size: Size, origin: XY): XY {
   for (let row = 0; ; row++) {
     for (let col = 0; col < 8; col++) {
-      const cell = { x: origin.x + col * (size.width + AUTO_GAP), y: origin.y + row * (size.height + AUTO_GAP), ...size };
+      const cell = {
+        x: origin.x + col * (size.width + AUTO_GAP),
+        y: origin.y + row * (size.height + AUTO_GAP),
+        ...size,
+      };
       if (!blocked.some((b) => intersects(b, cell))) return { x: cell.x, y: cell.y };
     }
   }
@@ -93,7 +105,10 @@ function leavesOf(children: ChildIndex, subnetId: ResourceId): Resource[] {
 }
 
 function leafBoxes(design: Design, children: ChildIndex, subnet: Subnet): Sibling[] {
-  return layoutSubnet(design, subnet, leavesOf(children, subnet.id)).leaves.map((l) => ({ id: l.item.id, rect: { x: l.x, y: l.y, width: l.width, height: l.height } }));
+  return layoutSubnet(design, subnet, leavesOf(children, subnet.id)).leaves.map((l) => ({
+    id: l.item.id,
+    rect: { x: l.x, y: l.y, width: l.width, height: l.height },
+  }));
 }
 
 function subnetSize(design: Design, children: ChildIndex, subnet: Subnet): Size {
@@ -105,7 +120,13 @@ function subnetSize(design: Design, children: ChildIndex, subnet: Subnet): Size 
 function subnetBoxes(design: Design, children: ChildIndex, vpcId: ResourceId, zone: string): Sibling[] {
   const subnets = children.subnetsOf(vpcId).filter((s) => s.availabilityZone === zone);
   const sized = subnets.map((s) => ({ id: s.id, ...subnetSize(design, children, s) }));
-  return placeChildren(design, sized, (s) => s, { x: GRID, y: AZ.header }, { origin: { x: AZ.pad, y: AZ.header + GRID }, perRow: 1 }).map((p) => ({
+  return placeChildren(
+    design,
+    sized,
+    (s) => s,
+    { x: GRID, y: AZ.header },
+    { origin: { x: AZ.pad, y: AZ.header + GRID }, perRow: 1 },
+  ).map((p) => ({
     id: p.item.id,
     rect: { x: p.x, y: p.y, width: p.width, height: p.height },
   }));
@@ -146,7 +167,12 @@ function pageSize(design: Design, children: ChildIndex, r: Resource): Size {
  * overlaps one already settled moves down (or right, when `sideways` allows and that is the shorter way) to just
  * past it plus `gap`. Returns the new positions of the boxes that moved.
  */
-export function pushApart(boxes: readonly Sibling[], fixed: ReadonlySet<string>, gap: number, sideways: boolean): Map<string, XY> {
+export function pushApart(
+  boxes: readonly Sibling[],
+  fixed: ReadonlySet<string>,
+  gap: number,
+  sideways: boolean,
+): Map<string, XY> {
   const rects = new Map(boxes.map((b) => [b.id, { ...b.rect }]));
   const moved = new Map<string, XY>();
   const queue = boxes.filter((b) => fixed.has(b.id)).map((b) => b.id);
@@ -192,7 +218,8 @@ function vpcOf(design: Design, r: Resource): Vpc | undefined {
   for (let depth = 0; parent && depth < 4; depth++) {
     const ref = parseNodeId(parent);
     if (ref.type === 'region') return undefined;
-    if (ref.type === 'az') return getResource(design, ref.vpcId)?.kind === 'vpc' ? (design.resources[ref.vpcId] as Vpc) : undefined;
+    if (ref.type === 'az')
+      return getResource(design, ref.vpcId)?.kind === 'vpc' ? (design.resources[ref.vpcId] as Vpc) : undefined;
     const p = getResource(design, ref.id);
     if (!p) return undefined;
     if (p.kind === 'vpc') return p;
@@ -284,7 +311,10 @@ function freeSpotFor(design: Design, children: ChildIndex, r: Resource, wanted: 
   }
   const container = parent ? getResource(design, parent) : undefined;
   if (container?.kind === 'subnet') {
-    return findFreeSpot(others(leafBoxes(design, children, container)), LEAF, wanted, { x: SUBNET.pad, y: SUBNET.header });
+    return findFreeSpot(others(leafBoxes(design, children, container)), LEAF, wanted, {
+      x: SUBNET.pad,
+      y: SUBNET.header,
+    });
   }
   if (parent === undefined || parent.startsWith('region:')) return pageSpot(design, children, r, parent, wanted);
   return wanted;
@@ -301,7 +331,12 @@ function pageSpot(design: Design, children: ChildIndex, r: Resource, parent: str
   const regionOf = (id: string) => visualParentOf(design, design.resources[id]!);
   const outside = boxes.filter((b) => regionOf(b.id) === undefined).map((b) => b.rect);
   const size = pageSize(design, children, r);
-  const withMargins = (c: Rect): Rect => ({ x: c.x - REGION.pad, y: c.y - REGION.header, width: c.width + 2 * REGION.pad, height: c.height + REGION.header + REGION.pad });
+  const withMargins = (c: Rect): Rect => ({
+    x: c.x - REGION.pad,
+    y: c.y - REGION.header,
+    width: c.width + 2 * REGION.pad,
+    height: c.height + REGION.header + REGION.pad,
+  });
   if (parent === undefined) {
     const regions = new Map<string, Rect[]>();
     for (const b of boxes) {
@@ -315,7 +350,12 @@ function pageSpot(design: Design, children: ChildIndex, r: Resource, parent: str
   const otherRegions = boxes.filter((b) => ![undefined, parent].includes(regionOf(b.id))).map((b) => b.rect);
   const insideTaken = [...mine, ...otherRegions];
   // A node outside must stay clear of this item's margins: grow it by them the other way round.
-  const outsideTaken = outside.map((t) => ({ x: t.x - REGION.pad, y: t.y - REGION.pad, width: t.width + 2 * REGION.pad, height: t.height + REGION.pad + REGION.header }));
+  const outsideTaken = outside.map((t) => ({
+    x: t.x - REGION.pad,
+    y: t.y - REGION.pad,
+    width: t.width + 2 * REGION.pad,
+    height: t.height + REGION.pad + REGION.header,
+  }));
   const held = boundsOf(mine);
   const regionClear = (p: XY) => {
     const region = withMargins(boundsOf(held ? [held, { ...p, ...size }] : [{ ...p, ...size }])!);

@@ -37,14 +37,17 @@ export function tidyContainer(design: Design, id: ResourceId): Design {
     // Reading order (top to bottom, left to right) is kept within each kind.
     const leaves = Object.values(design.resources)
       .filter((r) => isDrawnAsNode(r) && visualParentOf(design, r) === id)
-      .sort((a, b) => (layout[a.id]?.y ?? 0) - (layout[b.id]?.y ?? 0) || (layout[a.id]?.x ?? 0) - (layout[b.id]?.x ?? 0));
+      .sort(
+        (a, b) => (layout[a.id]?.y ?? 0) - (layout[b.id]?.y ?? 0) || (layout[a.id]?.x ?? 0) - (layout[b.id]?.x ?? 0),
+      );
     const placed: Record<string, Box> = {};
     layoutLeaves(leaves, placed);
     Object.assign(layout, placed);
   } else {
     Object.assign(layout, autoLayoutVpc(design, container));
     // Gateways and gateway endpoints go back to the start of the border, side by side.
-    for (const r of Object.values(design.resources)) if (isBorderResource(r) && visualParentOf(design, r) === id) delete layout[r.id];
+    for (const r of Object.values(design.resources))
+      if (isBorderResource(r) && visualParentOf(design, r) === id) delete layout[r.id];
   }
   layout[id] = fitted(layout[id]);
   if (layout[id] === undefined) delete layout[id];

@@ -26,38 +26,84 @@ import type {
 
 export function aVpc(o: Partial<Vpc> = {}): Vpc {
   return {
-    id: 'vpc-a', kind: 'vpc', name: o.id ?? 'vpc-a', cidrBlocks: ['10.0.0.0/16'], enableDnsSupport: true, enableDnsHostnames: true,
-    region: 'us-east-1', accountId: '111111111111', availabilityZones: ['us-east-1a', 'us-east-1b'], ...o,
+    id: 'vpc-a',
+    kind: 'vpc',
+    name: o.id ?? 'vpc-a',
+    cidrBlocks: ['10.0.0.0/16'],
+    enableDnsSupport: true,
+    enableDnsHostnames: true,
+    region: 'us-east-1',
+    accountId: '111111111111',
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    ...o,
   };
 }
 
 export function aSubnet(o: Partial<Subnet> = {}): Subnet {
   return {
-    id: 'subnet-a', kind: 'subnet', name: o.id ?? 'subnet-a', vpcId: 'vpc-a', cidrBlock: '10.0.1.0/24', availabilityZone: 'us-east-1a',
-    mapPublicIpOnLaunch: false, ...o,
+    id: 'subnet-a',
+    kind: 'subnet',
+    name: o.id ?? 'subnet-a',
+    vpcId: 'vpc-a',
+    cidrBlock: '10.0.1.0/24',
+    availabilityZone: 'us-east-1a',
+    mapPublicIpOnLaunch: false,
+    ...o,
   };
 }
 
 export function anInstance(o: Partial<Instance> = {}): Instance {
   return {
-    id: 'i-a', kind: 'instance', name: o.id ?? 'i-a', subnetId: 'subnet-a', instanceType: 't3.micro', privateIp: '10.0.1.10',
-    securityGroupIds: [], sourceDestCheck: true, ...o,
+    id: 'i-a',
+    kind: 'instance',
+    name: o.id ?? 'i-a',
+    subnetId: 'subnet-a',
+    instanceType: 't3.micro',
+    privateIp: '10.0.1.10',
+    securityGroupIds: [],
+    sourceDestCheck: true,
+    ...o,
   };
 }
 
 export function aRouteTable(o: Partial<RouteTable> = {}): RouteTable {
-  return { id: 'rtb-a', kind: 'routeTable', name: o.id ?? 'rtb-a', vpcId: 'vpc-a', main: false, routes: [], propagatingGatewayIds: [], ...o };
+  return {
+    id: 'rtb-a',
+    kind: 'routeTable',
+    name: o.id ?? 'rtb-a',
+    vpcId: 'vpc-a',
+    main: false,
+    routes: [],
+    propagatingGatewayIds: [],
+    ...o,
+  };
 }
 
 export function aSecurityGroup(o: Partial<SecurityGroup> = {}): SecurityGroup {
   return {
-    id: 'sg-a', kind: 'securityGroup', name: o.id ?? 'sg-a', vpcId: 'vpc-a', description: 'test group', isDefault: false,
-    ingress: [], egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }], ...o,
+    id: 'sg-a',
+    kind: 'securityGroup',
+    name: o.id ?? 'sg-a',
+    vpcId: 'vpc-a',
+    description: 'test group',
+    isDefault: false,
+    ingress: [],
+    egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }],
+    ...o,
   };
 }
 
 export function aNetworkAcl(o: Partial<NetworkAcl> = {}): NetworkAcl {
-  return { id: 'acl-a', kind: 'networkAcl', name: o.id ?? 'acl-a', vpcId: 'vpc-a', isDefault: false, inbound: [], outbound: [], ...o };
+  return {
+    id: 'acl-a',
+    kind: 'networkAcl',
+    name: o.id ?? 'acl-a',
+    vpcId: 'vpc-a',
+    isDefault: false,
+    inbound: [],
+    outbound: [],
+    ...o,
+  };
 }
 
 export function anInternetGateway(o: Partial<InternetGateway> = {}): InternetGateway {
@@ -65,7 +111,15 @@ export function anInternetGateway(o: Partial<InternetGateway> = {}): InternetGat
 }
 
 export function aNatGateway(o: Partial<NatGateway> = {}): NatGateway {
-  return { id: 'nat-a', kind: 'natGateway', name: o.id ?? 'nat-a', subnetId: 'subnet-a', connectivityType: 'public', elasticIpId: 'eip-a', ...o };
+  return {
+    id: 'nat-a',
+    kind: 'natGateway',
+    name: o.id ?? 'nat-a',
+    subnetId: 'subnet-a',
+    connectivityType: 'public',
+    elasticIpId: 'eip-a',
+    ...o,
+  };
 }
 
 export function anElasticIp(o: Partial<ElasticIp> = {}): ElasticIp {
@@ -73,13 +127,30 @@ export function anElasticIp(o: Partial<ElasticIp> = {}): ElasticIp {
 }
 
 export function aPeering(o: Partial<PeeringConnection> = {}): PeeringConnection {
-  return { id: 'pcx-a', kind: 'peeringConnection', name: o.id ?? 'pcx-a', requesterVpcId: 'vpc-a', accepterVpcId: 'vpc-b', status: 'active', ...o };
+  return {
+    id: 'pcx-a',
+    kind: 'peeringConnection',
+    name: o.id ?? 'pcx-a',
+    requesterVpcId: 'vpc-a',
+    accepterVpcId: 'vpc-b',
+    status: 'active',
+    ...o,
+  };
 }
 
 export function anEndpoint(o: Partial<VpcEndpoint> = {}): VpcEndpoint {
   return {
-    id: 'vpce-a', kind: 'vpcEndpoint', name: o.id ?? 'vpce-a', vpcId: 'vpc-a', endpointType: 'Gateway', serviceName: 'com.amazonaws.us-east-1.s3',
-    routeTableIds: [], subnetIds: [], securityGroupIds: [], privateDnsEnabled: false, ...o,
+    id: 'vpce-a',
+    kind: 'vpcEndpoint',
+    name: o.id ?? 'vpce-a',
+    vpcId: 'vpc-a',
+    endpointType: 'Gateway',
+    serviceName: 'com.amazonaws.us-east-1.s3',
+    routeTableIds: [],
+    subnetIds: [],
+    securityGroupIds: [],
+    privateDnsEnabled: false,
+    ...o,
   };
 }
 
@@ -88,7 +159,14 @@ export function aBucket(o: Partial<S3Bucket> = {}): S3Bucket {
 }
 
 export function aVirtualPrivateGateway(o: Partial<VirtualPrivateGateway> = {}): VirtualPrivateGateway {
-  return { id: 'vgw-a', kind: 'virtualPrivateGateway', name: o.id ?? 'vgw-a', vpcId: 'vpc-a', amazonSideAsn: 64512, ...o };
+  return {
+    id: 'vgw-a',
+    kind: 'virtualPrivateGateway',
+    name: o.id ?? 'vgw-a',
+    vpcId: 'vpc-a',
+    amazonSideAsn: 64512,
+    ...o,
+  };
 }
 
 /**
@@ -99,9 +177,11 @@ export function aDesign(...resources: Resource[]): Design {
   const all: Resource[] = [...resources];
   for (const vpc of resources.filter((r): r is Vpc => r.kind === 'vpc')) {
     const mine = resources.filter((r) => 'vpcId' in r && r.vpcId === vpc.id);
-    if (!mine.some((r) => r.kind === 'routeTable' && r.main)) all.push(aRouteTable({ id: `${vpc.id}-main`, vpcId: vpc.id, main: true }));
+    if (!mine.some((r) => r.kind === 'routeTable' && r.main))
+      all.push(aRouteTable({ id: `${vpc.id}-main`, vpcId: vpc.id, main: true }));
     if (!mine.some((r) => r.kind === 'networkAcl' && r.isDefault)) all.push(defaultNetworkAcl(`${vpc.id}-acl`, vpc.id));
-    if (!mine.some((r) => r.kind === 'securityGroup' && r.isDefault)) all.push(defaultSecurityGroup(`${vpc.id}-sg`, vpc.id));
+    if (!mine.some((r) => r.kind === 'securityGroup' && r.isDefault))
+      all.push(defaultSecurityGroup(`${vpc.id}-sg`, vpc.id));
   }
   const map: Design['resources'] = {};
   for (const r of all) map[r.id] = r;

@@ -28,11 +28,15 @@ describe('describeCidr', () => {
     const d = describeCidr('10.0.1.0/24');
     expect(d.ok && d.value.range).toBe('10.0.1.0 – 10.0.1.255');
     expect(d.ok && d.value.addresses).toBe(256);
-    expect(d.ok && usableNote(d.value)).toBe('251 usable — AWS reserves 5 per subnet: network, VPC router, DNS, future use, broadcast');
+    expect(d.ok && usableNote(d.value)).toBe(
+      '251 usable — AWS reserves 5 per subnet: network, VPC router, DNS, future use, broadcast',
+    );
   });
 
   it("rejects malformed and unaligned blocks with parseCidr's message", () => {
-    expect(errorOf(describeCidr('10.0.0.1/16'))).toBe('10.0.0.1/16 is not a network address: did you mean 10.0.0.0/16?');
+    expect(errorOf(describeCidr('10.0.0.1/16'))).toBe(
+      '10.0.0.1/16 is not a network address: did you mean 10.0.0.0/16?',
+    );
     expect(errorOf(describeCidr('10.0.0.0/33'))).toMatch(/not a prefix length/);
     expect(errorOf(describeCidr('banana'))).toMatch(/not a CIDR block/);
   });
@@ -57,7 +61,9 @@ describe('checkSubnetCidr', () => {
   });
 
   it('stores a block outside the VPC or overlapping a sibling with a warning naming it', () => {
-    expect(warningOf(checkSubnetCidr(design, a, '10.1.0.0/24'))).toBe('10.1.0.0/24 is outside the VPC v (10.0.0.0/16): AWS will refuse it.');
+    expect(warningOf(checkSubnetCidr(design, a, '10.1.0.0/24'))).toBe(
+      '10.1.0.0/24 is outside the VPC v (10.0.0.0/16): AWS will refuse it.',
+    );
     expect(checkSubnetCidr(design, a, '10.0.1.0/25')).toEqual({
       ok: true,
       value: '10.0.1.0/25',
@@ -77,8 +83,12 @@ describe('checkVpcCidr', () => {
   const design = aDesign(vpc, s);
 
   it('warns about a block that overlaps another block of the VPC or strands a subnet', () => {
-    expect(warningOf(checkVpcCidr(design, vpc, '10.1.0.0/20', 0))).toMatch(/overlaps this VPC's other block 10.1.0.0\/16/);
-    expect(warningOf(checkVpcCidr(design, vpc, '10.2.0.0/16', 1))).toBe('Subnet Web (10.1.5.0/24) no longer fits in the VPC: change the subnet too.');
+    expect(warningOf(checkVpcCidr(design, vpc, '10.1.0.0/20', 0))).toMatch(
+      /overlaps this VPC's other block 10.1.0.0\/16/,
+    );
+    expect(warningOf(checkVpcCidr(design, vpc, '10.2.0.0/16', 1))).toBe(
+      'Subnet Web (10.1.5.0/24) no longer fits in the VPC: change the subnet too.',
+    );
     expect(checkVpcCidr(design, vpc, '10.2.0.0/16', 2)).toEqual({ ok: true, value: '10.2.0.0/16' });
   });
 
@@ -107,7 +117,9 @@ describe('checkPrivateIp', () => {
     expect(errorOf(checkPrivateIp(subnet, '10.0.2.4'))).toBe('10.0.2.4 is outside subnet Public A (10.0.1.0/24).');
     expect(errorOf(checkPrivateIp(subnet, '10.0.1'))).toMatch(/not an IPv4 address/);
     const design = aDesign(aVpc(), subnet, anInstance({ id: 'i-1', name: 'web', privateIp: '10.0.1.10' }));
-    expect(errorOf(checkPrivateIp(subnet, '10.0.1.10', addressesInSubnet(design, subnet.id)))).toBe('10.0.1.10 is already used by web.');
+    expect(errorOf(checkPrivateIp(subnet, '10.0.1.10', addressesInSubnet(design, subnet.id)))).toBe(
+      '10.0.1.10 is already used by web.',
+    );
     expect(checkPrivateIp(subnet, '10.0.1.10', addressesInSubnet(design, subnet.id, 'i-1')).ok).toBe(true);
   });
 });

@@ -73,8 +73,10 @@ export const MIN_BLOCK_PREFIX = 16;
 export const MAX_BLOCK_PREFIX = 28;
 
 function checkBlockSize(cidr: Cidr, what: string): string | undefined {
-  if (cidr.prefix < MIN_BLOCK_PREFIX) return `A ${what} can be at most a /${MIN_BLOCK_PREFIX} (65,536 addresses); /${cidr.prefix} is too large.`;
-  if (cidr.prefix > MAX_BLOCK_PREFIX) return `A ${what} must be at least a /${MAX_BLOCK_PREFIX} (16 addresses); /${cidr.prefix} is too small.`;
+  if (cidr.prefix < MIN_BLOCK_PREFIX)
+    return `A ${what} can be at most a /${MIN_BLOCK_PREFIX} (65,536 addresses); /${cidr.prefix} is too large.`;
+  if (cidr.prefix > MAX_BLOCK_PREFIX)
+    return `A ${what} must be at least a /${MAX_BLOCK_PREFIX} (16 addresses); /${cidr.prefix} is too small.`;
   return undefined;
 }
 
@@ -98,7 +100,8 @@ export function checkVpcCidr(design: Design, vpc: Vpc, text: string, index: numb
   const others = vpc.cidrBlocks.filter((_, i) => i !== index);
   for (const other of others) {
     const o = tryCidr(other);
-    if (o && overlaps(o, cidr)) return warn(cidr.text, `${cidr.text} overlaps this VPC's other block ${o.text}: AWS will refuse it.`);
+    if (o && overlaps(o, cidr))
+      return warn(cidr.text, `${cidr.text} overlaps this VPC's other block ${o.text}: AWS will refuse it.`);
   }
   const blocks = [...others.map(tryCidr), cidr].filter((c): c is Cidr => c !== undefined);
   for (const subnet of subnetsOf(design, vpc.id)) {
@@ -138,13 +141,17 @@ export function checkSubnetCidr(design: Design, subnet: Subnet, text: string): C
   if (vpc) {
     const blocks = vpc.cidrBlocks.map(tryCidr).filter((c): c is Cidr => c !== undefined);
     if (!blocks.some((b) => contains(b, cidr))) {
-      return warn(cidr.text, `${cidr.text} is outside the VPC ${vpc.name} (${vpc.cidrBlocks.join(', ')}): AWS will refuse it.`);
+      return warn(
+        cidr.text,
+        `${cidr.text} is outside the VPC ${vpc.name} (${vpc.cidrBlocks.join(', ')}): AWS will refuse it.`,
+      );
     }
   }
   for (const other of subnetsOf(design, subnet.vpcId)) {
     if (other.id === subnet.id) continue;
     const o = tryCidr(other.cidrBlock);
-    if (o && overlaps(o, cidr)) return warn(cidr.text, `${cidr.text} overlaps subnet ${other.name} (${o.text}): AWS will refuse it.`);
+    if (o && overlaps(o, cidr))
+      return warn(cidr.text, `${cidr.text} overlaps subnet ${other.name} (${o.text}): AWS will refuse it.`);
   }
   return ok(cidr.text);
 }
@@ -168,7 +175,11 @@ const ROLE_OFFSET: Record<string, string> = {
  * reserves (saying which), and not already held by another resource (`taken` maps addresses to their holder).
  * https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
  */
-export function checkPrivateIp(subnet: Subnet, text: string, taken: ReadonlyMap<string, string> = new Map()): Check<string> {
+export function checkPrivateIp(
+  subnet: Subnet,
+  text: string,
+  taken: ReadonlyMap<string, string> = new Map(),
+): Check<string> {
   const address = parseIp(text);
   if (address === undefined) return fail(`"${clip(text.trim())}" is not an IPv4 address: write it like 10.0.1.25.`);
   const cidr = tryCidr(subnet.cidrBlock);
@@ -185,7 +196,9 @@ export function checkPrivateIp(subnet: Subnet, text: string, taken: ReadonlyMap<
 /** Any IPv4 address (customer gateways, Elastic IPs). */
 export function checkIpv4(text: string): Check<string> {
   const address = parseIp(text);
-  return address === undefined ? fail(`"${clip(text.trim())}" is not an IPv4 address: write it like 203.0.113.10.`) : ok(formatIp(address));
+  return address === undefined
+    ? fail(`"${clip(text.trim())}" is not an IPv4 address: write it like 203.0.113.10.`)
+    : ok(formatIp(address));
 }
 
 /** The private addresses already held in a subnet, by whom: instances, NAT gateways and interfaces. */
@@ -193,7 +206,8 @@ export function addressesInSubnet(design: Design, subnetId: string, except?: str
   const out = new Map<string, string>();
   for (const r of Object.values(design.resources)) {
     if (r.id === except) continue;
-    if ((r.kind === 'instance' || r.kind === 'natGateway') && r.subnetId === subnetId && r.privateIp) out.set(r.privateIp, r.name);
+    if ((r.kind === 'instance' || r.kind === 'natGateway') && r.subnetId === subnetId && r.privateIp)
+      out.set(r.privateIp, r.name);
     if (r.kind === 'networkInterface' && r.subnetId === subnetId) for (const ip of r.privateIps) out.set(ip, r.name);
   }
   return out;
@@ -262,7 +276,8 @@ export const MAX_NACL_RULE_NUMBER = 32766;
 export function checkRuleNumber(text: string, others: readonly number[]): Check<number> {
   const n = checkInteger(text, 1, MAX_NACL_RULE_NUMBER, 'A rule number');
   if (!n.ok) return n;
-  if (others.includes(n.value)) return fail(`Rule ${n.value} already exists in this direction: numbers must be unique.`);
+  if (others.includes(n.value))
+    return fail(`Rule ${n.value} already exists in this direction: numbers must be unique.`);
   return n;
 }
 
@@ -296,7 +311,9 @@ export function checkAccountId(text: string): Check<string> {
 /** A region code such as `us-east-1` or `ap-southeast-2`. */
 export function checkRegion(text: string): Check<string> {
   const t = text.trim();
-  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(t) ? ok(t) : fail(`"${clip(t)}" is not a region code: write it like us-east-1.`);
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(t)
+    ? ok(t)
+    : fail(`"${clip(t)}" is not a region code: write it like us-east-1.`);
 }
 
 /**
@@ -307,18 +324,21 @@ export function checkBucketName(text: string): Check<string> {
   const t = text.trim();
   if (t.length < 3 || t.length > 63) return fail('A bucket name is 3 to 63 characters long.');
   if (!/^[a-z0-9.-]+$/.test(t)) return fail('A bucket name uses only lowercase letters, numbers, dots and hyphens.');
-  if (!/^[a-z0-9]/.test(t) || !/[a-z0-9]$/.test(t)) return fail('A bucket name begins and ends with a letter or number.');
+  if (!/^[a-z0-9]/.test(t) || !/[a-z0-9]$/.test(t))
+    return fail('A bucket name begins and ends with a letter or number.');
   if (t.includes('..')) return fail('A bucket name cannot contain two adjacent dots.');
   if (parseIp(t) !== undefined) return fail('A bucket name cannot look like an IP address.');
   if (t.startsWith('xn--') || t.startsWith('sthree-')) return fail('A bucket name cannot start with xn-- or sthree-.');
-  if (t.endsWith('-s3alias') || t.endsWith('--ol-s3')) return fail('A bucket name cannot end with -s3alias or --ol-s3.');
+  if (t.endsWith('-s3alias') || t.endsWith('--ol-s3'))
+    return fail('A bucket name cannot end with -s3alias or --ol-s3.');
   return ok(t);
 }
 
 /** An availability zone name in the VPC's region: the region followed by one letter (`us-east-1c`). */
 export function checkZoneName(region: string, text: string, existing: readonly string[]): Check<string> {
   const t = text.trim();
-  if (!new RegExp(`^${region.replace(/[-]/g, '\\-')}[a-z]$`).test(t)) return fail(`Zones in ${region} are named ${region}a, ${region}b, …`);
+  if (!new RegExp(`^${region.replace(/[-]/g, '\\-')}[a-z]$`).test(t))
+    return fail(`Zones in ${region} are named ${region}a, ${region}b, …`);
   if (existing.includes(t)) return fail(`${t} is already in the list.`);
   return ok(t);
 }

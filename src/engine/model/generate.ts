@@ -42,19 +42,36 @@ export function generateDesign(options: GenerateOptions): Design {
     const usedZones = zones.slice(0, Math.min(ZONES_PER_VPC, subnetsPerVpc));
     resources.push(
       {
-        id: vpcId, kind: 'vpc', name: `VPC ${v}`, cidrBlocks: [`${cidr(0)}/16`], enableDnsSupport: true, enableDnsHostnames: true,
-        region, accountId: '111111111111', availabilityZones: usedZones,
+        id: vpcId,
+        kind: 'vpc',
+        name: `VPC ${v}`,
+        cidrBlocks: [`${cidr(0)}/16`],
+        enableDnsSupport: true,
+        enableDnsHostnames: true,
+        region,
+        accountId: '111111111111',
+        availabilityZones: usedZones,
       },
       { id: `igw-${v}`, kind: 'internetGateway', name: `IGW ${v}`, vpcId },
       defaultNetworkAcl(`acl-${v}`, vpcId),
       defaultSecurityGroup(`sg-${v}-default`, vpcId),
       {
-        id: `sg-${v}-web`, kind: 'securityGroup', name: `web ${v}`, vpcId, description: 'HTTPS from anywhere', isDefault: false,
+        id: `sg-${v}-web`,
+        kind: 'securityGroup',
+        name: `web ${v}`,
+        vpcId,
+        description: 'HTTPS from anywhere',
+        isDefault: false,
         ingress: [{ id: `sg-${v}-web-https`, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0' }],
         egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }],
       },
       {
-        id: `sg-${v}-app`, kind: 'securityGroup', name: `app ${v}`, vpcId, description: 'App port from web, SSH from the network', isDefault: false,
+        id: `sg-${v}-app`,
+        kind: 'securityGroup',
+        name: `app ${v}`,
+        vpcId,
+        description: 'App port from web, SSH from the network',
+        isDefault: false,
         ingress: [
           { id: `sg-${v}-app-web`, protocol: 'tcp', fromPort: 8080, toPort: 8080, groupId: `sg-${v}-web` },
           { id: `sg-${v}-app-ssh`, protocol: 'tcp', fromPort: 22, toPort: 22, cidr: '10.0.0.0/8' },
@@ -65,14 +82,33 @@ export function generateDesign(options: GenerateOptions): Design {
 
     // Routes to the neighbouring VPCs over peering, for every route table that carries workload traffic.
     const peeringRoutes: Route[] = [];
-    if (v > 0) peeringRoutes.push({ id: `route-${v}-to-${v - 1}`, destinationCidrBlock: `10.${v - 1}.0.0/16`, targetId: peeringId(v - 1) });
-    if (v < vpcCount - 1) peeringRoutes.push({ id: `route-${v}-to-${v + 1}`, destinationCidrBlock: `10.${v + 1}.0.0/16`, targetId: peeringId(v) });
+    if (v > 0)
+      peeringRoutes.push({
+        id: `route-${v}-to-${v - 1}`,
+        destinationCidrBlock: `10.${v - 1}.0.0/16`,
+        targetId: peeringId(v - 1),
+      });
+    if (v < vpcCount - 1)
+      peeringRoutes.push({
+        id: `route-${v}-to-${v + 1}`,
+        destinationCidrBlock: `10.${v + 1}.0.0/16`,
+        targetId: peeringId(v),
+      });
     const table = (id: string, name: string, main: boolean, routes: Route[]): RouteTable => ({
-      id, kind: 'routeTable', name, vpcId, main, routes, propagatingGatewayIds: [],
+      id,
+      kind: 'routeTable',
+      name,
+      vpcId,
+      main,
+      routes,
+      propagatingGatewayIds: [],
     });
     resources.push(
       table(`rtb-${v}-main`, `main ${v}`, true, []),
-      table(`rtb-${v}-public`, `public ${v}`, false, [{ id: `route-${v}-public-default`, destinationCidrBlock: '0.0.0.0/0', targetId: `igw-${v}` }, ...peeringRoutes.map((r) => ({ ...r, id: `${r.id}-public` }))]),
+      table(`rtb-${v}-public`, `public ${v}`, false, [
+        { id: `route-${v}-public-default`, destinationCidrBlock: '0.0.0.0/0', targetId: `igw-${v}` },
+        ...peeringRoutes.map((r) => ({ ...r, id: `${r.id}-public` })),
+      ]),
     );
     usedZones.forEach((zone, z) => {
       resources.push(
@@ -89,33 +125,72 @@ export function generateDesign(options: GenerateOptions): Design {
       const isPublic = s < usedZones.length;
       const subnetId = `subnet-${v}-${s}`;
       resources.push({
-        id: subnetId, kind: 'subnet', name: `${isPublic ? 'public' : 'private'} ${v}.${s}`, vpcId, cidrBlock: `${cidr(s)}/24`,
-        availabilityZone: usedZones[z]!, mapPublicIpOnLaunch: isPublic, routeTableId: isPublic ? `rtb-${v}-public` : `rtb-${v}-private-${z}`,
+        id: subnetId,
+        kind: 'subnet',
+        name: `${isPublic ? 'public' : 'private'} ${v}.${s}`,
+        vpcId,
+        cidrBlock: `${cidr(s)}/24`,
+        availabilityZone: usedZones[z]!,
+        mapPublicIpOnLaunch: isPublic,
+        routeTableId: isPublic ? `rtb-${v}-public` : `rtb-${v}-private-${z}`,
       });
       if (isPublic) {
-        resources.push({ id: `nat-${v}-${z}`, kind: 'natGateway', name: `NAT ${v} ${usedZones[z]}`, subnetId, connectivityType: 'public', elasticIpId: `eip-${v}-${z}`, privateIp: cidr(s, 5) });
+        resources.push({
+          id: `nat-${v}-${z}`,
+          kind: 'natGateway',
+          name: `NAT ${v} ${usedZones[z]}`,
+          subnetId,
+          connectivityType: 'public',
+          elasticIpId: `eip-${v}-${z}`,
+          privateIp: cidr(s, 5),
+        });
       }
       for (let i = 0; i < instancesPerSubnet; i++) {
         const instanceId = `i-${v}-${s}-${i}`;
         resources.push({
-          id: instanceId, kind: 'instance', name: `${isPublic ? 'web' : 'app'} ${v}.${s}.${i}`, subnetId, instanceType: 't3.micro',
-          privateIp: cidr(s, 10 + i), securityGroupIds: [isPublic ? `sg-${v}-web` : `sg-${v}-app`], sourceDestCheck: true,
+          id: instanceId,
+          kind: 'instance',
+          name: `${isPublic ? 'web' : 'app'} ${v}.${s}.${i}`,
+          subnetId,
+          instanceType: 't3.micro',
+          privateIp: cidr(s, 10 + i),
+          securityGroupIds: [isPublic ? `sg-${v}-web` : `sg-${v}-app`],
+          sourceDestCheck: true,
         });
       }
     }
 
     resources.push({
-      id: `vpce-${v}-s3`, kind: 'vpcEndpoint', name: `S3 ${v}`, vpcId, endpointType: 'Gateway', serviceName: `com.amazonaws.${region}.s3`,
-      routeTableIds: usedZones.map((_, z) => `rtb-${v}-private-${z}`), subnetIds: [], securityGroupIds: [], privateDnsEnabled: false,
+      id: `vpce-${v}-s3`,
+      kind: 'vpcEndpoint',
+      name: `S3 ${v}`,
+      vpcId,
+      endpointType: 'Gateway',
+      serviceName: `com.amazonaws.${region}.s3`,
+      routeTableIds: usedZones.map((_, z) => `rtb-${v}-private-${z}`),
+      subnetIds: [],
+      securityGroupIds: [],
+      privateDnsEnabled: false,
     });
     if (v < vpcCount - 1) {
-      resources.push({ id: peeringId(v), kind: 'peeringConnection', name: `VPC ${v} ↔ VPC ${v + 1}`, requesterVpcId: vpcId, accepterVpcId: `vpc-${v + 1}`, status: 'active' });
+      resources.push({
+        id: peeringId(v),
+        kind: 'peeringConnection',
+        name: `VPC ${v} ↔ VPC ${v + 1}`,
+        requesterVpcId: vpcId,
+        accepterVpcId: `vpc-${v + 1}`,
+        status: 'active',
+      });
     }
   }
 
   const byId: Design['resources'] = {};
   for (const r of resources) byId[r.id] = r;
-  const design = emptyDesign({ name: `Generated: ${vpcCount} VPCs × ${subnetsPerVpc} subnets × ${instancesPerSubnet} instances`, region, resources: byId });
+  const design = emptyDesign({
+    name: `Generated: ${vpcCount} VPCs × ${subnetsPerVpc} subnets × ${instancesPerSubnet} instances`,
+    region,
+    resources: byId,
+  });
   // Inside each VPC, laid out as an import is (subnets in tier rows, leaves in grids); the VPCs in a square grid
   // spaced by the largest VPC's drawn size, so nothing overlaps and the whole design frames at a legible zoom.
   const layout = autoLayout(design);
@@ -129,7 +204,10 @@ export function generateDesign(options: GenerateOptions): Design {
   }
   const columns = Math.ceil(Math.sqrt(vpcs.length));
   vpcs.forEach((vpc, i) => {
-    layout[vpc.id] = { x: REGION.pad + (i % columns) * cell.width, y: REGION.header + CHIP.height + Math.floor(i / columns) * cell.height };
+    layout[vpc.id] = {
+      x: REGION.pad + (i % columns) * cell.width,
+      y: REGION.header + CHIP.height + Math.floor(i / columns) * cell.height,
+    };
   });
   return { ...design, layout };
 }

@@ -24,7 +24,12 @@ describe('impliedRoutes', () => {
       aVpc({ cidrBlocks: ['10.0.0.0/16', '10.5.0.0/16'] }),
       table,
       anEndpoint({ id: 'e1', name: 'S3 endpoint', routeTableIds: ['rt'] }),
-      anEndpoint({ id: 'e2', name: 'elsewhere', routeTableIds: ['other'], serviceName: 'com.amazonaws.us-east-1.dynamodb' }),
+      anEndpoint({
+        id: 'e2',
+        name: 'elsewhere',
+        routeTableIds: ['other'],
+        serviceName: 'com.amazonaws.us-east-1.dynamodb',
+      }),
     );
     expect(impliedRoutes(design, table)).toEqual([
       { destination: '10.0.0.0/16', target: 'local', origin: 'local' },
@@ -34,11 +39,25 @@ describe('impliedRoutes', () => {
   });
 
   it('adds on-premises CIDRs from the VGW only when propagation is on', () => {
-    const vpn: Resource = { id: 'vpn', kind: 'vpnConnection', name: 'vpn', vpnGatewayId: 'vgw-a', customerGatewayId: 'cgw', staticRoutesOnly: true, onPremisesCidrs: ['192.168.0.0/16'] };
+    const vpn: Resource = {
+      id: 'vpn',
+      kind: 'vpnConnection',
+      name: 'vpn',
+      vpnGatewayId: 'vgw-a',
+      customerGatewayId: 'cgw',
+      staticRoutesOnly: true,
+      onPremisesCidrs: ['192.168.0.0/16'],
+    };
     const off = aRouteTable({ id: 'rt' });
     const on = aRouteTable({ id: 'rt', propagatingGatewayIds: ['vgw-a'] });
-    expect(impliedRoutes(aDesign(aVpc(), aVirtualPrivateGateway(), vpn, off), off).some((r) => r.origin === 'propagated')).toBe(false);
-    expect(impliedRoutes(aDesign(aVpc(), aVirtualPrivateGateway({ name: 'VGW' }), vpn, on), on)).toContainEqual({ destination: '192.168.0.0/16', target: 'VGW', origin: 'propagated' });
+    expect(
+      impliedRoutes(aDesign(aVpc(), aVirtualPrivateGateway(), vpn, off), off).some((r) => r.origin === 'propagated'),
+    ).toBe(false);
+    expect(impliedRoutes(aDesign(aVpc(), aVirtualPrivateGateway({ name: 'VGW' }), vpn, on), on)).toContainEqual({
+      destination: '192.168.0.0/16',
+      target: 'VGW',
+      origin: 'propagated',
+    });
   });
 });
 
@@ -55,7 +74,11 @@ describe('routeTargetOptions', () => {
       anInstance({ id: 'i-b', subnetId: 'sb' }),
       aPeering({ id: 'pcx', name: 'A to B' }),
     );
-    expect(routeTargetOptions(design, 'vpc-a').map((o) => o.label)).toEqual(['Internet gateway: IGW A', 'NAT gateway: NAT A', 'Peering connection: A to B']);
+    expect(routeTargetOptions(design, 'vpc-a').map((o) => o.label)).toEqual([
+      'Internet gateway: IGW A',
+      'NAT gateway: NAT A',
+      'Peering connection: A to B',
+    ]);
   });
 });
 
@@ -63,7 +86,13 @@ describe('route table associations', () => {
   it('counts subnets without an explicit association as using the main table', () => {
     const main = aRouteTable({ id: 'main', name: 'Main', main: true });
     const custom = aRouteTable({ id: 'custom' });
-    const design = aDesign(aVpc(), main, custom, aSubnet({ id: 's1' }), aSubnet({ id: 's2', cidrBlock: '10.0.2.0/24', routeTableId: 'custom' }));
+    const design = aDesign(
+      aVpc(),
+      main,
+      custom,
+      aSubnet({ id: 's1' }),
+      aSubnet({ id: 's2', cidrBlock: '10.0.2.0/24', routeTableId: 'custom' }),
+    );
     expect(subnetsUsingRouteTable(design, main).map((u) => [u.subnet.id, u.explicit])).toEqual([['s1', false]]);
     expect(subnetsUsingRouteTable(design, custom).map((u) => [u.subnet.id, u.explicit])).toEqual([['s2', true]]);
     expect(mainRouteTableLabel(design, 'vpc-a')).toBe('(main) Main');
@@ -83,7 +112,9 @@ describe('policies', () => {
 
   it('has the default full-access endpoint policy and a bucket policy that admits one endpoint', () => {
     // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html#default-endpoint-policy
-    expect(defaultEndpointPolicy()).toEqual({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] });
+    expect(defaultEndpointPolicy()).toEqual({
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+    });
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies-vpc-endpoint.html
     const policy = bucketPolicyForEndpoint('assets', 'vpce-1') as { Statement: Array<Record<string, unknown>> };
     expect(policy.Statement[0]).toMatchObject({

@@ -45,13 +45,17 @@ export interface ImpliedRoute {
  */
 export function impliedRoutes(design: Design, table: RouteTable): ImpliedRoute[] {
   const own = new Set(table.routes.map((r) => r.id));
-  const origins: Record<string, ImpliedRoute['origin']> = { local: 'local', prefixList: 'gateway endpoint', propagated: 'propagated' };
+  const origins: Record<string, ImpliedRoute['origin']> = {
+    local: 'local',
+    prefixList: 'gateway endpoint',
+    propagated: 'propagated',
+  };
   const rank = { local: 0, 'gateway endpoint': 1, propagated: 2 };
   return effectiveRoutes(design, table, collectRouteSources(design))
     .filter((r) => !own.has(r.id) && r.origin !== 'static')
     .map((r) => ({
       destination: r.destination,
-      target: r.targetId === 'local' ? 'local' : getResource(design, r.targetId)?.name ?? r.targetId,
+      target: r.targetId === 'local' ? 'local' : (getResource(design, r.targetId)?.name ?? r.targetId),
       origin: origins[r.origin]!,
     }))
     .sort((a, b) => rank[a.origin] - rank[b.origin]);
@@ -92,13 +96,24 @@ export function routeTargetOptions(design: Design, vpcId: ResourceId): TargetOpt
         break;
     }
   }
-  const order: ResourceKind[] = ['internetGateway', 'natGateway', 'peeringConnection', 'virtualPrivateGateway', 'vpcEndpoint', 'instance', 'networkInterface'];
+  const order: ResourceKind[] = [
+    'internetGateway',
+    'natGateway',
+    'peeringConnection',
+    'virtualPrivateGateway',
+    'vpcEndpoint',
+    'instance',
+    'networkInterface',
+  ];
   const rank = (id: ResourceId) => order.indexOf(getResource(design, id)!.kind);
   return out.sort((a, b) => rank(a.id) - rank(b.id));
 }
 
 /** The subnets using a route table, and whether each is explicitly associated or uses it as the main table. */
-export function subnetsUsingRouteTable(design: Design, table: RouteTable): Array<{ subnet: Subnet; explicit: boolean }> {
+export function subnetsUsingRouteTable(
+  design: Design,
+  table: RouteTable,
+): Array<{ subnet: Subnet; explicit: boolean }> {
   return subnetsOf(design, table.vpcId)
     .filter((s) => routeTableOfSubnet(design, s)?.id === table.id)
     .map((subnet) => ({ subnet, explicit: subnet.routeTableId === table.id }));

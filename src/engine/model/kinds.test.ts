@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PALETTE_ITEMS } from '../commands/add.ts';
 import { ICON_GLYPHS } from './kindIcons.ts';
-import { countOf, DRAWN_KINDS, type DrawnKind, drawioStyle, isResourceKind, KINDS, kindColor, kindIcon } from './kinds.ts';
+import {
+  countOf,
+  DRAWN_KINDS,
+  type DrawnKind,
+  drawioStyle,
+  isResourceKind,
+  KINDS,
+  kindColor,
+  kindIcon,
+} from './kinds.ts';
 import { RESOURCE_KINDS } from './types.ts';
 
 /** The diagrams.net AWS 2021+ shape names checked against its sidebar source (the fixture names the file). */
@@ -15,7 +24,9 @@ const DRAWIO = JSON.parse(readFileSync(new URL('./fixtures/drawio-aws4-shapes.js
 
 describe('kind definitions', () => {
   it('define every model kind and every derived drawn kind, and nothing else', () => {
-    expect(new Set(Object.keys(KINDS))).toEqual(new Set([...RESOURCE_KINDS, 'region', 'availabilityZone', 'natInstance']));
+    expect(new Set(Object.keys(KINDS))).toEqual(
+      new Set([...RESOURCE_KINDS, 'region', 'availabilityZone', 'natInstance']),
+    );
     expect(new Set(DRAWN_KINDS)).toEqual(new Set(Object.keys(KINDS)));
     expect(new Set(Object.keys(ICON_GLYPHS))).toEqual(new Set(Object.keys(KINDS)));
   });
@@ -49,7 +60,9 @@ describe('kind definitions', () => {
     expect(edges).toEqual(['peeringConnection', 'vpnConnection']);
     expect(properties).toEqual(['elasticIp']);
     expect(supporting).toEqual(['routeTable', 'securityGroup', 'networkAcl']);
-    expect(['region', 'vpc', 'availabilityZone', 'subnet'].every((k) => KINDS[k as DrawnKind].role === 'container')).toBe(true);
+    expect(
+      ['region', 'vpc', 'availabilityZone', 'subnet'].every((k) => KINDS[k as DrawnKind].role === 'container'),
+    ).toBe(true);
   });
 
   it('counts in sentence words, singular and plural', () => {
@@ -60,7 +73,8 @@ describe('kind definitions', () => {
   });
 
   it('names each palette item that stands for a whole kind with that kind’s label', () => {
-    for (const item of PALETTE_ITEMS) if (!('variant' in item)) expect(item.label, item.kind).toBe(KINDS[item.kind].label);
+    for (const item of PALETTE_ITEMS)
+      if (!('variant' in item)) expect(item.label, item.kind).toBe(KINDS[item.kind].label);
     expect(PALETTE_ITEMS.find((i) => 'variant' in i && i.variant === 'nat')?.label).toBe(KINDS.natInstance.label);
   });
 
@@ -90,6 +104,7 @@ describe('draw.io shapes', () => {
     expect(drawioStyle('subnet', { isPublic: true })).toContain('strokeColor=#7AA116;');
     expect(drawioStyle('subnet', { isPublic: false })).toContain('strokeColor=#00A4A6;fillColor=#E6F6F7;');
     expect(drawioStyle('availabilityZone')).toContain('dashed=1;');
-    for (const kind of DRAWN_KINDS) for (const part of drawioStyle(kind).split(';').filter(Boolean)) expect(part, kind).toMatch(/^[A-Za-z]+=[^=;]+$/);
+    for (const kind of DRAWN_KINDS)
+      for (const part of drawioStyle(kind).split(';').filter(Boolean)) expect(part, kind).toMatch(/^[A-Za-z]+=[^=;]+$/);
   });
 });

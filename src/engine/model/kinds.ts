@@ -88,36 +88,233 @@ const icon = (name: string): DrawioShape => ({ type: 'icon', name });
 
 /** The model's kinds. A `Record` over `ResourceKind`: adding a kind without its definition does not compile. */
 const RESOURCE_KIND_DEFINITIONS: Record<ResourceKind, ResourceKindDefinition> = {
-  vpc: { label: 'VPC', plural: 'VPCs', word: 'VPC', words: 'VPCs', category: 'networking', role: 'container', drawio: { type: 'group', grIcon: 'group_vpc2' }, cfnType: 'AWS::EC2::VPC' },
-  subnet: { label: 'Subnet', plural: 'Subnets', word: 'subnet', words: 'subnets', category: 'networking', role: 'container', drawio: { type: 'group', grIcon: 'group_security_group' }, cfnType: 'AWS::EC2::Subnet' },
-  internetGateway: { label: 'Internet gateway', plural: 'Internet gateways', word: 'internet gateway', words: 'internet gateways', category: 'networking', role: 'node', drawio: icon('internet_gateway'), cfnType: 'AWS::EC2::InternetGateway' },
-  natGateway: { label: 'NAT gateway', plural: 'NAT gateways', word: 'NAT gateway', words: 'NAT gateways', category: 'networking', role: 'node', drawio: icon('nat_gateway'), cfnType: 'AWS::EC2::NatGateway' },
-  instance: { label: 'EC2 instance', plural: 'EC2 instances', word: 'instance', words: 'instances', category: 'compute', role: 'node', drawio: icon('instance2'), cfnType: 'AWS::EC2::Instance' },
-  networkInterface: { label: 'Network interface', plural: 'Network interfaces', word: 'network interface', words: 'network interfaces', category: 'networking', role: 'node', drawio: icon('elastic_network_interface'), cfnType: 'AWS::EC2::NetworkInterface' },
-  elasticIp: { label: 'Elastic IP', plural: 'Elastic IPs', word: 'Elastic IP', words: 'Elastic IPs', category: 'networking', role: 'property', drawio: icon('elastic_ip_address'), cfnType: 'AWS::EC2::EIP' },
-  routeTable: { label: 'Route table', plural: 'Route tables', word: 'route table', words: 'route tables', category: 'networking', role: 'supporting', drawio: icon('route_table'), cfnType: 'AWS::EC2::RouteTable' },
-  securityGroup: { label: 'Security group', plural: 'Security groups', word: 'security group', words: 'security groups', category: 'security', role: 'supporting', drawio: { type: 'box' }, cfnType: 'AWS::EC2::SecurityGroup' },
-  networkAcl: { label: 'Network ACL', plural: 'Network ACLs', word: 'network ACL', words: 'network ACLs', category: 'networking', role: 'supporting', drawio: icon('network_access_control_list'), cfnType: 'AWS::EC2::NetworkAcl' },
-  peeringConnection: { label: 'Peering connection', plural: 'Peering connections', word: 'peering connection', words: 'peering connections', category: 'networking', role: 'edge', drawio: icon('peering'), cfnType: 'AWS::EC2::VPCPeeringConnection' },
-  vpcEndpoint: { label: 'VPC endpoint', plural: 'VPC endpoints', word: 'VPC endpoint', words: 'VPC endpoints', category: 'networking', role: 'node', drawio: icon('endpoints'), cfnType: 'AWS::EC2::VPCEndpoint' },
-  s3Bucket: { label: 'S3 bucket', plural: 'S3 buckets', word: 'S3 bucket', words: 'S3 buckets', category: 'storage', role: 'node', drawio: icon('bucket'), cfnType: 'AWS::S3::Bucket' },
-  virtualPrivateGateway: { label: 'Virtual private gateway', plural: 'Virtual private gateways', word: 'virtual private gateway', words: 'virtual private gateways', category: 'networking', role: 'node', drawio: icon('vpn_gateway'), cfnType: 'AWS::EC2::VPNGateway' },
-  customerGateway: { label: 'Customer gateway', plural: 'Customer gateways', word: 'customer gateway', words: 'customer gateways', category: 'networking', role: 'node', drawio: icon('customer_gateway'), cfnType: 'AWS::EC2::CustomerGateway' },
-  vpnConnection: { label: 'VPN connection', plural: 'VPN connections', word: 'VPN connection', words: 'VPN connections', category: 'networking', role: 'edge', drawio: icon('vpn_connection'), cfnType: 'AWS::EC2::VPNConnection' },
-  directConnectGateway: { label: 'Direct Connect gateway', plural: 'Direct Connect gateways', word: 'Direct Connect gateway', words: 'Direct Connect gateways', category: 'networking', role: 'node', drawio: { type: 'resourceIcon', name: 'direct_connect' }, cfnType: 'AWS::DirectConnect::Gateway' },
-  internet: { label: 'Internet', plural: 'Internet', word: 'internet', words: 'internet', category: 'general', role: 'node', drawio: icon('internet'), cfnType: 'VPCDesigner::Internet' },
-  awsService: { label: 'AWS service', plural: 'AWS services', word: 'AWS service', words: 'AWS services', category: 'services', role: 'node', drawio: { type: 'resourceIcon', name: 'general' }, cfnType: 'VPCDesigner::AwsService' },
+  vpc: {
+    label: 'VPC',
+    plural: 'VPCs',
+    word: 'VPC',
+    words: 'VPCs',
+    category: 'networking',
+    role: 'container',
+    drawio: { type: 'group', grIcon: 'group_vpc2' },
+    cfnType: 'AWS::EC2::VPC',
+  },
+  subnet: {
+    label: 'Subnet',
+    plural: 'Subnets',
+    word: 'subnet',
+    words: 'subnets',
+    category: 'networking',
+    role: 'container',
+    drawio: { type: 'group', grIcon: 'group_security_group' },
+    cfnType: 'AWS::EC2::Subnet',
+  },
+  internetGateway: {
+    label: 'Internet gateway',
+    plural: 'Internet gateways',
+    word: 'internet gateway',
+    words: 'internet gateways',
+    category: 'networking',
+    role: 'node',
+    drawio: icon('internet_gateway'),
+    cfnType: 'AWS::EC2::InternetGateway',
+  },
+  natGateway: {
+    label: 'NAT gateway',
+    plural: 'NAT gateways',
+    word: 'NAT gateway',
+    words: 'NAT gateways',
+    category: 'networking',
+    role: 'node',
+    drawio: icon('nat_gateway'),
+    cfnType: 'AWS::EC2::NatGateway',
+  },
+  instance: {
+    label: 'EC2 instance',
+    plural: 'EC2 instances',
+    word: 'instance',
+    words: 'instances',
+    category: 'compute',
+    role: 'node',
+    drawio: icon('instance2'),
+    cfnType: 'AWS::EC2::Instance',
+  },
+  networkInterface: {
+    label: 'Network interface',
+    plural: 'Network interfaces',
+    word: 'network interface',
+    words: 'network interfaces',
+    category: 'networking',
+    role: 'node',
+    drawio: icon('elastic_network_interface'),
+    cfnType: 'AWS::EC2::NetworkInterface',
+  },
+  elasticIp: {
+    label: 'Elastic IP',
+    plural: 'Elastic IPs',
+    word: 'Elastic IP',
+    words: 'Elastic IPs',
+    category: 'networking',
+    role: 'property',
+    drawio: icon('elastic_ip_address'),
+    cfnType: 'AWS::EC2::EIP',
+  },
+  routeTable: {
+    label: 'Route table',
+    plural: 'Route tables',
+    word: 'route table',
+    words: 'route tables',
+    category: 'networking',
+    role: 'supporting',
+    drawio: icon('route_table'),
+    cfnType: 'AWS::EC2::RouteTable',
+  },
+  securityGroup: {
+    label: 'Security group',
+    plural: 'Security groups',
+    word: 'security group',
+    words: 'security groups',
+    category: 'security',
+    role: 'supporting',
+    drawio: { type: 'box' },
+    cfnType: 'AWS::EC2::SecurityGroup',
+  },
+  networkAcl: {
+    label: 'Network ACL',
+    plural: 'Network ACLs',
+    word: 'network ACL',
+    words: 'network ACLs',
+    category: 'networking',
+    role: 'supporting',
+    drawio: icon('network_access_control_list'),
+    cfnType: 'AWS::EC2::NetworkAcl',
+  },
+  peeringConnection: {
+    label: 'Peering connection',
+    plural: 'Peering connections',
+    word: 'peering connection',
+    words: 'peering connections',
+    category: 'networking',
+    role: 'edge',
+    drawio: icon('peering'),
+    cfnType: 'AWS::EC2::VPCPeeringConnection',
+  },
+  vpcEndpoint: {
+    label: 'VPC endpoint',
+    plural: 'VPC endpoints',
+    word: 'VPC endpoint',
+    words: 'VPC endpoints',
+    category: 'networking',
+    role: 'node',
+    drawio: icon('endpoints'),
+    cfnType: 'AWS::EC2::VPCEndpoint',
+  },
+  s3Bucket: {
+    label: 'S3 bucket',
+    plural: 'S3 buckets',
+    word: 'S3 bucket',
+    words: 'S3 buckets',
+    category: 'storage',
+    role: 'node',
+    drawio: icon('bucket'),
+    cfnType: 'AWS::S3::Bucket',
+  },
+  virtualPrivateGateway: {
+    label: 'Virtual private gateway',
+    plural: 'Virtual private gateways',
+    word: 'virtual private gateway',
+    words: 'virtual private gateways',
+    category: 'networking',
+    role: 'node',
+    drawio: icon('vpn_gateway'),
+    cfnType: 'AWS::EC2::VPNGateway',
+  },
+  customerGateway: {
+    label: 'Customer gateway',
+    plural: 'Customer gateways',
+    word: 'customer gateway',
+    words: 'customer gateways',
+    category: 'networking',
+    role: 'node',
+    drawio: icon('customer_gateway'),
+    cfnType: 'AWS::EC2::CustomerGateway',
+  },
+  vpnConnection: {
+    label: 'VPN connection',
+    plural: 'VPN connections',
+    word: 'VPN connection',
+    words: 'VPN connections',
+    category: 'networking',
+    role: 'edge',
+    drawio: icon('vpn_connection'),
+    cfnType: 'AWS::EC2::VPNConnection',
+  },
+  directConnectGateway: {
+    label: 'Direct Connect gateway',
+    plural: 'Direct Connect gateways',
+    word: 'Direct Connect gateway',
+    words: 'Direct Connect gateways',
+    category: 'networking',
+    role: 'node',
+    drawio: { type: 'resourceIcon', name: 'direct_connect' },
+    cfnType: 'AWS::DirectConnect::Gateway',
+  },
+  internet: {
+    label: 'Internet',
+    plural: 'Internet',
+    word: 'internet',
+    words: 'internet',
+    category: 'general',
+    role: 'node',
+    drawio: icon('internet'),
+    cfnType: 'VPCDesigner::Internet',
+  },
+  awsService: {
+    label: 'AWS service',
+    plural: 'AWS services',
+    word: 'AWS service',
+    words: 'AWS services',
+    category: 'services',
+    role: 'node',
+    drawio: { type: 'resourceIcon', name: 'general' },
+    cfnType: 'VPCDesigner::AwsService',
+  },
 };
 
 /** What a diagram draws besides the model's kinds. */
 const DERIVED_KIND_DEFINITIONS: Record<Exclude<DrawnKind, ResourceKind>, KindDefinition> = {
-  region: { label: 'Region', plural: 'Regions', word: 'region', words: 'regions', category: 'region', role: 'container', drawio: { type: 'group', grIcon: 'group_region' } },
-  availabilityZone: { label: 'Availability Zone', plural: 'Availability Zones', word: 'Availability Zone', words: 'Availability Zones', category: 'availabilityZone', role: 'container', drawio: { type: 'box' } },
-  natInstance: { label: 'NAT instance', plural: 'NAT instances', word: 'NAT instance', words: 'NAT instances', category: 'compute', role: 'node', drawio: icon('instance2') },
+  region: {
+    label: 'Region',
+    plural: 'Regions',
+    word: 'region',
+    words: 'regions',
+    category: 'region',
+    role: 'container',
+    drawio: { type: 'group', grIcon: 'group_region' },
+  },
+  availabilityZone: {
+    label: 'Availability Zone',
+    plural: 'Availability Zones',
+    word: 'Availability Zone',
+    words: 'Availability Zones',
+    category: 'availabilityZone',
+    role: 'container',
+    drawio: { type: 'box' },
+  },
+  natInstance: {
+    label: 'NAT instance',
+    plural: 'NAT instances',
+    word: 'NAT instance',
+    words: 'NAT instances',
+    category: 'compute',
+    role: 'node',
+    drawio: icon('instance2'),
+  },
 };
 
 /** Every drawn kind's definition. */
-export const KINDS: Readonly<Record<ResourceKind, ResourceKindDefinition> & Record<Exclude<DrawnKind, ResourceKind>, KindDefinition>> = {
+export const KINDS: Readonly<
+  Record<ResourceKind, ResourceKindDefinition> & Record<Exclude<DrawnKind, ResourceKind>, KindDefinition>
+> = {
   ...RESOURCE_KIND_DEFINITIONS,
   ...DERIVED_KIND_DEFINITIONS,
 };
@@ -162,7 +359,8 @@ const DRAWIO_ICON =
 const DRAWIO_RESOURCE_ICON =
   'sketch=0;outlineConnect=0;fontColor=#232F3E;strokeColor=#ffffff;dashed=0;verticalLabelPosition=bottom;verticalAlign=top;align=center;html=1;fontSize=12;fontStyle=0;aspect=fixed;';
 /** Connection points on a group's border, as the library's group palette entries set them. */
-const DRAWIO_GROUP_POINTS = 'points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],[0,0.75],[0,0.5],[0,0.25]];';
+const DRAWIO_GROUP_POINTS =
+  'points=[[0,0],[0.25,0],[0.5,0],[0.75,0],[1,0],[1,0.25],[1,0.5],[1,0.75],[1,1],[0.75,1],[0.5,1],[0.25,1],[0,1],[0,0.75],[0,0.5],[0,0.25]];';
 const DRAWIO_GROUP = `${DRAWIO_GROUP_POINTS}outlineConnect=0;gradientColor=none;html=1;whiteSpace=wrap;fontSize=12;fontStyle=0;container=1;pointerEvents=0;collapsible=0;recursiveResize=0;`;
 /**
  * The colours of the library's own group entries ('AWS / Groups' in Sidebar-AWS4.js), copied as they are so a box
@@ -171,8 +369,10 @@ const DRAWIO_GROUP = `${DRAWIO_GROUP_POINTS}outlineConnect=0;gradientColor=none;
 const DRAWIO_GROUP_COLORS = {
   region: 'strokeColor=#00A4A6;fillColor=none;verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=1;',
   vpc: 'strokeColor=#8C4FFF;fillColor=none;verticalAlign=top;align=left;spacingLeft=30;fontColor=#AAB7B8;dashed=0;',
-  publicSubnet: 'grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;verticalAlign=top;align=left;spacingLeft=30;fontColor=#248814;dashed=0;',
-  privateSubnet: 'grStroke=0;strokeColor=#00A4A6;fillColor=#E6F6F7;verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=0;',
+  publicSubnet:
+    'grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;verticalAlign=top;align=left;spacingLeft=30;fontColor=#248814;dashed=0;',
+  privateSubnet:
+    'grStroke=0;strokeColor=#00A4A6;fillColor=#E6F6F7;verticalAlign=top;align=left;spacingLeft=30;fontColor=#147EBA;dashed=0;',
 } as const;
 const DRAWIO_BOX = 'verticalAlign=top;fontStyle=0;whiteSpace=wrap;html=1;container=1;';
 
@@ -191,7 +391,14 @@ export function drawioStyle(kind: DrawnKind, options: { isPublic?: boolean } = {
     case 'resourceIcon':
       return `${DRAWIO_RESOURCE_ICON}fillColor=${color};shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.${shape.name};`;
     case 'group': {
-      const colors = kind === 'subnet' ? (options.isPublic ? DRAWIO_GROUP_COLORS.publicSubnet : DRAWIO_GROUP_COLORS.privateSubnet) : kind === 'region' ? DRAWIO_GROUP_COLORS.region : DRAWIO_GROUP_COLORS.vpc;
+      const colors =
+        kind === 'subnet'
+          ? options.isPublic
+            ? DRAWIO_GROUP_COLORS.publicSubnet
+            : DRAWIO_GROUP_COLORS.privateSubnet
+          : kind === 'region'
+            ? DRAWIO_GROUP_COLORS.region
+            : DRAWIO_GROUP_COLORS.vpc;
       return `${DRAWIO_GROUP}shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.${shape.grIcon};${colors}`;
     }
     case 'box':

@@ -29,7 +29,11 @@ export const BUCKET_POLICY_MAX_CHARS = 20_480;
  * @example parsePolicyText('{') // { ok: false, error: 'Invalid JSON: …' }
  */
 export function parsePolicyText(text: string, maxChars = ENDPOINT_POLICY_MAX_CHARS): Check<unknown> {
-  if (text.length > maxChars) return { ok: false, error: `A policy can be at most ${maxChars.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}.` };
+  if (text.length > maxChars)
+    return {
+      ok: false,
+      error: `A policy can be at most ${maxChars.toLocaleString('en-US')} characters; this one has ${text.length.toLocaleString('en-US')}.`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -41,8 +45,10 @@ export function parsePolicyText(text: string, maxChars = ENDPOINT_POLICY_MAX_CHA
     return { ok: false, error: 'A policy is a JSON object, like {"Statement": [ … ]}.' };
   }
   const statement = (value as Record<string, unknown>).Statement;
-  if (statement === undefined) return { ok: false, error: 'A policy needs a "Statement" (one statement or a list of them).' };
-  if (statement === null || typeof statement !== 'object') return { ok: false, error: '"Statement" must be an object or a list of objects.' };
+  if (statement === undefined)
+    return { ok: false, error: 'A policy needs a "Statement" (one statement or a list of them).' };
+  if (statement === null || typeof statement !== 'object')
+    return { ok: false, error: '"Statement" must be an object or a list of objects.' };
   return { ok: true, value };
 }
 
@@ -122,7 +128,10 @@ export function checkServiceName(text: string, type: EndpointType): Check<string
   if (type === 'Gateway') {
     const service = shortServiceOf(t);
     if (service !== 's3' && service !== 'dynamodb') {
-      return { ok: false, error: 'Gateway endpoints exist only for S3 and DynamoDB: use an interface endpoint for other services.' };
+      return {
+        ok: false,
+        error: 'Gateway endpoints exist only for S3 and DynamoDB: use an interface endpoint for other services.',
+      };
     }
   }
   return { ok: true, value: t };

@@ -33,7 +33,11 @@ describe('public subnets and public addresses', () => {
   // https://docs.aws.amazon.com/vpc/latest/userguide/configure-subnets.html: "Public subnet – The subnet has a
   // direct route to an internet gateway."
   it('a subnet is public only through a route to an internet gateway attached to its VPC', () => {
-    const routed = aRouteTable({ id: 'vpc-a-main', main: true, routes: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'igw-a' }] });
+    const routed = aRouteTable({
+      id: 'vpc-a-main',
+      main: true,
+      routes: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'igw-a' }],
+    });
     const attached = aDesign(aVpc(), aSubnet(), routed, anInternetGateway());
     expect(isPublicSubnet(attached, subnet(attached))).toBe(true);
     const detached = aDesign(aVpc(), aSubnet(), routed, anInternetGateway({ vpcId: undefined }));
@@ -43,7 +47,12 @@ describe('public subnets and public addresses', () => {
   });
 
   it('an instance follows its subnet’s auto-assign setting unless it says otherwise', () => {
-    const d = aDesign(aVpc(), aSubnet({ mapPublicIpOnLaunch: true }), anInstance(), anInstance({ id: 'i-b', associatePublicIp: false }));
+    const d = aDesign(
+      aVpc(),
+      aSubnet({ mapPublicIpOnLaunch: true }),
+      anInstance(),
+      anInstance({ id: 'i-b', associatePublicIp: false }),
+    );
     expect(hasPublicIp(d, d.resources['i-a'] as never)).toBe(true);
     expect(hasPublicIp(d, d.resources['i-b'] as never)).toBe(false);
   });
@@ -58,7 +67,14 @@ describe('the example design', () => {
 
   it('has every reference pointing at a resource that exists', () => {
     for (const r of Object.values(d.resources)) {
-      for (const key of ['vpcId', 'subnetId', 'routeTableId', 'elasticIpId', 'requesterVpcId', 'accepterVpcId'] as const) {
+      for (const key of [
+        'vpcId',
+        'subnetId',
+        'routeTableId',
+        'elasticIpId',
+        'requesterVpcId',
+        'accepterVpcId',
+      ] as const) {
         const ref = (r as unknown as Record<string, unknown>)[key];
         if (typeof ref === 'string') expect(d.resources[ref], `${r.id}.${key} → ${ref}`).toBeDefined();
       }
@@ -66,6 +82,10 @@ describe('the example design', () => {
   });
 
   it('finds who refers to a resource', () => {
-    expect(referencesTo(d, 'sg-web').map((r) => r.id).sort()).toEqual(['i-web-a', 'i-web-b', 'sg-app']);
+    expect(
+      referencesTo(d, 'sg-web')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['i-web-a', 'i-web-b', 'sg-app']);
   });
 });

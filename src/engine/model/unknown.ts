@@ -87,7 +87,9 @@ export function unknownElement(list: string, index: number): string {
  * @example isUnknownValue('10.0.0.0/16') // false
  */
 export function isUnknownValue(value: unknown): boolean {
-  return typeof value === 'string' && value.includes('${') && (DEPLOYED.test(value) || new RegExp(TOKEN.source).test(value));
+  return (
+    typeof value === 'string' && value.includes('${') && (DEPLOYED.test(value) || new RegExp(TOKEN.source).test(value))
+  );
 }
 
 /**

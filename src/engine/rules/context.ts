@@ -212,10 +212,12 @@ function isPublic(index: DesignIndex, subnet: Subnet): boolean {
   const known = cache.get(subnet.id);
   if (known !== undefined) return known;
   const table = index.routeTableOfSubnet.get(subnet.id);
-  const result = !!table && table.routes.some((route) => {
-    const target = index.get(route.targetId);
-    return target?.kind === 'internetGateway' && target.vpcId === subnet.vpcId;
-  });
+  const result =
+    !!table &&
+    table.routes.some((route) => {
+      const target = index.get(route.targetId);
+      return target?.kind === 'internetGateway' && target.vpcId === subnet.vpcId;
+    });
   cache.set(subnet.id, result);
   return result;
 }
@@ -281,13 +283,32 @@ const isText: Keep = (v) => typeof v === 'string';
 
 /** The list fields each kind has, and what an entry must be. */
 const LIST_FIELDS: Partial<Record<Resource['kind'], Array<[string, Keep]>>> = {
-  vpc: [['cidrBlocks', isText], ['availabilityZones', isText]],
-  routeTable: [['routes', isObject], ['propagatingGatewayIds', isText]],
+  vpc: [
+    ['cidrBlocks', isText],
+    ['availabilityZones', isText],
+  ],
+  routeTable: [
+    ['routes', isObject],
+    ['propagatingGatewayIds', isText],
+  ],
   instance: [['securityGroupIds', isText]],
-  networkInterface: [['privateIps', isText], ['securityGroupIds', isText]],
-  securityGroup: [['ingress', isObject], ['egress', isObject]],
-  networkAcl: [['inbound', isObject], ['outbound', isObject]],
-  vpcEndpoint: [['routeTableIds', isText], ['subnetIds', isText], ['securityGroupIds', isText]],
+  networkInterface: [
+    ['privateIps', isText],
+    ['securityGroupIds', isText],
+  ],
+  securityGroup: [
+    ['ingress', isObject],
+    ['egress', isObject],
+  ],
+  networkAcl: [
+    ['inbound', isObject],
+    ['outbound', isObject],
+  ],
+  vpcEndpoint: [
+    ['routeTableIds', isText],
+    ['subnetIds', isText],
+    ['securityGroupIds', isText],
+  ],
 };
 
 function isWellFormed(value: unknown, keep: Keep): boolean {
@@ -309,7 +330,9 @@ function repair(r: Resource): Resource {
     }
   }
   if (r.kind === 'natGateway' && r.securityGroupIds !== undefined && !isWellFormed(r.securityGroupIds, isText)) {
-    (copy ??= { ...record }).securityGroupIds = Array.isArray(r.securityGroupIds) ? (r.securityGroupIds as unknown[]).filter(isText) : [];
+    (copy ??= { ...record }).securityGroupIds = Array.isArray(r.securityGroupIds)
+      ? (r.securityGroupIds as unknown[]).filter(isText)
+      : [];
   }
   return (copy as unknown as Resource | undefined) ?? r;
 }

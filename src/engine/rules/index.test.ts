@@ -26,12 +26,20 @@ describe('validateDesign', () => {
   });
 
   it('finds nothing wrong in a generated design, whatever its size', () => {
-    expect(validateDesign(generateDesign({ vpcs: 3, subnetsPerVpc: 7, instancesPerSubnet: 2 }), { now: NOW })).toEqual([]);
-    expect(validateDesign(generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 1 }), { now: NOW })).toEqual([]);
+    expect(validateDesign(generateDesign({ vpcs: 3, subnetsPerVpc: 7, instancesPerSubnet: 2 }), { now: NOW })).toEqual(
+      [],
+    );
+    expect(
+      validateDesign(generateDesign({ vpcs: 50, subnetsPerVpc: 20, instancesPerSubnet: 1 }), { now: NOW }),
+    ).toEqual([]);
   });
 
   it('writes every finding as plain sentences with a one-line fix and names at least one resource', () => {
-    const design = aDesign(aVpc({ cidrBlocks: ['10.0.0.1/8'] }), aSubnet({ cidrBlock: 'banana' }), aSubnet({ id: 'subnet-b', cidrBlock: '10.9.0.0/24', routeTableId: 'nope' }));
+    const design = aDesign(
+      aVpc({ cidrBlocks: ['10.0.0.1/8'] }),
+      aSubnet({ cidrBlock: 'banana' }),
+      aSubnet({ id: 'subnet-b', cidrBlock: '10.9.0.0/24', routeTableId: 'nope' }),
+    );
     const findings = validateDesign(design, { now: NOW });
     expect(findings.length).toBeGreaterThan(2);
     for (const f of findings) {
@@ -69,10 +77,16 @@ describe('validateDesign', () => {
   it('turns a rule that crashes into a finding instead of throwing, and still runs the others', () => {
     const design = aDesign(aVpc({ cidrBlocks: ['10.0.0.1/16'] }), aSubnet({ cidrBlock: '10.0.1.0/29' }));
     // A getter that throws stands in for data no rule anticipated: the VPC rule trips over it when naming the VPC.
-    Object.defineProperty(design.resources['vpc-a']!, 'name', { get() { throw new Error('boom'); } });
+    Object.defineProperty(design.resources['vpc-a']!, 'name', {
+      get() {
+        throw new Error('boom');
+      },
+    });
     const findings = validateDesign(design, { now: NOW });
     expect(findings.find((f) => f.rule === 'vpc-cidr-invalid')).toMatchObject({ severity: 'warning', resources: [] });
-    expect(findings.find((f) => f.rule === 'vpc-cidr-invalid')!.message).toContain('could not run on this design (boom)');
+    expect(findings.find((f) => f.rule === 'vpc-cidr-invalid')!.message).toContain(
+      'could not run on this design (boom)',
+    );
     expect(findings.some((f) => f.rule === 'subnet-cidr-size')).toBe(true);
   });
 

@@ -14,8 +14,15 @@ function run(resources: Resource[], query: TraceQuery): TraceResult {
 /** i-app with a group that sends nothing (one outbound rule to 127.0.0.1/32) in a subnet whose network ACL denies everything. */
 function lockedDown(): Resource[] {
   return [
-    ...patch(patch(classicResources(), 'i-app', { securityGroupIds: ['sg-locked'] }), 'subnet-priv', { networkAclId: 'acl-none' }),
-    aSecurityGroup({ id: 'sg-locked', vpcId: 'vpc-a', ingress: [], egress: [{ id: 'only-localhost', protocol: '-1', fromPort: -1, toPort: -1, cidr: '127.0.0.1/32' }] }),
+    ...patch(patch(classicResources(), 'i-app', { securityGroupIds: ['sg-locked'] }), 'subnet-priv', {
+      networkAclId: 'acl-none',
+    }),
+    aSecurityGroup({
+      id: 'sg-locked',
+      vpcId: 'vpc-a',
+      ingress: [],
+      egress: [{ id: 'only-localhost', protocol: '-1', fromPort: -1, toPort: -1, cidr: '127.0.0.1/32' }],
+    }),
     aNetworkAcl({ id: 'acl-none', vpcId: 'vpc-a', inbound: [], outbound: [] }),
   ];
 }
@@ -41,7 +48,9 @@ describe('services the VPC answers itself', () => {
   // true, queries to the Amazon provided DNS server succeed."
   it('has no DNS server when the VPC turns DNS resolution off', () => {
     const resources = patch(lockedDown(), 'vpc-a', { enableDnsSupport: false } as Partial<Resource>);
-    expect(run(resources, { from: 'i-app', to: 'ip:10.0.0.2', protocol: 'udp', port: 53 }).explanations[0]).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'service:dns' });
+    expect(
+      run(resources, { from: 'i-app', to: 'ip:10.0.0.2', protocol: 'udp', port: 53 }).explanations[0],
+    ).toMatchObject({ code: 'NO_ROUTE_TO_DESTINATION', id: 'service:dns' });
     expect(run(resources, { from: 'i-app', to: 'ip:169.254.169.254', protocol: 'tcp', port: 80 }).reachable).toBe(true);
   });
 

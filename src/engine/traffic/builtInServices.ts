@@ -29,12 +29,23 @@ export interface BuiltInService {
 const DNS: BuiltInService = {
   id: 'service:dns',
   name: 'the Amazon DNS server (Route 53 Resolver)',
-  answers: [{ protocol: 'udp', port: 53 }, { protocol: 'tcp', port: 53 }],
+  answers: [
+    { protocol: 'udp', port: 53 },
+    { protocol: 'tcp', port: 53 },
+  ],
 };
 const LINK_LOCAL: Record<string, BuiltInService> = {
   '169.254.169.253': DNS,
-  '169.254.169.254': { id: 'service:instance-metadata', name: 'the instance metadata service (IMDS)', answers: [{ protocol: 'tcp', port: 80 }] },
-  '169.254.169.123': { id: 'service:time-sync', name: 'the Amazon Time Sync Service', answers: [{ protocol: 'udp', port: 123 }] },
+  '169.254.169.254': {
+    id: 'service:instance-metadata',
+    name: 'the instance metadata service (IMDS)',
+    answers: [{ protocol: 'tcp', port: 80 }],
+  },
+  '169.254.169.123': {
+    id: 'service:time-sync',
+    name: 'the Amazon Time Sync Service',
+    answers: [{ protocol: 'udp', port: 123 }],
+  },
 };
 
 /** The VPC's DNS server address: the base of its primary (first) CIDR block plus two. */

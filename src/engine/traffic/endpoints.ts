@@ -23,7 +23,13 @@ export type Endpoint =
   | { kind: 'address'; ip: number; vpcId: ResourceId; subnet: Subnet; label: string }
   | { kind: 'internet'; ip: number; gatewayId?: ResourceId; label: string }
   | { kind: 'onPremises'; ip: number; gatewayId?: ResourceId; label: string }
-  | { kind: 'service'; service: string; bucketId?: ResourceId; /** A gateway endpoint the request must take. */ viaEndpointId?: ResourceId; label: string };
+  | {
+      kind: 'service';
+      service: string;
+      bucketId?: ResourceId;
+      /** A gateway endpoint the request must take. */ viaEndpointId?: ResourceId;
+      label: string;
+    };
 
 export type EndpointResult = { ok: true; endpoint: Endpoint } | { ok: false; error: string };
 
@@ -72,7 +78,8 @@ export function resolveEndpoint(index: NetworkIndex, text: string): EndpointResu
   }
   if (raw.startsWith('service:')) {
     const service = raw.slice(8).trim().toLowerCase();
-    if (!/^[a-z0-9][a-z0-9.-]*$/.test(service)) return { ok: false, error: `"${raw}" is not a service: write service:s3, service:dynamodb, service:ssm, …` };
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(service))
+      return { ok: false, error: `"${raw}" is not a service: write service:s3, service:dynamodb, service:ssm, …` };
     return { ok: true, endpoint: { kind: 'service', service, label: raw } };
   }
   const resource = getResource(index.design, raw);
@@ -90,19 +97,41 @@ export function resolveEndpoint(index: NetworkIndex, text: string): EndpointResu
       // A gateway endpoint stands for its service, reached through that endpoint (as Reachability Analyzer
       // takes a gateway endpoint as a destination).
       if (resource.endpointType === 'Gateway') {
-        return { ok: true, endpoint: { kind: 'service', service: serviceOfEndpointName(resource.serviceName), viaEndpointId: resource.id, label: raw } };
+        return {
+          ok: true,
+          endpoint: {
+            kind: 'service',
+            service: serviceOfEndpointName(resource.serviceName),
+            viaEndpointId: resource.id,
+            label: raw,
+          },
+        };
       }
       if (!enis?.length) return { ok: false, error: `${raw} has no network interface (choose its subnets)` };
       return { ok: true, endpoint: { kind: 'eni', eni: enis[0]!, label: raw } };
     }
     case 'internetGateway':
-      return { ok: true, endpoint: { kind: 'internet', ip: index.internetAddress, gatewayId: resource.id, label: raw } };
+      return {
+        ok: true,
+        endpoint: { kind: 'internet', ip: index.internetAddress, gatewayId: resource.id, label: raw },
+      };
     case 'internet':
       return { ok: true, endpoint: { kind: 'internet', ip: index.internetAddress, label: raw } };
     case 'virtualPrivateGateway':
-      return { ok: true, endpoint: { kind: 'onPremises', ip: onPremisesAddress(index, resource.id), gatewayId: resource.id, label: raw } };
+      return {
+        ok: true,
+        endpoint: { kind: 'onPremises', ip: onPremisesAddress(index, resource.id), gatewayId: resource.id, label: raw },
+      };
     case 'vpnConnection':
-      return { ok: true, endpoint: { kind: 'onPremises', ip: onPremisesAddress(index, resource.vpnGatewayId), gatewayId: resource.vpnGatewayId, label: raw } };
+      return {
+        ok: true,
+        endpoint: {
+          kind: 'onPremises',
+          ip: onPremisesAddress(index, resource.vpnGatewayId),
+          gatewayId: resource.vpnGatewayId,
+          label: raw,
+        },
+      };
     case 'customerGateway': {
       const vpn = resourcesOfKind(index.design, 'vpnConnection').find((v) => v.customerGatewayId === resource.id);
       const gatewayId = vpn?.vpnGatewayId;
@@ -112,7 +141,8 @@ export function resolveEndpoint(index: NetworkIndex, text: string): EndpointResu
     case 'elasticIp': {
       const ip = parseIp(resource.publicIp);
       const holder = ip === undefined ? undefined : index.publicIps.get(ip);
-      if (!holder || ip === undefined) return { ok: false, error: `${raw} is an Elastic IP that is not associated with anything` };
+      if (!holder || ip === undefined)
+        return { ok: false, error: `${raw} is an Elastic IP that is not associated with anything` };
       return { ok: true, endpoint: { kind: 'eni', eni: holder, ip, label: raw } };
     }
     case 'awsService':

@@ -63,7 +63,8 @@ export function exposure(design: Design): ExposureReport {
   const instances: InstanceExposure[] = [];
   const secondaries = new Map<ResourceId, ResourceId[]>();
   for (const r of Object.values(design.resources)) {
-    if (r.kind === 'networkInterface' && r.instanceId && r.elasticIpId) secondaries.set(r.instanceId, [...(secondaries.get(r.instanceId) ?? []), r.id]);
+    if (r.kind === 'networkInterface' && r.instanceId && r.elasticIpId)
+      secondaries.set(r.instanceId, [...(secondaries.get(r.instanceId) ?? []), r.id]);
   }
   let exposedCount = 0;
   for (const resource of Object.values(design.resources)) {
@@ -98,7 +99,14 @@ export function exposure(design: Design): ExposureReport {
             if (!found.rules.includes(label)) found.rules.push(label);
             return;
           }
-          byKey.set(key, { protocol: all ? 'all' : protocol, fromPort, toPort, sources: [cidr.text], rules: [label], path });
+          byKey.set(key, {
+            protocol: all ? 'all' : protocol,
+            fromPort,
+            toPort,
+            sources: [cidr.text],
+            rules: [label],
+            path,
+          });
         });
       }
     }
@@ -112,7 +120,14 @@ export function exposure(design: Design): ExposureReport {
 const PROBES = [22, 80, 443, 3389, 8080];
 
 /** The forward path of the first probe of the range that gets there and back, if any does. */
-function confirm(design: Design, source: string, target: ResourceId, protocol: TrafficProtocol, fromPort: number, toPort: number): Hop[] | undefined {
+function confirm(
+  design: Design,
+  source: string,
+  target: ResourceId,
+  protocol: TrafficProtocol,
+  fromPort: number,
+  toPort: number,
+): Hop[] | undefined {
   const ports =
     protocol === 'icmp'
       ? [fromPort === -1 ? 8 : fromPort]

@@ -75,7 +75,14 @@ export function arriveAtService(
   const through = access.endpoint ? `through ${access.endpoint.id}` : 'at its public endpoint';
 
   if (access.endpoint && bucket && vpc && access.endpoint.endpointType === 'Gateway' && bucket.region !== vpc.region) {
-    return block(w, 'forward', 'ENDPOINT_REGION_MISMATCH', access.endpoint.id, `${bucket.id} is in ${bucket.region} but gateway endpoint ${access.endpoint.id} serves ${vpc.region} only.`, [bucket.id]);
+    return block(
+      w,
+      'forward',
+      'ENDPOINT_REGION_MISMATCH',
+      access.endpoint.id,
+      `${bucket.id} is in ${bucket.region} but gateway endpoint ${access.endpoint.id} serves ${vpc.region} only.`,
+      [bucket.id],
+    );
   }
   // The request's global condition keys: through an endpoint the VPC and endpoint ids and the private address,
   // otherwise the public source address; always the caller's account, the resource's account when it is known
@@ -83,14 +90,25 @@ export function arriveAtService(
   // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
   const context: Record<string, string | undefined> = {
     ...(access.endpoint
-      ? { 'aws:sourcevpce': access.endpoint.id, 'aws:sourcevpc': access.vpcId, 'aws:vpcsourceip': formatIp(access.sourceIp) }
+      ? {
+          'aws:sourcevpce': access.endpoint.id,
+          'aws:sourcevpc': access.vpcId,
+          'aws:vpcsourceip': formatIp(access.sourceIp),
+        }
       : { 'aws:sourceip': formatIp(access.sourceIp) }),
     'aws:principalaccount': account,
     'aws:resourceaccount': bucket ? design.accountId : accountInArn(resource),
     'aws:securetransport': String(packet.protocol === 'tcp' && packet.dstPort === 443),
   };
   if (action === undefined) {
-    hop(w, 'forward', serviceId, serviceKind, 'forward', `${service} receives ${formatIp(packet.srcIp)}'s request ${through}; no action given, so endpoint and bucket policies are not evaluated`);
+    hop(
+      w,
+      'forward',
+      serviceId,
+      serviceKind,
+      'forward',
+      `${service} receives ${formatIp(packet.srcIp)}'s request ${through}; no action given, so endpoint and bucket policies are not evaluated`,
+    );
   } else {
     if (access.endpoint) {
       const endpoint = access.endpoint;
@@ -99,9 +117,23 @@ export function arriveAtService(
           ? ({ decision: 'allow', statement: 'the default policy (full access)' } as const)
           : evaluatePolicy(endpoint.policyDocument, { action, resource, account, context });
       const allowed = decision.decision === 'allow';
-      hop(w, 'forward', endpoint.id, 'vpcEndpoint', allowed ? 'allow' : 'deny', `endpoint policy for ${action} on ${resource}: ${describeDecision(decision)}`, 'statement' in decision ? decision.statement : undefined);
+      hop(
+        w,
+        'forward',
+        endpoint.id,
+        'vpcEndpoint',
+        allowed ? 'allow' : 'deny',
+        `endpoint policy for ${action} on ${resource}: ${describeDecision(decision)}`,
+        'statement' in decision ? decision.statement : undefined,
+      );
       if (!allowed) {
-        return block(w, 'forward', 'VPCE_POLICY_RESTRICTION', endpoint.id, `The policy of endpoint ${endpoint.id} does not allow ${action} on ${resource}: ${describeDecision(decision)}.`);
+        return block(
+          w,
+          'forward',
+          'VPCE_POLICY_RESTRICTION',
+          endpoint.id,
+          `The policy of endpoint ${endpoint.id} does not allow ${action} on ${resource}: ${describeDecision(decision)}.`,
+        );
       }
     }
     if (bucket?.policyDocument !== undefined) {
@@ -116,14 +148,28 @@ export function arriveAtService(
         bucket.id,
         's3Bucket',
         denied ? 'deny' : 'allow',
-        `bucket policy (${keys}): ${decision.decision === 'implicitDeny' ? 'no statement applies; the caller\'s own IAM permissions are assumed to allow it' : describeDecision(decision)}`,
+        `bucket policy (${keys}): ${decision.decision === 'implicitDeny' ? "no statement applies; the caller's own IAM permissions are assumed to allow it" : describeDecision(decision)}`,
         'statement' in decision ? decision.statement : undefined,
       );
       if (denied) {
-        return block(w, 'forward', 'BUCKET_POLICY_RESTRICTION', bucket.id, `The bucket policy of ${bucket.id} denies ${action} on ${resource} for this request (${keys}): ${describeDecision(decision)}.`, access.endpoint ? [access.endpoint.id] : undefined);
+        return block(
+          w,
+          'forward',
+          'BUCKET_POLICY_RESTRICTION',
+          bucket.id,
+          `The bucket policy of ${bucket.id} denies ${action} on ${resource} for this request (${keys}): ${describeDecision(decision)}.`,
+          access.endpoint ? [access.endpoint.id] : undefined,
+        );
       }
     }
-    hop(w, 'forward', serviceId, serviceKind, 'forward', `${service} receives ${action} on ${resource} from ${formatIp(packet.srcIp)} ${through}`);
+    hop(
+      w,
+      'forward',
+      serviceId,
+      serviceKind,
+      'forward',
+      `${service} receives ${action} on ${resource} from ${formatIp(packet.srcIp)} ${through}`,
+    );
   }
   w.replySteps.push(() => {
     hop(w, 'return', serviceId, serviceKind, 'forward', `${service} replies to ${formatIp(packet.srcIp)}`);

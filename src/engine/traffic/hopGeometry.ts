@@ -105,7 +105,8 @@ export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
   for (let k = 0; k < n; k++) {
     const role = hops[k]!.role;
     if (role.kind === 'solid') points[k] = anchorPoint(role.at, rectOf);
-    else if (role.kind === 'guard' || role.kind === 'boundary' || role.kind === 'router') rects[k] = rectOf(role.nodeId);
+    else if (role.kind === 'guard' || role.kind === 'boundary' || role.kind === 'router')
+      rects[k] = rectOf(role.nodeId);
   }
 
   // Pass 2: virtual points, outside the VPCs the flow touches and clear of every drawn box but regions.
@@ -123,7 +124,12 @@ export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
     boxes.push(p.abs);
     if (p.type === 'vpc' && solids.some((s) => containsPoint(p.abs, s))) touched.push(p.abs);
   }
-  const extent = boundsOf([...solids.map((p) => ({ ...p, width: 0, height: 0 })), ...touched]) ?? { x: 0, y: 0, width: 0, height: 0 };
+  const extent = boundsOf([...solids.map((p) => ({ ...p, width: 0, height: 0 })), ...touched]) ?? {
+    x: 0,
+    y: 0,
+    width: 0,
+    height: 0,
+  };
   const mid = center(extent);
   const clear = (start: XY, step: XY): XY => {
     const p = { ...start };
@@ -138,7 +144,8 @@ export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
     if (role.kind !== 'virtual') continue;
     if (role.where === 'internet') points[k] = clear({ x: mid.x, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
     // Services are reached through gateways on the VPC's top border, like the internet: above it, to the right.
-    else if (role.where === 'service') points[k] = clear({ x: mid.x + 2 * OUTSIDE, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
+    else if (role.where === 'service')
+      points[k] = clear({ x: mid.x + 2 * OUTSIDE, y: extent.y - OUTSIDE }, { x: 0, y: -40 });
     else points[k] = clear({ x: extent.x - OUTSIDE, y: mid.y }, { x: -40, y: 0 });
   }
 
@@ -214,6 +221,11 @@ export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
  * const { placed } = designToFlow(design);
  * flowGeometry(design, placed, flow, trace(design, flow).result).stops[0].point // the source instance's centre
  */
-export function flowGeometry(design: Design, placed: PlacedRects, endpoints: Endpoints, result: TraceResult): FlowGeometry {
+export function flowGeometry(
+  design: Design,
+  placed: PlacedRects,
+  endpoints: Endpoints,
+  result: TraceResult,
+): FlowGeometry {
   return placeFlow(planFlow(design, placed, endpoints, result), placed);
 }

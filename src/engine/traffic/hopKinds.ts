@@ -48,6 +48,8 @@ export function hopKindOf(design: Design, id: string): HopKind {
   if (id.startsWith('service:')) return 'awsService';
   const resource = getResource(design, id);
   if (resource) return resource.kind;
-  const isRoute = Object.values(design.resources).some((r) => r.kind === 'routeTable' && r.routes.some((route) => route.id === id));
+  const isRoute = Object.values(design.resources).some(
+    (r) => r.kind === 'routeTable' && r.routes.some((route) => route.id === id),
+  );
   return isRoute ? 'route' : 'address';
 }

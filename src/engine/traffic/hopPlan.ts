@@ -85,7 +85,8 @@ function subnetIdOf(r: Resource | undefined): ResourceId | undefined {
 
 function guards(r: Resource | undefined, groupId: string): boolean {
   if (!r) return false;
-  if (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'vpcEndpoint') return r.securityGroupIds.includes(groupId);
+  if (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'vpcEndpoint')
+    return r.securityGroupIds.includes(groupId);
   return false;
 }
 
@@ -146,7 +147,12 @@ export function stepsOf(result: TraceResult): Step[] {
 }
 
 /** The nearest hop to `i` (previous first on ties, or next first) that satisfies `test`. */
-function nearest<T>(items: T[], i: number, test: (item: T, j: number) => boolean, preferNext = false): number | undefined {
+function nearest<T>(
+  items: T[],
+  i: number,
+  test: (item: T, j: number) => boolean,
+  preferNext = false,
+): number | undefined {
   for (let d = 1; d < items.length; d++) {
     const order = preferNext ? [i + d, i - d] : [i - d, i + d];
     for (const j of order) if (j >= 0 && j < items.length && test(items[j]!, j)) return j;
@@ -183,8 +189,13 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
       case 'securityGroup': {
         const holders = leg.hops.map((h) => resolveId(design, placed, h.id));
         const j = nearest(holders, i, (r) => isInterfaceHolder(r) && guards(r, resource.id));
-        const fallback = [endpoints.to, endpoints.from].map((e) => design.resources[e]).find((r) => guards(r, resource.id));
-        const holder = j !== undefined ? holders[j] : (fallback ?? Object.values(design.resources).find((r) => guards(r, resource.id) && placed.has(r.id)));
+        const fallback = [endpoints.to, endpoints.from]
+          .map((e) => design.resources[e])
+          .find((r) => guards(r, resource.id));
+        const holder =
+          j !== undefined
+            ? holders[j]
+            : (fallback ?? Object.values(design.resources).find((r) => guards(r, resource.id) && placed.has(r.id)));
         if (holder && placed.has(holder.id)) {
           const before = i > 0 ? holders[i - 1] : undefined;
           return { kind: 'guard', nodeId: holder.id, eniBefore: before?.id === holder.id };
@@ -198,7 +209,9 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
         const candidates = new Set(
           Object.values(design.resources)
             .filter((r): r is Subnet => r.kind === 'subnet' && r.vpcId === resource.vpcId)
-            .filter((s) => (isAcl ? networkAclOfSubnet(design, s)?.id : routeTableOfSubnet(design, s)?.id) === resource.id)
+            .filter(
+              (s) => (isAcl ? networkAclOfSubnet(design, s)?.id : routeTableOfSubnet(design, s)?.id) === resource.id,
+            )
             .map((s) => s.id),
         );
         const direction = isAcl ? aclDirection(hop) : 'outbound';
@@ -208,10 +221,16 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
           return isInterfaceHolder(r) || r?.kind === 'subnet' ? subnetIdOf(r) : undefined;
         };
         const j = nearest(leg.hops, i, (h) => candidates.has(contextSubnet(h) ?? ''), lookNext);
-        const fromEndpoints = [leg.direction === 'forward' ? endpoints.to : endpoints.from, leg.direction === 'forward' ? endpoints.from : endpoints.to]
+        const fromEndpoints = [
+          leg.direction === 'forward' ? endpoints.to : endpoints.from,
+          leg.direction === 'forward' ? endpoints.from : endpoints.to,
+        ]
           .map((e) => subnetIdOf(design.resources[e]))
           .find((s) => s !== undefined && candidates.has(s));
-        const subnetId = (j !== undefined ? contextSubnet(leg.hops[j]!) : undefined) ?? fromEndpoints ?? [...candidates].find((s) => placed.has(s));
+        const subnetId =
+          (j !== undefined ? contextSubnet(leg.hops[j]!) : undefined) ??
+          fromEndpoints ??
+          [...candidates].find((s) => placed.has(s));
         if (drawn(subnetId)) {
           if (!isAcl) return { kind: 'router', nodeId: subnetId! };
           return { kind: 'boundary', nodeId: subnetId!, outward: direction === 'inbound' ? 'previous' : 'next' };
@@ -227,16 +246,28 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
         return one ? center(one) : { kind: 'none' };
       }
       case 'vpc':
-        return drawn(resource.id) ? { kind: 'solid', at: { kind: 'vpcLabel', id: resource.id }, ring: resource.id } : { kind: 'none' };
+        return drawn(resource.id)
+          ? { kind: 'solid', at: { kind: 'vpcLabel', id: resource.id }, ring: resource.id }
+          : { kind: 'none' };
       case undefined:
         break;
       default:
         if (resource && drawn(resource.id)) return center(resource.id);
     }
-    if (hop.id === 'internet' || resource?.kind === 'internet') return { kind: 'virtual', where: 'internet', label: 'Internet' };
+    if (hop.id === 'internet' || resource?.kind === 'internet')
+      return { kind: 'virtual', where: 'internet', label: 'Internet' };
     if (hop.id === 'on-premises') return { kind: 'virtual', where: 'onPremises', label: 'On-premises network' };
-    if (hop.id.startsWith('service:') || hop.kind === 's3Bucket' || resource?.kind === 's3Bucket' || resource?.kind === 'awsService') {
-      return { kind: 'virtual', where: 'service', label: resource ? resource.name : serviceName(hop.id.replace(/^service:/, '')) };
+    if (
+      hop.id.startsWith('service:') ||
+      hop.kind === 's3Bucket' ||
+      resource?.kind === 's3Bucket' ||
+      resource?.kind === 'awsService'
+    ) {
+      return {
+        kind: 'virtual',
+        where: 'service',
+        label: resource ? resource.name : serviceName(hop.id.replace(/^service:/, '')),
+      };
     }
     return { kind: 'none' };
   };
@@ -247,9 +278,17 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
   const blockedLeg = blockedAt ? legs.find((l) => l.direction === blockedAt.direction) : undefined;
   let syntheticBlock: Hop | undefined;
   if (blockedLeg && blockedAt?.synthetic) {
-    const id = [explanation?.id, ...(explanation?.related ?? [])].find((x) => x && (resolveId(design, placed, x) || x === 'internet' || x === 'on-premises'));
+    const id = [explanation?.id, ...(explanation?.related ?? [])].find(
+      (x) => x && (resolveId(design, placed, x) || x === 'internet' || x === 'on-premises'),
+    );
     const blockId = id ?? blockedLeg.hops.at(-1)?.id ?? endpoints.from;
-    syntheticBlock = { id: blockId, kind: hopKindOf(design, blockId), direction: blockedLeg.direction, action: 'deny', detail: explanation?.message ?? '' };
+    syntheticBlock = {
+      id: blockId,
+      kind: hopKindOf(design, blockId),
+      direction: blockedLeg.direction,
+      action: 'deny',
+      detail: explanation?.message ?? '',
+    };
   }
 
   const hops: PlannedHop[] = [];
@@ -259,7 +298,12 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
     const legHops = leg === blockedLeg && syntheticBlock ? [...leg.hops, syntheticBlock] : leg.hops;
     const view = { ...leg, hops: legHops };
     legHops.forEach((hop, i) => {
-      hops.push({ direction: leg.direction, hopIndex: hop === syntheticBlock ? -1 : i, role: roleOf(view, i, hop), ownId: drawn(hop.id) });
+      hops.push({
+        direction: leg.direction,
+        hopIndex: hop === syntheticBlock ? -1 : i,
+        role: roleOf(view, i, hop),
+        ownId: drawn(hop.id),
+      });
     });
     if (leg === blockedLeg && legHops.length > 0) {
       blockedIndex = hops.length - 1;
@@ -269,6 +313,9 @@ export function planFlow(design: Design, placed: PlacedRects, endpoints: Endpoin
   return {
     hops,
     blockedIndex,
-    blocked: blockedLeg && blockedHop ? { direction: blockedLeg.direction, componentId: explanation?.id ?? blockedHop.id, explanation } : undefined,
+    blocked:
+      blockedLeg && blockedHop
+        ? { direction: blockedLeg.direction, componentId: explanation?.id ?? blockedHop.id, explanation }
+        : undefined,
   };
 }

@@ -118,8 +118,9 @@ export function evaluateNetworkAcl(
   return {
     allowed: false,
     ruleLabel: label,
-    detail: lastAllow !== undefined || denied.length > 0
-      ? `${acl.id}: ${describePorts(protocol, first)} matches no ${direction} rule${lastAllow ? ` after #${lastAllow.ruleNumber}` : ''}, so the final deny rule (*) drops it`
-      : `${acl.id}: no ${direction} rule matches ${describePorts(protocol, ports)}, so the final deny rule (*) drops it`,
+    detail:
+      lastAllow !== undefined || denied.length > 0
+        ? `${acl.id}: ${describePorts(protocol, first)} matches no ${direction} rule${lastAllow ? ` after #${lastAllow.ruleNumber}` : ''}, so the final deny rule (*) drops it`
+        : `${acl.id}: no ${direction} rule matches ${describePorts(protocol, ports)}, so the final deny rule (*) drops it`,
   };
 }

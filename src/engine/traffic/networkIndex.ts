@@ -92,7 +92,10 @@ function buildIndex(design: Design): NetworkIndex {
   for (const r of resources) {
     switch (r.kind) {
       case 'vpc':
-        vpcCidrs.set(r.id, r.cidrBlocks.map((b) => tryCidr(b)).filter((c): c is Cidr => c !== undefined));
+        vpcCidrs.set(
+          r.id,
+          r.cidrBlocks.map((b) => tryCidr(b)).filter((c): c is Cidr => c !== undefined),
+        );
         break;
       case 'subnet': {
         const cidr = tryCidr(r.cidrBlock);
@@ -158,18 +161,31 @@ function buildIndex(design: Design): NetworkIndex {
   // with its own address (a route may name either id). https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-eni.html
   const primaryInterfaces = new Map<ResourceId, NetworkInterface>();
   for (const r of resources) {
-    if (r.kind === 'networkInterface' && r.deviceIndex === 0 && r.instanceId && getOfKind(design, r.instanceId, 'instance')) {
+    if (
+      r.kind === 'networkInterface' &&
+      r.deviceIndex === 0 &&
+      r.instanceId &&
+      getOfKind(design, r.instanceId, 'instance')
+    ) {
       if (!primaryInterfaces.has(r.instanceId)) primaryInterfaces.set(r.instanceId, r);
     }
   }
-  const isPrimaryInterface = (r: NetworkInterface) => r.instanceId !== undefined && primaryInterfaces.get(r.instanceId) === r;
+  const isPrimaryInterface = (r: NetworkInterface) =>
+    r.instanceId !== undefined && primaryInterfaces.get(r.instanceId) === r;
   for (const r of resources) {
     if (r.kind === 'networkInterface' && isPrimaryInterface(r)) continue;
     if (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'natGateway') {
       const subnet = getOfKind(design, r.subnetId, 'subnet');
       if (!subnet) continue;
-      const texts = r.kind === 'networkInterface' ? r.privateIps : [r.privateIp, ...(r.kind === 'instance' ? primaryInterfaces.get(r.id)?.privateIps ?? [] : [])];
-      const ips = [...new Set(texts.map((t) => (t === undefined ? undefined : parseIp(t))).filter((n): n is number => n !== undefined))];
+      const texts =
+        r.kind === 'networkInterface'
+          ? r.privateIps
+          : [r.privateIp, ...(r.kind === 'instance' ? (primaryInterfaces.get(r.id)?.privateIps ?? []) : [])];
+      const ips = [
+        ...new Set(
+          texts.map((t) => (t === undefined ? undefined : parseIp(t))).filter((n): n is number => n !== undefined),
+        ),
+      ];
       const eni: Eni = {
         id: r.id,
         hopKind: r.kind,

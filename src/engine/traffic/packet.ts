@@ -65,7 +65,8 @@ export function portsCovered(
 ): boolean {
   const p = normalizeProtocol(ruleProtocol);
   if (p === '-1') return true;
-  if (p === 'icmp') return fromPort === undefined || fromPort === -1 || (fromPort === ports.from && ports.from === ports.to);
+  if (p === 'icmp')
+    return fromPort === undefined || fromPort === -1 || (fromPort === ports.from && ports.from === ports.to);
   if (fromPort === undefined || fromPort === -1) return true;
   const to = toPort === undefined || toPort === -1 ? 65535 : toPort;
   return fromPort <= ports.from && ports.to <= to;
@@ -90,11 +91,14 @@ export function portsOverlap(
 
 export function describePorts(protocol: TrafficProtocol, ports: PortRange): string {
   if (protocol === 'icmp') return `ICMP type ${ports.from}`;
-  return ports.from === ports.to ? `${protocol.toUpperCase()} ${ports.from}` : `${protocol.toUpperCase()} ${ports.from}–${ports.to}`;
+  return ports.from === ports.to
+    ? `${protocol.toUpperCase()} ${ports.from}`
+    : `${protocol.toUpperCase()} ${ports.from}–${ports.to}`;
 }
 
 export function describePacket(packet: Packet): string {
-  const dst = packet.protocol === 'icmp' ? `ICMP type ${packet.dstPort}` : `${packet.protocol.toUpperCase()} ${packet.dstPort}`;
+  const dst =
+    packet.protocol === 'icmp' ? `ICMP type ${packet.dstPort}` : `${packet.protocol.toUpperCase()} ${packet.dstPort}`;
   return `${formatIp(packet.srcIp)} → ${formatIp(packet.dstIp)} ${dst}`;
 }
 

@@ -33,7 +33,10 @@ function asList(value: Json): Json[] {
 }
 
 function wildcardToRegExp(pattern: string, ignoreCase: boolean): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, ignoreCase ? 'i' : '');
 }
 
@@ -69,7 +72,14 @@ function principalMatches(statement: Record<string, Json>, account: string): boo
   return true;
 }
 
-const NEGATED = new Set(['stringnotequals', 'stringnotequalsignorecase', 'stringnotlike', 'arnnotequals', 'arnnotlike', 'notipaddress']);
+const NEGATED = new Set([
+  'stringnotequals',
+  'stringnotequalsignorecase',
+  'stringnotlike',
+  'arnnotequals',
+  'arnnotlike',
+  'notipaddress',
+]);
 
 function conditionValueMatches(operator: string, expected: string, actual: string): boolean | undefined {
   switch (operator) {
@@ -155,7 +165,8 @@ export function evaluatePolicy(policy: Json, request: PolicyRequest): PolicyDeci
     const s = statements[i];
     if (!s || typeof s !== 'object') continue;
     const statement = s as Record<string, Json>;
-    const label = typeof statement.Sid === 'string' && statement.Sid ? `statement "${statement.Sid}"` : `statement ${i + 1}`;
+    const label =
+      typeof statement.Sid === 'string' && statement.Sid ? `statement "${statement.Sid}"` : `statement ${i + 1}`;
     const effect = String(statement.Effect ?? '').toLowerCase();
     if (effect !== 'allow' && effect !== 'deny') continue;
     const actionOk =

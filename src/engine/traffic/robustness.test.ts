@@ -20,25 +20,60 @@ const BREAKAGES: Array<(r: Resource) => Resource> = [
   (r) => ({ ...r, privateIp: '999.1.1.1' }) as Resource,
   (r) => ({ ...r, subnetId: 'gone' }) as Resource,
   (r) => ({ ...r, vpcId: 'gone' }) as Resource,
-  (r) => ({ ...r, routes: [{ id: 'weird', destinationCidrBlock: '0.0.0.0/0', targetId: 'i-web' }, { id: 'pl', destinationPrefixListId: 'pl-unknown', targetId: 'gone' }] }) as Resource,
+  (r) =>
+    ({
+      ...r,
+      routes: [
+        { id: 'weird', destinationCidrBlock: '0.0.0.0/0', targetId: 'i-web' },
+        { id: 'pl', destinationPrefixListId: 'pl-unknown', targetId: 'gone' },
+      ],
+    }) as Resource,
   (r) => ({ ...r, ingress: [{ protocol: '50', fromPort: 0, toPort: 0, cidr: 'bad' }], egress: [] }) as Resource,
-  (r) => ({ ...r, inbound: [{ ruleNumber: 1, protocol: 'icmp', cidr: '0.0.0.0/0', action: 'deny' }], outbound: [] }) as Resource,
+  (r) =>
+    ({
+      ...r,
+      inbound: [{ ruleNumber: 1, protocol: 'icmp', cidr: '0.0.0.0/0', action: 'deny' }],
+      outbound: [],
+    }) as Resource,
   (r) => ({ ...r, policyDocument: '{not json' }) as Resource,
   (r) => ({ ...r, securityGroupIds: ['gone', 'also-gone'] }) as Resource,
   (r) => ({ ...r, elasticIpId: 'gone' }) as Resource,
 ];
 
-const ENDPOINTS = ['i-web', 'i-app', 'i-peer', 'nat-a', 'igw-a', 'eip-nat', 'internet', 'service:s3', 'service:ssm', 'ip:10.0.1.10', 'ip:8.8.8.8', 'ip:192.168.0.1', 'vpc-a', 'gone'];
+const ENDPOINTS = [
+  'i-web',
+  'i-app',
+  'i-peer',
+  'nat-a',
+  'igw-a',
+  'eip-nat',
+  'internet',
+  'service:s3',
+  'service:ssm',
+  'ip:10.0.1.10',
+  'ip:8.8.8.8',
+  'ip:192.168.0.1',
+  'vpc-a',
+  'gone',
+];
 
 describe('bad designs never make trace or exposure throw', () => {
   it('answers or refuses with a message for every pair of endpoints in broken designs', () => {
     const next = random(42);
     for (let round = 0; round < 40; round++) {
-      const resources = [...classicResources(), ...peerResources()].map((r) => (next() < 0.15 ? BREAKAGES[Math.floor(next() * BREAKAGES.length)]!(r) : r)).filter(() => next() > 0.05);
+      const resources = [...classicResources(), ...peerResources()]
+        .map((r) => (next() < 0.15 ? BREAKAGES[Math.floor(next() * BREAKAGES.length)]!(r) : r))
+        .filter(() => next() > 0.05);
       const design = designOf(resources);
       for (const from of ENDPOINTS) {
         for (const to of ENDPOINTS) {
-          const outcome = trace(design, { from, to, protocol: next() < 0.2 ? 'icmp' : 'tcp', port: 443, action: next() < 0.3 ? 's3:GetObject' : undefined });
+          const outcome = trace(design, {
+            from,
+            to,
+            protocol: next() < 0.2 ? 'icmp' : 'tcp',
+            port: 443,
+            action: next() < 0.3 ? 's3:GetObject' : undefined,
+          });
           if (outcome.ok) {
             const { reachable, explanations } = outcome.result;
             expect(typeof reachable).toBe('boolean');

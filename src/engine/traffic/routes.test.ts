@@ -11,7 +11,15 @@ function routesOf(...resources: Resource[]) {
   return effectiveRoutes(design, table, collectRouteSources(design));
 }
 
-const vpn: Resource = { id: 'vpn-a', kind: 'vpnConnection', name: 'vpn', vpnGatewayId: 'vgw-a', customerGatewayId: 'cgw-a', staticRoutesOnly: true, onPremisesCidrs: ['172.31.0.0/24', '192.168.0.0/16'] };
+const vpn: Resource = {
+  id: 'vpn-a',
+  kind: 'vpnConnection',
+  name: 'vpn',
+  vpnGatewayId: 'vgw-a',
+  customerGatewayId: 'cgw-a',
+  staticRoutesOnly: true,
+  onPremisesCidrs: ['172.31.0.0/24', '192.168.0.0/16'],
+};
 
 // https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html
 describe('effectiveRoutes and findRoute', () => {
@@ -21,7 +29,15 @@ describe('effectiveRoutes and findRoute', () => {
   });
 
   it('prefers the longest prefix', () => {
-    const routes = routesOf(aVpc(), aRouteTable({ routes: [{ id: 'wide', destinationCidrBlock: '10.1.0.0/16', targetId: 'pcx-1' }, { id: 'narrow', destinationCidrBlock: '10.1.2.0/24', targetId: 'pcx-2' }] }));
+    const routes = routesOf(
+      aVpc(),
+      aRouteTable({
+        routes: [
+          { id: 'wide', destinationCidrBlock: '10.1.0.0/16', targetId: 'pcx-1' },
+          { id: 'narrow', destinationCidrBlock: '10.1.2.0/24', targetId: 'pcx-2' },
+        ],
+      }),
+    );
     expect(findRoute(routes, parseIp('10.1.2.9')!)?.id).toBe('narrow');
     expect(findRoute(routes, parseIp('10.1.3.9')!)?.id).toBe('wide');
   });
@@ -31,7 +47,10 @@ describe('effectiveRoutes and findRoute', () => {
       aVpc(),
       aVirtualPrivateGateway(),
       vpn,
-      aRouteTable({ propagatingGatewayIds: ['vgw-a'], routes: [{ id: 'static', destinationCidrBlock: '172.31.0.0/24', targetId: 'igw-a' }] }),
+      aRouteTable({
+        propagatingGatewayIds: ['vgw-a'],
+        routes: [{ id: 'static', destinationCidrBlock: '172.31.0.0/24', targetId: 'igw-a' }],
+      }),
     );
     expect(findRoute(routes, parseIp('172.31.0.5')!)?.id).toBe('static');
     expect(findRoute(routes, parseIp('192.168.4.4')!)).toMatchObject({ origin: 'propagated', targetId: 'vgw-a' });
@@ -53,7 +72,11 @@ describe('effectiveRoutes and findRoute', () => {
       }),
     );
     expect(findRoute(routes, parseIp('10.71.5.9')!)).toMatchObject({ id: 'via-peer', origin: 'static' });
-    expect(findRoute(routes, parseIp('192.168.4.4')!)).toMatchObject({ id: 'via-list', origin: 'prefixList', targetId: 'pcx-2' });
+    expect(findRoute(routes, parseIp('192.168.4.4')!)).toMatchObject({
+      id: 'via-list',
+      origin: 'prefixList',
+      targetId: 'pcx-2',
+    });
   });
 
   it('adds a prefix-list route for an associated gateway endpoint, more specific than 0.0.0.0/0', () => {
@@ -67,7 +90,12 @@ describe('effectiveRoutes and findRoute', () => {
   });
 
   it('propagates nothing from a gateway that is not attached to the VPC', () => {
-    const routes = routesOf(aVpc(), aVirtualPrivateGateway({ vpcId: undefined }), vpn, aRouteTable({ propagatingGatewayIds: ['vgw-a'] }));
+    const routes = routesOf(
+      aVpc(),
+      aVirtualPrivateGateway({ vpcId: undefined }),
+      vpn,
+      aRouteTable({ propagatingGatewayIds: ['vgw-a'] }),
+    );
     expect(findRoute(routes, parseIp('192.168.4.4')!)).toBeUndefined();
   });
 });

@@ -117,7 +117,14 @@ export function effectiveRoutes(design: Design, table: RouteTable, sources: Rout
     if (!vgw || vgw.vpcId !== table.vpcId) continue;
     for (const text of sources.onPremisesCidrsByGateway.get(gatewayId) ?? []) {
       const cidr = tryCidr(text);
-      if (cidr) routes.push({ id: `${gatewayId}:propagated:${cidr.text}`, destination: cidr.text, cidr, targetId: gatewayId, origin: 'propagated' });
+      if (cidr)
+        routes.push({
+          id: `${gatewayId}:propagated:${cidr.text}`,
+          destination: cidr.text,
+          cidr,
+          targetId: gatewayId,
+          origin: 'propagated',
+        });
     }
   }
   return routes

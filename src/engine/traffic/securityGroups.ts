@@ -44,7 +44,10 @@ function ruleMatchesPeer(rule: SecurityGroupRule, ip: number, group: SecurityGro
 }
 
 function describePeer(rule: SecurityGroupRule): string {
-  return rule.cidr ?? (rule.groupId ? `members of ${rule.groupId}` : rule.prefixListId ? `prefix list ${rule.prefixListId}` : '?');
+  return (
+    rule.cidr ??
+    (rule.groupId ? `members of ${rule.groupId}` : rule.prefixListId ? `prefix list ${rule.prefixListId}` : '?')
+  );
 }
 
 /**

@@ -87,7 +87,6 @@ export function pickInternetAddress(namedCidrs: Cidr[], usedAddresses: Set<numbe
   return parseIp(INTERNET_CANDIDATES[0]!)!;
 }
 
-
 const publicCache = new Map<number, boolean>();
 
 /** `isPublicIp`, remembered: traces ask about the same few addresses. */

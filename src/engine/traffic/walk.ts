@@ -46,7 +46,6 @@ export function hop(
   (direction === 'forward' ? w.forward : w.return).push(record);
 }
 
-
 /**
  * Records why the packet stops here; always returns false so callers can `return block(...)`. The packet's last
  * hop in that direction is the blocking component, marked deny (added here when the caller has not).
@@ -76,7 +75,8 @@ export function relating(w: Walk, id: string, rest: () => boolean): boolean {
   const before = w.explanations.length;
   const ok = rest();
   for (const explanation of w.explanations.slice(before)) {
-    if (explanation.id !== id && !explanation.related?.includes(id)) explanation.related = [...(explanation.related ?? []), id];
+    if (explanation.id !== id && !explanation.related?.includes(id))
+      explanation.related = [...(explanation.related ?? []), id];
   }
   return ok;
 }
@@ -102,7 +102,15 @@ function checkAcl(
   note: string,
 ): boolean {
   const verdict = evaluateNetworkAcl(acl, aclDirection, peerIp, packet.protocol, ports);
-  hop(w, direction, acl.id, 'networkAcl', verdict.allowed ? 'allow' : 'deny', `${verdict.detail}${note}`, verdict.ruleLabel);
+  hop(
+    w,
+    direction,
+    acl.id,
+    'networkAcl',
+    verdict.allowed ? 'allow' : 'deny',
+    `${verdict.detail}${note}`,
+    verdict.ruleLabel,
+  );
   if (verdict.allowed) return true;
   const what = direction === 'forward' ? 'the request' : 'the reply';
   return block(
@@ -128,7 +136,8 @@ export function crossSubnets(w: Walk, from: Subnet | undefined, to: Subnet | und
   const snapshot = { ...packet };
   const ports = { from: packet.dstPort, to: packet.dstPort };
   const back = replyPorts(snapshot);
-  const backNote = snapshot.protocol === 'icmp' ? ' (the reply)' : ` (the reply to the client's ports: ${snapshot.srcPorts.label})`;
+  const backNote =
+    snapshot.protocol === 'icmp' ? ' (the reply)' : ` (the reply to the client's ports: ${snapshot.srcPorts.label})`;
   if (from) {
     const acl = subnetNetworkAcl(w.ix, from);
     if (acl) {

@@ -46,7 +46,10 @@ describe('diffing before and after an edit', () => {
     const before = exampleDesign();
     const renamed = edit(before, updateResource('i-tools', { name: 'tools-1' }));
     expect(hasChanges(diffFlows(evaluateFlows(before), evaluateFlows(renamed)))).toBe(false);
-    const added = edit(before, addFlow({ name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 }));
+    const added = edit(
+      before,
+      addFlow({ name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 }),
+    );
     expect(hasChanges(diffFlows(evaluateFlows(before), evaluateFlows(added)))).toBe(false);
     expect(hasChanges(diffFlows(evaluateFlows(added), evaluateFlows(before)))).toBe(false);
   });
@@ -57,14 +60,24 @@ describe('describing the changes', () => {
     expect(describeFlowChanges({ opened: [], blocked: [flow('web-a → internet'), flow('app-a → S3')] })).toBe(
       'This change blocks 2 flows: web-a → internet, app-a → S3.',
     );
-    expect(describeFlowChanges({ opened: [flow('web-a → internet')], blocked: [] })).toBe('This change opens 1 flow: web-a → internet.');
-    expect(describeFlowChanges({ opened: [flow('x')], blocked: [flow('y')] })).toBe('This change blocks 1 flow: y. It opens 1 flow: x.');
+    expect(describeFlowChanges({ opened: [flow('web-a → internet')], blocked: [] })).toBe(
+      'This change opens 1 flow: web-a → internet.',
+    );
+    expect(describeFlowChanges({ opened: [flow('x')], blocked: [flow('y')] })).toBe(
+      'This change blocks 1 flow: y. It opens 1 flow: x.',
+    );
   });
 
   it('says flows are reachable again after an undo', () => {
-    expect(describeFlowChanges({ opened: [flow('web-a → internet')], blocked: [] }, 'undo')).toBe('Undone: 1 flow is reachable again: web-a → internet.');
-    expect(describeFlowChanges({ opened: [], blocked: [flow('a'), flow('b')] }, 'undo')).toBe('Undone: 2 flows are blocked again: a, b.');
-    expect(describeFlowChanges({ opened: [], blocked: [flow('a')] }, 'redo')).toBe('Redone: this change blocks 1 flow: a.');
+    expect(describeFlowChanges({ opened: [flow('web-a → internet')], blocked: [] }, 'undo')).toBe(
+      'Undone: 1 flow is reachable again: web-a → internet.',
+    );
+    expect(describeFlowChanges({ opened: [], blocked: [flow('a'), flow('b')] }, 'undo')).toBe(
+      'Undone: 2 flows are blocked again: a, b.',
+    );
+    expect(describeFlowChanges({ opened: [], blocked: [flow('a')] }, 'redo')).toBe(
+      'Redone: this change blocks 1 flow: a.',
+    );
   });
 
   it('says nothing when nothing changed', () => {

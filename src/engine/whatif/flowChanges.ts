@@ -77,8 +77,14 @@ export function describeFlowChanges(changes: FlowChanges, source: ChangeSource =
   const parts: string[] = [];
   const { opened, blocked } = changes;
   if (source === 'undo') {
-    if (opened.length) parts.push(`Undone: ${count(opened.length)} ${opened.length === 1 ? 'is' : 'are'} reachable again: ${names(opened)}.`);
-    if (blocked.length) parts.push(`Undone: ${count(blocked.length)} ${blocked.length === 1 ? 'is' : 'are'} blocked again: ${names(blocked)}.`);
+    if (opened.length)
+      parts.push(
+        `Undone: ${count(opened.length)} ${opened.length === 1 ? 'is' : 'are'} reachable again: ${names(opened)}.`,
+      );
+    if (blocked.length)
+      parts.push(
+        `Undone: ${count(blocked.length)} ${blocked.length === 1 ? 'is' : 'are'} blocked again: ${names(blocked)}.`,
+      );
   } else {
     const lead = source === 'redo' ? 'Redone: this change' : 'This change';
     if (blocked.length) parts.push(`${lead} blocks ${count(blocked.length)}: ${names(blocked)}.`);

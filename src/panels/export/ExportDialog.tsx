@@ -28,20 +28,51 @@ import { clipboardImageUnsupported, copyImage, fileNameFor, makeExportFile, pngP
 const CHECKERBOARD = { background: 'repeating-conic-gradient(#e5e7eb 0 25%, #fff 0 50%) 0 0 / 16px 16px' } as const;
 
 const FORMAT_OPTIONS: Array<{ value: ExportFormat; label: string; hint: string; button: string }> = [
-  { value: 'json', label: 'Design file (JSON)', hint: 'The whole design, to open again here or keep in version control.', button: 'Download design file' },
-  { value: 'svg', label: 'SVG', hint: 'A vector picture with selectable text, for web pages, wikis and editing.', button: 'Download SVG' },
+  {
+    value: 'json',
+    label: 'Design file (JSON)',
+    hint: 'The whole design, to open again here or keep in version control.',
+    button: 'Download design file',
+  },
+  {
+    value: 'svg',
+    label: 'SVG',
+    hint: 'A vector picture with selectable text, for web pages, wikis and editing.',
+    button: 'Download SVG',
+  },
   { value: 'png', label: 'PNG', hint: 'A picture for slides, chats and documents.', button: 'Download PNG' },
   { value: 'pdf', label: 'PDF', hint: 'A vector page to print or attach to a document.', button: 'Download PDF' },
-  { value: 'drawio', label: 'draw.io', hint: 'A diagram to open and edit in diagrams.net, with AWS shapes.', button: 'Download draw.io file' },
+  {
+    value: 'drawio',
+    label: 'draw.io',
+    hint: 'A diagram to open and edit in diagrams.net, with AWS shapes.',
+    button: 'Download draw.io file',
+  },
 ];
 
 /** A checkbox named by `label`; `hint` describes it (read after its name, not part of it). */
-function Check({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: string }) {
+function Check({
+  label,
+  checked,
+  onChange,
+  hint,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+}) {
   const hintId = useId();
   return (
     <div className="flex flex-col text-xs text-gray-800">
       <label className="flex items-start gap-1.5">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? hintId : undefined} className="mt-0.5 accent-[#0972d3]" />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={hint ? hintId : undefined}
+          className="mt-0.5 accent-[#0972d3]"
+        />
         {label}
       </label>
       {hint && (
@@ -56,17 +87,31 @@ function Check({ label, checked, onChange, hint }: { label: string; checked: boo
 function Section({ title, children, disabled }: { title: string; children: ReactNode; disabled?: boolean }) {
   return (
     <fieldset disabled={disabled} className="flex flex-col gap-1.5 border-t border-gray-200 pt-2 disabled:opacity-50">
-      <legend className="float-left mb-1 w-full text-[11px] font-semibold tracking-wide text-gray-500 uppercase">{title}</legend>
+      <legend className="float-left mb-1 w-full text-[11px] font-semibold tracking-wide text-gray-500 uppercase">
+        {title}
+      </legend>
       {children}
     </fieldset>
   );
 }
 
 /** The saved traffic flows, each with its checkbox, and All / None. */
-function FlowChoice({ design, flows, onChange }: { design: Design; flows: ExportChoices['flows']; onChange: (flows: ExportChoices['flows']) => void }) {
+function FlowChoice({
+  design,
+  flows,
+  onChange,
+}: {
+  design: Design;
+  flows: ExportChoices['flows'];
+  onChange: (flows: ExportChoices['flows']) => void;
+}) {
   const legendId = useId();
   if (design.flows.length === 0) {
-    return <p className="text-[11px] text-gray-500">Traffic flows: this design has none saved (save one in the Traffic tab to draw it).</p>;
+    return (
+      <p className="text-[11px] text-gray-500">
+        Traffic flows: this design has none saved (save one in the Traffic tab to draw it).
+      </p>
+    );
   }
   const chosen = new Set(chosenFlowIds(design, flows));
   const toggle = (id: string, on: boolean) => {
@@ -118,9 +163,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const selected = selectedResources(design, selection);
   const hasSelection = selected.length > 0;
   // A remembered "only the selection" with nothing selected draws the whole design (the choice is disabled).
-  const effective = useMemo<ExportChoices>(() => (hasSelection || choices.scope === 'all' ? choices : { ...choices, scope: 'all' }), [choices, hasSelection]);
+  const effective = useMemo<ExportChoices>(
+    () => (hasSelection || choices.scope === 'all' ? choices : { ...choices, scope: 'all' }),
+    [choices, hasSelection],
+  );
   const isPicture = effective.format !== 'json';
-  const options = useMemo(() => diagramOptionsOf(design, effective, selection, date), [design, effective, selection, date]);
+  const options = useMemo(
+    () => diagramOptionsOf(design, effective, selection, date),
+    [design, effective, selection, date],
+  );
   const deferredOptions = useDeferredValue(options);
   const drawn = useMemo((): { svg?: string; error?: string } => {
     // The design file is not a picture: nothing to draw.
@@ -158,7 +209,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       await copyImage(current ?? renderSvg(design, options), effective.scale);
       setCopied(true);
     } catch (e) {
-      setError(e instanceof Error ? e.message : 'The browser refused to put the image on the clipboard: download the PNG instead.');
+      setError(
+        e instanceof Error
+          ? e.message
+          : 'The browser refused to put the image on the clipboard: download the PNG instead.',
+      );
     } finally {
       setBusy(undefined);
     }
@@ -186,7 +241,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-xs font-semibold text-gray-800">Format</legend>
             {FORMAT_OPTIONS.map((f) => (
-              <div key={f.value} className={`flex flex-col rounded border px-2 py-1 ${f.value === effective.format ? 'border-[#0972d3] bg-[#f2f8fd]' : 'border-gray-200'}`}>
+              <div
+                key={f.value}
+                className={`flex flex-col rounded border px-2 py-1 ${f.value === effective.format ? 'border-[#0972d3] bg-[#f2f8fd]' : 'border-gray-200'}`}
+              >
                 <label className="flex cursor-pointer items-center gap-2 text-[13px] font-semibold">
                   <input
                     type="radio"
@@ -209,14 +267,36 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           {(effective.format === 'png' || effective.format === 'svg') && (
             <Section title={effective.format === 'png' ? 'PNG' : 'SVG'}>
               {effective.format === 'png' && (
-                <Choice legend="Scale" value={effective.scale} options={[1, 2, 4].map((s) => ({ value: s as 1 | 2 | 4, label: `${s}×` }))} onChange={(scale) => change({ scale })} />
+                <Choice
+                  legend="Scale"
+                  value={effective.scale}
+                  options={[1, 2, 4].map((s) => ({ value: s as 1 | 2 | 4, label: `${s}×` }))}
+                  onChange={(scale) => change({ scale })}
+                />
               )}
-              <Choice legend="Background" value={effective.background} options={[{ value: 'white', label: 'White' }, { value: 'transparent', label: 'Transparent' }]} onChange={(background) => change({ background })} />
+              <Choice
+                legend="Background"
+                value={effective.background}
+                options={[
+                  { value: 'white', label: 'White' },
+                  { value: 'transparent', label: 'Transparent' },
+                ]}
+                onChange={(background) => change({ background })}
+              />
             </Section>
           )}
           {effective.format === 'pdf' && (
             <Section title="PDF page">
-              <Choice legend="Page size" value={effective.pageSize} options={[{ value: 'a4', label: 'A4' }, { value: 'letter', label: 'Letter' }, { value: 'fit', label: 'Fit to drawing' }]} onChange={(pageSize) => change({ pageSize })} />
+              <Choice
+                legend="Page size"
+                value={effective.pageSize}
+                options={[
+                  { value: 'a4', label: 'A4' },
+                  { value: 'letter', label: 'Letter' },
+                  { value: 'fit', label: 'Fit to drawing' },
+                ]}
+                onChange={(pageSize) => change({ pageSize })}
+              />
               <Choice
                 legend="Orientation"
                 value={effective.orientation}
@@ -225,7 +305,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                   { value: 'portrait', label: 'Portrait', disabled: effective.pageSize === 'fit' },
                 ]}
                 onChange={(orientation) => change({ orientation })}
-                disabledReason={effective.pageSize === 'fit' ? 'A page fitted to the drawing takes the drawing’s shape.' : undefined}
+                disabledReason={
+                  effective.pageSize === 'fit' ? 'A page fitted to the drawing takes the drawing’s shape.' : undefined
+                }
               />
             </Section>
           )}
@@ -236,32 +318,66 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 value={effective.scope}
                 options={[
                   { value: 'all', label: 'Whole design' },
-                  { value: 'selection', label: hasSelection ? `Only the selection (${selected.length})` : 'Only the selection', disabled: !hasSelection },
+                  {
+                    value: 'selection',
+                    label: hasSelection ? `Only the selection (${selected.length})` : 'Only the selection',
+                    disabled: !hasSelection,
+                  },
                 ]}
                 onChange={(scope) => change({ scope })}
-                disabledReason={hasSelection ? undefined : 'Nothing is selected: select resources on the canvas to export only them.'}
+                disabledReason={
+                  hasSelection ? undefined : 'Nothing is selected: select resources on the canvas to export only them.'
+                }
               />
-              <Check label="Title block" hint={`The design’s name, ${date} and its regions.`} checked={effective.titleBlock} onChange={(titleBlock) => change({ titleBlock })} />
-              <Check label="Legend" hint="The kinds of resource drawn." checked={effective.legend} onChange={(legend) => change({ legend })} />
-              <Check label="Findings markers" hint="Errors and warnings from the checks, on what they concern." checked={effective.findings} onChange={(findings) => change({ findings })} />
-              <Check label="Route tables, security groups and NACLs" hint="As the canvas shows them with RT / SG / NACL." checked={effective.showSupporting} onChange={(showSupporting) => change({ showSupporting })} />
+              <Check
+                label="Title block"
+                hint={`The design’s name, ${date} and its regions.`}
+                checked={effective.titleBlock}
+                onChange={(titleBlock) => change({ titleBlock })}
+              />
+              <Check
+                label="Legend"
+                hint="The kinds of resource drawn."
+                checked={effective.legend}
+                onChange={(legend) => change({ legend })}
+              />
+              <Check
+                label="Findings markers"
+                hint="Errors and warnings from the checks, on what they concern."
+                checked={effective.findings}
+                onChange={(findings) => change({ findings })}
+              />
+              <Check
+                label="Route tables, security groups and NACLs"
+                hint="As the canvas shows them with RT / SG / NACL."
+                checked={effective.showSupporting}
+                onChange={(showSupporting) => change({ showSupporting })}
+              />
               <FlowChoice design={design} flows={effective.flows} onChange={(flows) => change({ flows })} />
             </Section>
           ) : (
-            <p className="text-[11px] text-gray-600">The design file always holds the whole design: every resource, its position on the canvas and the saved traffic flows.</p>
+            <p className="text-[11px] text-gray-600">
+              The design file always holds the whole design: every resource, its position on the canvas and the saved
+              traffic flows.
+            </p>
           )}
           <button type="submit" hidden tabIndex={-1} aria-hidden="true" />
         </form>
 
         <figure className="flex min-w-0 flex-1 flex-col gap-1">
           <figcaption className="text-xs font-semibold text-gray-800">Preview</figcaption>
-          <div className={`flex min-h-48 flex-1 items-center justify-center overflow-hidden rounded border border-gray-200 p-2 ${options.background === 'transparent' && isPicture ? '' : 'bg-gray-50'}`}
+          <div
+            className={`flex min-h-48 flex-1 items-center justify-center overflow-hidden rounded border border-gray-200 p-2 ${options.background === 'transparent' && isPicture ? '' : 'bg-gray-50'}`}
             style={options.background === 'transparent' && isPicture ? CHECKERBOARD : undefined}
           >
             {!isPicture ? (
               <p className="text-xs text-gray-500">A design file is data, not a picture.</p>
             ) : drawn.svg ? (
-              <img alt="Preview of the exported picture" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}`} className="max-h-full max-w-full object-contain" />
+              <img
+                alt="Preview of the exported picture"
+                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(drawn.svg)}`}
+                className="max-h-full max-w-full object-contain"
+              />
             ) : (
               <p className="text-xs text-[#d13212]">{drawn.error}</p>
             )}
@@ -274,14 +390,23 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </figure>
       </div>
       <div className="flex items-center justify-end gap-2 border-t border-gray-200 px-5 py-3">
-        <p role="status" aria-label="Export message" className={`mr-auto min-w-0 text-xs ${error ? 'text-[#d13212]' : 'text-gray-700'}`}>
+        <p
+          role="status"
+          aria-label="Export message"
+          className={`mr-auto min-w-0 text-xs ${error ? 'text-[#d13212]' : 'text-gray-700'}`}
+        >
           {error ?? (copied ? `Copied the picture to the clipboard as a PNG (${effective.scale}×).` : '')}
         </p>
         <button
           type="button"
           className="dialog-button"
           disabled={!isPicture || busy !== undefined}
-          title={isPicture ? (clipboardImageUnsupported() ?? `Put the picture on the clipboard as a PNG (${effective.scale}×, ${effective.background} background)`) : 'Choose a picture format to copy the picture'}
+          title={
+            isPicture
+              ? (clipboardImageUnsupported() ??
+                `Put the picture on the clipboard as a PNG (${effective.scale}×, ${effective.background} background)`)
+              : 'Choose a picture format to copy the picture'
+          }
           onClick={() => void copy()}
         >
           {busy === 'copy' ? 'Copying…' : 'Copy image'}
@@ -289,7 +414,12 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <button type="button" className="dialog-button" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="dialog-button dialog-button-primary" disabled={busy !== undefined || (isPicture && !drawn.svg)} onClick={() => void download()}>
+        <button
+          type="button"
+          className="dialog-button dialog-button-primary"
+          disabled={busy !== undefined || (isPicture && !drawn.svg)}
+          onClick={() => void download()}
+        >
           {busy === 'export' ? 'Exporting…' : format.button}
         </button>
       </div>

@@ -60,7 +60,8 @@ function flag(value: unknown, fallback: boolean): boolean {
 
 function flowsChoice(value: unknown): ExportChoices['flows'] {
   if (value === 'all' || value === 'none') return value;
-  if (Array.isArray(value) && value.length <= 1000 && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.length <= 1000 && value.every((v) => typeof v === 'string'))
+    return value as string[];
   return DEFAULT_EXPORT_CHOICES.flows;
 }
 
@@ -77,7 +78,10 @@ export function parseExportChoices(text: string | null | undefined): Omit<Export
   } catch {
     stored = undefined;
   }
-  const s = (stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<string, unknown>;
+  const s = (stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? stored : {}) as Record<
+    string,
+    unknown
+  >;
   const d = DEFAULT_EXPORT_CHOICES;
   return {
     format: oneOf(FORMATS, s.format, d.format),
@@ -136,7 +140,12 @@ export function todayIso(now = new Date()): string {
  * the CLI makes it: `titleBlockFor`);
  * "the selection" becomes `only` (an empty selection draws the whole design).
  */
-export function diagramOptionsOf(design: Design, choices: ExportChoices, selection: readonly ResourceId[], date: string): DiagramOptions {
+export function diagramOptionsOf(
+  design: Design,
+  choices: ExportChoices,
+  selection: readonly ResourceId[],
+  date: string,
+): DiagramOptions {
   const only = choices.scope === 'selection' ? selectedResources(design, selection) : [];
   const flows = chosenFlowIds(design, choices.flows);
   return {

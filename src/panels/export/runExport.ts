@@ -42,9 +42,18 @@ export function pngPlanOf(svg: string, scale: number) {
  * The file for `choices.format`. `svg` is the drawing for `options` when the caller has it already (the preview),
  * else it is drawn here.
  */
-export async function makeExportFile(design: Design, choices: ExportChoices, options: DiagramOptions, svg?: string): Promise<ExportedFile> {
+export async function makeExportFile(
+  design: Design,
+  choices: ExportChoices,
+  options: DiagramOptions,
+  svg?: string,
+): Promise<ExportedFile> {
   const name = fileNameFor(design, choices.format);
-  const file = (blob: BlobPart, note?: string): ExportedFile => ({ name, blob: new Blob([blob], { type: MIME[choices.format] }), ...(note ? { note } : {}) });
+  const file = (blob: BlobPart, note?: string): ExportedFile => ({
+    name,
+    blob: new Blob([blob], { type: MIME[choices.format] }),
+    ...(note ? { note } : {}),
+  });
   const drawing = () => svg ?? renderSvg(design, options);
   switch (choices.format) {
     case 'json':
@@ -54,7 +63,11 @@ export async function makeExportFile(design: Design, choices: ExportChoices, opt
     case 'png': {
       const picture = drawing();
       const { message } = pngPlanOf(picture, choices.scale);
-      return { name, blob: await svgToPngBlob(picture, { scale: choices.scale }), ...(message ? { note: message } : {}) };
+      return {
+        name,
+        blob: await svgToPngBlob(picture, { scale: choices.scale }),
+        ...(message ? { note: message } : {}),
+      };
     }
     case 'pdf': {
       const { svgToPdf } = await import('../../export/pdf.ts');
@@ -84,7 +97,10 @@ export async function copyImage(svg: string, scale: number): Promise<void> {
   try {
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': svgToPngBlob(svg, { scale }) })]);
   } catch (error) {
-    if (error instanceof Error && error.name !== 'NotAllowedError' && /PNG|canvas|picture/.test(error.message)) throw error;
-    throw new Error('The browser refused to put the image on the clipboard: download the PNG instead.', { cause: error });
+    if (error instanceof Error && error.name !== 'NotAllowedError' && /PNG|canvas|picture/.test(error.message))
+      throw error;
+    throw new Error('The browser refused to put the image on the clipboard: download the PNG instead.', {
+      cause: error,
+    });
   }
 }

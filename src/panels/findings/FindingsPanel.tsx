@@ -48,7 +48,10 @@ export function FindingsPanel() {
               onClick={() => setShown({ ...shown, [s]: !shown[s] })}
               className={`flex items-center gap-1.5 rounded border px-2 py-0.5 text-xs ${shown[s] ? TONE[s].pressed : 'border-gray-200 text-gray-400'}`}
             >
-              <span aria-hidden="true" className={`inline-block h-2 w-2 rounded-full ${shown[s] ? TONE[s].dot : 'bg-gray-300'}`} />
+              <span
+                aria-hidden="true"
+                className={`inline-block h-2 w-2 rounded-full ${shown[s] ? TONE[s].dot : 'bg-gray-300'}`}
+              />
               {LABELS[s].plural} {counts[s].length}
             </button>
           ))}
@@ -67,11 +70,15 @@ export function FindingsPanel() {
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-3 py-1">
         {findings.length === 0 ? (
-          <p className="py-2 text-gray-500">No findings: nothing in this design would be refused by AWS or break traffic.</p>
+          <p className="py-2 text-gray-500">
+            No findings: nothing in this design would be refused by AWS or break traffic.
+          </p>
         ) : visible === 0 ? (
           <p className="py-2 text-gray-500">No findings match the filter.</p>
         ) : (
-          SEVERITIES.map((s) => (groups[s].length > 0 ? <FindingGroup key={s} severity={s} findings={groups[s]} /> : null))
+          SEVERITIES.map((s) =>
+            groups[s].length > 0 ? <FindingGroup key={s} severity={s} findings={groups[s]} /> : null,
+          )
         )}
       </div>
     </section>
@@ -111,8 +118,15 @@ function FindingRow({ finding }: { finding: Finding }) {
     store.requestFocus([target]);
   };
   return (
-    <li className={`flex items-start gap-2 py-1 ${selected ? 'bg-sky-50' : ''}`} data-rule={finding.rule} data-severity={finding.severity}>
-      <span aria-hidden="true" className={`mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full ${TONE[finding.severity].dot}`} />
+    <li
+      className={`flex items-start gap-2 py-1 ${selected ? 'bg-sky-50' : ''}`}
+      data-rule={finding.rule}
+      data-severity={finding.severity}
+    >
+      <span
+        aria-hidden="true"
+        className={`mt-1.5 inline-block h-2 w-2 shrink-0 rounded-full ${TONE[finding.severity].dot}`}
+      />
       <button
         type="button"
         onClick={open}

@@ -3,7 +3,12 @@ import type { Finding } from '../../engine/index.ts';
 import { filterFindings, groupBySeverity } from './filter.ts';
 
 const f = (severity: Finding['severity'], rule: string, resources: string[], message: string): Finding => ({
-  rule, severity, resources, message, fix: 'Do the thing.', docs: 'https://docs.aws.amazon.com/vpc/',
+  rule,
+  severity,
+  resources,
+  message,
+  fix: 'Do the thing.',
+  docs: 'https://docs.aws.amazon.com/vpc/',
 });
 
 const findings = [
@@ -26,7 +31,10 @@ describe('the Findings panel filter', () => {
   });
 
   it('matches every word of the text against message, rule and resource ids, ignoring case', () => {
-    expect(filterFindings(findings, all, 'SUBNET-A').map((x) => x.rule)).toEqual(['subnet-cidr-overlap', 'subnet-small']);
+    expect(filterFindings(findings, all, 'SUBNET-A').map((x) => x.rule)).toEqual([
+      'subnet-cidr-overlap',
+      'subnet-small',
+    ]);
     expect(filterFindings(findings, all, 'subnet-a usable').map((x) => x.rule)).toEqual(['subnet-small']);
     expect(filterFindings(findings, all, 'blackhole')).toHaveLength(1);
     expect(filterFindings(findings, all, 'nothing-like-this')).toEqual([]);

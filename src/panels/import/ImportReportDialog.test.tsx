@@ -26,7 +26,9 @@ describe('the import report', () => {
   });
 
   it('renders as a labelled dialog that names every resource left out', () => {
-    const html = renderToStaticMarkup(<ImportReportDialog fileName="peering.yaml" report={report} onClose={() => {}} />);
+    const html = renderToStaticMarkup(
+      <ImportReportDialog fileName="peering.yaml" report={report} onClose={() => {}} />,
+    );
     expect(html).toContain('role="dialog"');
     expect(html).toContain('Imported peering.yaml');
     expect(html).toContain('CloudFormation template (YAML)');

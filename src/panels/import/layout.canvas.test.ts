@@ -25,17 +25,30 @@ function bigTemplate(vpcs: number): string {
   const lines = ['Resources:'];
   for (let v = 0; v < vpcs; v++) {
     lines.push(`  Vpc${v}: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.${v}.0.0/16}}`);
-    lines.push(`  Igw${v}: {Type: AWS::EC2::InternetGateway}`, `  Att${v}: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc${v}, InternetGatewayId: !Ref Igw${v}}}`);
+    lines.push(
+      `  Igw${v}: {Type: AWS::EC2::InternetGateway}`,
+      `  Att${v}: {Type: AWS::EC2::VPCGatewayAttachment, Properties: {VpcId: !Ref Vpc${v}, InternetGatewayId: !Ref Igw${v}}}`,
+    );
     lines.push(`  Rt${v}: {Type: AWS::EC2::RouteTable, Properties: {VpcId: !Ref Vpc${v}}}`);
-    lines.push(`  Def${v}: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt${v}, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw${v}}}`);
+    lines.push(
+      `  Def${v}: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt${v}, DestinationCidrBlock: 0.0.0.0/0, GatewayId: !Ref Igw${v}}}`,
+    );
     for (let s = 0; s < 2 + (v % 4); s++) {
       const zone = ['a', 'b', 'c'][s % 3];
-      lines.push(`  S${v}x${s}: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc${v}, CidrBlock: 10.${v}.${s}.0/24, AvailabilityZone: us-east-1${zone}}}`);
-      if (s % 2 === 0) lines.push(`  A${v}x${s}: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref S${v}x${s}, RouteTableId: !Ref Rt${v}}}`);
-      for (let i = 0; i < (v + s) % 5; i++) lines.push(`  I${v}x${s}x${i}: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref S${v}x${s}}}`);
+      lines.push(
+        `  S${v}x${s}: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc${v}, CidrBlock: 10.${v}.${s}.0/24, AvailabilityZone: us-east-1${zone}}}`,
+      );
+      if (s % 2 === 0)
+        lines.push(
+          `  A${v}x${s}: {Type: AWS::EC2::SubnetRouteTableAssociation, Properties: {SubnetId: !Ref S${v}x${s}, RouteTableId: !Ref Rt${v}}}`,
+        );
+      for (let i = 0; i < (v + s) % 5; i++)
+        lines.push(`  I${v}x${s}x${i}: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref S${v}x${s}}}`);
     }
   }
-  lines.push('  Far: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc0, PeerVpcId: vpc-far, PeerRegion: eu-west-1}}');
+  lines.push(
+    '  Far: {Type: AWS::EC2::VPCPeeringConnection, Properties: {VpcId: !Ref Vpc0, PeerVpcId: vpc-far, PeerRegion: eu-west-1}}',
+  );
   lines.push('  Logs: {Type: AWS::S3::Bucket}');
   return lines.join('\n');
 }
@@ -57,7 +70,10 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 describe.each(designs)('%s, drawn', (_name, design) => {
   it.each([false, true])('has no overlapping siblings (route tables and groups shown: %s)', (showSupporting) => {
     const { placed } = designToFlow(design, { showSupporting });
-    const byParent = new Map<string, Array<{ id: string; abs: { x: number; y: number; width: number; height: number } }>>();
+    const byParent = new Map<
+      string,
+      Array<{ id: string; abs: { x: number; y: number; width: number; height: number } }>
+    >();
     for (const p of placed.values()) {
       const key = p.parentId ?? '(page)';
       const list = byParent.get(key) ?? [];
@@ -67,7 +83,10 @@ describe.each(designs)('%s, drawn', (_name, design) => {
     for (const [parent, siblings] of byParent) {
       for (let i = 0; i < siblings.length; i++) {
         for (let j = i + 1; j < siblings.length; j++) {
-          expect(overlaps(siblings[i]!.abs, siblings[j]!.abs), `${siblings[i]!.id} overlaps ${siblings[j]!.id} in ${parent}`).toBe(false);
+          expect(
+            overlaps(siblings[i]!.abs, siblings[j]!.abs),
+            `${siblings[i]!.id} overlaps ${siblings[j]!.id} in ${parent}`,
+          ).toBe(false);
         }
       }
     }
@@ -79,7 +98,11 @@ describe.each(designs)('%s, drawn', (_name, design) => {
       const box = design.layout[node.id];
       if (!box || node.type === 'border') continue;
       const origin = placed.get(node.id)!.layoutOrigin;
-      expect({ id: node.id, x: node.position.x + origin.x, y: node.position.y + origin.y }).toEqual({ id: node.id, x: box.x, y: box.y });
+      expect({ id: node.id, x: node.position.x + origin.x, y: node.position.y + origin.y }).toEqual({
+        id: node.id,
+        x: box.x,
+        y: box.y,
+      });
     }
   });
 });
@@ -93,7 +116,12 @@ describe('the layout geometry', () => {
 
   it('lines subnets of the same tier up across zones (public beside public)', () => {
     const design = designs.find(([n]) => n === 'EKS_template.yaml')![1];
-    const ys = (prefix: string) => new Set(Object.keys(design.resources).filter((id) => id.startsWith(prefix)).map((id) => design.layout[id]!.y));
+    const ys = (prefix: string) =>
+      new Set(
+        Object.keys(design.resources)
+          .filter((id) => id.startsWith(prefix))
+          .map((id) => design.layout[id]!.y),
+      );
     expect(ys('PublicSubnet').size).toBe(1);
     expect(ys('PrivateSubnet').size).toBe(1);
     expect([...ys('PublicSubnet')][0]).toBeLessThan([...ys('PrivateSubnet')][0]!);

@@ -24,7 +24,14 @@ export function CidrSummaryNote({ text, subnet }: { text: string; subnet?: boole
 }
 
 export function CidrField({
-  label, value, check = checkCidr, onCommit, subnet, hint, hideLabel, compact,
+  label,
+  value,
+  check = checkCidr,
+  onCommit,
+  subnet,
+  hint,
+  hideLabel,
+  compact,
 }: {
   label: string;
   value: string;
@@ -55,13 +62,25 @@ export function CidrField({
 }
 
 /** A list of CIDR blocks (on-premises ranges, static routes): edit, add, remove. */
-export function CidrListEditor({ label, cidrs, onChange, suggestion = '192.168.0.0/16' }: { label: string; cidrs: string[]; onChange: (next: string[]) => void; suggestion?: string }) {
+export function CidrListEditor({
+  label,
+  cidrs,
+  onChange,
+  suggestion = '192.168.0.0/16',
+}: {
+  label: string;
+  cidrs: string[];
+  onChange: (next: string[]) => void;
+  suggestion?: string;
+}) {
   const others = (i: number) => cidrs.filter((_, j) => j !== i);
-  const checkAt = (i: number) => (text: string): Check<string> => {
-    const c = checkCidr(text);
-    if (c.ok && others(i).includes(c.value)) return { ok: false, error: `${c.value} is already in the list.` };
-    return c;
-  };
+  const checkAt =
+    (i: number) =>
+    (text: string): Check<string> => {
+      const c = checkCidr(text);
+      if (c.ok && others(i).includes(c.value)) return { ok: false, error: `${c.value} is already in the list.` };
+      return c;
+    };
   let fresh = suggestion;
   for (let n = 0; cidrs.includes(fresh) && n < 255; n++) fresh = `10.${200 + (n % 50)}.${n}.0/24`;
   return (
@@ -71,7 +90,14 @@ export function CidrListEditor({ label, cidrs, onChange, suggestion = '192.168.0
       {cidrs.map((c, i) => (
         <div key={`${i}-${c}`} className="flex items-start gap-1">
           <div className="min-w-0 flex-1">
-            <CidrField label={`${label} ${i + 1}`} hideLabel compact value={c} check={checkAt(i)} onCommit={(v) => onChange(cidrs.map((x, j) => (j === i ? v : x)))} />
+            <CidrField
+              label={`${label} ${i + 1}`}
+              hideLabel
+              compact
+              value={c}
+              check={checkAt(i)}
+              onCommit={(v) => onChange(cidrs.map((x, j) => (j === i ? v : x)))}
+            />
           </div>
           <button type="button" className={buttonClass} aria-label={`Remove ${c}`} onClick={() => onChange(others(i))}>
             Remove

@@ -42,9 +42,25 @@ const VpcForm = lazyNamed(() => import('./forms/VpcForm.tsx').then((m) => m.VpcF
 
 /** Fetches every resource form (so selecting a resource shows its form at once). */
 export const preloadInspectorForms: ReadonlyArray<() => Promise<unknown>> = [
-  InstanceForm, NatGatewayForm, NetworkInterfaceForm, CustomerGatewayForm, DirectConnectGatewayForm, ElasticIpForm,
-  InternetGatewayForm, PeeringForm, VirtualPrivateGatewayForm, VpnConnectionForm, NetworkAclForm, RouteTableForm,
-  SecurityGroupForm, AwsServiceForm, InternetForm, S3BucketForm, VpcEndpointForm, SubnetForm, VpcForm,
+  InstanceForm,
+  NatGatewayForm,
+  NetworkInterfaceForm,
+  CustomerGatewayForm,
+  DirectConnectGatewayForm,
+  ElasticIpForm,
+  InternetGatewayForm,
+  PeeringForm,
+  VirtualPrivateGatewayForm,
+  VpnConnectionForm,
+  NetworkAclForm,
+  RouteTableForm,
+  SecurityGroupForm,
+  AwsServiceForm,
+  InternetForm,
+  S3BucketForm,
+  VpcEndpointForm,
+  SubnetForm,
+  VpcForm,
 ].map((form) => form.preload);
 
 /** The panel at once (its width is the canvas's right edge); its forms from the frame after the canvas's first. */
@@ -62,7 +78,11 @@ function InspectorContents() {
   const readOnly = useDesignStore((s) => s.readOnly !== undefined);
   return (
     <aside aria-label="Inspector" className={INSPECTOR_PANEL}>
-      <fieldset disabled={readOnly} aria-label={readOnly ? 'Read-only: the design is edited in another tab' : undefined} className="m-0 min-w-0 border-0 p-0">
+      <fieldset
+        disabled={readOnly}
+        aria-label={readOnly ? 'Read-only: the design is edited in another tab' : undefined}
+        className="m-0 min-w-0 border-0 p-0"
+      >
         {selected.length === 0 ? (
           <>
             <Header title="Design" subtitle="Nothing selected" />
@@ -94,9 +114,12 @@ function inSentence(label: string): string {
 
 /** The VPC's main route table, default network ACL and default security group go only with the VPC. */
 function undeletableReason(resource: Resource): string | undefined {
-  if (resource.kind === 'routeTable' && resource.main) return "The VPC's main route table goes only with its VPC: make another table main first.";
-  if (resource.kind === 'networkAcl' && resource.isDefault) return "The VPC's default network ACL goes only with its VPC.";
-  if (resource.kind === 'securityGroup' && resource.isDefault) return "The VPC's default security group goes only with its VPC.";
+  if (resource.kind === 'routeTable' && resource.main)
+    return "The VPC's main route table goes only with its VPC: make another table main first.";
+  if (resource.kind === 'networkAcl' && resource.isDefault)
+    return "The VPC's default network ACL goes only with its VPC.";
+  if (resource.kind === 'securityGroup' && resource.isDefault)
+    return "The VPC's default security group goes only with its VPC.";
   return undefined;
 }
 

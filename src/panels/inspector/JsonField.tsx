@@ -7,7 +7,14 @@ import { formatPolicy, parsePolicyText } from '../../engine/model/policies.ts';
 import { inputClass, labelClass } from './controls.tsx';
 
 export function JsonField({
-  label, policy, onCommit, allowEmpty, emptyText = '', maxChars, actions, hint,
+  label,
+  policy,
+  onCommit,
+  allowEmpty,
+  emptyText = '',
+  maxChars,
+  actions,
+  hint,
 }: {
   label: string;
   /** The stored document; undefined shows `emptyText`. */

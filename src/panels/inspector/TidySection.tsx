@@ -10,7 +10,13 @@ export function TidySection({ container }: { container: Subnet | Vpc }) {
   const what = container.kind === 'vpc' ? 'VPC' : 'subnet';
   return (
     <Section title="Layout">
-      <button type="button" className={buttonClass} aria-keyshortcuts="Shift+T" title="Arrange on a grid (Shift+T)" onClick={tidySelection}>
+      <button
+        type="button"
+        className={buttonClass}
+        aria-keyshortcuts="Shift+T"
+        title="Arrange on a grid (Shift+T)"
+        onClick={tidySelection}
+      >
         Tidy {what}
       </button>
       <Note>

@@ -65,7 +65,19 @@ interface ValidatedFieldProps<T> {
  * A failing value stays in the field, marked aria-invalid and described by its error, until it is fixed.
  */
 export function ValidatedField<T>({
-  label, value, check, onCommit, format, describe, describeWhileEditing, hint, placeholder, mono, disabled, hideLabel, list,
+  label,
+  value,
+  check,
+  onCommit,
+  format,
+  describe,
+  describeWhileEditing,
+  hint,
+  placeholder,
+  mono,
+  disabled,
+  hideLabel,
+  list,
 }: ValidatedFieldProps<T>) {
   const id = useId();
   const [base, setBase] = useState(value);
@@ -87,7 +99,14 @@ export function ValidatedField<T>({
   const noteId = `${id}-note`;
   const warning = result.ok ? result.warning : undefined;
   const note = result.ok && (changed || !describeWhileEditing) ? describe?.(result.value) : undefined;
-  const describedBy = [!result.ok ? errorId : undefined, warning ? warningId : undefined, note ? noteId : undefined, hint ? `${id}-hint` : undefined].filter(Boolean).join(' ');
+  const describedBy = [
+    !result.ok ? errorId : undefined,
+    warning ? warningId : undefined,
+    note ? noteId : undefined,
+    hint ? `${id}-hint` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div>
       <label htmlFor={id} className={hideLabel ? 'sr-only' : labelClass}>
@@ -143,11 +162,25 @@ export function ValidatedField<T>({
 }
 
 /** Free text (names, descriptions): commits on blur or Enter. */
-export function TextField(props: Omit<ValidatedFieldProps<string>, 'check'> & { check?: (text: string) => Check<string> }) {
+export function TextField(
+  props: Omit<ValidatedFieldProps<string>, 'check'> & { check?: (text: string) => Check<string> },
+) {
   return <ValidatedField {...props} check={props.check ?? acceptText} />;
 }
 
-export function Checkbox({ label, checked, onChange, hint, disabled }: { label: string; checked: boolean; onChange: (checked: boolean) => void; hint?: ReactNode; disabled?: boolean }) {
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  hint,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: ReactNode;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div>
@@ -181,8 +214,22 @@ export interface Option {
 }
 
 export function SelectField({
-  label, value, options, onChange, hint, disabled, hideLabel,
-}: { label: string; value: string; options: Option[]; onChange: (value: string) => void; hint?: ReactNode; disabled?: boolean; hideLabel?: boolean }) {
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  disabled,
+  hideLabel,
+}: {
+  label: string;
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+  hint?: ReactNode;
+  disabled?: boolean;
+  hideLabel?: boolean;
+}) {
   const id = useId();
   const known = options.some((o) => o.value === value);
   return (
@@ -225,7 +272,19 @@ export interface CheckOption {
 }
 
 /** A labelled group of checkboxes (security groups, subnets, route tables). */
-export function CheckboxGroup({ legend, options, onToggle, empty, hint }: { legend: string; options: CheckOption[]; onToggle: (id: string, checked: boolean) => void; empty?: string; hint?: ReactNode }) {
+export function CheckboxGroup({
+  legend,
+  options,
+  onToggle,
+  empty,
+  hint,
+}: {
+  legend: string;
+  options: CheckOption[];
+  onToggle: (id: string, checked: boolean) => void;
+  empty?: string;
+  hint?: ReactNode;
+}) {
   return (
     <fieldset>
       <legend className={labelClass}>{legend}</legend>
@@ -235,7 +294,12 @@ export function CheckboxGroup({ legend, options, onToggle, empty, hint }: { lege
         <ul className="mt-0.5 space-y-0.5">
           {options.map((o) => (
             <li key={o.id} className="flex items-center justify-between gap-1">
-              <Checkbox label={o.note ? `${o.label} ${o.note}` : o.label} checked={o.checked} disabled={o.disabled} onChange={(c) => onToggle(o.id, c)} />
+              <Checkbox
+                label={o.note ? `${o.label} ${o.note}` : o.label}
+                checked={o.checked}
+                disabled={o.disabled}
+                onChange={(c) => onToggle(o.id, c)}
+              />
               {o.extra}
             </li>
           ))}

@@ -24,7 +24,8 @@ function path(design: Design, p: PortExposure): string {
   for (const hop of p.path) {
     const c = describeComponent(design, hop.id, hop.kind);
     // Groups and ACLs are often called "default": say what they are.
-    const name = hop.kind === 'securityGroup' || hop.kind === 'networkAcl' ? `${KINDS[hop.kind].word} ${c.name}` : c.name;
+    const name =
+      hop.kind === 'securityGroup' || hop.kind === 'networkAcl' ? `${KINDS[hop.kind].word} ${c.name}` : c.name;
     if (names.at(-1) !== name) names.push(name);
   }
   return names.join(' → ');
@@ -40,7 +41,11 @@ function InstanceRow({ design, item }: { design: Design; item: InstanceExposure 
   return (
     <tr data-instance={item.id} className="align-top">
       <td className="py-1 pr-2">
-        <button type="button" className="text-left font-medium text-sky-800 underline-offset-2 hover:underline" onClick={open}>
+        <button
+          type="button"
+          className="text-left font-medium text-sky-800 underline-offset-2 hover:underline"
+          onClick={open}
+        >
           {item.name || item.id}
         </button>
         <span className="block text-[11px] text-gray-500">{item.publicIp ?? 'no public address'}</span>
@@ -83,7 +88,8 @@ export function ExposurePanel() {
       {report && (
         <>
           <p className="mb-1 text-xs text-gray-600" aria-live="polite">
-            {report.exposedCount} of {report.instances.length} instance{report.instances.length === 1 ? '' : 's'} reachable from the internet.
+            {report.exposedCount} of {report.instances.length} instance{report.instances.length === 1 ? '' : 's'}{' '}
+            reachable from the internet.
           </p>
           {report.instances.length === 0 ? (
             <p className="text-xs text-gray-500">No instances in this design.</p>
@@ -91,9 +97,15 @@ export function ExposurePanel() {
             <table className="w-full border-collapse">
               <thead>
                 <tr className="text-left text-[11px] uppercase tracking-wide text-gray-500">
-                  <th scope="col" className="pb-1 pr-2 font-semibold">Instance</th>
-                  <th scope="col" className="pb-1 pr-2 font-semibold">Exposure</th>
-                  <th scope="col" className="pb-1 font-semibold">Ports open to the internet, and the path</th>
+                  <th scope="col" className="pb-1 pr-2 font-semibold">
+                    Instance
+                  </th>
+                  <th scope="col" className="pb-1 pr-2 font-semibold">
+                    Exposure
+                  </th>
+                  <th scope="col" className="pb-1 font-semibold">
+                    Ports open to the internet, and the path
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-gray-100">

@@ -38,7 +38,13 @@ function EndpointField({ label, side, value, address, autoFocus, onChange, onAdd
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <select id={id} className={fieldClass} value={value} autoFocus={autoFocus} onChange={(e) => onChange(e.target.value)}>
+      <select
+        id={id}
+        className={fieldClass}
+        value={value}
+        autoFocus={autoFocus}
+        onChange={(e) => onChange(e.target.value)}
+      >
         <option value="" disabled>
           Choose…
         </option>
@@ -185,7 +191,13 @@ export function FlowForm({ editing }: { editing?: Flow }) {
           <label htmlFor={ids.port} className={labelClass}>
             {protocol === 'icmp' ? 'ICMP type' : 'Port'}
           </label>
-          <input id={ids.port} className={`${fieldClass} font-mono`} inputMode="numeric" value={port} onChange={(e) => set({ port: e.target.value })} />
+          <input
+            id={ids.port}
+            className={`${fieldClass} font-mono`}
+            inputMode="numeric"
+            value={port}
+            onChange={(e) => set({ port: e.target.value })}
+          />
         </div>
       </div>
       {s3 && (
@@ -194,7 +206,12 @@ export function FlowForm({ editing }: { editing?: Flow }) {
             <label htmlFor={ids.action} className={labelClass}>
               Action
             </label>
-            <select id={ids.action} className={fieldClass} value={action} onChange={(e) => set({ action: e.target.value })}>
+            <select
+              id={ids.action}
+              className={fieldClass}
+              value={action}
+              onChange={(e) => set({ action: e.target.value })}
+            >
               {S3_ACTIONS.map((a) => (
                 <option key={a} value={a}>
                   {a}
@@ -206,7 +223,12 @@ export function FlowForm({ editing }: { editing?: Flow }) {
             <label htmlFor={ids.arn} className={labelClass}>
               Object ARN
             </label>
-            <input id={ids.arn} className={`${fieldClass} font-mono`} value={arn} onChange={(e) => set({ arn: e.target.value })} />
+            <input
+              id={ids.arn}
+              className={`${fieldClass} font-mono`}
+              value={arn}
+              onChange={(e) => set({ arn: e.target.value })}
+            />
           </div>
         </div>
       )}
@@ -214,7 +236,13 @@ export function FlowForm({ editing }: { editing?: Flow }) {
         <label htmlFor={ids.name} className={labelClass}>
           Name (optional)
         </label>
-        <input id={ids.name} className={fieldClass} value={name} placeholder={placeholder} onChange={(e) => set({ name: e.target.value })} />
+        <input
+          id={ids.name}
+          className={fieldClass}
+          value={name}
+          placeholder={placeholder}
+          onChange={(e) => set({ name: e.target.value })}
+        />
       </div>
       {error && (
         <p role="alert" className="text-xs text-red-700">

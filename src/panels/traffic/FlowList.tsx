@@ -42,8 +42,16 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
         title={`${flow.name} (${flow.from} → ${flow.to})`}
         onClick={() => traffic().selectFlow(flow.id)}
       >
-        {isDraft && <span className="mr-1 rounded bg-gray-100 px-1 text-[10px] font-semibold uppercase text-gray-600">Unsaved</span>}
-        {editing && <span className="mr-1 rounded bg-amber-100 px-1 text-[10px] font-semibold uppercase text-amber-800">Editing</span>}
+        {isDraft && (
+          <span className="mr-1 rounded bg-gray-100 px-1 text-[10px] font-semibold uppercase text-gray-600">
+            Unsaved
+          </span>
+        )}
+        {editing && (
+          <span className="mr-1 rounded bg-amber-100 px-1 text-[10px] font-semibold uppercase text-amber-800">
+            Editing
+          </span>
+        )}
         {flow.name}
       </button>
       <div className="mt-0.5 flex items-center gap-1">
@@ -60,7 +68,13 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
             className={iconButtonClass}
             aria-label={`${paused ? 'Play' : 'Pause'} ${flow.name}`}
             aria-pressed={paused}
-            title={still ? 'Motion is reduced: packets rest where they end up' : paused ? 'Play this flow' : 'Pause this flow'}
+            title={
+              still
+                ? 'Motion is reduced: packets rest where they end up'
+                : paused
+                  ? 'Play this flow'
+                  : 'Pause this flow'
+            }
             disabled={still}
             onClick={() => traffic().toggleFlowPaused(flow.id)}
           >
@@ -78,7 +92,13 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
               <Icon kind="edit" />
             </button>
           )}
-          <button type="button" className={iconButtonClass} aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`} title={isDraft ? 'Discard' : 'Remove'} onClick={remove}>
+          <button
+            type="button"
+            className={iconButtonClass}
+            aria-label={`${isDraft ? 'Discard' : 'Remove'} ${flow.name}`}
+            title={isDraft ? 'Discard' : 'Remove'}
+            onClick={remove}
+          >
             <span aria-hidden="true">✕</span>
           </button>
         </span>
@@ -89,7 +109,9 @@ function FlowRow({ design, evaluation }: { design: Design; evaluation: FlowEvalu
 
 export function FlowList({ design, evaluations }: { design: Design; evaluations: FlowEvaluation[] }) {
   if (evaluations.length === 0) {
-    return <p className="text-xs text-gray-500">No flows yet: choose a source and a destination, then Trace or Save flow.</p>;
+    return (
+      <p className="text-xs text-gray-500">No flows yet: choose a source and a destination, then Trace or Save flow.</p>
+    );
   }
   return (
     <ul aria-label="Flows" className="space-y-1">

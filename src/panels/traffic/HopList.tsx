@@ -50,7 +50,12 @@ export function HopList({ design, result }: { design: Design; result: TraceResul
         if (s.hopIndex < 0) {
           const component = describeComponent(design, explanation?.id ?? '');
           return (
-            <li key={`drop-${s.direction}`} ref={ref} aria-current={isCurrent ? 'step' : undefined} className={`rounded ${isCurrent ? 'ring-2 ring-amber-400' : ''}`}>
+            <li
+              key={`drop-${s.direction}`}
+              ref={ref}
+              aria-current={isCurrent ? 'step' : undefined}
+              className={`rounded ${isCurrent ? 'ring-2 ring-amber-400' : ''}`}
+            >
               <button
                 type="button"
                 className="w-full rounded border border-red-200 bg-red-50 px-1.5 py-1 text-left"
@@ -60,7 +65,8 @@ export function HopList({ design, result }: { design: Design; result: TraceResul
                 }}
               >
                 <span className="text-xs font-semibold text-red-800">
-                  {i + 1}. Dropped at {component.name} <span className="font-normal text-red-700">({component.type})</span>
+                  {i + 1}. Dropped at {component.name}{' '}
+                  <span className="font-normal text-red-700">({component.type})</span>
                 </span>
                 {explanation && <span className="block text-[11px] text-red-800">{explanation.message}</span>}
               </button>
@@ -94,10 +100,16 @@ export function HopList({ design, result }: { design: Design; result: TraceResul
                 <span className="min-w-0 truncate font-medium text-gray-900">{component.name}</span>
                 <span className="min-w-0 truncate text-gray-500">{component.type}</span>
                 <span className="sr-only">{hop.direction === 'forward' ? 'request' : 'reply'}</span>
-                <span className={`ml-auto shrink-0 rounded border px-1 text-[10px] font-semibold uppercase ${ACTION_CLASS[hop.action]}`}>{hop.action}</span>
+                <span
+                  className={`ml-auto shrink-0 rounded border px-1 text-[10px] font-semibold uppercase ${ACTION_CLASS[hop.action]}`}
+                >
+                  {hop.action}
+                </span>
               </span>
               <span className="block break-words pl-4 text-[11px] text-gray-600">{hop.detail}</span>
-              {hop.matched && <span className="block pl-4 font-mono text-[10px] text-gray-500">matched: {hop.matched}</span>}
+              {hop.matched && (
+                <span className="block pl-4 font-mono text-[10px] text-gray-500">matched: {hop.matched}</span>
+              )}
             </button>
           </li>
         );

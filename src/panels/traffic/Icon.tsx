@@ -13,4 +13,3 @@ export function Icon({ kind }: { kind: 'play' | 'pause' | 'back' | 'forward' | '
     </svg>
   );
 }
-

@@ -18,7 +18,12 @@ function ReduceMotionToggle() {
   const choice = useUiStore((s) => s.reduceMotion);
   const id = useId();
   return (
-    <span className="ml-auto inline-flex items-center gap-1" title={choice === undefined ? 'Follows your system setting until you change it' : 'Your choice, kept on this browser'}>
+    <span
+      className="ml-auto inline-flex items-center gap-1"
+      title={
+        choice === undefined ? 'Follows your system setting until you change it' : 'Your choice, kept on this browser'
+      }
+    >
       <input
         id={id}
         type="checkbox"
@@ -55,10 +60,24 @@ export function SimulationControls({ steps }: { steps: number }) {
       >
         <Icon kind={running ? 'pause' : 'play'} />
       </button>
-      <button type="button" className={iconButtonClass} aria-label="Step back" title="Step back one hop" disabled={steps === 0} onClick={() => store().stepBy(-1, steps)}>
+      <button
+        type="button"
+        className={iconButtonClass}
+        aria-label="Step back"
+        title="Step back one hop"
+        disabled={steps === 0}
+        onClick={() => store().stepBy(-1, steps)}
+      >
         <Icon kind="back" />
       </button>
-      <button type="button" className={iconButtonClass} aria-label="Step forward" title="Step forward one hop" disabled={steps === 0} onClick={() => store().stepBy(1, steps)}>
+      <button
+        type="button"
+        className={iconButtonClass}
+        aria-label="Step forward"
+        title="Step forward one hop"
+        disabled={steps === 0}
+        onClick={() => store().stepBy(1, steps)}
+      >
         <Icon kind="forward" />
       </button>
       <label htmlFor={speedId} className={`${labelClass} ml-1`}>

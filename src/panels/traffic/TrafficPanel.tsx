@@ -24,13 +24,15 @@ function Explanation({ design, evaluation }: { design: Design; evaluation: FlowE
   if (status.tone === 'ok') return null;
   if (status.tone === 'error') {
     return (
-      <p className={`rounded border px-2 py-1 text-xs ${BADGE.error}`}>
-        This flow cannot be traced: {status.message}
-      </p>
+      <p className={`rounded border px-2 py-1 text-xs ${BADGE.error}`}>This flow cannot be traced: {status.message}</p>
     );
   }
   const component = describeComponent(design, status.componentId);
-  const deny = evaluation.outcome.ok ? [...evaluation.outcome.result.forward, ...evaluation.outcome.result.return].find((h) => h.action === 'deny' && h.id === status.componentId) : undefined;
+  const deny = evaluation.outcome.ok
+    ? [...evaluation.outcome.result.forward, ...evaluation.outcome.result.return].find(
+        (h) => h.action === 'deny' && h.id === status.componentId,
+      )
+    : undefined;
   return (
     <div role="group" aria-label="Why it is blocked" className={`rounded border px-2 py-1 text-xs ${BADGE.blocked}`}>
       <button type="button" className="text-left" onClick={() => showComponent(design, status.componentId, deny)}>
@@ -86,7 +88,14 @@ export function TrafficPanel() {
       </div>
       <div className="flex w-72 shrink-0 flex-col gap-1.5 overflow-y-auto px-3 py-2">
         <SimulationControls steps={steps} />
-        <p role="log" aria-label="What-if" aria-live="polite" className={whatIf ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'sr-only'}>
+        <p
+          role="log"
+          aria-label="What-if"
+          aria-live="polite"
+          className={
+            whatIf ? 'rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900' : 'sr-only'
+          }
+        >
           {whatIf && <span key={whatIf.seq}>{whatIf.text}</span>}
         </p>
         <h3 className={headingClass}>Flows</h3>

@@ -42,7 +42,8 @@ export function endpointGroups(design: Design, side: 'from' | 'to'): EndpointGro
     const label = r.name || r.id;
     if (r.kind === 'instance') instances.push({ value: r.id, label: `${label} (${r.privateIp})` });
     else if (r.kind === 'natGateway') nats.push({ value: r.id, label });
-    else if (r.kind === 'networkInterface') enis.push({ value: r.id, label: `${label}${r.privateIps[0] ? ` (${r.privateIps[0]})` : ''}` });
+    else if (r.kind === 'networkInterface')
+      enis.push({ value: r.id, label: `${label}${r.privateIps[0] ? ` (${r.privateIps[0]})` : ''}` });
     else if (r.kind === 'vpcEndpoint') {
       services.add(serviceOf(r.serviceName));
       if (r.endpointType === 'Interface') interfaceEndpoints.push({ value: r.id, label });
@@ -55,11 +56,20 @@ export function endpointGroups(design: Design, side: 'from' | 'to'): EndpointGro
     { label: 'NAT gateways', options: nats.sort(byName) },
     { label: 'Network interfaces', options: enis.sort(byName) },
     { label: 'Interface endpoints', options: interfaceEndpoints.sort(byName) },
-    { label: 'Outside the VPCs', options: [{ value: 'internet', label: 'Internet' }, { value: IP_CHOICE, label: 'IP address…' }] },
+    {
+      label: 'Outside the VPCs',
+      options: [
+        { value: 'internet', label: 'Internet' },
+        { value: IP_CHOICE, label: 'IP address…' },
+      ],
+    },
   ];
   if (side === 'to') {
     const ordered = ['s3', 'dynamodb', ...[...services].filter((s) => s !== 's3' && s !== 'dynamodb').sort()];
-    groups.push({ label: 'AWS services', options: ordered.map((s) => ({ value: `service:${s}`, label: serviceName(s) })) });
+    groups.push({
+      label: 'AWS services',
+      options: ordered.map((s) => ({ value: `service:${s}`, label: serviceName(s) })),
+    });
     groups.push({ label: 'S3 buckets', options: buckets.sort(byName) });
   }
   return groups.filter((g) => g.options.length > 0);
@@ -70,12 +80,20 @@ export function isS3Destination(design: Design, to: string): boolean {
   return to === 'service:s3' || design.resources[to]?.kind === 's3Bucket';
 }
 
-export const S3_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject', 's3:GetBucketLocation', 's3:*'] as const;
+export const S3_ACTIONS = [
+  's3:GetObject',
+  's3:PutObject',
+  's3:ListBucket',
+  's3:DeleteObject',
+  's3:GetBucketLocation',
+  's3:*',
+] as const;
 
 /** An object ARN to start from: the chosen bucket's, else the design's first bucket's. */
 export function defaultObjectArn(design: Design, to: string): string {
   const chosen = design.resources[to];
-  const bucket = chosen?.kind === 's3Bucket' ? chosen : Object.values(design.resources).find((r) => r.kind === 's3Bucket');
+  const bucket =
+    chosen?.kind === 's3Bucket' ? chosen : Object.values(design.resources).find((r) => r.kind === 's3Bucket');
   return `arn:aws:s3:::${bucket && bucket.kind === 's3Bucket' ? bucket.bucketName : 'my-bucket'}/example.txt`;
 }
 
@@ -90,6 +108,7 @@ function endpointLabel(design: Design, endpoint: string): string {
  * @example flowName(exampleDesign(), { from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 }) // 'web-a → Internet (TCP 443)'
  */
 export function flowName(design: Design, flow: Pick<Flow, 'from' | 'to' | 'protocol' | 'port' | 'action'>): string {
-  const what = flow.action ?? (flow.protocol === 'icmp' ? 'ICMP' : `${flow.protocol.toUpperCase()} ${flow.port ?? 443}`);
+  const what =
+    flow.action ?? (flow.protocol === 'icmp' ? 'ICMP' : `${flow.protocol.toUpperCase()} ${flow.port ?? 443}`);
   return `${endpointLabel(design, flow.from)} → ${endpointLabel(design, flow.to)} (${what})`;
 }

@@ -17,10 +17,19 @@ describe('the flow form filled from a saved flow', () => {
   });
 
   it('leaves a name made up from the endpoints empty, so it follows them when they change', () => {
-    const flow: Flow = { id: 'flow-9', name: 'web-a → Internet (TCP 22)', from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 22 };
+    const flow: Flow = {
+      id: 'flow-9',
+      name: 'web-a → Internet (TCP 22)',
+      from: 'i-web-a',
+      to: 'internet',
+      protocol: 'tcp',
+      port: 22,
+    };
     expect(valuesOf(exampleDesign(), flow).name).toBe('');
     const edited = flowOf(exampleDesign(), { ...valuesOf(exampleDesign(), flow), port: '443' });
-    expect(edited).toEqual({ flow: { name: 'web-a → Internet (TCP 443)', from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 } });
+    expect(edited).toEqual({
+      flow: { name: 'web-a → Internet (TCP 443)', from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 },
+    });
   });
 
   it('gives back the same flow when nothing is changed, for every example flow (S3 action and object included)', () => {
@@ -29,7 +38,10 @@ describe('the flow form filled from a saved flow', () => {
       const built = flowOf(design, valuesOf(design, flow));
       expect('flow' in built && patchFor(flow, built.flow), flow.id).toBeUndefined();
     }
-    expect(valuesOf(design, saved('flow-app-s3'))).toMatchObject({ action: 's3:GetObject', arn: 'arn:aws:s3:::example-assets/report.csv' });
+    expect(valuesOf(design, saved('flow-app-s3'))).toMatchObject({
+      action: 's3:GetObject',
+      arn: 'arn:aws:s3:::example-assets/report.csv',
+    });
   });
 
   it('says what is missing or wrong instead of building a flow', () => {
@@ -38,7 +50,9 @@ describe('the flow form filled from a saved flow', () => {
     expect(flowOf(design, { ...NEW_FLOW, from: 'i-web-a', to: IP_CHOICE, toIp: '10.0.0' })).toEqual({
       error: 'The destination IP address is not an IPv4 address (like 10.0.0.20).',
     });
-    expect(flowOf(design, { ...NEW_FLOW, from: 'i-web-a', to: 'internet', port: '70000' })).toEqual({ error: 'The port is a whole number from 0 to 65535.' });
+    expect(flowOf(design, { ...NEW_FLOW, from: 'i-web-a', to: 'internet', port: '70000' })).toEqual({
+      error: 'The port is a whole number from 0 to 65535.',
+    });
   });
 });
 

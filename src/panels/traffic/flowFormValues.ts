@@ -66,7 +66,8 @@ export function flowOf(design: Design, values: FlowFormValues): { flow: FlowFiel
   const endpoint = (choice: string, ip: string, what: string): string | { error: string } => {
     if (!choice) return { error: `Choose a ${what}.` };
     if (choice !== IP_CHOICE) return choice;
-    if (parseIp(ip.trim()) === undefined) return { error: `The ${what} IP address is not an IPv4 address (like 10.0.0.20).` };
+    if (parseIp(ip.trim()) === undefined)
+      return { error: `The ${what} IP address is not an IPv4 address (like 10.0.0.20).` };
     return `${IP_CHOICE}${ip.trim()}`;
   };
   const from = endpoint(values.from, values.fromIp, 'source');
@@ -77,7 +78,12 @@ export function flowOf(design: Design, values: FlowFormValues): { flow: FlowFiel
   const n = Number(port);
   const max = protocol === 'icmp' ? 255 : 65535;
   if (port.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) {
-    return { error: protocol === 'icmp' ? 'The ICMP type is a whole number from 0 to 255 (8 is echo request).' : 'The port is a whole number from 0 to 65535.' };
+    return {
+      error:
+        protocol === 'icmp'
+          ? 'The ICMP type is a whole number from 0 to 255 (8 is echo request).'
+          : 'The port is a whole number from 0 to 65535.',
+    };
   }
   const flow: FlowFields = { name: '', from, to, protocol, port: n };
   if (isS3Destination(design, to)) {
@@ -88,7 +94,9 @@ export function flowOf(design: Design, values: FlowFormValues): { flow: FlowFiel
   return { flow };
 }
 
-const FIELDS = ['name', 'from', 'to', 'protocol', 'port', 'action', 'resource'] as const satisfies ReadonlyArray<keyof FlowFields>;
+const FIELDS = ['name', 'from', 'to', 'protocol', 'port', 'action', 'resource'] as const satisfies ReadonlyArray<
+  keyof FlowFields
+>;
 
 /**
  * What `updateFlow` needs to turn `saved` into `edited` (every field, so an S3 action the new destination does

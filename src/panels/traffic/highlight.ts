@@ -10,13 +10,23 @@ export function useHighlightedRule(resourceId: string): string | undefined {
 }
 
 /** A security group rule matches by its id, or by the engine's `<group> <direction> #n` when it has none. */
-export function isHighlightedSgRule(highlighted: string | undefined, groupId: string, direction: 'ingress' | 'egress', ruleId: string | undefined, index: number): boolean {
+export function isHighlightedSgRule(
+  highlighted: string | undefined,
+  groupId: string,
+  direction: 'ingress' | 'egress',
+  ruleId: string | undefined,
+  index: number,
+): boolean {
   if (highlighted === undefined) return false;
   return (ruleId !== undefined && ruleId === highlighted) || `${groupId} ${direction} #${index + 1}` === highlighted;
 }
 
 /** A network ACL entry matches by direction and rule number (`inbound #100`); `inbound *` is the final deny. */
-export function isHighlightedNaclRule(highlighted: string | undefined, direction: 'inbound' | 'outbound', ruleNumber: number | '*'): boolean {
+export function isHighlightedNaclRule(
+  highlighted: string | undefined,
+  direction: 'inbound' | 'outbound',
+  ruleNumber: number | '*',
+): boolean {
   return highlighted === `${direction} #${ruleNumber}` || (ruleNumber === '*' && highlighted === `${direction} *`);
 }
 

@@ -13,9 +13,14 @@ describe('endpoint choices', () => {
     expect(from[2]!.options.map((o) => o.value)).toEqual(['internet', IP_CHOICE]);
     const to = endpointGroups(design, 'to');
     const services = to.find((g) => g.label === 'AWS services')!.options;
-    expect(services.slice(0, 2)).toEqual([{ value: 'service:s3', label: 'Amazon S3' }, { value: 'service:dynamodb', label: 'Amazon DynamoDB' }]);
+    expect(services.slice(0, 2)).toEqual([
+      { value: 'service:s3', label: 'Amazon S3' },
+      { value: 'service:dynamodb', label: 'Amazon DynamoDB' },
+    ]);
     expect(services.map((s) => s.value)).toContain('service:ssm');
-    expect(to.find((g) => g.label === 'S3 buckets')!.options).toEqual([{ value: 's3-assets', label: 'Assets bucket (s3://example-assets)' }]);
+    expect(to.find((g) => g.label === 'S3 buckets')!.options).toEqual([
+      { value: 's3-assets', label: 'Assets bucket (s3://example-assets)' },
+    ]);
   });
 
   it('knows when to ask for an S3 action and proposes an object ARN in the design’s bucket', () => {
@@ -28,9 +33,15 @@ describe('endpoint choices', () => {
 
   it('names a flow from its endpoints', () => {
     const design = exampleDesign();
-    expect(flowName(design, { from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 })).toBe('web-a → Internet (TCP 443)');
-    expect(flowName(design, { from: 'i-app-a', to: 'service:s3', protocol: 'tcp', action: 's3:GetObject' })).toBe('app-a → Amazon S3 (s3:GetObject)');
-    expect(flowName(design, { from: 'i-app-a', to: 'ip:10.2.0.10', protocol: 'icmp' })).toBe('app-a → 10.2.0.10 (ICMP)');
+    expect(flowName(design, { from: 'i-web-a', to: 'internet', protocol: 'tcp', port: 443 })).toBe(
+      'web-a → Internet (TCP 443)',
+    );
+    expect(flowName(design, { from: 'i-app-a', to: 'service:s3', protocol: 'tcp', action: 's3:GetObject' })).toBe(
+      'app-a → Amazon S3 (s3:GetObject)',
+    );
+    expect(flowName(design, { from: 'i-app-a', to: 'ip:10.2.0.10', protocol: 'icmp' })).toBe(
+      'app-a → 10.2.0.10 (ICMP)',
+    );
   });
 });
 
@@ -49,7 +60,10 @@ describe('flow status', () => {
 
   it('reports a flow whose endpoint is gone as one that cannot be traced', () => {
     const design = exampleDesign();
-    const status = flowStatus(design, { flow: { id: 'x', name: 'x', from: 'i-gone', to: 'internet', protocol: 'tcp' }, outcome: { ok: false, error: 'unknown endpoint "i-gone"' } });
+    const status = flowStatus(design, {
+      flow: { id: 'x', name: 'x', from: 'i-gone', to: 'internet', protocol: 'tcp' },
+      outcome: { ok: false, error: 'unknown endpoint "i-gone"' },
+    });
     expect(status).toEqual({ tone: 'error', label: 'Cannot trace', message: 'unknown endpoint "i-gone"' });
   });
 });

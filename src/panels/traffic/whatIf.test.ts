@@ -13,7 +13,12 @@ describe('what-if messages as the design changes', () => {
   let stop: () => void;
   beforeEach(() => {
     useDesignStore.getState().load(exampleDesign());
-    useTrafficStore.setState({ whatIf: undefined, selectedFlowId: undefined, step: undefined, highlightRule: undefined });
+    useTrafficStore.setState({
+      whatIf: undefined,
+      selectedFlowId: undefined,
+      step: undefined,
+      highlightRule: undefined,
+    });
     useUiStore.getState().setBottomTab('traffic');
     stop = watchFlowChanges();
   });
@@ -32,7 +37,9 @@ describe('what-if messages as the design changes', () => {
 
   it('says nothing for edits that change no flow, for saving a flow, or for loading a design', () => {
     useDesignStore.getState().execute(updateResource('i-tools', { name: 'tools-1' }));
-    useDesignStore.getState().execute(addFlow({ name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 }));
+    useDesignStore
+      .getState()
+      .execute(addFlow({ name: 'web-b → internet', from: 'i-web-b', to: 'internet', protocol: 'tcp', port: 443 }));
     const broken = exampleDesign();
     (broken.resources['sg-web'] as SecurityGroup).egress = [];
     useDesignStore.getState().load(broken);

@@ -12,10 +12,15 @@ export function EmptyCanvasCall() {
   // the first VPC can be dropped right here.
   return (
     <div className="pointer-events-none absolute inset-x-0 top-1/4 z-10 flex justify-center px-4">
-      <div role="group" aria-label="Start your design" className="max-w-sm rounded-md border border-gray-200 bg-white/95 p-4 text-center shadow-md">
+      <div
+        role="group"
+        aria-label="Start your design"
+        className="max-w-sm rounded-md border border-gray-200 bg-white/95 p-4 text-center shadow-md"
+      >
         <p className="text-sm font-semibold text-gray-900">An empty design</p>
         <p className="mt-1 text-xs text-gray-600">
-          Build a whole network in one step — subnets in each Availability Zone, gateways and route tables, wired — or drag resources from the palette.
+          Build a whole network in one step — subnets in each Availability Zone, gateways and route tables, wired — or
+          drag resources from the palette.
         </p>
         <button
           type="button"

@@ -22,9 +22,25 @@ function Column({ title, count, children }: { title: string; count?: number; chi
   );
 }
 
-function Card({ id, color, title, lines, dashed }: { id: string; color: string; title: string; lines: string[]; dashed?: boolean }) {
+function Card({
+  id,
+  color,
+  title,
+  lines,
+  dashed,
+}: {
+  id: string;
+  color: string;
+  title: string;
+  lines: string[];
+  dashed?: boolean;
+}) {
   return (
-    <div data-map-id={id} className="relative rounded border-l-4 bg-white px-2 py-1 text-[11px] leading-snug shadow-sm" style={{ borderLeftColor: color, borderLeftStyle: dashed ? 'dashed' : 'solid' }}>
+    <div
+      data-map-id={id}
+      className="relative rounded border-l-4 bg-white px-2 py-1 text-[11px] leading-snug shadow-sm"
+      style={{ borderLeftColor: color, borderLeftStyle: dashed ? 'dashed' : 'solid' }}
+    >
       <div className="truncate font-semibold text-gray-900" title={title}>
         {title}
       </div>
@@ -114,11 +130,22 @@ export function ResourceMapPreview({ map }: { map?: ResourceMap }) {
       </Column>
       <Column title="Subnets" count={subnetCount}>
         {map.zones.map((z) => (
-          <div key={z.zone} aria-label={`Subnets in ${z.zone}`} role="group" className="flex flex-col gap-1 rounded border border-dashed border-[#147eba] p-1">
+          <div
+            key={z.zone}
+            aria-label={`Subnets in ${z.zone}`}
+            role="group"
+            className="flex flex-col gap-1 rounded border border-dashed border-[#147eba] p-1"
+          >
             <div className="text-[10px] font-semibold text-[#147eba]">{z.zone}</div>
             {z.subnets.length === 0 && <div className="text-[10px] text-gray-500">No subnets</div>}
             {z.subnets.map((s) => (
-              <Card key={s.id} id={s.id} color={s.isPublic ? PUBLIC : PRIVATE} title={s.name} lines={[`${s.isPublic ? 'Public' : 'Private'} · ${s.cidr}`]} />
+              <Card
+                key={s.id}
+                id={s.id}
+                color={s.isPublic ? PUBLIC : PRIVATE}
+                title={s.name}
+                lines={[`${s.isPublic ? 'Public' : 'Private'} · ${s.cidr}`]}
+              />
             ))}
           </div>
         ))}
@@ -131,7 +158,9 @@ export function ResourceMapPreview({ map }: { map?: ResourceMap }) {
             color="#545b64"
             title={t.name}
             lines={[
-              t.subnetIds.length ? `Used by ${t.subnetIds.map((id) => subnetName.get(id)?.replace(/^.*-subnet-/, '') ?? id).join(', ')}` : 'Used by no subnet',
+              t.subnetIds.length
+                ? `Used by ${t.subnetIds.map((id) => subnetName.get(id)?.replace(/^.*-subnet-/, '') ?? id).join(', ')}`
+                : 'Used by no subnet',
               ...(t.routes.length ? t.routes.map((r) => `${r.destination} → ${r.targetName}`) : ['local routes only']),
             ]}
           />
@@ -140,7 +169,13 @@ export function ResourceMapPreview({ map }: { map?: ResourceMap }) {
       <Column title="Network connections" count={map.connections.length}>
         {map.connections.length === 0 && <p className="text-[11px] text-gray-500">None</p>}
         {map.connections.map((c) => (
-          <Card key={c.id} id={c.id} color={c.kind === 'Internet gateway' ? VPC : c.kind === 'NAT gateway' ? PUBLIC : '#3f8624'} title={c.name} lines={[`${c.kind}, ${c.detail}`]} />
+          <Card
+            key={c.id}
+            id={c.id}
+            color={c.kind === 'Internet gateway' ? VPC : c.kind === 'NAT gateway' ? PUBLIC : '#3f8624'}
+            title={c.name}
+            lines={[`${c.kind}, ${c.detail}`]}
+          />
         ))}
       </Column>
     </div>

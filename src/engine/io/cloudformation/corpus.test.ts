@@ -19,8 +19,12 @@ const CORPUS = join(FIXTURES, 'corpus');
 const SCENARIOS = join(FIXTURES, 'scenarios');
 const SHARED = '/work/shared/corpus/cloudformation';
 const files = [
-  ...readdirSync(CORPUS).filter((f) => /\.(ya?ml|json)$/.test(f)).map((f) => join(CORPUS, f)),
-  ...readdirSync(SCENARIOS).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(SCENARIOS, f)),
+  ...readdirSync(CORPUS)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => join(CORPUS, f)),
+  ...readdirSync(SCENARIOS)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(SCENARIOS, f)),
 ];
 
 /** Where a folded resource shows: the record it configures and the field that proves it. */
@@ -63,7 +67,10 @@ describe.each(files)('%s', (file) => {
     if (!result.ok) return;
     const parsed = parseTemplateText(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    const template = parsed.template.Resources as Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+    const template = parsed.template.Resources as Record<
+      string,
+      { Type: string; Properties?: Record<string, unknown> }
+    >;
     const listed = new Set(listResources(result.design).map((r) => r.id));
     const outcomes = new Map(result.report.templateResources!.map((o) => [o.id, o.outcome]));
     const reported = [...result.report.notModelled, ...result.report.skipped];
@@ -72,15 +79,24 @@ describe.each(files)('%s', (file) => {
       expect(outcome, id).toBeDefined();
       if (Object.hasOwn(MODELLED_TYPES, resource.Type)) {
         if (outcome!.status === 'skipped') {
-          expect(reported.some((line) => line.startsWith(`${id} (`)), `${id} is listed as skipped`).toBe(true);
+          expect(
+            reported.some((line) => line.startsWith(`${id} (`)),
+            `${id} is listed as skipped`,
+          ).toBe(true);
         } else if (outcome!.status === 'merged') {
-          expect(listed.has(id) || isVisiblyFolded(result.design, resource.Type, resource.Properties ?? {}, outcome!.into), `${id} shows in ${outcome!.into}`).toBe(true);
+          expect(
+            listed.has(id) || isVisiblyFolded(result.design, resource.Type, resource.Properties ?? {}, outcome!.into),
+            `${id} shows in ${outcome!.into}`,
+          ).toBe(true);
         } else {
           expect(outcome!.status, id).toBe('modelled');
           expect(listed.has(id), `${id} is in the design`).toBe(true);
         }
       } else {
-        expect(reported.some((line) => line.startsWith(`${id} (${resource.Type})`)), `${id} (${resource.Type}) is reported`).toBe(true);
+        expect(
+          reported.some((line) => line.startsWith(`${id} (${resource.Type})`)),
+          `${id} (${resource.Type}) is reported`,
+        ).toBe(true);
       }
     }
     expect(result.report.failed).toEqual([]);
@@ -89,19 +105,27 @@ describe.each(files)('%s', (file) => {
   it('draws every VPC and subnet with a layout position', () => {
     if (!result.ok) return;
     for (const r of Object.values(result.design.resources)) {
-      if (r.kind === 'vpc' || r.kind === 'subnet' || r.kind === 'instance' || r.kind === 'natGateway') expect(result.design.layout[r.id], r.id).toBeDefined();
+      if (r.kind === 'vpc' || r.kind === 'subnet' || r.kind === 'instance' || r.kind === 'natGateway')
+        expect(result.design.layout[r.id], r.id).toBeDefined();
     }
   });
 });
 
 describe('the corpus in numbers', () => {
   it.skipIf(!existsSync(SHARED))('holds every template of the shared corpus', () => {
-    for (const f of readdirSync(SHARED)) expect(readFileSync(join(CORPUS, f), 'utf8'), f).toBe(readFileSync(join(SHARED, f), 'utf8'));
+    for (const f of readdirSync(SHARED))
+      expect(readFileSync(join(CORPUS, f), 'utf8'), f).toBe(readFileSync(join(SHARED, f), 'utf8'));
   });
 
   it('reads the managed-NAT VPC the same from YAML and from JSON', () => {
-    const yaml = importDesignTextSync(readFileSync(join(CORPUS, 'VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml'), 'utf8'), 'a.yaml');
-    const json = importDesignTextSync(readFileSync(join(CORPUS, 'VPC_VPC_With_Managed_NAT_And_Private_Subnet.json'), 'utf8'), 'a.json');
+    const yaml = importDesignTextSync(
+      readFileSync(join(CORPUS, 'VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml'), 'utf8'),
+      'a.yaml',
+    );
+    const json = importDesignTextSync(
+      readFileSync(join(CORPUS, 'VPC_VPC_With_Managed_NAT_And_Private_Subnet.json'), 'utf8'),
+      'a.json',
+    );
     if (!yaml.ok || !json.ok) throw new Error('import failed');
     expect(Object.keys(json.design.resources).sort()).toEqual(Object.keys(yaml.design.resources).sort());
     expect(json.design.resources.PublicNetworkAcl).toEqual(yaml.design.resources.PublicNetworkAcl);
@@ -110,6 +134,11 @@ describe('the corpus in numbers', () => {
   it('keeps TeamToLonely as a route id in TeamRt (p02)', () => {
     const r = importDesignTextSync(readFileSync(join(SCENARIOS, 'p02-peered-pair.yaml'), 'utf8'), 'p02.yaml');
     if (!r.ok) throw new Error(r.error);
-    expect(listResources(r.design).find((x) => x.id === 'TeamToLonely')).toEqual({ id: 'TeamToLonely', type: 'AWS::EC2::Route', name: 'TeamToLonely', parent: 'TeamRt' });
+    expect(listResources(r.design).find((x) => x.id === 'TeamToLonely')).toEqual({
+      id: 'TeamToLonely',
+      type: 'AWS::EC2::Route',
+      name: 'TeamToLonely',
+      parent: 'TeamRt',
+    });
   });
 });

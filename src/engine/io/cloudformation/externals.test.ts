@@ -41,26 +41,41 @@ describe('existing resources named by parameters or ids the template does not de
 
   it("draws an existing VPC under the parameter's name, marked external, with what AWS creates alongside it", () => {
     expect(get(design, 'VpcId', 'vpc')).toMatchObject({ external: true, cidrBlocks: [] });
-    for (const id of ['VpcId.MainRouteTable', 'VpcId.DefaultNetworkAcl', 'VpcId.DefaultSecurityGroup']) expect(design.resources[id]?.external, id).toBe(true);
+    for (const id of ['VpcId.MainRouteTable', 'VpcId.DefaultNetworkAcl', 'VpcId.DefaultSecurityGroup'])
+      expect(design.resources[id]?.external, id).toBe(true);
     expect(get(design, 'App', 'subnet')).toMatchObject({ vpcId: 'VpcId' });
     expect(get(design, 'App', 'subnet')).not.toHaveProperty('external');
     expect(report.placeholders).toContain('VpcId (an existing VPC)');
   });
 
-  it('stands in for existing security groups an instance or a rule names, but not for the template\'s own groups read later', () => {
+  it("stands in for existing security groups an instance or a rule names, but not for the template's own groups read later", () => {
     expect(get(design, 'sg-0123456789abcdef0', 'securityGroup')).toMatchObject({ external: true, vpcId: 'VpcId' });
     expect(get(design, 'Server', 'instance').securityGroupIds).toEqual(['sg-0123456789abcdef0', 'Web']);
-    expect(get(design, 'Web', 'securityGroup').ingress.map((r) => r.groupId)).toEqual(['sg-0123456789abcdef0', 'Later']);
+    expect(get(design, 'Web', 'securityGroup').ingress.map((r) => r.groupId)).toEqual([
+      'sg-0123456789abcdef0',
+      'Later',
+    ]);
     expect(get(design, 'Later', 'securityGroup')).not.toHaveProperty('external');
     expect(report.placeholders.filter((p) => p.startsWith('Later'))).toEqual([]);
   });
 
   it('takes a route to an existing gateway or peering connection as it is: an external record, not a blackhole', () => {
     expect(get(design, 'igw-0123456789abcdef0', 'internetGateway')).toMatchObject({ external: true, vpcId: 'VpcId' });
-    expect(get(design, 'Peering', 'peeringConnection')).toMatchObject({ external: true, requesterVpcId: 'VpcId', accepterVpcId: 'Peering.PeerVpc', status: 'active' });
+    expect(get(design, 'Peering', 'peeringConnection')).toMatchObject({
+      external: true,
+      requesterVpcId: 'VpcId',
+      accepterVpcId: 'Peering.PeerVpc',
+      status: 'active',
+    });
     expect(get(design, 'Peering.PeerVpc', 'vpc')).toMatchObject({ external: true, cidrBlocks: [] });
-    expect(get(design, 'Rt', 'routeTable').routes.map((r) => r.targetId)).toEqual(['igw-0123456789abcdef0', 'Peering', '${Nat}']);
-    expect(report.warnings.join('\n')).toContain('ToInternet targets igw-0123456789abcdef0, which the template does not define');
+    expect(get(design, 'Rt', 'routeTable').routes.map((r) => r.targetId)).toEqual([
+      'igw-0123456789abcdef0',
+      'Peering',
+      '${Nat}',
+    ]);
+    expect(report.warnings.join('\n')).toContain(
+      'ToInternet targets igw-0123456789abcdef0, which the template does not define',
+    );
   });
 });
 
@@ -71,11 +86,21 @@ describe('values left to parameters without a default', () => {
     expect(get(design, 'App', 'subnet').cidrBlock).toBe('${SubnetCidr}');
     expect(get(design, 'Carved', 'subnet').cidrBlock).toBe('${SubnetCidr}');
     expect(get(design, 'Server', 'instance').privateIp).toBe('${PrimaryIp}');
-    expect(report.warnings[0]).toBe('Parameters without a default: VpcId, SubnetCidr, PrimaryIp, Peering, Nat. Values that depend on them are unknown (shown as ${Name}), so checks that need them are skipped.');
+    expect(report.warnings[0]).toBe(
+      'Parameters without a default: VpcId, SubnetCidr, PrimaryIp, Peering, Nat. Values that depend on them are unknown (shown as ${Name}), so checks that need them are skipped.',
+    );
   });
 
   it('take the values supplied instead: existing resources are named by them', () => {
-    const { design: given } = load(TEMPLATE, { parameters: { VpcId: 'vpc-0abc', SubnetCidr: '10.0.0.0/24', PrimaryIp: '10.0.0.10', Peering: 'pcx-0abc', Nat: 'nat-0abc' } });
+    const { design: given } = load(TEMPLATE, {
+      parameters: {
+        VpcId: 'vpc-0abc',
+        SubnetCidr: '10.0.0.0/24',
+        PrimaryIp: '10.0.0.10',
+        Peering: 'pcx-0abc',
+        Nat: 'nat-0abc',
+      },
+    });
     expect(get(given, 'vpc-0abc', 'vpc').external).toBe(true);
     expect(get(given, 'App', 'subnet')).toMatchObject({ vpcId: 'vpc-0abc', cidrBlock: '10.0.0.0/24' });
     expect(get(given, 'Carved', 'subnet').cidrBlock).toBe('10.0.0.64/26');
@@ -92,7 +117,9 @@ Resources:
   Extra: {Type: AWS::EC2::Subnet, Condition: Big, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.1.0/24, AvailabilityZone: us-east-1a}}
 `);
     expect(r.skipped).toEqual(['Extra (AWS::EC2::Subnet): its condition Big is false']);
-    expect(r.warnings).toContain('Conditions that compare Size, a parameter without a default, were evaluated with its value unknown (not equal to anything).');
+    expect(r.warnings).toContain(
+      'Conditions that compare Size, a parameter without a default, were evaluated with its value unknown (not equal to anything).',
+    );
   });
 });
 
@@ -100,7 +127,8 @@ describe('refusing parameter values the template cannot take', () => {
   it('names a parameter the template does not declare, and the ones it does', () => {
     expect(importDesignTextSync(TEMPLATE, 't.yaml', { parameters: { PrimaryIP: '10.0.0.1' } })).toEqual({
       ok: false,
-      error: 't.yaml: A value was given for the parameter PrimaryIP, which the template does not declare (it declares VpcId, SubnetCidr, PrimaryIp, AppSg, Igw, Peering, Nat).',
+      error:
+        't.yaml: A value was given for the parameter PrimaryIP, which the template does not declare (it declares VpcId, SubnetCidr, PrimaryIp, AppSg, Igw, Peering, Nat).',
     });
   });
 });

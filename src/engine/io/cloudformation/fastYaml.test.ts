@@ -11,8 +11,12 @@ import { parseYamlFully } from './parseTemplate.ts';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const templates = [
-  ...readdirSync(join(FIXTURES, 'corpus')).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(FIXTURES, 'corpus', f)),
-  ...readdirSync(join(FIXTURES, 'scenarios')).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(FIXTURES, 'scenarios', f)),
+  ...readdirSync(join(FIXTURES, 'corpus'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(FIXTURES, 'corpus', f)),
+  ...readdirSync(join(FIXTURES, 'scenarios'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .map((f) => join(FIXTURES, 'scenarios', f)),
 ];
 
 function full(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -43,7 +47,11 @@ describe('every template of the corpus', () => {
 
 /** The public templates of fixtures/realworld (not committed; see SOURCE.md there), where present. */
 const REALWORLD = join(FIXTURES, 'realworld');
-const realworld = existsSync(REALWORLD) ? readdirSync(REALWORLD).filter((f) => /\.ya?ml$/.test(f)).map((f) => join(REALWORLD, f)) : [];
+const realworld = existsSync(REALWORLD)
+  ? readdirSync(REALWORLD)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => join(REALWORLD, f))
+  : [];
 
 describe.skipIf(realworld.length === 0)('real-world templates', () => {
   it.each(realworld)('%s: where the fast reader answers, it reads what the full parser reads', (file) => {
@@ -75,7 +83,7 @@ const SNIPPETS: string[] = [
   'a: !Select [ 0, !GetAZs ]\nb: [!Ref , x]\nc: {k: !GetAZs }\n',
   // multi-line quoted scalars, folded (the Quick Start VPC's flow-log format default is one)
   "p:\n  Default:\n    '${version} ${account-id}\n    ${log-status}'\n  Type: String\n",
-  "a: 'one  \n  two\n\n\n  three '\nb: \"x\\\n   y \\t\n  z\"\n- c\n",
+  'a: \'one  \n  two\n\n\n  three \'\nb: "x\\\n   y \\t\n  z"\n- c\n',
   "- 'one\n  two'\n- \"a\\u00e9\n\n  b\"\n- k: 'v\n    w'\n  l: 1\n",
   "a: !Sub 'arn:${AWS::Partition}:s3:::\n  bucket/*'\nb: 'x\n\ty'\n",
   "a: 'x\n y'\n",
@@ -142,16 +150,24 @@ describe('snippets', () => {
       expect(parseYamlFast(text), text).toBeDefined();
       expectAgreement(text);
     }
-    expect(parseYamlFast('a: !Sub ${AWS::StackName} stack\n  in ${AWS::Region}\n')?.value).toEqual({ a: { 'Fn::Sub': '${AWS::StackName} stack in ${AWS::Region}' } });
+    expect(parseYamlFast('a: !Sub ${AWS::StackName} stack\n  in ${AWS::Region}\n')?.value).toEqual({
+      a: { 'Fn::Sub': '${AWS::StackName} stack in ${AWS::Region}' },
+    });
   });
 
   it('reads multi-line quoted scalars only in the lenient mode, folded as YAML folds them', () => {
-    const text = "a: 'one\n  two\n\n  three'\nb: \"x \\\n  y\\tz\n   w\"\nc: '{\n  \"k\": 1\n}'\n";
+    const text = 'a: \'one\n  two\n\n  three\'\nb: "x \\\n  y\\tz\n   w"\nc: \'{\n  "k": 1\n}\'\n';
     expect(parseYamlFast(text)).toBeUndefined();
-    expect(parseYamlFast(text, { lenientQuotes: true })?.value).toEqual({ a: 'one two\nthree', b: 'x y\tz w', c: '{ "k": 1 }' });
+    expect(parseYamlFast(text, { lenientQuotes: true })?.value).toEqual({
+      a: 'one two\nthree',
+      b: 'x y\tz w',
+      c: '{ "k": 1 }',
+    });
     // Where the full parser accepts the text (continuations indented past the key), both read the same.
-    const strict = "a: 'one\n  two\n\n  three'\nb: \"x \\\n  y\\tz\n   w\"\n";
-    expect(parseYamlFast(strict, { lenientQuotes: true })?.value).toEqual(full(strict).ok && (full(strict) as { value: unknown }).value);
+    const strict = 'a: \'one\n  two\n\n  three\'\nb: "x \\\n  y\\tz\n   w"\n';
+    expect(parseYamlFast(strict, { lenientQuotes: true })?.value).toEqual(
+      full(strict).ok && (full(strict) as { value: unknown }).value,
+    );
     expect(parseYamlFast("a: 'never closed\n  b: 1\n", { lenientQuotes: true })).toBeUndefined();
   });
 
@@ -163,7 +179,13 @@ describe('snippets', () => {
   });
 
   it('resolves plain scalars by the core schema', () => {
-    expect([resolvePlain('yes'), resolvePlain('0x10'), resolvePlain('1e2'), resolvePlain('~'), resolvePlain('10.0.0.0/16')]).toEqual(['yes', 16, 100, null, '10.0.0.0/16']);
+    expect([
+      resolvePlain('yes'),
+      resolvePlain('0x10'),
+      resolvePlain('1e2'),
+      resolvePlain('~'),
+      resolvePlain('10.0.0.0/16'),
+    ]).toEqual(['yes', 16, 100, null, '10.0.0.0/16']);
   });
 });
 
@@ -179,7 +201,28 @@ function random(seed: number) {
 describe('mutated templates', () => {
   it('agree with the full parser after random edits (or the fast reader gives up)', () => {
     const next = random(42);
-    const pieces = [' ', '\n', ':', '- ', '  ', '#', "'", '"', '[', ']', '{', '}', ',', '!Ref ', '|', '>', '\t', '&a ', '*a', '? '];
+    const pieces = [
+      ' ',
+      '\n',
+      ':',
+      '- ',
+      '  ',
+      '#',
+      "'",
+      '"',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      '!Ref ',
+      '|',
+      '>',
+      '\t',
+      '&a ',
+      '*a',
+      '? ',
+    ];
     const sources = templates.map((f) => readFileSync(f, 'utf8'));
     for (let round = 0; round < 300; round++) {
       let text = sources[Math.floor(next() * sources.length)]!;

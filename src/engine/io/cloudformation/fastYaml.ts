@@ -43,8 +43,24 @@ export function resolvePlain(s: string): unknown {
 }
 
 const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/',
-  '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\u0085',
+  _: '\u00a0',
+  L: '\u2028',
+  P: '\u2029',
 };
 
 /** A double-quoted scalar starting at `text[start]` (the quote); returns its value and the index after it. */
@@ -361,7 +377,8 @@ class Reader {
     while (line[j] === ' ') j++;
     if (line[j] === '\t') bail();
     if (restIsEmpty(line, j)) return this.nested(i + 1, parent, isMapValue);
-    if (!isMapValue && (line[j] === '-' && (line[j + 1] === ' ' || line[j + 1] === undefined))) return this.sequence(i, j);
+    if (!isMapValue && line[j] === '-' && (line[j + 1] === ' ' || line[j + 1] === undefined))
+      return this.sequence(i, j);
     if (!isMapValue && this.keyEnd(line.slice(j)) !== undefined) return this.mapping(i, j);
     return this.inlineValue(i, j, parent, isMapValue);
   }
@@ -397,7 +414,8 @@ class Reader {
       const scalar = line[k] !== '[' && line[k] !== '{' && line[k] !== '|' && line[k] !== '>';
       const quoted = line[k] === '"' || line[k] === "'";
       // Tags take a plain scalar's text unresolved (`!Ref 5` is `{Ref: '5'}`).
-      const [value, next] = scalar && !quoted ? this.plainScalar(i, k, parent) : this.inlineValue(i, k, parent, isMapValue);
+      const [value, next] =
+        scalar && !quoted ? this.plainScalar(i, k, parent) : this.inlineValue(i, k, parent, isMapValue);
       return [wrap({ fn }, value, scalar), next];
     }
     if (c === '|' || c === '>') return this.blockScalar(i, j, parent);
@@ -416,7 +434,18 @@ class Reader {
       this.noContinuation(endLine, parent);
       return [value, endLine + 1];
     }
-    if (c === '&' || c === '*' || c === '%' || c === '@' || c === '`' || c === '?' || c === ',' || c === ']' || c === '}') bail();
+    if (
+      c === '&' ||
+      c === '*' ||
+      c === '%' ||
+      c === '@' ||
+      c === '`' ||
+      c === '?' ||
+      c === ',' ||
+      c === ']' ||
+      c === '}'
+    )
+      bail();
     if ((c === '-' || c === ':') && (line[j + 1] === ' ' || line[j + 1] === undefined)) bail();
     const [text, next] = this.plainScalar(i, j, parent);
     return [resolvePlain(text), next];
@@ -451,7 +480,8 @@ class Reader {
       while (raw[k] === ' ') k++;
       if (k <= parent) break;
       const more = raw.slice(k).trimEnd();
-      if (raw[k] === '\t' || raw[k] === '#' || /:(\s|$)/.test(more) || /\s#/.test(more) || /^[-?:](\s|$)/.test(more)) bail();
+      if (raw[k] === '\t' || raw[k] === '#' || /:(\s|$)/.test(more) || /\s#/.test(more) || /^[-?:](\s|$)/.test(more))
+        bail();
       text += blanks > 0 ? '\n'.repeat(blanks) : ' ';
       text += more;
       blanks = 0;
@@ -567,7 +597,12 @@ class FlowReader {
     for (;;) {
       const t = this.text;
       while (this.col < t.length && (t[this.col] === ' ' || t[this.col] === '\t')) this.col++;
-      if (this.col < t.length && t[this.col] === '#' && (this.col === 0 || t[this.col - 1] === ' ' || t[this.col - 1] === '\t')) this.col = t.length;
+      if (
+        this.col < t.length &&
+        t[this.col] === '#' &&
+        (this.col === 0 || t[this.col - 1] === ' ' || t[this.col - 1] === '\t')
+      )
+        this.col = t.length;
       if (this.col < t.length) return;
       if (this.line + 1 >= this.lines.length) bail();
       this.line++;

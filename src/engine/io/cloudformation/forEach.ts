@@ -22,7 +22,9 @@ export function isForEachKey(key: string): boolean {
 /** The items of a loop's collection: a literal list, or a list parameter with a value; undefined when unknown. */
 function itemsOf(collection: unknown, parameterValue: (name: string) => unknown): string[] | undefined {
   if (Array.isArray(collection)) {
-    const items = collection.map((item) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined));
+    const items = collection.map((item) =>
+      typeof item === 'string' || typeof item === 'number' ? String(item) : undefined,
+    );
     return items.every((item) => item !== undefined) ? (items as string[]) : undefined;
   }
   if (isRecord(collection) && Object.keys(collection).length === 1 && typeof collection.Ref === 'string') {
@@ -54,10 +56,17 @@ function substitute(node: unknown, identifier: string, item: string, depth: numb
  * @example expandForEach({ 'Fn::ForEach::S': ['Z', ['a', 'b'], { 'Subnet${Z}': { Type: 'AWS::EC2::Subnet' } }] }, () => undefined)
  *   // { Subneta: { Type: 'AWS::EC2::Subnet' }, Subnetb: { Type: 'AWS::EC2::Subnet' } }
  */
-export function expandForEach(section: Record<string, unknown>, parameterValue: (name: string) => unknown, depth = 0): Record<string, unknown> {
+export function expandForEach(
+  section: Record<string, unknown>,
+  parameterValue: (name: string) => unknown,
+  depth = 0,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(section)) {
-    const loop = Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && isRecord(value[2]) ? value : undefined;
+    const loop =
+      Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && isRecord(value[2])
+        ? value
+        : undefined;
     const items = isForEachKey(key) && loop && depth < 10 ? itemsOf(loop[1], parameterValue) : undefined;
     if (!loop || !items) {
       setOwn(out, key, value);

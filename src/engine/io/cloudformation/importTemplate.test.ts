@@ -29,13 +29,21 @@ describe('VPCs, subnets and routing', () => {
   // https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc-components.html (what AWS creates with a VPC)
   it('creates each VPC with its main route table, default network ACL and default security group', () => {
     const vpc = get(design, 'Vpc', 'vpc');
-    expect(vpc).toMatchObject({ cidrBlocks: ['10.0.0.0/16'], region: 'eu-west-1', enableDnsSupport: true, enableDnsHostnames: true });
+    expect(vpc).toMatchObject({
+      cidrBlocks: ['10.0.0.0/16'],
+      region: 'eu-west-1',
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+    });
     expect(get(design, 'Vpc.MainRouteTable', 'routeTable')).toMatchObject({ vpcId: 'Vpc', main: true, routes: [] });
-    expect(get(design, 'Vpc.DefaultNetworkAcl', 'networkAcl').inbound[0]).toMatchObject({ action: 'allow', cidr: '0.0.0.0/0' });
+    expect(get(design, 'Vpc.DefaultNetworkAcl', 'networkAcl').inbound[0]).toMatchObject({
+      action: 'allow',
+      cidr: '0.0.0.0/0',
+    });
     expect(get(design, 'Vpc.DefaultSecurityGroup', 'securityGroup').isDefault).toBe(true);
   });
 
-  it("lists on each VPC the zones its subnets use, in the chosen region", () => {
+  it('lists on each VPC the zones its subnets use, in the chosen region', () => {
     expect(get(design, 'Vpc', 'vpc').availabilityZones).toEqual(['eu-west-1a', 'eu-west-1b']);
   });
 
@@ -47,14 +55,22 @@ describe('VPCs, subnets and routing', () => {
   });
 
   it('keeps routes inside their table under their logical ids, and attaches the gateway', () => {
-    expect(get(design, 'PublicRt', 'routeTable').routes).toEqual([{ id: 'ToInternet', destinationCidrBlock: '0.0.0.0/0', targetId: 'Igw' }]);
+    expect(get(design, 'PublicRt', 'routeTable').routes).toEqual([
+      { id: 'ToInternet', destinationCidrBlock: '0.0.0.0/0', targetId: 'Igw' },
+    ]);
     expect(get(design, 'Igw', 'internetGateway').vpcId).toBe('Vpc');
   });
 
   it('accounts for every template resource', () => {
     expect(report.templateResources?.map((o) => [o.id, o.outcome.status])).toEqual([
-      ['Vpc', 'modelled'], ['Public', 'modelled'], ['Private', 'modelled'], ['Igw', 'modelled'], ['Attach', 'merged'],
-      ['PublicRt', 'modelled'], ['ToInternet', 'merged'], ['PublicAssoc', 'merged'],
+      ['Vpc', 'modelled'],
+      ['Public', 'modelled'],
+      ['Private', 'modelled'],
+      ['Igw', 'modelled'],
+      ['Attach', 'merged'],
+      ['PublicRt', 'modelled'],
+      ['ToInternet', 'merged'],
+      ['PublicAssoc', 'merged'],
     ]);
   });
 
@@ -101,7 +117,9 @@ describe('security groups and network ACLs', () => {
 
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroup.html
   it('gives a group without egress rules the allow-all egress rule, and one with egress rules only those', () => {
-    expect(get(design, 'Locked', 'securityGroup').egress).toEqual([{ protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.0.0.0/8' }]);
+    expect(get(design, 'Locked', 'securityGroup').egress).toEqual([
+      { protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '10.0.0.0/8' },
+    ]);
   });
 
   it('reads inline rules, naming protocols and reading numbers given as text', () => {
@@ -114,7 +132,13 @@ describe('security groups and network ACLs', () => {
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupegress.html
   it('adds standalone rules under their logical ids; a standalone egress rule keeps the default allow-all', () => {
     const web = get(design, 'Web', 'securityGroup');
-    expect(web.ingress[2]).toEqual({ id: 'WebFromLocked', protocol: '-1', fromPort: -1, toPort: -1, groupId: 'Locked' });
+    expect(web.ingress[2]).toEqual({
+      id: 'WebFromLocked',
+      protocol: '-1',
+      fromPort: -1,
+      toPort: -1,
+      groupId: 'Locked',
+    });
     expect(web.egress).toEqual([
       { protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' },
       { id: 'WebOut', protocol: 'udp', fromPort: 53, toPort: 53, cidr: '10.0.0.2/32' },
@@ -127,9 +151,19 @@ describe('security groups and network ACLs', () => {
     expect(acl.inbound).toEqual([
       { id: 'AclIn', ruleNumber: 100, protocol: 'tcp', cidr: '0.0.0.0/0', action: 'allow', fromPort: 443, toPort: 443 },
       // ICMP entries keep their type and code ("Icmp: The Internet Control Message Protocol (ICMP) code and type").
-      { id: 'AclPing', ruleNumber: 110, protocol: 'icmp', cidr: '10.0.0.0/16', action: 'allow', fromPort: 8, toPort: -1 },
+      {
+        id: 'AclPing',
+        ruleNumber: 110,
+        protocol: 'icmp',
+        cidr: '10.0.0.0/16',
+        action: 'allow',
+        fromPort: 8,
+        toPort: -1,
+      },
     ]);
-    expect(acl.outbound).toEqual([{ id: 'AclOut', ruleNumber: 100, protocol: '-1', cidr: '0.0.0.0/0', action: 'deny' }]);
+    expect(acl.outbound).toEqual([
+      { id: 'AclOut', ruleNumber: 100, protocol: '-1', cidr: '0.0.0.0/0', action: 'deny' },
+    ]);
     expect(get(design, 'Private', 'subnet').networkAclId).toBe('Acl');
   });
 });
@@ -165,7 +199,7 @@ describe('managed prefix lists', () => {
     expect(sg.egress.at(-1)).toMatchObject({ id: 'SgS3', prefixListId: 'pl-63a5400a' });
   });
 
-  it('gives a route to a template prefix list one route per entry, under the route\'s id', () => {
+  it("gives a route to a template prefix list one route per entry, under the route's id", () => {
     const routes = get(design, 'PublicRt', 'routeTable').routes.filter((r) => r.id === 'ToOffices');
     expect(routes.map((r) => r.destinationCidrBlock)).toEqual(['192.0.2.0/24', '198.51.100.0/25']);
   });
@@ -216,14 +250,26 @@ describe('instances, interfaces and addresses', () => {
     expect(get(design, 'Fixed', 'instance').privateIp).toBe('10.0.1.10');
     const picked = get(design, 'Plain', 'instance').privateIp;
     expect(picked).toMatch(/^10\.0\.1\.\d+$/);
-    expect(['10.0.1.10', '10.0.1.20', '10.0.1.21', '10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3']).not.toContain(picked);
+    expect(['10.0.1.10', '10.0.1.20', '10.0.1.21', '10.0.1.0', '10.0.1.1', '10.0.1.2', '10.0.1.3']).not.toContain(
+      picked,
+    );
   });
 
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html
   it('reads the primary NetworkInterfaces entry: subnet, address, groups, public IP; and source/dest check', () => {
     const nat = get(design, 'Nat', 'instance');
-    expect(nat).toMatchObject({ subnetId: 'Public', privateIp: '10.0.0.50', securityGroupIds: ['Sg'], associatePublicIp: true, sourceDestCheck: false });
-    expect(get(design, 'Nat.eth1', 'networkInterface')).toMatchObject({ subnetId: 'Private', instanceId: 'Nat', deviceIndex: 1 });
+    expect(nat).toMatchObject({
+      subnetId: 'Public',
+      privateIp: '10.0.0.50',
+      securityGroupIds: ['Sg'],
+      associatePublicIp: true,
+      sourceDestCheck: false,
+    });
+    expect(get(design, 'Nat.eth1', 'networkInterface')).toMatchObject({
+      subnetId: 'Private',
+      instanceId: 'Nat',
+      deviceIndex: 1,
+    });
   });
 
   // The primary interface is the instance's interface: one address, even when AWS picks it.
@@ -234,7 +280,11 @@ describe('instances, interfaces and addresses', () => {
   });
 
   it('takes an instance from the interface it names, and puts the Elastic IP of its primary interface on the instance', () => {
-    expect(get(design, 'Eni', 'networkInterface')).toMatchObject({ privateIps: ['10.0.1.21', '10.0.1.20'], instanceId: 'WithEni', deviceIndex: 0 });
+    expect(get(design, 'Eni', 'networkInterface')).toMatchObject({
+      privateIps: ['10.0.1.21', '10.0.1.20'],
+      instanceId: 'WithEni',
+      deviceIndex: 0,
+    });
     const withEni = get(design, 'WithEni', 'instance');
     expect(withEni).toMatchObject({ subnetId: 'Private', privateIp: '10.0.1.21', elasticIpId: 'Ip' });
     expect(hasPublicIp(design, withEni)).toBe(true);
@@ -288,13 +338,21 @@ describe('NAT gateways, peering, endpoints, VPN and S3', () => {
   });
 
   it('gives a public NAT gateway the Elastic IP its AllocationId names, and a private address', () => {
-    expect(get(design, 'Nat', 'natGateway')).toMatchObject({ subnetId: 'Public', connectivityType: 'public', elasticIpId: 'NatIp' });
+    expect(get(design, 'Nat', 'natGateway')).toMatchObject({
+      subnetId: 'Public',
+      connectivityType: 'public',
+      elasticIpId: 'NatIp',
+    });
     expect(get(design, 'Nat', 'natGateway').privateIp).toMatch(/^10\.0\.0\./);
   });
 
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcpeeringconnection.html
   it('makes a same-account peering active, and a cross-account one without a role pending, with a note', () => {
-    expect(get(design, 'Peer', 'peeringConnection')).toMatchObject({ requesterVpcId: 'Vpc', accepterVpcId: 'Other', status: 'active' });
+    expect(get(design, 'Peer', 'peeringConnection')).toMatchObject({
+      requesterVpcId: 'Vpc',
+      accepterVpcId: 'Other',
+      status: 'active',
+    });
     expect(get(design, 'Far', 'peeringConnection').status).toBe('pending-acceptance');
     expect(get(design, 'vpc-0abc', 'vpc')).toMatchObject({ accountId: '999999999999', region: 'eu-west-2' });
     expect(report.warnings.join('\n')).toMatch(/Far peers with vpc-0abc in account 999999999999/);
@@ -303,9 +361,18 @@ describe('NAT gateways, peering, endpoints, VPN and S3', () => {
 
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-vpcendpoint.html
   it('defaults endpoints to Gateway; an interface endpoint without groups gets the default group; JSON policies are parsed', () => {
-    expect(get(design, 'S3', 'vpcEndpoint')).toMatchObject({ endpointType: 'Gateway', serviceName: 'com.amazonaws.us-east-1.s3', routeTableIds: ['PublicRt'], privateDnsEnabled: false });
+    expect(get(design, 'S3', 'vpcEndpoint')).toMatchObject({
+      endpointType: 'Gateway',
+      serviceName: 'com.amazonaws.us-east-1.s3',
+      routeTableIds: ['PublicRt'],
+      privateDnsEnabled: false,
+    });
     expect(get(design, 'Ssm', 'vpcEndpoint')).toMatchObject({
-      endpointType: 'Interface', subnetIds: ['Private'], securityGroupIds: ['Vpc.DefaultSecurityGroup'], privateDnsEnabled: true, policyDocument: { Statement: [] },
+      endpointType: 'Interface',
+      subnetIds: ['Private'],
+      securityGroupIds: ['Vpc.DefaultSecurityGroup'],
+      privateDnsEnabled: true,
+      policyDocument: { Statement: [] },
     });
   });
 
@@ -313,13 +380,20 @@ describe('NAT gateways, peering, endpoints, VPN and S3', () => {
     expect(get(design, 'Vgw', 'virtualPrivateGateway')).toMatchObject({ vpcId: 'Vpc', amazonSideAsn: 64512 });
     expect(get(design, 'PublicRt', 'routeTable').propagatingGatewayIds).toEqual(['Vgw']);
     expect(get(design, 'Cgw', 'customerGateway')).toMatchObject({ ipAddress: '198.51.100.7', bgpAsn: 65010 });
-    expect(get(design, 'Vpn', 'vpnConnection')).toMatchObject({ vpnGatewayId: 'Vgw', customerGatewayId: 'Cgw', staticRoutesOnly: true, onPremisesCidrs: ['192.168.0.0/16'] });
+    expect(get(design, 'Vpn', 'vpnConnection')).toMatchObject({
+      vpnGatewayId: 'Vgw',
+      customerGatewayId: 'Cgw',
+      staticRoutesOnly: true,
+      onPremisesCidrs: ['192.168.0.0/16'],
+    });
   });
 
   it('puts the bucket policy on the bucket, with its ARN resolved from the bucket name', () => {
     const bucket = get(design, 'Bucket', 's3Bucket');
     expect(bucket.bucketName).toBe('data-bucket');
-    expect(bucket.policyDocument).toEqual({ Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::data-bucket/*' }] });
+    expect(bucket.policyDocument).toEqual({
+      Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::data-bucket/*' }],
+    });
   });
 });
 
@@ -349,15 +423,23 @@ Resources:
     expect(get(design, 'ListCidr', 'vpc').cidrBlocks).toEqual(['']);
     expect(get(design, 'NumberCidr', 'vpc').cidrBlocks).toEqual(['10']);
     expect(get(design, 'Bad', 'subnet')).toMatchObject({ cidrBlock: '10.0.0.0/33', mapPublicIpOnLaunch: false });
-    expect(report.warnings).toEqual(expect.arrayContaining([
-      'ListCidr.CidrBlock should be text, but is a list; it was left empty.',
-      'Bad.MapPublicIpOnLaunch should be true or false, but is "maybe"; using false.',
-    ]));
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        'ListCidr.CidrBlock should be text, but is a list; it was left empty.',
+        'Bad.MapPublicIpOnLaunch should be true or false, but is "maybe"; using false.',
+      ]),
+    );
   });
 
   it('refuses a template whose Ref names nothing, as CloudFormation does', () => {
-    const r = importDesignTextSync('Resources:\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Ghost}}', 'bad.yaml');
-    expect(r).toEqual({ ok: false, error: 'bad.yaml: S refers to Ghost, which is not a parameter or resource in the template.' });
+    const r = importDesignTextSync(
+      'Resources:\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Ghost}}',
+      'bad.yaml',
+    );
+    expect(r).toEqual({
+      ok: false,
+      error: 'bad.yaml: S refers to Ghost, which is not a parameter or resource in the template.',
+    });
   });
 
   it('lists resources with non-alphanumeric logical ids as not imported', () => {
@@ -366,9 +448,14 @@ Resources:
   });
 
   it('uses the region of the zones a template hard-codes when no region is chosen', () => {
-    const { design } = load('Resources:\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref V, CidrBlock: 10.0.0.0/24, AvailabilityZone: eu-west-2a}}');
+    const { design } = load(
+      'Resources:\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref V, CidrBlock: 10.0.0.0/24, AvailabilityZone: eu-west-2a}}',
+    );
     expect(get(design, 'V', 'vpc').region).toBe('eu-west-2');
-    expect(load('Resources:\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', { region: 'ap-south-1' }).design.region).toBe('ap-south-1');
+    expect(
+      load('Resources:\n  V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}', { region: 'ap-south-1' })
+        .design.region,
+    ).toBe('ap-south-1');
   });
 });
 
@@ -388,9 +475,24 @@ Resources:
   });
 
   it('never fails inside the importer, whatever type each property has', () => {
-    const oddValues: unknown[] = [null, 7, -1, true, 'text', '', [], ['a', 3], [{ x: 1 }], {}, { Ref: 'AWS::Region' }, { a: { b: [] } }, '10.0.0.0/33', 'banana'];
+    const oddValues: unknown[] = [
+      null,
+      7,
+      -1,
+      true,
+      'text',
+      '',
+      [],
+      ['a', 3],
+      [{ x: 1 }],
+      {},
+      { Ref: 'AWS::Region' },
+      { a: { b: [] } },
+      '10.0.0.0/33',
+      'banana',
+    ];
     let seed = 11;
-    const next = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const properties: Record<string, string[]> = {
       'AWS::EC2::VPC': ['CidrBlock', 'EnableDnsSupport', 'EnableDnsHostnames'],
       'AWS::EC2::Subnet': ['VpcId', 'CidrBlock', 'AvailabilityZone', 'MapPublicIpOnLaunch'],
@@ -398,13 +500,34 @@ Resources:
       'AWS::EC2::Route': ['RouteTableId', 'DestinationCidrBlock', 'GatewayId', 'NatGatewayId'],
       'AWS::EC2::SecurityGroup': ['VpcId', 'GroupDescription', 'SecurityGroupIngress', 'SecurityGroupEgress'],
       'AWS::EC2::SecurityGroupIngress': ['GroupId', 'IpProtocol', 'FromPort', 'ToPort', 'CidrIp'],
-      'AWS::EC2::NetworkAclEntry': ['NetworkAclId', 'RuleNumber', 'Protocol', 'RuleAction', 'Egress', 'CidrBlock', 'PortRange'],
+      'AWS::EC2::NetworkAclEntry': [
+        'NetworkAclId',
+        'RuleNumber',
+        'Protocol',
+        'RuleAction',
+        'Egress',
+        'CidrBlock',
+        'PortRange',
+      ],
       'AWS::EC2::NetworkAcl': ['VpcId'],
-      'AWS::EC2::Instance': ['SubnetId', 'SecurityGroupIds', 'NetworkInterfaces', 'PrivateIpAddress', 'SourceDestCheck'],
+      'AWS::EC2::Instance': [
+        'SubnetId',
+        'SecurityGroupIds',
+        'NetworkInterfaces',
+        'PrivateIpAddress',
+        'SourceDestCheck',
+      ],
       'AWS::EC2::NetworkInterface': ['SubnetId', 'GroupSet', 'PrivateIpAddresses'],
       'AWS::EC2::NatGateway': ['SubnetId', 'AllocationId', 'ConnectivityType'],
       'AWS::EC2::EIPAssociation': ['AllocationId', 'InstanceId', 'NetworkInterfaceId'],
-      'AWS::EC2::VPCEndpoint': ['VpcId', 'ServiceName', 'VpcEndpointType', 'RouteTableIds', 'SubnetIds', 'PolicyDocument'],
+      'AWS::EC2::VPCEndpoint': [
+        'VpcId',
+        'ServiceName',
+        'VpcEndpointType',
+        'RouteTableIds',
+        'SubnetIds',
+        'PolicyDocument',
+      ],
       'AWS::EC2::VPCPeeringConnection': ['VpcId', 'PeerVpcId', 'PeerOwnerId', 'PeerRegion'],
       'AWS::EC2::VPCGatewayAttachment': ['VpcId', 'InternetGatewayId', 'VpnGatewayId'],
       'AWS::EC2::VPNConnection': ['VpnGatewayId', 'CustomerGatewayId', 'StaticRoutesOnly'],

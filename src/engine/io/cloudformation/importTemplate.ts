@@ -14,14 +14,36 @@ import { describe, Resolver, TemplateError, type TemplateResource } from './intr
 import { MAX_DEPTH } from './parseTemplate.ts';
 import { ImportContext, isRecord, type Outcome, type Props, type TemplateResourceOutcome } from './mapping/context.ts';
 import {
-  mapCustomerGateway, mapGatewayAttachment, mapInternetGateway, mapNatGateway, mapRoute, mapRoutePropagation, mapRouteTable,
-  mapSubnet, mapSubnetRouteTableAssociation, mapVpc, mapVpcCidrBlock, mapVpnConnection, mapVpnConnectionRoute, mapVpnGateway,
+  mapCustomerGateway,
+  mapGatewayAttachment,
+  mapInternetGateway,
+  mapNatGateway,
+  mapRoute,
+  mapRoutePropagation,
+  mapRouteTable,
+  mapSubnet,
+  mapSubnetRouteTableAssociation,
+  mapVpc,
+  mapVpcCidrBlock,
+  mapVpnConnection,
+  mapVpnConnectionRoute,
+  mapVpnGateway,
 } from './mapping/network.ts';
 import {
-  mapNetworkAcl, mapNetworkAclEntry, mapSecurityGroup, mapSecurityGroupRule, mapSubnetNetworkAclAssociation,
+  mapNetworkAcl,
+  mapNetworkAclEntry,
+  mapSecurityGroup,
+  mapSecurityGroupRule,
+  mapSubnetNetworkAclAssociation,
 } from './mapping/security.ts';
 import {
-  assignAddresses, mapEip, mapEipAssociation, mapEipInstance, mapInstance, mapNetworkInterface, mapNetworkInterfaceAttachment,
+  assignAddresses,
+  mapEip,
+  mapEipAssociation,
+  mapEipInstance,
+  mapInstance,
+  mapNetworkInterface,
+  mapNetworkInterfaceAttachment,
 } from './mapping/compute.ts';
 import { mapBucket, mapBucketPolicy, mapPeering, mapVpcEndpoint } from './mapping/connectivity.ts';
 import { mapPrefixList } from './mapping/prefixLists.ts';
@@ -72,14 +94,20 @@ export const MODELLED_TYPES: Record<string, { phase: number; map: Mapper }> = {
  */
 const NOT_MODELLED_REASONS: Array<[RegExp, string]> = [
   [/^AWS::EC2::TransitGateway/, 'transit gateways are not modelled: traffic routed to one goes nowhere in traces'],
-  [/^AWS::EC2::EgressOnlyInternetGateway$/, 'an egress-only internet gateway carries IPv6 traffic only, and IPv6 is not modelled'],
+  [
+    /^AWS::EC2::EgressOnlyInternetGateway$/,
+    'an egress-only internet gateway carries IPv6 traffic only, and IPv6 is not modelled',
+  ],
   [/^AWS::EC2::SubnetCidrBlock$/, 'a subnet’s extra blocks are IPv6, which is not modelled'],
   [/^AWS::CloudFormation::Stack$/, 'a nested stack is not expanded: the resources of its template are not imported'],
   [/^AWS::Serverless::/, 'SAM resources are expanded by the AWS::Serverless transform, which is not run'],
   [/^AWS::(EC2::LaunchTemplate|AutoScaling::)/, 'instances that Auto Scaling launches are not known before they run'],
   [/^AWS::NetworkFirewall::/, 'network firewalls are not modelled: traffic is traced as if they let it pass'],
   [/^AWS::EC2::(CarrierGateway|LocalGateway)/, 'carrier and local gateways are not modelled'],
-  [/^AWS::EC2::(VPCEndpointService|VPCEndpointServicePermissions)$/, 'endpoint services (the provider side of PrivateLink) are not modelled'],
+  [
+    /^AWS::EC2::(VPCEndpointService|VPCEndpointServicePermissions)$/,
+    'endpoint services (the provider side of PrivateLink) are not modelled',
+  ],
 ];
 
 function notModelledReason(type: string): string | undefined {
@@ -120,13 +148,26 @@ export function isTemplate(data: Record<string, unknown>): boolean {
  */
 const LOGICAL_ID = /^[A-Za-z0-9]+$/;
 
-const PSEUDO = new Set(['AWS::Region', 'AWS::AccountId', 'AWS::StackName', 'AWS::StackId', 'AWS::Partition', 'AWS::URLSuffix', 'AWS::NoValue', 'AWS::NotificationARNs']);
+const PSEUDO = new Set([
+  'AWS::Region',
+  'AWS::AccountId',
+  'AWS::StackName',
+  'AWS::StackId',
+  'AWS::Partition',
+  'AWS::URLSuffix',
+  'AWS::NoValue',
+  'AWS::NotificationARNs',
+]);
 
 /**
  * CloudFormation refuses a template whose Ref, GetAtt or Sub names something that does not exist; so does the
  * importer, before reading anything, with the first such reference named.
  */
-function findDanglingReference(template: Record<string, unknown>, resources: Set<string>, parameters: Set<string>): string | undefined {
+function findDanglingReference(
+  template: Record<string, unknown>,
+  resources: Set<string>,
+  parameters: Set<string>,
+): string | undefined {
   const known = (name: string) => PSEUDO.has(name) || parameters.has(name) || resources.has(name);
   const walk = (node: unknown, where: string, depth: number): string | undefined => {
     if (depth > MAX_DEPTH) return undefined;
@@ -143,8 +184,11 @@ function findDanglingReference(template: Record<string, unknown>, resources: Set
       return `${where} refers to ${node.Ref}, which is not a parameter or resource in the template.`;
     }
     if (keys.length === 1 && keys[0] === 'Fn::GetAtt') {
-      const target = Array.isArray(node['Fn::GetAtt']) ? node['Fn::GetAtt'][0] : String(node['Fn::GetAtt']).split('.')[0];
-      if (typeof target === 'string' && !resources.has(target)) return `${where} reads an attribute of ${target}, which is not a resource in the template.`;
+      const target = Array.isArray(node['Fn::GetAtt'])
+        ? node['Fn::GetAtt'][0]
+        : String(node['Fn::GetAtt']).split('.')[0];
+      if (typeof target === 'string' && !resources.has(target))
+        return `${where} reads an attribute of ${target}, which is not a resource in the template.`;
     }
     if (keys.length === 1 && keys[0] === 'Fn::Sub') {
       const sub = node['Fn::Sub'];
@@ -169,9 +213,12 @@ function findDanglingReference(template: Record<string, unknown>, resources: Set
   const sections: Array<[string, unknown]> = [];
   // A loop left unexpanded (over an unknown list) and an AWS::Include snippet are reported, not read.
   const readable = (id: string) => !id.startsWith('Fn::');
-  if (isRecord(template.Resources)) for (const [id, r] of Object.entries(template.Resources)) if (readable(id)) sections.push([id, r]);
-  if (isRecord(template.Outputs)) for (const [id, o] of Object.entries(template.Outputs)) if (readable(id)) sections.push([`Output ${id}`, o]);
-  if (isRecord(template.Conditions)) for (const [id, c] of Object.entries(template.Conditions)) sections.push([`Condition ${id}`, c]);
+  if (isRecord(template.Resources))
+    for (const [id, r] of Object.entries(template.Resources)) if (readable(id)) sections.push([id, r]);
+  if (isRecord(template.Outputs))
+    for (const [id, o] of Object.entries(template.Outputs)) if (readable(id)) sections.push([`Output ${id}`, o]);
+  if (isRecord(template.Conditions))
+    for (const [id, c] of Object.entries(template.Conditions)) sections.push([`Condition ${id}`, c]);
   for (const [where, node] of sections) {
     const found = walk(node, where, 0);
     if (found) return found;
@@ -183,7 +230,10 @@ function findDanglingReference(template: Record<string, unknown>, resources: Set
  * The template with its Fn::ForEach loops expanded (Resources and Outputs), taking list parameters' supplied
  * values or defaults. Templates without loops come back as they are.
  */
-function withLoopsExpanded(template: Record<string, unknown>, supplied: Record<string, string>): Record<string, unknown> {
+function withLoopsExpanded(
+  template: Record<string, unknown>,
+  supplied: Record<string, string>,
+): Record<string, unknown> {
   const hasLoop = (section: unknown) => isRecord(section) && Object.keys(section).some(isForEachKey);
   if (!hasLoop(template.Resources) && !hasLoop(template.Outputs)) return template;
   const params = isRecord(template.Parameters) ? template.Parameters : {};
@@ -214,8 +264,12 @@ function regionFromZones(resources: Record<string, unknown>): string | undefined
   for (const raw of Object.values(resources)) {
     if (!isRecord(raw) || !isRecord(raw.Properties)) continue;
     const { AvailabilityZone: zone, ServiceName: service } = raw.Properties;
-    const match = raw.Type === 'AWS::EC2::Subnet' && typeof zone === 'string' ? ZONE_NAME.exec(zone)
-      : raw.Type === 'AWS::EC2::VPCEndpoint' && typeof service === 'string' ? SERVICE_REGION.exec(service) : null;
+    const match =
+      raw.Type === 'AWS::EC2::Subnet' && typeof zone === 'string'
+        ? ZONE_NAME.exec(zone)
+        : raw.Type === 'AWS::EC2::VPCEndpoint' && typeof service === 'string'
+          ? SERVICE_REGION.exec(service)
+          : null;
     if (match) regions.add(match[1]!);
   }
   return regions.size === 1 ? [...regions][0] : undefined;
@@ -228,27 +282,46 @@ function regionFromZones(resources: Record<string, unknown>): string | undefined
  * importTemplate({ Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } } } })
  * // { ok: true, design: { resources: { Vpc: {...}, 'Vpc.MainRouteTable': {...}, ... } }, resources: [...], ... }
  */
-export function importTemplate(source: Record<string, unknown>, options: TemplateImportOptions = {}): TemplateImportResult {
+export function importTemplate(
+  source: Record<string, unknown>,
+  options: TemplateImportOptions = {},
+): TemplateImportResult {
   if (!isRecord(source.Resources)) {
     return { ok: false, error: 'The template has no Resources section (CloudFormation requires one).' };
   }
   const template = withLoopsExpanded(source, options.parameters ?? {});
-  if (!isRecord(template.Resources)) return { ok: false, error: 'The template has no Resources section (CloudFormation requires one).' };
+  if (!isRecord(template.Resources))
+    return { ok: false, error: 'The template has no Resources section (CloudFormation requires one).' };
   const inferred = options.region === undefined ? regionFromZones(template.Resources) : undefined;
   const region = options.region ?? inferred ?? DEFAULT_REGION;
   const accountId = options.accountId ?? DEFAULT_ACCOUNT;
   const stackName = options.stackName ?? 'imported-stack';
 
-  const entries: Array<{ id: string; type: string; resource?: TemplateResource; problem?: string; notModelled?: string }> = [];
+  const entries: Array<{
+    id: string;
+    type: string;
+    resource?: TemplateResource;
+    problem?: string;
+    notModelled?: string;
+  }> = [];
   const resources = new Map<string, TemplateResource>();
   for (const [id, raw] of Object.entries(template.Resources)) {
     const type = isRecord(raw) && typeof raw.Type === 'string' ? raw.Type : '';
     if (isForEachKey(id)) {
-      entries.push({ id, type: 'Fn::ForEach', notModelled: 'a loop over a list that is not known here (a parameter without a value) was not expanded' });
+      entries.push({
+        id,
+        type: 'Fn::ForEach',
+        notModelled: 'a loop over a list that is not known here (a parameter without a value) was not expanded',
+      });
       continue;
     }
     if (id === 'Fn::Transform') {
-      entries.push({ id, type: 'Fn::Transform', notModelled: 'a snippet the template includes (AWS::Include) is not fetched: the resources it adds are not imported' });
+      entries.push({
+        id,
+        type: 'Fn::Transform',
+        notModelled:
+          'a snippet the template includes (AWS::Include) is not fetched: the resources it adds are not imported',
+      });
       continue;
     }
     if (!LOGICAL_ID.test(id)) {
@@ -277,8 +350,14 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
   const undeclared = Object.keys(options.parameters ?? {}).find((name) => !parameters.has(name));
   if (undeclared !== undefined) {
     const declared = [...parameters];
-    const list = declared.length === 0 ? 'it declares none' : `it declares ${declared.slice(0, 20).join(', ')}${declared.length > 20 ? ', …' : ''}`;
-    return { ok: false, error: `A value was given for the parameter ${undeclared.slice(0, 60)}, which the template does not declare (${list}).` };
+    const list =
+      declared.length === 0
+        ? 'it declares none'
+        : `it declares ${declared.slice(0, 20).join(', ')}${declared.length > 20 ? ', …' : ''}`;
+    return {
+      ok: false,
+      error: `A value was given for the parameter ${undeclared.slice(0, 60)}, which the template does not declare (${list}).`,
+    };
   }
   // CloudFormation checks the value each parameter will take against its constraints before creating anything.
   const constraintProblem = findParameterProblem(template, options.parameters ?? {});
@@ -286,15 +365,28 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
   const dangling = findDanglingReference(template, new Set(resources.keys()), parameters);
   if (dangling) return { ok: false, error: dangling };
 
-  const resolver = new Resolver(template, resources, { region, accountId, stackName, ...(options.parameters ? { parameterValues: options.parameters } : {}) });
+  const resolver = new Resolver(template, resources, {
+    region,
+    accountId,
+    stackName,
+    ...(options.parameters ? { parameterValues: options.parameters } : {}),
+  });
   const ctx = new ImportContext(resolver, region, accountId);
-  if (inferred && inferred !== DEFAULT_REGION) ctx.warn(`No region was chosen: using ${inferred}, the region the template's zones and endpoint services name.`);
+  if (inferred && inferred !== DEFAULT_REGION)
+    ctx.warn(`No region was chosen: using ${inferred}, the region the template's zones and endpoint services name.`);
   // AWS::LanguageExtensions is evaluated here (Fn::ForEach, Fn::Length, Fn::ToJsonString, FindInMap defaults); the
   // others (SAM, AWS::Include, macros) generate resources the import cannot know.
-  const transforms = (Array.isArray(template.Transform) ? template.Transform : template.Transform === undefined ? [] : [template.Transform])
-    .filter((t) => t !== 'AWS::LanguageExtensions');
+  const transforms = (
+    Array.isArray(template.Transform)
+      ? template.Transform
+      : template.Transform === undefined
+        ? []
+        : [template.Transform]
+  ).filter((t) => t !== 'AWS::LanguageExtensions');
   if (transforms.length > 0) {
-    ctx.warn(`The template uses Transform ${JSON.stringify(transforms.length === 1 ? transforms[0] : transforms)}, which is not expanded: resources it would generate are not imported.`);
+    ctx.warn(
+      `The template uses Transform ${JSON.stringify(transforms.length === 1 ? transforms[0] : transforms)}, which is not expanded: resources it would generate are not imported.`,
+    );
   }
 
   // Conditions first: a resource whose Condition is false is not created (and is listed as skipped).
@@ -369,7 +461,8 @@ export function importTemplate(source: Record<string, unknown>, options: Templat
   // Each VPC draws the zones its subnets use.
   for (const subnet of ctx.all('subnet')) {
     const vpc = ctx.get(subnet.vpcId, 'vpc');
-    if (vpc && !vpc.availabilityZones.includes(subnet.availabilityZone)) vpc.availabilityZones.push(subnet.availabilityZone);
+    if (vpc && !vpc.availabilityZones.includes(subnet.availabilityZone))
+      vpc.availabilityZones.push(subnet.availabilityZone);
   }
   for (const vpc of ctx.all('vpc')) vpc.availabilityZones.sort();
   assignAddresses(ctx);

@@ -8,10 +8,17 @@ function setup(yaml: string, options: { region?: string; parameterValues?: Recor
   const r = parseTemplateText(yaml);
   if (!r.ok) throw new Error(r.error);
   const resources = new Map<string, TemplateResource>();
-  for (const [id, raw] of Object.entries((r.template.Resources ?? {}) as Record<string, { Type: string; Properties?: Record<string, unknown> }>)) {
+  for (const [id, raw] of Object.entries(
+    (r.template.Resources ?? {}) as Record<string, { Type: string; Properties?: Record<string, unknown> }>,
+  )) {
     resources.set(id, { type: raw.Type, properties: raw.Properties ?? {} });
   }
-  const resolver = new Resolver(r.template, resources, { region: options.region ?? 'us-east-1', accountId: '123456789012', stackName: 'demo', parameterValues: options.parameterValues });
+  const resolver = new Resolver(r.template, resources, {
+    region: options.region ?? 'us-east-1',
+    accountId: '123456789012',
+    stackName: 'demo',
+    parameterValues: options.parameterValues,
+  });
   const value = (expr: string) => {
     const parsed = parseTemplateText(`v: ${expr}`);
     if (!parsed.ok) throw new Error(parsed.error);
@@ -107,7 +114,9 @@ describe('Ref', () => {
 
   it('refuses a dangling Ref', () => {
     expect(() => value('!Ref Nowhere')).toThrow(TemplateError);
-    expect(() => value('!Ref Nowhere')).toThrow('refers to Nowhere, which is not a parameter or resource in the template');
+    expect(() => value('!Ref Nowhere')).toThrow(
+      'refers to Nowhere, which is not a parameter or resource in the template',
+    );
   });
 });
 
@@ -190,13 +199,22 @@ describe('string functions', () => {
 describe('Fn::Cidr', () => {
   it("splits the block into count blocks of 32 - cidrBits (AWS's example: 6 × /27 from a /24)", () => {
     expect(cidrSplit('192.168.0.0/24', 6, 5)).toEqual([
-      '192.168.0.0/27', '192.168.0.32/27', '192.168.0.64/27', '192.168.0.96/27', '192.168.0.128/27', '192.168.0.160/27',
+      '192.168.0.0/27',
+      '192.168.0.32/27',
+      '192.168.0.64/27',
+      '192.168.0.96/27',
+      '192.168.0.128/27',
+      '192.168.0.160/27',
     ]);
     expect(setup(TEMPLATE).value('!Select [2, !Cidr [!GetAtt Vpc.CidrBlock, 4, 8]]')).toBe('10.1.2.0/24');
   });
 
   it('splits IPv6 blocks too', () => {
-    expect(cidrSplitIpv6('2600:1f18:abc:de00::/56', 3, 64)).toEqual(['2600:1f18:abc:de00::/64', '2600:1f18:abc:de01::/64', '2600:1f18:abc:de02::/64']);
+    expect(cidrSplitIpv6('2600:1f18:abc:de00::/56', 3, 64)).toEqual([
+      '2600:1f18:abc:de00::/64',
+      '2600:1f18:abc:de01::/64',
+      '2600:1f18:abc:de02::/64',
+    ]);
     expect(cidrSplitIpv6('2001:db8::/127', 2, 0)).toEqual(['2001:db8::/128', '2001:db8::1/128']);
     expect(() => cidrSplitIpv6('2001:db8::/64', 3, 65)).toThrow('do not fit');
     expect(() => cidrSplitIpv6('2001:zz8::/56', 1, 64)).toThrow('not an IPv6 CIDR block');

@@ -9,7 +9,15 @@
  */
 import { formatIp, parseCidr, parseIp } from '../../cidr/cidr.ts';
 import { zonesOf } from '../../model/create.ts';
-import { deployedAttribute, importedValue, isUnknownValue, unknownElement, unknownParametersIn, unknownValue, wholeUnknownParameter } from '../../model/unknown.ts';
+import {
+  deployedAttribute,
+  importedValue,
+  isUnknownValue,
+  unknownElement,
+  unknownParametersIn,
+  unknownValue,
+  wholeUnknownParameter,
+} from '../../model/unknown.ts';
 import { cidrSplitIpv6, isIpv6Cidr } from './ipv6.ts';
 import { MAX_DEPTH, setOwn } from '../plainData.ts';
 
@@ -64,14 +72,18 @@ export function partitionOf(region: string): { partition: string; urlSuffix: str
 export function cidrSplit(ipBlock: string, count: number, cidrBits: number): string[] {
   const parsed = parseCidr(ipBlock);
   if (!parsed.ok) throw new TemplateError(`Fn::Cidr: ${parsed.error}`);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new TemplateError(`Fn::Cidr: count must be 1 to 256, not ${count}.`);
+  if (!Number.isInteger(count) || count < 1 || count > 256)
+    throw new TemplateError(`Fn::Cidr: count must be 1 to 256, not ${count}.`);
   const prefix = 32 - cidrBits;
   if (!Number.isInteger(cidrBits) || prefix < parsed.cidr.prefix || prefix > 32) {
     throw new TemplateError(`Fn::Cidr: ${cidrBits} subnet bits do not fit inside ${parsed.cidr.text}.`);
   }
   const size = 2 ** cidrBits;
   const available = (parsed.cidr.last - parsed.cidr.first + 1) / size;
-  if (count > available) throw new TemplateError(`Fn::Cidr: ${parsed.cidr.text} holds only ${available} blocks of /${prefix}, not ${count}.`);
+  if (count > available)
+    throw new TemplateError(
+      `Fn::Cidr: ${parsed.cidr.text} holds only ${available} blocks of /${prefix}, not ${count}.`,
+    );
   return Array.from({ length: count }, (_, i) => `${formatIp(parsed.cidr.first + i * size)}/${prefix}`);
 }
 
@@ -128,25 +140,38 @@ export class Resolver {
     const params = isRecord(template.Parameters) ? template.Parameters : {};
     for (const [name, spec] of Object.entries(params)) {
       const type = isRecord(spec) && typeof spec.Type === 'string' ? spec.Type : 'String';
-      const supplied = options.parameterValues && Object.hasOwn(options.parameterValues, name) ? options.parameterValues[name] : undefined;
+      const supplied =
+        options.parameterValues && Object.hasOwn(options.parameterValues, name)
+          ? options.parameterValues[name]
+          : undefined;
       const fallback = isRecord(spec) ? own(spec, 'Default') : undefined;
       let value: unknown = supplied ?? fallback;
       // A Systems Manager parameter's Default is the name of the parameter in Parameter Store, not its value.
       // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-supplied-parameter-types.html#cloudformation-supplied-parameter-types-ssm-parameter-types
       if (supplied === undefined && type.startsWith('AWS::SSM::Parameter::Value<') && value !== undefined) {
         if (!type.includes('AWS::EC2::Image::Id')) {
-          this.warn(`Parameter ${name} is read from Systems Manager Parameter Store (${describe(value)}), so its value is unknown here (shown as \${${name}}); give it with --param ${name}=<value> to check what depends on it.`);
+          this.warn(
+            `Parameter ${name} is read from Systems Manager Parameter Store (${describe(value)}), so its value is unknown here (shown as \${${name}}); give it with --param ${name}=<value> to check what depends on it.`,
+          );
         }
         value = undefined;
       }
       if (value === undefined) {
-        if (!type.startsWith('AWS::SSM::Parameter::Value<') || supplied !== undefined || fallback === undefined) this.unsetParameters.push(name);
+        if (!type.startsWith('AWS::SSM::Parameter::Value<') || supplied !== undefined || fallback === undefined)
+          this.unsetParameters.push(name);
         value = unknownValue(name);
       }
-      const isList = type === 'CommaDelimitedList' || type.startsWith('List<') || type.startsWith('AWS::SSM::Parameter::Value<List<');
+      const isList =
+        type === 'CommaDelimitedList' ||
+        type.startsWith('List<') ||
+        type.startsWith('AWS::SSM::Parameter::Value<List<');
       if (isList) {
         const unknown = isUnknownValue(value);
-        value = Array.isArray(value) ? value.map(String) : String(value).split(',').map((s) => s.trim());
+        value = Array.isArray(value)
+          ? value.map(String)
+          : String(value)
+              .split(',')
+              .map((s) => s.trim());
         if (unknown) this.unknownLists.add(value as unknown[]);
       }
       this.parameters.set(name, value);
@@ -196,7 +221,8 @@ export class Resolver {
     if (done) return done;
     const resource = this.resources.get(id);
     if (!resource) return {};
-    if (this.propertiesInProgress.has(id)) throw new TemplateError(`${id} depends on itself through its own attributes.`);
+    if (this.propertiesInProgress.has(id))
+      throw new TemplateError(`${id} depends on itself through its own attributes.`);
     this.propertiesInProgress.add(id);
     try {
       const props: Record<string, unknown> = {};
@@ -275,7 +301,10 @@ export class Resolver {
   bucketName(id: string): string {
     const name = this.properties(id).BucketName;
     if (typeof name === 'string' && name !== '') return name;
-    return `${this.options.stackName}-${id}`.toLowerCase().replace(/[^a-z0-9.-]/g, '-').slice(0, 63);
+    return `${this.options.stackName}-${id}`
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]/g, '-')
+      .slice(0, 63);
   }
 
   /** Resolves any value: intrinsics evaluated, `AWS::NoValue` dropped from lists and mappings. */
@@ -316,7 +345,8 @@ export class Resolver {
 
   private args(raw: unknown, fn: string, where: string, depth: number, count?: number): unknown[] {
     if (!Array.isArray(raw)) throw new TemplateError(`${where}: ${fn} takes a list of arguments.`);
-    if (count !== undefined && raw.length !== count) throw new TemplateError(`${where}: ${fn} takes ${count} arguments, not ${raw.length}.`);
+    if (count !== undefined && raw.length !== count)
+      throw new TemplateError(`${where}: ${fn} takes ${count} arguments, not ${raw.length}.`);
     return raw.map((a) => this.value(a, where, depth + 1));
   }
 
@@ -333,9 +363,11 @@ export class Resolver {
       case 'Fn::GetAtt': {
         let parts: unknown = raw;
         if (typeof raw === 'string') parts = raw.split(/\.(.*)/s).filter((s) => s !== '');
-        if (!Array.isArray(parts) || parts.length !== 2) throw new TemplateError(`${where}: Fn::GetAtt takes a resource and an attribute.`);
+        if (!Array.isArray(parts) || parts.length !== 2)
+          throw new TemplateError(`${where}: Fn::GetAtt takes a resource and an attribute.`);
         const [resourceId, attribute] = [parts[0], this.value(parts[1], where, depth + 1)];
-        if (typeof resourceId !== 'string' || typeof attribute !== 'string') throw new TemplateError(`${where}: Fn::GetAtt takes a resource and an attribute.`);
+        if (typeof resourceId !== 'string' || typeof attribute !== 'string')
+          throw new TemplateError(`${where}: Fn::GetAtt takes a resource and an attribute.`);
         return this.getAtt(resourceId, attribute, where);
       }
       case 'Fn::Sub':
@@ -343,17 +375,20 @@ export class Resolver {
       case 'Fn::Join': {
         const [delimiter, list] = this.args(raw, name, where, depth, 2);
         if (typeof list === 'string' && wholeUnknownParameter(list) !== undefined) return list; // an unknown list, joined
-        if (!Array.isArray(list)) throw new TemplateError(`${where}: Fn::Join needs a list to join, not ${describe(list)}.`);
+        if (!Array.isArray(list))
+          throw new TemplateError(`${where}: Fn::Join needs a list to join, not ${describe(list)}.`);
         return list.map((v) => toText(v, `${where}: Fn::Join`)).join(toText(delimiter, `${where}: Fn::Join`));
       }
       case 'Fn::Select': {
         const [index, list] = this.args(raw, name, where, depth, 2);
         const i = toInteger(index, `${where}: Fn::Select`);
         // A list-valued attribute or import only known once deployed (a load balancer's SecurityGroups, …).
-        if (typeof list === 'string' && wholeUnknownParameter(list) !== undefined && i >= 0) return unknownElement(list, i);
+        if (typeof list === 'string' && wholeUnknownParameter(list) !== undefined && i >= 0)
+          return unknownElement(list, i);
         if (!Array.isArray(list)) throw new TemplateError(`${where}: Fn::Select needs a list, not ${describe(list)}.`);
         if (this.unknownLists.has(list) && i >= 0) return unknownElement(String(list[0]), i);
-        if (i < 0 || i >= list.length) throw new TemplateError(`${where}: Fn::Select index ${i} is out of range (the list has ${list.length}).`);
+        if (i < 0 || i >= list.length)
+          throw new TemplateError(`${where}: Fn::Select index ${i} is out of range (the list has ${list.length}).`);
         return list[i];
       }
       case 'Fn::Split': {
@@ -373,9 +408,22 @@ export class Resolver {
       case 'Fn::Cidr': {
         const [block, count, bits] = this.args(raw, name, where, depth, 3);
         // Blocks carved from an unknown range are unknown too (one per block asked for, so Fn::Select still works).
-        if (isUnknownValue(block)) return Array.from({ length: Math.min(Math.max(toInteger(count, `${where}: Fn::Cidr`), 1), 256) }, () => block);
-        if (isIpv6Cidr(block)) return cidrSplitIpv6(String(block), toInteger(count, `${where}: Fn::Cidr`), toInteger(bits, `${where}: Fn::Cidr`));
-        return cidrSplit(toText(block, `${where}: Fn::Cidr`), toInteger(count, `${where}: Fn::Cidr`), toInteger(bits, `${where}: Fn::Cidr`));
+        if (isUnknownValue(block))
+          return Array.from(
+            { length: Math.min(Math.max(toInteger(count, `${where}: Fn::Cidr`), 1), 256) },
+            () => block,
+          );
+        if (isIpv6Cidr(block))
+          return cidrSplitIpv6(
+            String(block),
+            toInteger(count, `${where}: Fn::Cidr`),
+            toInteger(bits, `${where}: Fn::Cidr`),
+          );
+        return cidrSplit(
+          toText(block, `${where}: Fn::Cidr`),
+          toInteger(count, `${where}: Fn::Cidr`),
+          toInteger(bits, `${where}: Fn::Cidr`),
+        );
       }
       case 'Fn::If': {
         if (!Array.isArray(raw) || raw.length !== 3 || typeof raw[0] !== 'string') {
@@ -386,7 +434,9 @@ export class Resolver {
       case 'Fn::Equals': {
         const [a, b] = this.args(raw, name, where, depth, 2);
         for (const parameter of [a, b].flatMap((v) => (typeof v === 'string' ? unknownParametersIn(v) : []))) {
-          this.warn(`Conditions that compare ${parameter}, a parameter without a default, were evaluated with its value unknown (not equal to anything).`);
+          this.warn(
+            `Conditions that compare ${parameter}, a parameter without a default, were evaluated with its value unknown (not equal to anything).`,
+          );
         }
         return toComparable(a) === toComparable(b);
       }
@@ -397,12 +447,15 @@ export class Resolver {
       case 'Fn::And':
       case 'Fn::Or': {
         const values = this.args(raw, name, where, depth).map((v) => this.truth(v, `${where}: ${name}`));
-        if (values.length < 2 || values.length > 10) throw new TemplateError(`${where}: ${name} takes 2 to 10 conditions.`);
+        if (values.length < 2 || values.length > 10)
+          throw new TemplateError(`${where}: ${name} takes 2 to 10 conditions.`);
         return name === 'Fn::And' ? values.every(Boolean) : values.some(Boolean);
       }
       case 'Fn::ImportValue': {
         const exported = toText(this.value(raw, where, depth + 1), `${where}: Fn::ImportValue`);
-        this.warn(`${where} imports ${exported} from another stack; its value is unknown here, so its name stands in for it.`);
+        this.warn(
+          `${where} imports ${exported} from another stack; its value is unknown here, so its name stands in for it.`,
+        );
         return importedValue(exported);
       }
       case 'Fn::Base64':
@@ -446,7 +499,8 @@ export class Resolver {
 
   private getAtt(id: string, attribute: string, where: string): unknown {
     const resource = this.resources.get(id);
-    if (!resource) throw new TemplateError(`${where}: Fn::GetAtt names ${id}, which is not a resource in the template.`);
+    if (!resource)
+      throw new TemplateError(`${where}: Fn::GetAtt names ${id}, which is not a resource in the template.`);
     const props = () => this.properties(id);
     switch (`${resource.type}.${attribute}`) {
       // The VPC's own default security group and network ACL: the import creates them under these ids.
@@ -469,7 +523,9 @@ export class Resolver {
       case 'AWS::EC2::Instance.PrivateIp':
         return props().PrivateIpAddress ?? deployedAttribute(id, attribute);
       case 'AWS::EC2::NetworkInterface.PrimaryPrivateIpAddress':
-        return props().PrivateIpAddress ?? primaryAddress(props().PrivateIpAddresses) ?? deployedAttribute(id, attribute);
+        return (
+          props().PrivateIpAddress ?? primaryAddress(props().PrivateIpAddresses) ?? deployedAttribute(id, attribute)
+        );
       // IPv6 is not modelled, but templates carve subnets' IPv6 blocks out of these lists: they must be lists of
       // IPv6 blocks (a documentation prefix, RFC 3849, stands in for the block Amazon assigns).
       case 'AWS::EC2::VPC.Ipv6CidrBlocks':
@@ -500,7 +556,12 @@ export class Resolver {
     }
     // Attributes that are the resource's own id (GroupId, SubnetId, Id, …) keep the logical id; anything else
     // (DNS names, ARNs, a nested stack's outputs) is only known once deployed: an unknown value that names it.
-    if (attribute === 'Id' || /^(Group|Subnet|Vpc|RouteTable|NetworkAcl|NetworkInterface|Instance|Allocation|NatGateway|InternetGateway|VpnGateway|VpcEndpoint|VpcPeeringConnection|PrefixList)Id$/.test(attribute)) {
+    if (
+      attribute === 'Id' ||
+      /^(Group|Subnet|Vpc|RouteTable|NetworkAcl|NetworkInterface|Instance|Allocation|NatGateway|InternetGateway|VpnGateway|VpcEndpoint|VpcPeeringConnection|PrefixList)Id$/.test(
+        attribute,
+      )
+    ) {
       return id;
     }
     return deployedAttribute(id, attribute);
@@ -512,7 +573,13 @@ export class Resolver {
     let counting = true;
     for (const [id, resource] of this.resources) {
       const { VpcId, Ipv6CidrBlock } = resource.properties;
-      if (resource.type === 'AWS::EC2::VPCCidrBlock' && isRecord(VpcId) && VpcId.Ref === vpcId && typeof Ipv6CidrBlock === 'string') return Ipv6CidrBlock;
+      if (
+        resource.type === 'AWS::EC2::VPCCidrBlock' &&
+        isRecord(VpcId) &&
+        VpcId.Ref === vpcId &&
+        typeof Ipv6CidrBlock === 'string'
+      )
+        return Ipv6CidrBlock;
       if (resource.type !== 'AWS::EC2::VPC' || !counting) continue;
       if (id === vpcId) counting = false;
       else n++;
@@ -524,7 +591,8 @@ export class Resolver {
     let text: unknown = raw;
     let vars: Record<string, unknown> = {};
     if (Array.isArray(raw)) {
-      if (raw.length !== 2 || !isRecord(raw[1])) throw new TemplateError(`${where}: Fn::Sub takes a string, or a string and a mapping of variables.`);
+      if (raw.length !== 2 || !isRecord(raw[1]))
+        throw new TemplateError(`${where}: Fn::Sub takes a string, or a string and a mapping of variables.`);
       text = raw[0];
       vars = raw[1];
     }
@@ -544,19 +612,32 @@ export class Resolver {
   }
 
   private findInMap(raw: unknown, where: string, depth: number): unknown {
-    if (!Array.isArray(raw) || raw.length < 3) throw new TemplateError(`${where}: Fn::FindInMap takes a map name and two keys.`);
-    const [mapName, top, second] = raw.slice(0, 3).map((a) => toText(this.value(a, where, depth + 1), `${where}: Fn::FindInMap`));
+    if (!Array.isArray(raw) || raw.length < 3)
+      throw new TemplateError(`${where}: Fn::FindInMap takes a map name and two keys.`);
+    const [mapName, top, second] = raw
+      .slice(0, 3)
+      .map((a) => toText(this.value(a, where, depth + 1), `${where}: Fn::FindInMap`));
     // The language extension's optional DefaultValue (fourth argument).
-    const fallback = raw[3] !== undefined && isRecord(raw[3]) && Object.hasOwn(raw[3], 'DefaultValue') ? raw[3].DefaultValue : undefined;
+    const fallback =
+      raw[3] !== undefined && isRecord(raw[3]) && Object.hasOwn(raw[3], 'DefaultValue')
+        ? raw[3].DefaultValue
+        : undefined;
     const mappings = isRecord(this.template.Mappings) ? this.template.Mappings : {};
     const map = own(mappings, mapName!);
     const level = isRecord(map) ? own(map, top!) : undefined;
     const found = isRecord(level) ? own(level, second!) : undefined;
     if (found !== undefined) return this.value(found, where, depth + 1);
     if (fallback !== undefined) return this.value(fallback, where, depth + 1);
-    if (top === this.options.region && isRecord(map) && !isRecord(level) && Object.keys(map).some((key) => /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(key))) {
+    if (
+      top === this.options.region &&
+      isRecord(map) &&
+      !isRecord(level) &&
+      Object.keys(map).some((key) => /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(key))
+    ) {
       const regions = Object.keys(map).slice(0, 8).join(', ');
-      this.warn(`The mapping ${mapName} has no entry for ${top}, the region imported for: the template deploys only in ${regions}${Object.keys(map).length > 8 ? ', …' : ''}. Choose one of those regions to import it as it would deploy.`);
+      this.warn(
+        `The mapping ${mapName} has no entry for ${top}, the region imported for: the template deploys only in ${regions}${Object.keys(map).length > 8 ? ', …' : ''}. Choose one of those regions to import it as it would deploy.`,
+      );
     }
     throw new TemplateError(`${where}: Fn::FindInMap finds nothing at ${mapName} › ${top} › ${second}.`);
   }
@@ -581,6 +662,8 @@ function primaryAddress(list: unknown): string | undefined {
 function secondaryAddresses(list: unknown): string[] {
   if (!Array.isArray(list)) return [];
   return list
-    .filter((a) => isRecord(a) && !(a.Primary === true || a.Primary === 'true') && typeof a.PrivateIpAddress === 'string')
+    .filter(
+      (a) => isRecord(a) && !(a.Primary === true || a.Primary === 'true') && typeof a.PrivateIpAddress === 'string',
+    )
     .map((a) => (a as Record<string, string>).PrivateIpAddress!);
 }

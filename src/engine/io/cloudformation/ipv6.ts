@@ -33,7 +33,7 @@ function formatIpv6(value: bigint): string {
   const groups = Array.from({ length: 8 }, (_, i) => Number((value >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     let j = i;
     while (j < 8 && groups[j] === 0) j++;
     if (j - i > bestLength) [best, bestLength] = [i, j - i];
@@ -53,11 +53,17 @@ export function cidrSplitIpv6(block: string, count: number, cidrBits: number): s
   const [address, prefixText] = block.trim().split('/');
   const prefix = Number(prefixText);
   const base = parseIpv6(address!);
-  if (base === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 128) throw new TemplateError(`Fn::Cidr: ${block} is not an IPv6 CIDR block.`);
-  if (!Number.isInteger(count) || count < 1 || count > 256) throw new TemplateError(`Fn::Cidr: count must be 1 to 256, not ${count}.`);
+  if (base === undefined || !Number.isInteger(prefix) || prefix < 0 || prefix > 128)
+    throw new TemplateError(`Fn::Cidr: ${block} is not an IPv6 CIDR block.`);
+  if (!Number.isInteger(count) || count < 1 || count > 256)
+    throw new TemplateError(`Fn::Cidr: count must be 1 to 256, not ${count}.`);
   const length = 128 - cidrBits;
-  if (!Number.isInteger(cidrBits) || length < prefix || length > 128) throw new TemplateError(`Fn::Cidr: ${cidrBits} subnet bits do not fit inside ${block}.`);
-  if (length - prefix < 64 && count > 2 ** (length - prefix)) throw new TemplateError(`Fn::Cidr: ${block} holds only ${2 ** (length - prefix)} blocks of /${length}, not ${count}.`);
+  if (!Number.isInteger(cidrBits) || length < prefix || length > 128)
+    throw new TemplateError(`Fn::Cidr: ${cidrBits} subnet bits do not fit inside ${block}.`);
+  if (length - prefix < 64 && count > 2 ** (length - prefix))
+    throw new TemplateError(
+      `Fn::Cidr: ${block} holds only ${2 ** (length - prefix)} blocks of /${length}, not ${count}.`,
+    );
   const mask = ((1n << 128n) - 1n) ^ ((1n << BigInt(128 - prefix)) - 1n);
   const first = base & mask;
   const size = 1n << BigInt(cidrBits);

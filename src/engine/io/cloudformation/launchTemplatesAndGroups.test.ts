@@ -48,7 +48,11 @@ describe('instances launched from a launch template of the template', () => {
 
   it("takes the launch template's subnet, address, groups, public address and type", () => {
     expect(get(design, 'ById', 'instance')).toMatchObject({
-      subnetId: 'Sub', privateIp: '10.95.1.20', securityGroupIds: ['WebSg'], associatePublicIp: true, instanceType: 't3.small',
+      subnetId: 'Sub',
+      privateIp: '10.95.1.20',
+      securityGroupIds: ['WebSg'],
+      associatePublicIp: true,
+      instanceType: 't3.small',
     });
   });
 
@@ -57,15 +61,25 @@ describe('instances launched from a launch template of the template', () => {
     expect(byName).toMatchObject({ subnetId: 'Other', securityGroupIds: ['AdminSg'], instanceType: 't3.small' });
     // The launch template's fixed address stays in the request, and does not fit the instance's own subnet.
     expect(byName.privateIp).toBe('10.95.1.20');
-    expect(validateDesign(design).filter((f) => f.rule === 'private-ip-in-subnet').map((f) => f.resources[0])).toEqual(['ByName']);
-    expect(get(design, 'GroupsOnly', 'instance')).toMatchObject({ subnetId: 'Sub', securityGroupIds: ['WebSg'], instanceType: 'm5.large' });
+    expect(
+      validateDesign(design)
+        .filter((f) => f.rule === 'private-ip-in-subnet')
+        .map((f) => f.resources[0]),
+    ).toEqual(['ByName']);
+    expect(get(design, 'GroupsOnly', 'instance')).toMatchObject({
+      subnetId: 'Sub',
+      securityGroupIds: ['WebSg'],
+      instanceType: 'm5.large',
+    });
   });
 
   it('reports the launch templates as folded into an instance, and one outside the template as unknown', () => {
     const outcomes = report.templateResources ?? [];
     expect(outcomes.find((o) => o.id === 'Lt')?.outcome).toEqual({ status: 'merged', into: 'ById' });
     expect(outcomes.find((o) => o.id === 'ByIdLt')?.outcome).toEqual({ status: 'merged', into: 'GroupsOnly' });
-    expect(report.warnings).toContain("Elsewhere launches from the launch template lt-0123456789abcdef0, which the template does not define; its network settings are unknown, so only Elsewhere's own are read.");
+    expect(report.warnings).toContain(
+      "Elsewhere launches from the launch template lt-0123456789abcdef0, which the template does not define; its network settings are unknown, so only Elsewhere's own are read.",
+    );
     expect(get(design, 'Elsewhere', 'instance').subnetId).toBe('Sub');
     expect(Object.keys(design.resources)).not.toContain('DefaultVpc');
   });
@@ -86,7 +100,11 @@ Resources:
 `);
 
   it('reads "default" as the default VPC\'s default group, and other names as the template\'s groups', () => {
-    expect(get(design, 'Box', 'instance').securityGroupIds).toEqual(['LegacySg', 'Named', 'DefaultVpc.DefaultSecurityGroup']);
+    expect(get(design, 'Box', 'instance').securityGroupIds).toEqual([
+      'LegacySg',
+      'Named',
+      'DefaultVpc.DefaultSecurityGroup',
+    ]);
     expect(get(design, 'LegacySg', 'securityGroup').ingress).toEqual([
       { protocol: 'tcp', fromPort: 80, toPort: 80, groupId: 'DefaultVpc.DefaultSecurityGroup' },
     ]);
@@ -114,7 +132,9 @@ Resources:
     expect(get(design, 'Vpc', 'vpc').region).toBe('us-east-1');
     expect(report.warnings.some((w) => w.includes('it is taken to be in eu-west-1, as PeerRegion says'))).toBe(true);
     const errors = validateDesign(design).filter((f) => f.severity === 'error');
-    expect(errors.map((f) => [f.rule, f.resources])).toEqual([['peering-cross-region-sg-reference', ['AppSg', 'RemoteSg']]]);
+    expect(errors.map((f) => [f.rule, f.resources])).toEqual([
+      ['peering-cross-region-sg-reference', ['AppSg', 'RemoteSg']],
+    ]);
   });
 });
 
@@ -128,7 +148,10 @@ describe('security groups by name outside the default VPC', () => {
   Legacy: {Type: AWS::EC2::SecurityGroup, Properties: {GroupDescription: default VPC}}
   InDefault: {Type: AWS::EC2::Instance, Properties: {ImageId: ami-0123456789abcdef0, SecurityGroups: [!Ref Legacy]}}
 `);
-    expect(get(design, 'ByName', 'instance')).toMatchObject({ securityGroupIds: ['WebSg'], securityGroupNames: ['WebSg'] });
+    expect(get(design, 'ByName', 'instance')).toMatchObject({
+      securityGroupIds: ['WebSg'],
+      securityGroupNames: ['WebSg'],
+    });
     expect(get(design, 'ById', 'instance').securityGroupNames).toBeUndefined();
     expect(get(design, 'InDefault', 'instance').securityGroupNames).toBeUndefined();
     const errors = validateDesign(design).filter((f) => f.severity === 'error');
@@ -161,7 +184,9 @@ describe('refusals the importer notes', () => {
 
   // aws-resource-ec2-instance.html: SubnetId — "If you specify a network interface, you must specify any subnets as part of the network interface".
   it('an instance with network interfaces and its own subnet, but not one whose interface holds them', () => {
-    expect(refused.find((f) => f.resources[0] === 'Both')?.message).toContain('it has NetworkInterfaces and also SubnetId');
+    expect(refused.find((f) => f.resources[0] === 'Both')?.message).toContain(
+      'it has NetworkInterfaces and also SubnetId',
+    );
     expect(refused.map((f) => f.resources[0]).sort()).toEqual(['AdminSg', 'Both', 'Sub']);
   });
 });

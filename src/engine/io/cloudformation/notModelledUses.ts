@@ -18,7 +18,8 @@ export function logicalIdsNamedIn(value: unknown, out = new Set<string>()): Set<
         else logicalIdsNamedIn(v, out);
       } else if (key === 'Fn::Sub') {
         const text = Array.isArray(v) ? v[0] : v;
-        if (typeof text === 'string') for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) out.add(m[1]!);
+        if (typeof text === 'string')
+          for (const m of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g)) out.add(m[1]!);
         logicalIdsNamedIn(Array.isArray(v) ? v.slice(1) : [], out);
       } else logicalIdsNamedIn(v, out);
     }
@@ -27,7 +28,10 @@ export function logicalIdsNamedIn(value: unknown, out = new Set<string>()): Set<
 }
 
 /** Notes on each design record the not-modelled template resources that name it (see `usedByNotModelled`). */
-export function noteNotModelledUses(resources: Record<string, Resource>, notModelled: Array<{ id: string; properties: unknown }>): void {
+export function noteNotModelledUses(
+  resources: Record<string, Resource>,
+  notModelled: Array<{ id: string; properties: unknown }>,
+): void {
   for (const { id, properties } of notModelled) {
     for (const named of logicalIdsNamedIn(properties)) {
       if (named === id || !Object.hasOwn(resources, named)) continue;

@@ -18,7 +18,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(',');
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    return value.join(',');
   return undefined;
 }
 
@@ -54,28 +55,46 @@ function wholePattern(pattern: string): RegExp | undefined {
  * @example parameterProblem('Tenancy', { Type: 'String', AllowedValues: ['default', 'dedicated'] }, 'host', 'value')
  *   // 'Parameter Tenancy: the value "host" is not one of its AllowedValues (default, dedicated).'
  */
-export function parameterProblem(name: string, spec: Record<string, unknown>, raw: unknown, source: 'value' | 'Default'): string | undefined {
+export function parameterProblem(
+  name: string,
+  spec: Record<string, unknown>,
+  raw: unknown,
+  source: 'value' | 'Default',
+): string | undefined {
   const type = typeof spec.Type === 'string' ? spec.Type : 'String';
   if (type.startsWith('AWS::SSM::Parameter::')) return undefined;
   const text = asText(raw);
   if (text === undefined) return undefined;
   const what = source === 'value' ? `the value ${shown(text)}` : `its Default ${shown(text)}`;
-  const because = typeof spec.ConstraintDescription === 'string' && spec.ConstraintDescription.trim() !== ''
-    ? ` (${spec.ConstraintDescription.replace(/\s+/g, ' ').trim().slice(0, 160)})` : '';
+  const because =
+    typeof spec.ConstraintDescription === 'string' && spec.ConstraintDescription.trim() !== ''
+      ? ` (${spec.ConstraintDescription.replace(/\s+/g, ' ').trim().slice(0, 160)})`
+      : '';
   const fail = (constraint: string) => `Parameter ${name}: ${what} ${constraint}${because}.`;
   const isList = type === 'CommaDelimitedList' || type.startsWith('List<');
   // An empty list (a Default of "") holds no value to check.
-  const items = isList ? text.split(',').map((s) => s.trim()).filter((s, _, all) => s !== '' || all.length > 1) : [text];
+  const items = isList
+    ? text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s, _, all) => s !== '' || all.length > 1)
+    : [text];
   if (items.length === 0) return undefined;
   const numeric = type === 'Number' || type === 'List<Number>';
 
   if (numeric) {
     const bad = items.find((item) => asNumber(item) === undefined);
-    if (bad !== undefined) return fail(isList ? `holds ${shown(bad)}, which is not a number (the type is ${type})` : `is not a number (the type is ${type})`);
+    if (bad !== undefined)
+      return fail(
+        isList
+          ? `holds ${shown(bad)}, which is not a number (the type is ${type})`
+          : `is not a number (the type is ${type})`,
+      );
   }
   if (Array.isArray(spec.AllowedValues) && spec.AllowedValues.length > 0) {
     const allowed = spec.AllowedValues.map(asText).filter((v): v is string => v !== undefined);
-    const matches = (item: string) => allowed.some((a) => a === item || (numeric && asNumber(a) !== undefined && asNumber(a) === asNumber(item)));
+    const matches = (item: string) =>
+      allowed.some((a) => a === item || (numeric && asNumber(a) !== undefined && asNumber(a) === asNumber(item)));
     const bad = items.find((item) => !matches(item));
     if (bad !== undefined) {
       const list = allowed.slice(0, 10).join(', ') + (allowed.length > 10 ? ', …' : '');
@@ -85,13 +104,18 @@ export function parameterProblem(name: string, spec: Record<string, unknown>, ra
   if (typeof spec.AllowedPattern === 'string' && (type === 'String' || type === 'CommaDelimitedList')) {
     const pattern = wholePattern(spec.AllowedPattern);
     const bad = pattern ? items.find((item) => !pattern.test(item)) : undefined;
-    if (bad !== undefined) return fail(`${isList ? `holds ${shown(bad)}, which ` : ''}does not match its AllowedPattern ${spec.AllowedPattern.slice(0, 80)}`);
+    if (bad !== undefined)
+      return fail(
+        `${isList ? `holds ${shown(bad)}, which ` : ''}does not match its AllowedPattern ${spec.AllowedPattern.slice(0, 80)}`,
+      );
   }
   if (type === 'String') {
     const min = asNumber(spec.MinLength);
     const max = asNumber(spec.MaxLength);
-    if (min !== undefined && text.length < min) return fail(`is ${text.length} characters long, shorter than its MinLength ${min}`);
-    if (max !== undefined && text.length > max) return fail(`is ${text.length} characters long, longer than its MaxLength ${max}`);
+    if (min !== undefined && text.length < min)
+      return fail(`is ${text.length} characters long, shorter than its MinLength ${min}`);
+    if (max !== undefined && text.length > max)
+      return fail(`is ${text.length} characters long, longer than its MaxLength ${max}`);
   }
   if (numeric) {
     const min = asNumber(spec.MinValue);
@@ -113,7 +137,10 @@ export function parameterProblem(name: string, spec: Record<string, unknown>, ra
  * @example findParameterProblem({ Parameters: { Size: { Type: 'Number', MaxValue: 4, Default: 2 } } }, { Size: '9' })
  *   // 'Parameter Size: the value "9" is more than its MaxValue 4.'
  */
-export function findParameterProblem(template: Record<string, unknown>, supplied: Record<string, string>): string | undefined {
+export function findParameterProblem(
+  template: Record<string, unknown>,
+  supplied: Record<string, string>,
+): string | undefined {
   const params = isRecord(template.Parameters) ? template.Parameters : {};
   for (const [name, spec] of Object.entries(params)) {
     if (!isRecord(spec)) continue;

@@ -52,7 +52,9 @@ p: !GetAtt [Sg, GroupId]
   });
 
   it('reads JSON templates as they are', () => {
-    expect(parsed('{"Resources": {"V": {"Type": "AWS::EC2::VPC"}}}').Resources).toEqual({ V: { Type: 'AWS::EC2::VPC' } });
+    expect(parsed('{"Resources": {"V": {"Type": "AWS::EC2::VPC"}}}').Resources).toEqual({
+      V: { Type: 'AWS::EC2::VPC' },
+    });
   });
 });
 
@@ -125,8 +127,12 @@ describe('bad input is one plain line, never a throw', () => {
 describe('prototype pollution', () => {
   it('drops __proto__ keys from YAML and JSON, says so, and leaves Object.prototype alone', () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
-    const yaml = parseTemplateText('__proto__: {polluted: yes}\nResources:\n  constructor: {Type: x}\n  V: {__proto__: {polluted: 1}}');
-    const json = parseTemplateText('{"__proto__": {"polluted": true}, "Resources": {"V": {"constructor": {"prototype": {"polluted": 1}}}}}');
+    const yaml = parseTemplateText(
+      '__proto__: {polluted: yes}\nResources:\n  constructor: {Type: x}\n  V: {__proto__: {polluted: 1}}',
+    );
+    const json = parseTemplateText(
+      '{"__proto__": {"polluted": true}, "Resources": {"V": {"constructor": {"prototype": {"polluted": 1}}}}}',
+    );
     expect(yaml.ok && json.ok).toBe(true);
     if (yaml.ok) {
       expect(yaml.warnings[0]).toMatch(/__proto__/);
@@ -142,24 +148,28 @@ describe('prototype pollution', () => {
 // What real templates contain that strict YAML 1.2 parsers balk at, but CloudFormation reads.
 describe('templates as people write them', () => {
   it('reads a quoted value continued at its key’s indentation (a JSON policy as a multi-line string), with a note', () => {
-    const r = parseTemplateText([
-      'Resources:',
-      '  E:',
-      '    Type: AWS::EC2::VPCEndpoint',
-      '    Properties:',
-      "      PolicyDocument: '{",
-      '        "Statement":[{',
-      '            "Effect":"Allow",',
-      '            "Principal": "*"',
-      '        }]',
-      "      }'",
-      '      ServiceName: !Sub "com.amazonaws.${AWS::Region}.s3"',
-    ].join('\n'));
+    const r = parseTemplateText(
+      [
+        'Resources:',
+        '  E:',
+        '    Type: AWS::EC2::VPCEndpoint',
+        '    Properties:',
+        "      PolicyDocument: '{",
+        '        "Statement":[{',
+        '            "Effect":"Allow",',
+        '            "Principal": "*"',
+        '        }]',
+        "      }'",
+        '      ServiceName: !Sub "com.amazonaws.${AWS::Region}.s3"',
+      ].join('\n'),
+    );
     if (!r.ok) throw new Error(r.error);
     const props = (r.template.Resources as Record<string, { Properties: Record<string, unknown> }>).E!.Properties;
     expect(JSON.parse(props.PolicyDocument as string)).toEqual({ Statement: [{ Effect: 'Allow', Principal: '*' }] });
     expect(props.ServiceName).toEqual({ 'Fn::Sub': 'com.amazonaws.${AWS::Region}.s3' });
-    expect(r.warnings).toEqual([expect.stringMatching(/quoted value goes on over lines indented no deeper than its key/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/quoted value goes on over lines indented no deeper than its key/),
+    ]);
   });
 
   it('still refuses a quoted value that never closes', () => {
@@ -167,15 +177,29 @@ describe('templates as people write them', () => {
   });
 
   it('reads rule functions (!ValueOf, !EachMemberEquals, …) and names tags it does not know, without printing them', () => {
-    const r = parseTemplateText('Rules:\n  R:\n    Assertions:\n      - Assert: !EachMemberEquals [!ValueOf [Subnets, VpcId], !Ref VpcId]\nResources:\n  A: {Type: AWS::SNS::Topic, Properties: {X: !Frobnicate [a, b]}}\n');
+    const r = parseTemplateText(
+      'Rules:\n  R:\n    Assertions:\n      - Assert: !EachMemberEquals [!ValueOf [Subnets, VpcId], !Ref VpcId]\nResources:\n  A: {Type: AWS::SNS::Topic, Properties: {X: !Frobnicate [a, b]}}\n',
+    );
     if (!r.ok) throw new Error(r.error);
-    expect(r.template.Rules).toEqual({ R: { Assertions: [{ Assert: { 'Fn::EachMemberEquals': [{ 'Fn::ValueOf': ['Subnets', 'VpcId'] }, { Ref: 'VpcId' }] } }] } });
-    expect(r.warnings).toEqual(['The YAML uses !Frobnicate, which is not an intrinsic function this importer knows; what follows it was read without the tag.']);
+    expect(r.template.Rules).toEqual({
+      R: {
+        Assertions: [
+          { Assert: { 'Fn::EachMemberEquals': [{ 'Fn::ValueOf': ['Subnets', 'VpcId'] }, { Ref: 'VpcId' }] } },
+        ],
+      },
+    });
+    expect(r.warnings).toEqual([
+      'The YAML uses !Frobnicate, which is not an intrinsic function this importer knows; what follows it was read without the tag.',
+    ]);
   });
 
   it('reads JSON and YAML saved with a byte order mark', () => {
-    expect(parsed('\ufeff{"Resources": {"V": {"Type": "AWS::EC2::VPC"}}}').Resources).toEqual({ V: { Type: 'AWS::EC2::VPC' } });
-    expect(parsed('\ufeffResources:\r\n  V: {Type: AWS::EC2::VPC}\r\n').Resources).toEqual({ V: { Type: 'AWS::EC2::VPC' } });
+    expect(parsed('\ufeff{"Resources": {"V": {"Type": "AWS::EC2::VPC"}}}').Resources).toEqual({
+      V: { Type: 'AWS::EC2::VPC' },
+    });
+    expect(parsed('\ufeffResources:\r\n  V: {Type: AWS::EC2::VPC}\r\n').Resources).toEqual({
+      V: { Type: 'AWS::EC2::VPC' },
+    });
   });
 
   it('reads an empty tagged scalar inside a flow list (!Select [0, !GetAZs ])', () => {

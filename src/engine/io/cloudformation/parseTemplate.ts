@@ -13,8 +13,8 @@ import { SHORT_FORMS, splitGetAtt } from './shortForms.ts';
 
 export { MAX_DEPTH, toPlainData } from '../plainData.ts';
 
-export type ParseResult = { ok: true; template: Record<string, unknown>; warnings: string[] } | { ok: false; error: string };
-
+export type ParseResult =
+  { ok: true; template: Record<string, unknown>; warnings: string[] } | { ok: false; error: string };
 
 type ToJson = (key: unknown, ctx: unknown) => unknown;
 
@@ -154,19 +154,30 @@ export function parseTemplateText(source: string): ParseResult {
     if (e instanceof NestingError) return { ok: false, error: e.message };
     if (e instanceof RangeError) return { ok: false, error: 'The file is nested too deeply to read.' };
     const message = firstLine((e as Error).message ?? String(e));
-    if (/alias/i.test(message)) return { ok: false, error: 'The YAML uses too many aliases (this looks like an alias bomb); it was not read.' };
+    if (/alias/i.test(message))
+      return { ok: false, error: 'The YAML uses too many aliases (this looks like an alias bomb); it was not read.' };
     return { ok: false, error: `The file is not valid YAML (${message.slice(0, 160)}).` };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, error: 'The file does not hold a CloudFormation template (expected a mapping with Resources).' };
+    return {
+      ok: false,
+      error: 'The file does not hold a CloudFormation template (expected a mapping with Resources).',
+    };
   }
-  const warnings = stats.dropped > 0 ? [`Ignored ${stats.dropped} key${stats.dropped > 1 ? 's' : ''} named __proto__ (never a valid name).`] : [];
+  const warnings =
+    stats.dropped > 0
+      ? [`Ignored ${stats.dropped} key${stats.dropped > 1 ? 's' : ''} named __proto__ (never a valid name).`]
+      : [];
   if (stats.lenient) {
-    warnings.push('A quoted value goes on over lines indented no deeper than its key, which strict YAML refuses; it was read as CloudFormation reads it.');
+    warnings.push(
+      'A quoted value goes on over lines indented no deeper than its key, which strict YAML refuses; it was read as CloudFormation reads it.',
+    );
   }
   if (stats.unknownTags?.size) {
     const tags = [...stats.unknownTags].slice(0, 5).join(', ');
-    warnings.push(`The YAML uses ${tags}, which ${stats.unknownTags.size > 1 ? 'are not intrinsic functions' : 'is not an intrinsic function'} this importer knows; what follows ${stats.unknownTags.size > 1 ? 'each' : 'it'} was read without the tag.`);
+    warnings.push(
+      `The YAML uses ${tags}, which ${stats.unknownTags.size > 1 ? 'are not intrinsic functions' : 'is not an intrinsic function'} this importer knows; what follows ${stats.unknownTags.size > 1 ? 'each' : 'it'} was read without the tag.`,
+    );
   }
   return { ok: true, template: raw as Record<string, unknown>, warnings };
 }

@@ -8,7 +8,10 @@ import { get, load } from './testing.ts';
 import type { Design } from '../../model/types.ts';
 import { validateDesign } from '../../rules/index.ts';
 
-const errorsOf = (design: Design) => validateDesign(design).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resources.join(',')}`);
+const errorsOf = (design: Design) =>
+  validateDesign(design)
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.rule} ${f.resources.join(',')}`);
 
 const VPC = `
   Vpc: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}
@@ -43,8 +46,14 @@ Resources:${VPC}
 
   it('are unknown, not invalid: no error for a CIDR nobody knows yet', () => {
     expect(report.failed).toEqual([]);
-    expect(get(design, 'Rt', 'routeTable').routes[0]).toMatchObject({ destinationCidrBlock: '${ImportValue:peer-CidrBlock}', targetId: 'peer-Connection' });
-    expect(get(design, 'Sub', 'subnet')).toMatchObject({ vpcId: 'network-VPC', cidrBlock: '${ImportValue:network-CidrBlock}' });
+    expect(get(design, 'Rt', 'routeTable').routes[0]).toMatchObject({
+      destinationCidrBlock: '${ImportValue:peer-CidrBlock}',
+      targetId: 'peer-Connection',
+    });
+    expect(get(design, 'Sub', 'subnet')).toMatchObject({
+      vpcId: 'network-VPC',
+      cidrBlock: '${ImportValue:network-CidrBlock}',
+    });
     expect(errorsOf(design)).toEqual([]);
   });
 });
@@ -85,16 +94,20 @@ Resources:${VPC}
     const { design, report } = load(template);
     expect(report.failed).toEqual([]);
     expect(get(design, 'Dual', 'subnet').cidrBlock).toBe('10.0.0.0/24');
-    expect(report.notModelled).toEqual(expect.arrayContaining([
-      'V6 (AWS::EC2::VPCCidrBlock): IPv6 CIDR blocks are not modelled',
-      'Eigw (AWS::EC2::EgressOnlyInternetGateway): an egress-only internet gateway carries IPv6 traffic only, and IPv6 is not modelled',
-      'To6 (AWS::EC2::Route): IPv6 routes are not modelled',
-    ]));
-    expect(report.warnings).toEqual(expect.arrayContaining([
-      'Dual also has an IPv6 block; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
-      'Sg has an IPv6 rule (::/0); IPv6 is not modelled, so it was left out.',
-      'Host also has IPv6 addresses; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
-    ]));
+    expect(report.notModelled).toEqual(
+      expect.arrayContaining([
+        'V6 (AWS::EC2::VPCCidrBlock): IPv6 CIDR blocks are not modelled',
+        'Eigw (AWS::EC2::EgressOnlyInternetGateway): an egress-only internet gateway carries IPv6 traffic only, and IPv6 is not modelled',
+        'To6 (AWS::EC2::Route): IPv6 routes are not modelled',
+      ]),
+    );
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        'Dual also has an IPv6 block; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
+        'Sg has an IPv6 rule (::/0); IPv6 is not modelled, so it was left out.',
+        'Host also has IPv6 addresses; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.',
+      ]),
+    );
     expect(errorsOf(design)).toEqual([]);
   });
 
@@ -102,7 +115,9 @@ Resources:${VPC}
   it('keeps an IPv6-only subnet without an IPv4 block, and does not call that an error', () => {
     const { design, report } = load(template, { parameters: { Ipv6Only: 'yes' } });
     expect(get(design, 'Only6', 'subnet')).toMatchObject({ cidrBlock: '', ipv6Native: true });
-    expect(report.warnings).toContain('Only6 is an IPv6-only subnet; IPv6 is not modelled, so nothing inside it is checked or traced.');
+    expect(report.warnings).toContain(
+      'Only6 is an IPv6-only subnet; IPv6 is not modelled, so nothing inside it is checked or traced.',
+    );
     expect(errorsOf(design)).toEqual([]);
   });
 });
@@ -122,12 +137,18 @@ Resources:${VPC}
 `);
     expect(report.failed).toEqual([]);
     expect(get(design, 'S', 'subnet').cidrBlock).toBe('10.0.0.0/24');
-    expect(report.warnings).toContain('S.Tags.Value: Fn::Select index 3 is out of range (the list has 2). The model does not use S.Tags, so it was left out.');
+    expect(report.warnings).toContain(
+      'S.Tags.Value: Fn::Select index 3 is out of range (the list has 2). The model does not use S.Tags, so it was left out.',
+    );
   });
 
   it('still fails the resource when the model needs it', () => {
-    const { report } = load(`Resources:${VPC}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [3, [a, b]], AvailabilityZone: us-east-1a}}`);
-    expect(report.failed).toEqual(['S (AWS::EC2::Subnet): S.CidrBlock: Fn::Select index 3 is out of range (the list has 2).']);
+    const { report } = load(
+      `Resources:${VPC}\n  S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: !Select [3, [a, b]], AvailabilityZone: us-east-1a}}`,
+    );
+    expect(report.failed).toEqual([
+      'S (AWS::EC2::Subnet): S.CidrBlock: Fn::Select index 3 is out of range (the list has 2).',
+    ]);
   });
 
   // A NAT instance whose AMI and type come from a region map without the chosen region.
@@ -142,18 +163,29 @@ Resources:${VPC}
 `);
     expect(report.failed).toEqual([]);
     expect(get(design, 'Nat', 'instance')).toMatchObject({ sourceDestCheck: false, instanceType: 'm1.small' });
-    expect(report.warnings).toEqual(expect.arrayContaining([
-      'The mapping Types has no entry for us-east-1, the region imported for: the template deploys only in ap-southeast-1, ap-northeast-1. Choose one of those regions to import it as it would deploy.',
-      'Nat.InstanceType: Fn::FindInMap finds nothing at Types › us-east-1 › Type. InstanceType is only shown, so Nat was imported without it.',
-    ]));
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        'The mapping Types has no entry for us-east-1, the region imported for: the template deploys only in ap-southeast-1, ap-northeast-1. Choose one of those regions to import it as it would deploy.',
+        'Nat.InstanceType: Fn::FindInMap finds nothing at Types › us-east-1 › Type. InstanceType is only shown, so Nat was imported without it.',
+      ]),
+    );
     expect(errorsOf(design).filter((e) => e.startsWith('route-blackhole'))).toEqual([]);
-    expect(get(load(`
+    expect(
+      get(
+        load(
+          `
 Mappings:
   Types: {ap-southeast-1: {Type: t3.micro}}
 Resources:${VPC}
   S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs ]}}
   Nat: {Type: AWS::EC2::Instance, Properties: {InstanceType: !FindInMap [Types, !Ref AWS::Region, Type], SubnetId: !Ref S}}
-`, { region: 'ap-southeast-1' }).design, 'Nat', 'instance').instanceType).toBe('t3.micro');
+`,
+          { region: 'ap-southeast-1' },
+        ).design,
+        'Nat',
+        'instance',
+      ).instanceType,
+    ).toBe('t3.micro');
   });
 });
 
@@ -171,10 +203,23 @@ Resources:
   it('holds a group that names no VPC and an instance that names no subnet, drawn as existing', () => {
     expect(report.failed).toEqual([]);
     expect(get(design, 'Sg', 'securityGroup').vpcId).toBe('DefaultVpc');
-    expect(get(design, 'DefaultVpc', 'vpc')).toMatchObject({ external: true, name: 'default VPC (not in the template)' });
-    expect(get(design, 'Instance', 'instance')).toMatchObject({ subnetId: 'DefaultVpc.DefaultSubnet.us-east-1a', securityGroupIds: ['Sg'], elasticIpId: 'Ip' });
-    expect(get(design, 'DefaultVpc.DefaultSubnet.us-east-1a', 'subnet')).toMatchObject({ external: true, vpcId: 'DefaultVpc', mapPublicIpOnLaunch: true });
-    expect(report.warnings).toContain('Instance names no subnet, so it launches in the default subnet of us-east-1a in the default VPC, drawn as an existing subnet.');
+    expect(get(design, 'DefaultVpc', 'vpc')).toMatchObject({
+      external: true,
+      name: 'default VPC (not in the template)',
+    });
+    expect(get(design, 'Instance', 'instance')).toMatchObject({
+      subnetId: 'DefaultVpc.DefaultSubnet.us-east-1a',
+      securityGroupIds: ['Sg'],
+      elasticIpId: 'Ip',
+    });
+    expect(get(design, 'DefaultVpc.DefaultSubnet.us-east-1a', 'subnet')).toMatchObject({
+      external: true,
+      vpcId: 'DefaultVpc',
+      mapPublicIpOnLaunch: true,
+    });
+    expect(report.warnings).toContain(
+      'Instance names no subnet, so it launches in the default subnet of us-east-1a in the default VPC, drawn as an existing subnet.',
+    );
     expect(errorsOf(design)).toEqual([]);
   });
 });
@@ -191,12 +236,23 @@ Resources:${VPC}
 
   // The CLI's `--port all` for TCP sends FromPort -1, ToPort -1 (aws-cli tests/functional/ec2/test_security_group_operations.py).
   it('reads TCP -1 to -1 as every port', () => {
-    expect(get(design, 'Sg', 'securityGroup').ingress[0]).toMatchObject({ protocol: 'tcp', fromPort: 0, toPort: 65535 });
+    expect(get(design, 'Sg', 'securityGroup').ingress[0]).toMatchObject({
+      protocol: 'tcp',
+      fromPort: 0,
+      toPort: 65535,
+    });
   });
 
   it('reads a port only known once deployed as every port, and says so', () => {
-    expect(get(design, 'Sg', 'securityGroup').ingress[1]).toMatchObject({ id: 'FromApp', fromPort: 0, toPort: 65535, groupId: 'Sg' });
-    expect(report.warnings).toContain('FromApp has a tcp rule whose port is not known before deployment (${GetAtt:Db.Endpoint.Port}); it is read as every port.');
+    expect(get(design, 'Sg', 'securityGroup').ingress[1]).toMatchObject({
+      id: 'FromApp',
+      fromPort: 0,
+      toPort: 65535,
+      groupId: 'Sg',
+    });
+    expect(report.warnings).toContain(
+      'FromApp has a tcp rule whose port is not known before deployment (${GetAtt:Db.Endpoint.Port}); it is read as every port.',
+    );
     expect(report.warnings.join('\n')).not.toMatch(/should be a whole number/);
   });
 });
@@ -215,8 +271,13 @@ Resources:${VPC}
       UserData: !Base64 {'Fn::Sub': ['echo \${Dns}', {Dns: !Select [1, !Split [':', !Select [0, !GetAtt Endpoint.DnsEntries]]]}]}
 `);
     expect(report.failed).toEqual([]);
-    expect(report.notModelled).toContain('Network (AWS::CloudFormation::Stack): a nested stack is not expanded: the resources of its template are not imported');
-    expect(get(design, 'Network.Outputs.PrivateRouteTable', 'routeTable').routes[0]).toMatchObject({ id: 'Out', destinationCidrBlock: '${GetAtt:Network.Outputs.OfficeCidr}' });
+    expect(report.notModelled).toContain(
+      'Network (AWS::CloudFormation::Stack): a nested stack is not expanded: the resources of its template are not imported',
+    );
+    expect(get(design, 'Network.Outputs.PrivateRouteTable', 'routeTable').routes[0]).toMatchObject({
+      id: 'Out',
+      destinationCidrBlock: '${GetAtt:Network.Outputs.OfficeCidr}',
+    });
     expect(get(design, 'Peer', 'instance').subnetId).toBe('Network.Outputs.Subnet');
     expect(errorsOf(design)).toEqual([]);
   });
@@ -232,12 +293,16 @@ Resources:${VPC}
   Cgw: {Type: AWS::EC2::CustomerGateway, Properties: {Type: ipsec.1, BgpAsn: 65000, IpAddress: 198.51.100.7}}
   Vpn: {Type: AWS::EC2::VPNConnection, Properties: {Type: ipsec.1, CustomerGatewayId: !Ref Cgw, TransitGatewayId: !Ref Tgw}}
 `);
-    expect(report.notModelled).toEqual(expect.arrayContaining([
-      'Tgw (AWS::EC2::TransitGateway): transit gateways are not modelled: traffic routed to one goes nowhere in traces',
-      'Attach (AWS::EC2::TransitGatewayAttachment): transit gateways are not modelled: traffic routed to one goes nowhere in traces',
-      'Vpn (AWS::EC2::VPNConnection): VPN connections to a transit gateway are not modelled',
-    ]));
-    expect(report.warnings).toContain('ToTgw targets Tgw (TransitGateway), which is not modelled: traffic on this route goes nowhere in traces.');
+    expect(report.notModelled).toEqual(
+      expect.arrayContaining([
+        'Tgw (AWS::EC2::TransitGateway): transit gateways are not modelled: traffic routed to one goes nowhere in traces',
+        'Attach (AWS::EC2::TransitGatewayAttachment): transit gateways are not modelled: traffic routed to one goes nowhere in traces',
+        'Vpn (AWS::EC2::VPNConnection): VPN connections to a transit gateway are not modelled',
+      ]),
+    );
+    expect(report.warnings).toContain(
+      'ToTgw targets Tgw (TransitGateway), which is not modelled: traffic on this route goes nowhere in traces.',
+    );
     expect(get(design, 'Rt', 'routeTable').routes[0]).toMatchObject({ id: 'ToTgw', targetId: '${NotModelled:Tgw}' });
     expect(errorsOf(design)).toEqual([]);
   });
@@ -250,7 +315,9 @@ Resources:${VPC}
   Gwlbe: {Type: AWS::EC2::VPCEndpoint, Properties: {VpcId: !Ref Vpc, VpcEndpointType: GatewayLoadBalancer, ServiceName: com.amazonaws.vpce.us-east-1.vpce-svc-1, SubnetIds: [!Ref S]}}
   Out: {Type: AWS::EC2::Route, Properties: {RouteTableId: !Ref Rt, DestinationCidrBlock: 0.0.0.0/0, VpcEndpointId: !Ref Gwlbe}}
 `);
-    expect(report.notModelled).toContain('Gwlbe (AWS::EC2::VPCEndpoint): Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces');
+    expect(report.notModelled).toContain(
+      'Gwlbe (AWS::EC2::VPCEndpoint): Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces',
+    );
     expect(get(design, 'Rt', 'routeTable').routes[0]!.targetId).toBe('${NotModelled:Gwlbe}');
     expect(errorsOf(design)).toEqual([]);
     // Ingress routing through the appliance: the VPC's whole block to the endpoint (middlebox routing).
@@ -267,7 +334,9 @@ Resources:${VPC}
     const { report } = load(`Resources:${VPC}
   Fn::Transform: {Name: AWS::Include, Parameters: {Location: s3://bucket/snippet.yaml}}`);
     expect(report.failed).toEqual([]);
-    expect(report.notModelled).toContain('Fn::Transform (Fn::Transform): a snippet the template includes (AWS::Include) is not fetched: the resources it adds are not imported');
+    expect(report.notModelled).toContain(
+      'Fn::Transform (Fn::Transform): a snippet the template includes (AWS::Include) is not fetched: the resources it adds are not imported',
+    );
   });
 });
 
@@ -309,7 +378,9 @@ Resources:${VPC}
   S: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Vpc, CidrBlock: 10.0.0.0/24, AvailabilityZone: !Select [0, !GetAZs '']}}
 `);
     expect(design.region).toBe('eu-west-1');
-    expect(report.warnings).toContain("No region was chosen: using eu-west-1, the region the template's zones and endpoint services name.");
+    expect(report.warnings).toContain(
+      "No region was chosen: using eu-west-1, the region the template's zones and endpoint services name.",
+    );
     expect(errorsOf(design)).toEqual([]);
   });
 });
@@ -330,13 +401,17 @@ Resources:
     const { design, report } = load(template);
     expect(get(design, 'Vpc', 'vpc').cidrBlocks).toEqual(['${VpcCidr}']);
     expect(report.failed).toEqual([]);
-    expect(report.warnings).toContain('Parameter VpcCidr is read from Systems Manager Parameter Store ("/network/vpc/cidr"), so its value is unknown here (shown as ${VpcCidr}); give it with --param VpcCidr=<value> to check what depends on it.');
+    expect(report.warnings).toContain(
+      'Parameter VpcCidr is read from Systems Manager Parameter Store ("/network/vpc/cidr"), so its value is unknown here (shown as ${VpcCidr}); give it with --param VpcCidr=<value> to check what depends on it.',
+    );
     expect(report.warnings.join('\n')).not.toMatch(/Parameter Ami /);
     expect(errorsOf(design)).toEqual([]);
   });
 
   it('take a value given for them', () => {
-    expect(get(load(template, { parameters: { VpcCidr: '10.9.0.0/16' } }).design, 'S', 'subnet').cidrBlock).toBe('10.9.0.0/24');
+    expect(get(load(template, { parameters: { VpcCidr: '10.9.0.0/16' } }).design, 'S', 'subnet').cidrBlock).toBe(
+      '10.9.0.0/24',
+    );
   });
 });
 
@@ -377,14 +452,28 @@ Outputs:
 
   it('expands loops, nested ones too, with ${Identifier}, &{Identifier} and Ref replaced', () => {
     const { design, report } = load(template);
-    expect(get(design, 'Subneta', 'subnet')).toMatchObject({ availabilityZone: 'us-east-1a', cidrBlock: '10.0.0.0/24' });
-    expect(get(design, 'Subnetb', 'subnet')).toMatchObject({ availabilityZone: 'us-east-1b', cidrBlock: '10.0.1.0/24' });
-    expect(Object.keys(design.resources).filter((id) => /Rt[ab]$/.test(id)).sort()).toEqual(['privateRta', 'privateRtb', 'publicRta', 'publicRtb']);
+    expect(get(design, 'Subneta', 'subnet')).toMatchObject({
+      availabilityZone: 'us-east-1a',
+      cidrBlock: '10.0.0.0/24',
+    });
+    expect(get(design, 'Subnetb', 'subnet')).toMatchObject({
+      availabilityZone: 'us-east-1b',
+      cidrBlock: '10.0.1.0/24',
+    });
+    expect(
+      Object.keys(design.resources)
+        .filter((id) => /Rt[ab]$/.test(id))
+        .sort(),
+    ).toEqual(['privateRta', 'privateRtb', 'publicRta', 'publicRtb']);
     expect(report.warnings.join('\n')).not.toMatch(/Transform/);
   });
 
   it('reports a loop over a list nobody has given, and expands it once given', () => {
-    expect(load(template).report.notModelled).toContain('Fn::ForEach::ByTier (Fn::ForEach): a loop over a list that is not known here (a parameter without a value) was not expanded');
-    expect(get(load(template, { parameters: { Tiers: 'web,db' } }).design, 'Sgdb', 'securityGroup').description).toBe('db');
+    expect(load(template).report.notModelled).toContain(
+      'Fn::ForEach::ByTier (Fn::ForEach): a loop over a list that is not known here (a parameter without a value) was not expanded',
+    );
+    expect(get(load(template, { parameters: { Tiers: 'web,db' } }).design, 'Sgdb', 'securityGroup').description).toBe(
+      'db',
+    );
   });
 });

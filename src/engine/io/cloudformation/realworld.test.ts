@@ -34,20 +34,41 @@ const CASES: Case[] = [
   { file: 'quickstart-aws-vpc.template.yaml', errors: [] },
   {
     file: 'quickstart-aws-vpc.template.yaml',
-    parameters: { NumberOfAZs: '4', CreateAdditionalPrivateSubnets: 'true', AvailabilityZones: 'eu-west-1a,eu-west-1b,eu-west-1c,eu-west-1a' },
+    parameters: {
+      NumberOfAZs: '4',
+      CreateAdditionalPrivateSubnets: 'true',
+      AvailabilityZones: 'eu-west-1a,eu-west-1b,eu-west-1c,eu-west-1a',
+    },
     region: 'eu-west-1',
     errors: [],
   },
-  { file: 'quickstart-aws-vpc.template.yaml', parameters: { CreateNATGateways: 'false', CreatePublicSubnets: 'false' }, errors: [] },
+  {
+    file: 'quickstart-aws-vpc.template.yaml',
+    parameters: { CreateNATGateways: 'false', CreatePublicSubnets: 'false' },
+    errors: [],
+  },
   { file: 'widdix-vpc-2azs.yaml', errors: [] },
   { file: 'widdix-vpc-2azs-nat-instance.json', errors: [] },
   { file: 'widdix-vpc-2azs-nat-instance.json', parameters: { ClassB: '7' }, errors: [] },
   { file: 'widdix-vpc-endpoint.yaml', errors: [] },
-  { file: 'widdix-vpc-endpoint.yaml', parameters: { ParentVPCStack: 'vpc', ParentClientStack: 'client', ServiceName: 'ssm' }, errors: [] },
+  {
+    file: 'widdix-vpc-endpoint.yaml',
+    parameters: { ParentVPCStack: 'vpc', ParentClientStack: 'client', ServiceName: 'ssm' },
+    errors: [],
+  },
   { file: 'widdix-vpc-endpoint-s3.yaml', errors: [] },
   { file: 'openshift-vpc-shared-dualstack.yaml', errors: [] },
-  { file: 'openshift-vpc-shared-dualstack.yaml', parameters: { AvailabilityZoneCount: '3', Ipv6OnlyPrivateSubnets: 'yes' }, errors: [] },
-  { file: 'openshift-vpc-shared-dualstack.yaml', parameters: { AvailabilityZoneCount: '2', AllowedAvailabilityZoneList: 'us-east-2c,us-east-2a' }, region: 'us-east-2', errors: [] },
+  {
+    file: 'openshift-vpc-shared-dualstack.yaml',
+    parameters: { AvailabilityZoneCount: '3', Ipv6OnlyPrivateSubnets: 'yes' },
+    errors: [],
+  },
+  {
+    file: 'openshift-vpc-shared-dualstack.yaml',
+    parameters: { AvailabilityZoneCount: '2', AllowedAvailabilityZoneList: 'us-east-2c,us-east-2a' },
+    region: 'us-east-2',
+    errors: [],
+  },
   { file: 'aws-cfn-templates-cfn-endpoint-creationpolicy-no-igw.yaml', errors: [] },
   { file: 'aws-cfn-templates-SapPrivateLink.yaml', errors: [] },
   { file: 'aws-cfn-templates-DirectoryServiceMicrosoftAD.yaml', errors: [] },
@@ -58,22 +79,42 @@ const CASES: Case[] = [
   { file: 'mpeng819-vpc-nat-alb-asg.yml', errors: [] },
   { file: 'mpeng819-vpc-nat-alb-asg.yml', region: 'ap-southeast-1', errors: [] },
   { file: 'salesforce-datastore-aurora-sg.yaml', errors: [] },
-  { file: 'salesforce-datastore-aurora-sg.yaml', parameters: { ParentVPCStack: 'net', SSHAccessPrefixList: 'pl-0123456789abcdef0' }, errors: [] },
+  {
+    file: 'salesforce-datastore-aurora-sg.yaml',
+    parameters: { ParentVPCStack: 'net', SSHAccessPrefixList: 'pl-0123456789abcdef0' },
+    errors: [],
+  },
   { file: 'vpnlab-1VpcBCfn.yaml', region: 'eu-central-1', errors: [] },
   // Its customer gateway address defaults to "X.X.X.X", which AWS would refuse; no rule checks that address yet.
   { file: 'vpnlab-2VpnACfn.yaml', region: 'us-west-2', errors: [] },
   { file: 'anp-tgw-hub-and-spoke.yaml', errors: [] },
   { file: 'anp-privatelink-consumer.yaml', errors: [] },
   // The alarm names SnsTopicArn, which the template never defines: CloudFormation refuses it before creating anything.
-  { file: 'anp-vpn-tgw-bgp.yaml', refused: 'anp-vpn-tgw-bgp.yaml: Tunnel1DownAlarm refers to SnsTopicArn, which is not a parameter or resource in the template.', errors: [] },
+  {
+    file: 'anp-vpn-tgw-bgp.yaml',
+    refused:
+      'anp-vpn-tgw-bgp.yaml: Tunnel1DownAlarm refers to SnsTopicArn, which is not a parameter or resource in the template.',
+    errors: [],
+  },
 ];
 
 const present = CASES.filter((c) => existsSync(join(DIR, c.file)));
 
 describe.skipIf(present.length === 0)('real-world templates', () => {
-  it.each(present.map((c) => [`${c.file}${c.parameters ? ` ${JSON.stringify(c.parameters)}` : ''}${c.region ? ` in ${c.region}` : ''}`, c] as const))('%s', (_label, c) => {
+  it.each(
+    present.map(
+      (c) =>
+        [
+          `${c.file}${c.parameters ? ` ${JSON.stringify(c.parameters)}` : ''}${c.region ? ` in ${c.region}` : ''}`,
+          c,
+        ] as const,
+    ),
+  )('%s', (_label, c) => {
     const text = readFileSync(join(DIR, c.file), 'utf8');
-    const result = importDesignTextSync(text, c.file, { ...(c.region ? { region: c.region } : {}), ...(c.parameters ? { parameters: c.parameters } : {}) });
+    const result = importDesignTextSync(text, c.file, {
+      ...(c.region ? { region: c.region } : {}),
+      ...(c.parameters ? { parameters: c.parameters } : {}),
+    });
     if (c.refused !== undefined) {
       expect(result).toEqual({ ok: false, error: c.refused });
       return;
@@ -92,17 +133,29 @@ describe.skipIf(present.length === 0)('real-world templates', () => {
       const status = outcome.outcome.status;
       expect(status, `${id} (${type})`).not.toBe('failed');
       if (status === 'modelled') expect(typeOf.get(id), `${id} is listed with its type`).toBe(type);
-      else if (status === 'merged') expect(typeOf.has(id) || design.resources[outcome.outcome.into] !== undefined, `${id} folded into a record`).toBe(true);
-      else expect(reported.some((line) => line.startsWith(`${id} (${type})`)), `${id} is in the report`).toBe(true);
+      else if (status === 'merged')
+        expect(
+          typeOf.has(id) || design.resources[outcome.outcome.into] !== undefined,
+          `${id} folded into a record`,
+        ).toBe(true);
+      else
+        expect(
+          reported.some((line) => line.startsWith(`${id} (${type})`)),
+          `${id} is in the report`,
+        ).toBe(true);
       if (status !== 'skipped' && !Object.hasOwn(MODELLED_TYPES, type)) expect(status, id).toBe('not-modelled');
     }
-    expect(report.templateResources!.map((o) => o.id).sort()).toEqual(Object.keys(parsed.template.Resources as object).sort());
+    expect(report.templateResources!.map((o) => o.id).sort()).toEqual(
+      Object.keys(parsed.template.Resources as object).sort(),
+    );
     expect(report.failed).toEqual([]);
 
     // check --json: every record of the design under its CloudFormation type.
     for (const r of Object.values(design.resources)) expect(typeOf.get(r.id), r.id).toBe(KINDS[r.kind].cfnType);
 
-    const errors = validateDesign(design).filter((f) => f.severity === 'error').map((f) => `${f.rule} ${f.resources[0]}`);
+    const errors = validateDesign(design)
+      .filter((f) => f.severity === 'error')
+      .map((f) => `${f.rule} ${f.resources[0]}`);
     expect(errors).toEqual(c.errors);
   });
 });

@@ -27,16 +27,25 @@ export interface ListedResource {
 export function listResources(design: Design): ListedResource[] {
   const out: ListedResource[] = [];
   for (const r of Object.values(design.resources)) {
-    out.push({ id: r.id, type: KINDS[r.kind].cfnType, name: r.name, ...(r.external === true ? { external: true as const } : {}) });
+    out.push({
+      id: r.id,
+      type: KINDS[r.kind].cfnType,
+      name: r.name,
+      ...(r.external === true ? { external: true as const } : {}),
+    });
   }
   for (const r of Object.values(design.resources)) {
     if (r.kind === 'routeTable') {
-      for (const route of r.routes) if (route.id) out.push({ id: route.id, type: 'AWS::EC2::Route', name: route.id, parent: r.id });
+      for (const route of r.routes)
+        if (route.id) out.push({ id: route.id, type: 'AWS::EC2::Route', name: route.id, parent: r.id });
     } else if (r.kind === 'securityGroup') {
-      for (const rule of r.ingress) if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::SecurityGroupIngress', name: rule.id, parent: r.id });
-      for (const rule of r.egress) if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::SecurityGroupEgress', name: rule.id, parent: r.id });
+      for (const rule of r.ingress)
+        if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::SecurityGroupIngress', name: rule.id, parent: r.id });
+      for (const rule of r.egress)
+        if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::SecurityGroupEgress', name: rule.id, parent: r.id });
     } else if (r.kind === 'networkAcl') {
-      for (const rule of [...r.inbound, ...r.outbound]) if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::NetworkAclEntry', name: rule.id, parent: r.id });
+      for (const rule of [...r.inbound, ...r.outbound])
+        if (rule.id) out.push({ id: rule.id, type: 'AWS::EC2::NetworkAclEntry', name: rule.id, parent: r.id });
     }
   }
   return out;

@@ -41,4 +41,3 @@ export function splitGetAtt(value: string): string[] {
   const dot = value.indexOf('.');
   return dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
 }
-

@@ -7,7 +7,10 @@ import type { ImportReport } from '../importAny.ts';
 import { importDesignTextSync } from '../importSync.ts';
 
 /** Imports `yaml` (with a region and parameter values, as the CLI's `--region` and `--param` give them); throws when it cannot. */
-export function load(yaml: string, options: { region?: string; parameters?: Record<string, string> } = {}): { design: Design; report: ImportReport } {
+export function load(
+  yaml: string,
+  options: { region?: string; parameters?: Record<string, string> } = {},
+): { design: Design; report: ImportReport } {
   const r = importDesignTextSync(yaml, 'test.yaml', options);
   if (!r.ok) throw new Error(r.error);
   return r;

@@ -25,7 +25,9 @@ export function privateAddresses(index: DesignIndex): PrivateAddress[] {
   const addAll = (owner: PrivateAddress['owner'], texts: unknown[]) => {
     const subnet = index.get(owner.subnetId);
     if (subnet?.kind !== 'subnet') return;
-    for (const text of texts) if (typeof text === 'string' && text.trim() !== '') out.push({ owner, subnet, text: text.trim(), address: parseIp(text) });
+    for (const text of texts)
+      if (typeof text === 'string' && text.trim() !== '')
+        out.push({ owner, subnet, text: text.trim(), address: parseIp(text) });
   };
   for (const i of index.instances) addAll(i, [i.privateIp]);
   for (const e of index.networkInterfaces) addAll(e, e.privateIps);

@@ -10,7 +10,12 @@ import { privateAddresses } from './privateIp.ts';
 
 /** An interface attached as device 0 is the instance's primary interface: its address is the instance's own. */
 function isPrimaryInterfaceOf(eni: PrivateAddress['owner'], instance: PrivateAddress['owner']): boolean {
-  return eni.kind === 'networkInterface' && instance.kind === 'instance' && eni.instanceId === instance.id && eni.deviceIndex === 0;
+  return (
+    eni.kind === 'networkInterface' &&
+    instance.kind === 'instance' &&
+    eni.instanceId === instance.id &&
+    eni.deviceIndex === 0
+  );
 }
 
 function isSameInterface(a: PrivateAddress['owner'], b: PrivateAddress['owner']): boolean {
@@ -35,7 +40,14 @@ export const privateIpDuplicate: Rule = {
         continue;
       }
       if (isSameInterface(first.owner, entry.owner)) continue;
-      out.push(finding(privateIpDuplicate, [entry.owner.id, first.owner.id], `${Label(entry.owner)} and ${label(first.owner)} both use the private IP ${formatIp(address)}; an address belongs to one interface at a time.`, 'Give one of them another free address in its subnet.'));
+      out.push(
+        finding(
+          privateIpDuplicate,
+          [entry.owner.id, first.owner.id],
+          `${Label(entry.owner)} and ${label(first.owner)} both use the private IP ${formatIp(address)}; an address belongs to one interface at a time.`,
+          'Give one of them another free address in its subnet.',
+        ),
+      );
     }
     return out;
   },

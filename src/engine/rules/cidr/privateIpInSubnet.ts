@@ -18,12 +18,26 @@ export const privateIpInSubnet: Rule = {
     for (const { owner, subnet, text, address } of privateAddresses(index)) {
       if (address === undefined) {
         if (isUnknownValue(text)) continue; // given by a parameter without a value
-        out.push(finding(privateIpInSubnet, [owner.id], `${Label(owner)} has the private IP "${text.slice(0, 40)}", which is not an IPv4 address.`, 'Write the address as four numbers, e.g. 10.0.1.10.'));
+        out.push(
+          finding(
+            privateIpInSubnet,
+            [owner.id],
+            `${Label(owner)} has the private IP "${text.slice(0, 40)}", which is not an IPv4 address.`,
+            'Write the address as four numbers, e.g. 10.0.1.10.',
+          ),
+        );
         continue;
       }
       const cidr = index.subnetCidr.get(subnet.id);
       if (!cidr || contains(cidr, address)) continue;
-      out.push(finding(privateIpInSubnet, [owner.id, subnet.id], `${Label(owner)} has the private IP ${text}, which is outside ${label(subnet)} (${cidr.text}).`, `Pick an address inside ${cidr.text}, after its first four addresses.`));
+      out.push(
+        finding(
+          privateIpInSubnet,
+          [owner.id, subnet.id],
+          `${Label(owner)} has the private IP ${text}, which is outside ${label(subnet)} (${cidr.text}).`,
+          `Pick an address inside ${cidr.text}, after its first four addresses.`,
+        ),
+      );
     }
     return out;
   },

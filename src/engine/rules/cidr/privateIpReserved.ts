@@ -21,8 +21,17 @@ export const privateIpReserved: Rule = {
       const role = address >= cidr.first && address <= cidr.last ? reservedRole(cidr, address) : undefined;
       if (!role) continue;
       const usable = usableRange(cidr);
-      const hint = usable ? `Pick an address from ${formatIp(usable.first)} to ${formatIp(usable.last)}.` : 'Pick an address the subnet does not reserve.';
-      out.push(finding(privateIpReserved, [owner.id, subnet.id], `${Label(owner)} uses ${text}, which AWS reserves in ${label(subnet)} ${role === 'reserved for future use' ? 'for future use' : `as the ${role}`}.`, hint));
+      const hint = usable
+        ? `Pick an address from ${formatIp(usable.first)} to ${formatIp(usable.last)}.`
+        : 'Pick an address the subnet does not reserve.';
+      out.push(
+        finding(
+          privateIpReserved,
+          [owner.id, subnet.id],
+          `${Label(owner)} uses ${text}, which AWS reserves in ${label(subnet)} ${role === 'reserved for future use' ? 'for future use' : `as the ${role}`}.`,
+          hint,
+        ),
+      );
     }
     return out;
   },

@@ -20,12 +20,26 @@ export const subnetCidrInvalid: Rule = {
       if (typeof subnet.cidrBlock !== 'string' || subnet.cidrBlock.trim() === '') {
         // An existing subnet's block is unknown; an IPv6-only subnet has none.
         if (isExternal(subnet) || subnet.ipv6Native === true) continue;
-        out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has no CIDR block; every subnet needs one.`, 'Give the subnet a block inside its VPC, e.g. 10.0.1.0/24.'));
+        out.push(
+          finding(
+            subnetCidrInvalid,
+            [subnet.id],
+            `${Label(subnet)} has no CIDR block; every subnet needs one.`,
+            'Give the subnet a block inside its VPC, e.g. 10.0.1.0/24.',
+          ),
+        );
         continue;
       }
       const parsed = parseCidr(subnet.cidrBlock);
       if (parsed.ok) continue;
-      out.push(finding(subnetCidrInvalid, [subnet.id], `${Label(subnet)} has an invalid CIDR block. ${parsed.error}`, 'Write the block as a network address and prefix inside the VPC, e.g. 10.0.1.0/24.'));
+      out.push(
+        finding(
+          subnetCidrInvalid,
+          [subnet.id],
+          `${Label(subnet)} has an invalid CIDR block. ${parsed.error}`,
+          'Write the block as a network address and prefix inside the VPC, e.g. 10.0.1.0/24.',
+        ),
+      );
     }
     return out;
   },

@@ -27,7 +27,14 @@ export const subnetCidrOverlap: Rule = {
         // Name the later one first: it is usually the one just drawn or edited.
         const [first, second] = subnets.indexOf(a) > subnets.indexOf(b) ? [a, b] : [b, a];
         const [a1, b1] = [index.subnetCidr.get(first.id)!.text, index.subnetCidr.get(second.id)!.text];
-        out.push(finding(subnetCidrOverlap, [first.id, second.id], `${Label(first)} overlaps ${label(second)}: ${a1} and ${b1} share addresses, and subnets in one VPC cannot.`, 'Give one of them a block that does not overlap, e.g. the next free block in the VPC.'));
+        out.push(
+          finding(
+            subnetCidrOverlap,
+            [first.id, second.id],
+            `${Label(first)} overlaps ${label(second)}: ${a1} and ${b1} share addresses, and subnets in one VPC cannot.`,
+            'Give one of them a block that does not overlap, e.g. the next free block in the VPC.',
+          ),
+        );
       }
     }
     return out;

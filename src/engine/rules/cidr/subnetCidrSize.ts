@@ -17,7 +17,14 @@ export const subnetCidrSize: Rule = {
       const cidr = index.subnetCidr.get(subnet.id);
       if (!cidr || (cidr.prefix >= MIN_PREFIX && cidr.prefix <= MAX_PREFIX)) continue;
       const why = cidr.prefix < MIN_PREFIX ? 'larger than /16' : 'smaller than /28';
-      out.push(finding(subnetCidrSize, [subnet.id], `${Label(subnet)} uses ${cidr.text}, which is ${why}; AWS accepts subnet blocks from /16 to /28 only.`, 'Pick a prefix length between /16 and /28.'));
+      out.push(
+        finding(
+          subnetCidrSize,
+          [subnet.id],
+          `${Label(subnet)} uses ${cidr.text}, which is ${why}; AWS accepts subnet blocks from /16 to /28 only.`,
+          'Pick a prefix length between /16 and /28.',
+        ),
+      );
     }
     return out;
   },

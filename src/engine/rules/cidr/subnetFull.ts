@@ -29,7 +29,14 @@ export const subnetFull: Rule = {
       if (!cidr || subnet?.kind !== 'subnet') continue;
       const usable = usableAddressCount(cidr);
       if (n <= usable) continue;
-      out.push(finding(subnetFull, [subnetId], `${Label(subnet)} (${cidr.text}) holds ${n} addresses' worth of resources but has only ${usable} usable addresses.`, 'Move some resources to another subnet, or use a larger block.'));
+      out.push(
+        finding(
+          subnetFull,
+          [subnetId],
+          `${Label(subnet)} (${cidr.text}) holds ${n} addresses' worth of resources but has only ${usable} usable addresses.`,
+          'Move some resources to another subnet, or use a larger block.',
+        ),
+      );
     }
     return out;
   },

@@ -24,7 +24,14 @@ export const subnetOutsideVpc: Rule = {
       // A block nobody knows yet (from an IPAM pool, a parameter without a value) may be the one that holds it.
       if (vpc?.kind === 'vpc' && vpc.cidrBlocks.some(isUnknownValue)) continue;
       const blocks = vpcCidrs.map((c) => c.text).join(', ');
-      out.push(finding(subnetOutsideVpc, [subnet.id, subnet.vpcId], `${Label(subnet)} uses ${cidr.text}, which is not inside ${vpc ? `its VPC's` : 'the VPC'} CIDR ${vpcCidrs.length === 1 ? 'block' : 'blocks'} ${blocks}.`, `Pick a block inside ${blocks}, or add a CIDR block to the VPC that contains it.`));
+      out.push(
+        finding(
+          subnetOutsideVpc,
+          [subnet.id, subnet.vpcId],
+          `${Label(subnet)} uses ${cidr.text}, which is not inside ${vpc ? `its VPC's` : 'the VPC'} CIDR ${vpcCidrs.length === 1 ? 'block' : 'blocks'} ${blocks}.`,
+          `Pick a block inside ${blocks}, or add a CIDR block to the VPC that contains it.`,
+        ),
+      );
     }
     return out;
   },

@@ -22,7 +22,14 @@ export const subnetSmall: Rule = {
       if (!cidr || cidr.prefix > 28) continue; // too small to exist: subnet-cidr-size reports it
       const usable = usableAddressCount(cidr);
       if (usable >= FEW_USABLE_ADDRESSES) continue;
-      out.push(finding(subnetSmall, [subnet.id], `${Label(subnet)} (${cidr.text}) has only ${usable} usable addresses: AWS reserves 5 of its ${addressCount(cidr)}.`, 'Use a larger block (a /27 has 27 usable addresses, a /24 has 251) if the subnet will grow.'));
+      out.push(
+        finding(
+          subnetSmall,
+          [subnet.id],
+          `${Label(subnet)} (${cidr.text}) has only ${usable} usable addresses: AWS reserves 5 of its ${addressCount(cidr)}.`,
+          'Use a larger block (a /27 has 27 usable addresses, a /24 has 251) if the subnet will grow.',
+        ),
+      );
     }
     return out;
   },

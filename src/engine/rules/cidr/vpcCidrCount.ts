@@ -17,7 +17,14 @@ export const vpcCidrCount: Rule = {
     for (const vpc of index.vpcs) {
       const n = vpc.cidrBlocks.length;
       if (n <= CIDR_BLOCKS_PER_VPC) continue;
-      out.push(finding(vpcCidrCount, [vpc.id], `${Label(vpc)} has ${n} IPv4 CIDR blocks; the default quota is ${CIDR_BLOCKS_PER_VPC} per VPC, primary included.`, 'Remove blocks, or request a higher "IPv4 CIDR blocks per VPC" quota (up to 50).'));
+      out.push(
+        finding(
+          vpcCidrCount,
+          [vpc.id],
+          `${Label(vpc)} has ${n} IPv4 CIDR blocks; the default quota is ${CIDR_BLOCKS_PER_VPC} per VPC, primary included.`,
+          'Remove blocks, or request a higher "IPv4 CIDR blocks per VPC" quota (up to 50).',
+        ),
+      );
     }
     return out;
   },

@@ -17,14 +17,28 @@ export const vpcCidrInvalid: Rule = {
     for (const vpc of index.vpcs) {
       // An existing VPC's blocks, or one given by a parameter without a value, are unknown, not missing.
       if (vpc.cidrBlocks.length === 0 && !isExternal(vpc)) {
-        out.push(finding(vpcCidrInvalid, [vpc.id], `${Label(vpc)} has no IPv4 CIDR block; every VPC needs one.`, 'Give the VPC a CIDR block such as 10.0.0.0/16.'));
+        out.push(
+          finding(
+            vpcCidrInvalid,
+            [vpc.id],
+            `${Label(vpc)} has no IPv4 CIDR block; every VPC needs one.`,
+            'Give the VPC a CIDR block such as 10.0.0.0/16.',
+          ),
+        );
         continue;
       }
       for (const text of vpc.cidrBlocks) {
         if (isUnknownValue(text)) continue;
         const parsed = parseCidr(text);
         if (!parsed.ok) {
-          out.push(finding(vpcCidrInvalid, [vpc.id], `${Label(vpc)} has an invalid CIDR block. ${parsed.error}`, 'Write the block as a network address and prefix, e.g. 10.0.0.0/16.'));
+          out.push(
+            finding(
+              vpcCidrInvalid,
+              [vpc.id],
+              `${Label(vpc)} has an invalid CIDR block. ${parsed.error}`,
+              'Write the block as a network address and prefix, e.g. 10.0.0.0/16.',
+            ),
+          );
         }
       }
     }

@@ -22,8 +22,16 @@ export const vpcCidrOverlap: Rule = {
         if (cidr) items.push({ cidr, item: cidr });
       }
       for (const [a, b] of findOverlaps(items)) {
-        const what = a.text === b.text ? `lists ${a.text} twice` : `has overlapping CIDR blocks ${a.text} and ${b.text}`;
-        out.push(finding(vpcCidrOverlap, [vpc.id], `${Label(vpc)} ${what}; AWS refuses a block that overlaps one the VPC already has.`, 'Remove the duplicate or pick a block that does not overlap the others.'));
+        const what =
+          a.text === b.text ? `lists ${a.text} twice` : `has overlapping CIDR blocks ${a.text} and ${b.text}`;
+        out.push(
+          finding(
+            vpcCidrOverlap,
+            [vpc.id],
+            `${Label(vpc)} ${what}; AWS refuses a block that overlaps one the VPC already has.`,
+            'Remove the duplicate or pick a block that does not overlap the others.',
+          ),
+        );
       }
     }
     return out;

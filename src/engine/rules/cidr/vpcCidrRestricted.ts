@@ -44,7 +44,8 @@ const isRfc1918 = (f: Family) => f === '10.0.0.0/8' || f === '172.16.0.0/12' || 
 export function secondaryRestriction(primary: Cidr, secondary: Cidr): string | undefined {
   const p = familyOf(primary);
   const s = familyOf(secondary);
-  if (s === '198.19.0.0/16' && p !== '198.19.0.0/16') return `a block from 198.19.0.0/16 cannot be added to a VPC whose primary block is ${primary.text}`;
+  if (s === '198.19.0.0/16' && p !== '198.19.0.0/16')
+    return `a block from 198.19.0.0/16 cannot be added to a VPC whose primary block is ${primary.text}`;
   if (isRfc1918(s) && p !== s) {
     const primaryRange = p === 'public' ? 'a publicly routable or 100.64.0.0/10 range' : p;
     return `${secondary.text} is from the RFC 1918 range ${s}, but the primary block ${primary.text} is from ${primaryRange}`;
@@ -72,13 +73,27 @@ export const vpcCidrRestricted: Rule = {
         if (!cidr) return;
         const never = NEVER.find((n) => overlaps(n.cidr, cidr));
         if (never) {
-          out.push(finding(vpcCidrRestricted, [vpc.id], `${Label(vpc)} uses ${cidr.text}, which lies in the ${never.what}; AWS does not allow it in a VPC.`, 'Use a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16.'));
+          out.push(
+            finding(
+              vpcCidrRestricted,
+              [vpc.id],
+              `${Label(vpc)} uses ${cidr.text}, which lies in the ${never.what}; AWS does not allow it in a VPC.`,
+              'Use a private range such as 10.0.0.0/16, 172.16.0.0/16 or 192.168.0.0/16.',
+            ),
+          );
           return;
         }
         if (i === 0 || !primary) return;
         const why = secondaryRestriction(primary, cidr);
         if (why) {
-          out.push(finding(vpcCidrRestricted, [vpc.id], `${Label(vpc)} cannot add the secondary block ${cidr.text}: ${why}.`, `Pick a secondary block from the same range as the primary block ${primary.text}, or from 100.64.0.0/10.`));
+          out.push(
+            finding(
+              vpcCidrRestricted,
+              [vpc.id],
+              `${Label(vpc)} cannot add the secondary block ${cidr.text}: ${why}.`,
+              `Pick a secondary block from the same range as the primary block ${primary.text}, or from 100.64.0.0/10.`,
+            ),
+          );
         }
       });
     }

@@ -21,7 +21,14 @@ export const vpcCidrSize: Rule = {
         const cidr = tryCidr(text);
         if (!cidr || (cidr.prefix >= MIN_PREFIX && cidr.prefix <= MAX_PREFIX)) continue;
         const why = cidr.prefix < MIN_PREFIX ? 'larger than /16' : 'smaller than /28';
-        out.push(finding(vpcCidrSize, [vpc.id], `${Label(vpc)} uses ${cidr.text}, which is ${why}; AWS accepts VPC blocks from /16 to /28 only.`, 'Pick a prefix length between /16 and /28.'));
+        out.push(
+          finding(
+            vpcCidrSize,
+            [vpc.id],
+            `${Label(vpc)} uses ${cidr.text}, which is ${why}; AWS accepts VPC blocks from /16 to /28 only.`,
+            'Pick a prefix length between /16 and /28.',
+          ),
+        );
       }
     }
     return out;

@@ -19,7 +19,14 @@ export const endpointGatewayService: Rule = {
       if (endpoint.endpointType !== 'Gateway' || isUnknownValue(endpoint.serviceName)) continue;
       const { service } = parseServiceName(endpoint.serviceName);
       if (service === 's3' || service === 'dynamodb') continue;
-      out.push(finding(endpointGatewayService, [endpoint.id], `${Label(endpoint)} is a gateway endpoint for "${String(endpoint.serviceName).slice(0, 80)}"; gateway endpoints exist only for S3 and DynamoDB.`, 'Make it an interface endpoint, or point it at com.amazonaws.<region>.s3 or .dynamodb.'));
+      out.push(
+        finding(
+          endpointGatewayService,
+          [endpoint.id],
+          `${Label(endpoint)} is a gateway endpoint for "${String(endpoint.serviceName).slice(0, 80)}"; gateway endpoints exist only for S3 and DynamoDB.`,
+          'Make it an interface endpoint, or point it at com.amazonaws.<region>.s3 or .dynamodb.',
+        ),
+      );
     }
     return out;
   },

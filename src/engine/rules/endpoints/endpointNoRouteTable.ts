@@ -15,7 +15,14 @@ export const endpointNoRouteTable: Rule = {
     const out: Finding[] = [];
     for (const endpoint of index.endpoints) {
       if (endpoint.endpointType !== 'Gateway' || endpoint.routeTableIds.length > 0) continue;
-      out.push(finding(endpointNoRouteTable, [endpoint.id], `${Label(endpoint)} is not associated with any route table, so no subnet sends traffic through it.`, 'Associate it with the route tables of the subnets that use the service.'));
+      out.push(
+        finding(
+          endpointNoRouteTable,
+          [endpoint.id],
+          `${Label(endpoint)} is not associated with any route table, so no subnet sends traffic through it.`,
+          'Associate it with the route tables of the subnets that use the service.',
+        ),
+      );
     }
     return out;
   },

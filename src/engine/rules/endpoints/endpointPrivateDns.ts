@@ -18,9 +18,19 @@ export const endpointPrivateDns: Rule = {
       if (endpoint.endpointType !== 'Interface' || endpoint.privateDnsEnabled !== true) continue;
       const vpc = index.get(endpoint.vpcId);
       if (vpc?.kind !== 'vpc' || isExternal(vpc)) continue; // an existing VPC's DNS settings are unknown
-      const off = [vpc.enableDnsSupport !== true && 'enableDnsSupport', vpc.enableDnsHostnames !== true && 'enableDnsHostnames'].filter(Boolean);
+      const off = [
+        vpc.enableDnsSupport !== true && 'enableDnsSupport',
+        vpc.enableDnsHostnames !== true && 'enableDnsHostnames',
+      ].filter(Boolean);
       if (off.length === 0) continue;
-      out.push(finding(endpointPrivateDns, [endpoint.id, vpc.id], `${Label(endpoint)} has private DNS on, but ${label(vpc)} has ${off.join(' and ')} off; AWS requires both for private DNS.`, `Turn on ${off.join(' and ')} for the VPC, or turn off private DNS on the endpoint.`));
+      out.push(
+        finding(
+          endpointPrivateDns,
+          [endpoint.id, vpc.id],
+          `${Label(endpoint)} has private DNS on, but ${label(vpc)} has ${off.join(' and ')} off; AWS requires both for private DNS.`,
+          `Turn on ${off.join(' and ')} for the VPC, or turn off private DNS on the endpoint.`,
+        ),
+      );
     }
     return out;
   },

@@ -26,7 +26,14 @@ export const endpointRouteTables: Rule = {
         if (table?.kind !== 'routeTable') continue; // missing: dangling-reference reports it
         if (table.vpcId !== endpoint.vpcId) {
           if (isExternal(table)) continue; // an existing table's VPC is a guess
-          out.push(finding(endpointRouteTables, [endpoint.id, table.id], `${Label(endpoint)} is associated with ${label(table)}, which belongs to another VPC.`, "Associate the endpoint only with route tables of its own VPC."));
+          out.push(
+            finding(
+              endpointRouteTables,
+              [endpoint.id, table.id],
+              `${Label(endpoint)} is associated with ${label(table)}, which belongs to another VPC.`,
+              'Associate the endpoint only with route tables of its own VPC.',
+            ),
+          );
           continue;
         }
         const key = `${table.id}\u0000${service}`;
@@ -35,7 +42,14 @@ export const endpointRouteTables: Rule = {
           claimed.set(key, endpoint);
           continue;
         }
-        out.push(finding(endpointRouteTables, [endpoint.id, first.id, table.id], `${Label(endpoint)} and ${label(first)} are both ${service} endpoints associated with ${label(table)}; a route table can route to only one endpoint per service.`, 'Associate each route table with only one of the two endpoints.'));
+        out.push(
+          finding(
+            endpointRouteTables,
+            [endpoint.id, first.id, table.id],
+            `${Label(endpoint)} and ${label(first)} are both ${service} endpoints associated with ${label(table)}; a route table can route to only one endpoint per service.`,
+            'Associate each route table with only one of the two endpoints.',
+          ),
+        );
       }
     }
     return out;

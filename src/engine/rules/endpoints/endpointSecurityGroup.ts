@@ -34,8 +34,12 @@ function clientRanges(index: RuleContext['index'], vpcId: string): Cidr[] {
   }
   const gateways = new Set(index.virtualPrivateGateways.filter((g) => g.vpcId === vpcId).map((g) => g.id));
   for (const r of index.all) {
-    const cidrs = r.kind === 'vpnConnection' && gateways.has(r.vpnGatewayId) ? r.onPremisesCidrs
-      : r.kind === 'directConnectGateway' && r.virtualPrivateGatewayIds.some((g) => gateways.has(g)) ? r.onPremisesCidrs : [];
+    const cidrs =
+      r.kind === 'vpnConnection' && gateways.has(r.vpnGatewayId)
+        ? r.onPremisesCidrs
+        : r.kind === 'directConnectGateway' && r.virtualPrivateGatewayIds.some((g) => gateways.has(g))
+          ? r.onPremisesCidrs
+          : [];
     for (const text of cidrs) {
       const cidr = tryCidr(text);
       if (cidr) ranges.push(cidr);
@@ -59,19 +63,29 @@ export const endpointSecurityGroup: Rule = {
         const g = index.get(id);
         if (g?.kind === 'securityGroup') groups.push(g);
       }
-      if (endpoint.securityGroupIds.length === 0) groups = (index.securityGroupsByVpc.get(endpoint.vpcId) ?? []).filter((g) => g.isDefault);
+      if (endpoint.securityGroupIds.length === 0)
+        groups = (index.securityGroupsByVpc.get(endpoint.vpcId) ?? []).filter((g) => g.isDefault);
       else if (groups.length === 0) continue; // only missing groups: dangling-reference reports them
       if (groups.length === 0) continue;
-      const admits = groups.some((g) => g.ingress.some((rule) => {
-        if (!coversTcpPort(rule, SERVICE_PORT)) return false;
-        if (typeof rule.groupId === 'string' || typeof rule.prefixListId === 'string') return true;
-        const source = tryCidr(rule.cidr);
-        return !!source && vpcCidrs.some((c) => overlaps(c, source));
-      }));
+      const admits = groups.some((g) =>
+        g.ingress.some((rule) => {
+          if (!coversTcpPort(rule, SERVICE_PORT)) return false;
+          if (typeof rule.groupId === 'string' || typeof rule.prefixListId === 'string') return true;
+          const source = tryCidr(rule.cidr);
+          return !!source && vpcCidrs.some((c) => overlaps(c, source));
+        }),
+      );
       // An existing group's rules, or an existing VPC's blocks, are unknown: nothing to say.
       if (admits || groups.some(isExternal) || isExternal(index.get(endpoint.vpcId))) continue;
       const names = groups.map((g) => g.id).join(', ');
-      out.push(finding(endpointSecurityGroup, [endpoint.id, ...groups.map((g) => g.id)], `${Label(endpoint)} uses ${groups.length === 1 ? 'security group' : 'security groups'} ${names}, which admit no HTTPS (TCP ${SERVICE_PORT}) from the VPC or the networks connected to it, so calls to the service through it fail.`, `Add an inbound rule for TCP ${SERVICE_PORT} from the VPC's CIDR block (or the clients' security group).`));
+      out.push(
+        finding(
+          endpointSecurityGroup,
+          [endpoint.id, ...groups.map((g) => g.id)],
+          `${Label(endpoint)} uses ${groups.length === 1 ? 'security group' : 'security groups'} ${names}, which admit no HTTPS (TCP ${SERVICE_PORT}) from the VPC or the networks connected to it, so calls to the service through it fail.`,
+          `Add an inbound rule for TCP ${SERVICE_PORT} from the VPC's CIDR block (or the clients' security group).`,
+        ),
+      );
     }
     return out;
   },

@@ -17,7 +17,15 @@ export const endpointSubnets: Rule = {
     for (const endpoint of index.endpoints) {
       if (endpoint.endpointType !== 'Interface') continue;
       if (endpoint.subnetIds.length === 0) {
-        out.push(finding(endpointSubnets, [endpoint.id], `${Label(endpoint)} has no subnet, so it has no network interface to reach.`, 'Choose one subnet in each Availability Zone that uses the endpoint.', 'warning'));
+        out.push(
+          finding(
+            endpointSubnets,
+            [endpoint.id],
+            `${Label(endpoint)} has no subnet, so it has no network interface to reach.`,
+            'Choose one subnet in each Availability Zone that uses the endpoint.',
+            'warning',
+          ),
+        );
         continue;
       }
       const byZone = new Map<string, string>();
@@ -25,12 +33,26 @@ export const endpointSubnets: Rule = {
         const subnet = index.get(subnetId);
         if (subnet?.kind !== 'subnet' || isExternal(subnet)) continue; // an existing subnet's VPC and zone are guesses
         if (subnet.vpcId !== endpoint.vpcId) {
-          out.push(finding(endpointSubnets, [endpoint.id, subnet.id], `${Label(endpoint)} uses ${label(subnet)}, which belongs to another VPC.`, "Choose subnets of the endpoint's own VPC."));
+          out.push(
+            finding(
+              endpointSubnets,
+              [endpoint.id, subnet.id],
+              `${Label(endpoint)} uses ${label(subnet)}, which belongs to another VPC.`,
+              "Choose subnets of the endpoint's own VPC.",
+            ),
+          );
           continue;
         }
         const other = byZone.get(subnet.availabilityZone);
         if (other) {
-          out.push(finding(endpointSubnets, [endpoint.id, subnet.id, other], `${Label(endpoint)} uses two subnets in ${subnet.availabilityZone} (${other} and ${subnet.id}); an interface endpoint takes at most one subnet per Availability Zone.`, `Keep one of the two subnets in ${subnet.availabilityZone}.`));
+          out.push(
+            finding(
+              endpointSubnets,
+              [endpoint.id, subnet.id, other],
+              `${Label(endpoint)} uses two subnets in ${subnet.availabilityZone} (${other} and ${subnet.id}); an interface endpoint takes at most one subnet per Availability Zone.`,
+              `Keep one of the two subnets in ${subnet.availabilityZone}.`,
+            ),
+          );
         } else {
           byZone.set(subnet.availabilityZone, subnet.id);
         }

@@ -13,7 +13,12 @@ const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 export function parseServiceName(text: unknown): ServiceName {
   if (typeof text !== 'string') return { service: '' };
   const parts = text.trim().split('.');
-  const start = parts[0] === 'com' && parts[1] === 'amazonaws' ? 2 : parts[0] === 'cn' && parts[1] === 'com' && parts[2] === 'amazonaws' ? 3 : -1;
+  const start =
+    parts[0] === 'com' && parts[1] === 'amazonaws'
+      ? 2
+      : parts[0] === 'cn' && parts[1] === 'com' && parts[2] === 'amazonaws'
+        ? 3
+        : -1;
   if (start < 0) return { service: text.trim() };
   let i = start;
   if (parts[i] === 'vpce') i++;

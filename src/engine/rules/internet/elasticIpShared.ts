@@ -26,7 +26,14 @@ export const elasticIpShared: Rule = {
     for (const [eipId, list] of owners) {
       if (list.length < 2) continue;
       const eip = index.get(eipId)!;
-      out.push(finding(elasticIpShared, [list[1], eipId, ...list], `${Label(eip)} is associated with ${list.length} resources (${list.join(', ')}); an Elastic IP belongs to one at a time.`, 'Allocate another Elastic IP for each extra resource.'));
+      out.push(
+        finding(
+          elasticIpShared,
+          [list[1], eipId, ...list],
+          `${Label(eip)} is associated with ${list.length} resources (${list.join(', ')}); an Elastic IP belongs to one at a time.`,
+          'Allocate another Elastic IP for each extra resource.',
+        ),
+      );
     }
     return out;
   },

@@ -14,7 +14,14 @@ export const igwDetached: Rule = {
     const out: Finding[] = [];
     for (const gateway of index.internetGateways) {
       if (typeof gateway.vpcId === 'string' && gateway.vpcId !== '') continue; // attached (a missing VPC is a dangling reference)
-      out.push(finding(igwDetached, [gateway.id], `${Label(gateway)} is not attached to a VPC, so no traffic can use it.`, 'Attach it to a VPC (drag it onto the VPC) or delete it.'));
+      out.push(
+        finding(
+          igwDetached,
+          [gateway.id],
+          `${Label(gateway)} is not attached to a VPC, so no traffic can use it.`,
+          'Attach it to a VPC (drag it onto the VPC) or delete it.',
+        ),
+      );
     }
     return out;
   },

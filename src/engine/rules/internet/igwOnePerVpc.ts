@@ -16,7 +16,14 @@ export const igwOnePerVpc: Rule = {
       const vpc = index.get(vpcId);
       if (gateways.length < 2 || vpc?.kind !== 'vpc') continue;
       const ids = gateways.map((g) => g.id);
-      out.push(finding(igwOnePerVpc, [ids[1], vpcId, ...ids], `${Label(vpc)} has ${gateways.length} internet gateways attached (${ids.join(', ')}); a VPC can have only one.`, 'Detach or delete the extra internet gateways and route through the one that stays.'));
+      out.push(
+        finding(
+          igwOnePerVpc,
+          [ids[1], vpcId, ...ids],
+          `${Label(vpc)} has ${gateways.length} internet gateways attached (${ids.join(', ')}); a VPC can have only one.`,
+          'Detach or delete the extra internet gateways and route through the one that stays.',
+        ),
+      );
     }
     return out;
   },

@@ -20,8 +20,21 @@ export const instanceNeedsPublicIp: Rule = {
     for (const instance of index.instances) {
       if (routed.has(instance.id)) continue; // a NAT instance: nat-instance reports it with the stronger reason
       const subnet = index.get(instance.subnetId);
-      if (subnet?.kind !== 'subnet' || isExternal(subnet) || !index.isPublic(subnet) || hasPublicAddress(index, instance)) continue;
-      out.push(finding(instanceNeedsPublicIp, [instance.id, subnet.id], `${Label(instance)} is in the public ${label(subnet)} but has no public IP or Elastic IP, so it cannot reach the internet.`, 'Assign a public IP at launch or associate an Elastic IP, or move the instance to a private subnet behind a NAT gateway.'));
+      if (
+        subnet?.kind !== 'subnet' ||
+        isExternal(subnet) ||
+        !index.isPublic(subnet) ||
+        hasPublicAddress(index, instance)
+      )
+        continue;
+      out.push(
+        finding(
+          instanceNeedsPublicIp,
+          [instance.id, subnet.id],
+          `${Label(instance)} is in the public ${label(subnet)} but has no public IP or Elastic IP, so it cannot reach the internet.`,
+          'Assign a public IP at launch or associate an Elastic IP, or move the instance to a private subnet behind a NAT gateway.',
+        ),
+      );
     }
     return out;
   },

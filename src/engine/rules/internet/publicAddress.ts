@@ -14,7 +14,8 @@ function instancesWithInterfaceEip(index: DesignIndex): Set<ResourceId> {
   if (!set) {
     set = new Set();
     for (const eni of index.networkInterfaces) {
-      if (typeof eni.instanceId === 'string' && index.get(eni.elasticIpId)?.kind === 'elasticIp') set.add(eni.instanceId);
+      if (typeof eni.instanceId === 'string' && index.get(eni.elasticIpId)?.kind === 'elasticIp')
+        set.add(eni.instanceId);
     }
     cache.set(index, set);
   }
@@ -39,7 +40,8 @@ export function routeTargetIds(index: DesignIndex): Set<ResourceId> {
   let set = targetsCache.get(index);
   if (!set) {
     set = new Set();
-    for (const table of index.routeTables) for (const route of table.routes) if (typeof route.targetId === 'string') set.add(route.targetId);
+    for (const table of index.routeTables)
+      for (const route of table.routes) if (typeof route.targetId === 'string') set.add(route.targetId);
     targetsCache.set(index, set);
   }
   return set;

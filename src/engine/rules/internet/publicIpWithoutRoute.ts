@@ -17,7 +17,14 @@ export const publicIpWithoutRoute: Rule = {
     const out: Finding[] = [];
     for (const subnet of index.subnets) {
       if (subnet.mapPublicIpOnLaunch === true && !index.isPublic(subnet) && !isExternal(subnet)) {
-        out.push(finding(publicIpWithoutRoute, [subnet.id], `${Label(subnet)} auto-assigns public IPs, but its route table has no route to an internet gateway, so those addresses cannot be used.`, 'Add a 0.0.0.0/0 route to the internet gateway, or turn off auto-assign public IP.'));
+        out.push(
+          finding(
+            publicIpWithoutRoute,
+            [subnet.id],
+            `${Label(subnet)} auto-assigns public IPs, but its route table has no route to an internet gateway, so those addresses cannot be used.`,
+            'Add a 0.0.0.0/0 route to the internet gateway, or turn off auto-assign public IP.',
+          ),
+        );
       }
     }
     for (const instance of index.instances) {
@@ -25,7 +32,14 @@ export const publicIpWithoutRoute: Rule = {
       if (subnet?.kind !== 'subnet' || index.isPublic(subnet) || isExternal(subnet)) continue; // an existing subnet's routes are unknown
       const eip = hasElasticIp(index, instance);
       if (!eip && instance.associatePublicIp !== true) continue;
-      out.push(finding(publicIpWithoutRoute, [instance.id, subnet.id], `${Label(instance)} has ${eip ? 'an Elastic IP' : 'a public IP'}, but ${label(subnet)} has no route to an internet gateway, so the address cannot be used.`, 'Move the instance to a public subnet, or release the address and reach the internet through a NAT gateway.'));
+      out.push(
+        finding(
+          publicIpWithoutRoute,
+          [instance.id, subnet.id],
+          `${Label(instance)} has ${eip ? 'an Elastic IP' : 'a public IP'}, but ${label(subnet)} has no route to an internet gateway, so the address cannot be used.`,
+          'Move the instance to a public subnet, or release the address and reach the internet through a NAT gateway.',
+        ),
+      );
     }
     return out;
   },

@@ -23,12 +23,20 @@ export const natGatewayCrossAz: Rule = {
         const nat = index.get(route.targetId);
         if (nat?.kind !== 'natGateway' || nats.has(nat.id)) continue;
         const natSubnet = index.get(nat.subnetId);
-        if (natSubnet?.kind === 'subnet' && !isExternal(natSubnet)) nats.set(nat.id, { nat, zone: natSubnet.availabilityZone });
+        if (natSubnet?.kind === 'subnet' && !isExternal(natSubnet))
+          nats.set(nat.id, { nat, zone: natSubnet.availabilityZone });
       }
       for (const { nat, zone } of nats.values()) {
         for (const subnet of users as Subnet[]) {
           if (subnet.availabilityZone === zone || isExternal(subnet)) continue; // an existing subnet's zone is a guess
-          out.push(finding(natGatewayCrossAz, [subnet.id, nat.id, table.id], `${Label(subnet)} in ${subnet.availabilityZone} sends traffic to ${label(nat)} in ${zone}: it loses internet access if ${zone} fails, and pays cross-AZ data transfer.`, `Create a NAT gateway in ${subnet.availabilityZone} and give the subnet a route table that uses it.`));
+          out.push(
+            finding(
+              natGatewayCrossAz,
+              [subnet.id, nat.id, table.id],
+              `${Label(subnet)} in ${subnet.availabilityZone} sends traffic to ${label(nat)} in ${zone}: it loses internet access if ${zone} fails, and pays cross-AZ data transfer.`,
+              `Create a NAT gateway in ${subnet.availabilityZone} and give the subnet a route table that uses it.`,
+            ),
+          );
         }
       }
     }

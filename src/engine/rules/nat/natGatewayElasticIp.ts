@@ -15,13 +15,35 @@ export const natGatewayElasticIp: Rule = {
     for (const nat of index.natGateways) {
       const hasEip = nat.elasticIpId !== undefined && nat.elasticIpId !== '';
       if (nat.connectivityType === 'private') {
-        if (hasEip) out.push(finding(natGatewayElasticIp, [nat.id], `${Label(nat)} is a private NAT gateway but has an Elastic IP; private NAT gateways cannot use one.`, 'Remove the Elastic IP, or make the NAT gateway public.'));
+        if (hasEip)
+          out.push(
+            finding(
+              natGatewayElasticIp,
+              [nat.id],
+              `${Label(nat)} is a private NAT gateway but has an Elastic IP; private NAT gateways cannot use one.`,
+              'Remove the Elastic IP, or make the NAT gateway public.',
+            ),
+          );
         continue;
       }
       if (!hasEip) {
-        out.push(finding(natGatewayElasticIp, [nat.id], `${Label(nat)} is a public NAT gateway without an Elastic IP; AWS requires one to create it.`, 'Allocate an Elastic IP and associate it with the NAT gateway.'));
+        out.push(
+          finding(
+            natGatewayElasticIp,
+            [nat.id],
+            `${Label(nat)} is a public NAT gateway without an Elastic IP; AWS requires one to create it.`,
+            'Allocate an Elastic IP and associate it with the NAT gateway.',
+          ),
+        );
       } else if (index.get(nat.elasticIpId)?.kind !== 'elasticIp') {
-        out.push(finding(natGatewayElasticIp, [nat.id], `${Label(nat)} uses the Elastic IP ${String(nat.elasticIpId).slice(0, 60)}, which does not exist.`, 'Allocate an Elastic IP and associate it with the NAT gateway.'));
+        out.push(
+          finding(
+            natGatewayElasticIp,
+            [nat.id],
+            `${Label(nat)} uses the Elastic IP ${String(nat.elasticIpId).slice(0, 60)}, which does not exist.`,
+            'Allocate an Elastic IP and associate it with the NAT gateway.',
+          ),
+        );
       }
     }
     return out;

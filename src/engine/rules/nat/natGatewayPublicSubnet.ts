@@ -18,7 +18,14 @@ export const natGatewayPublicSubnet: Rule = {
       if (nat.connectivityType === 'private') continue;
       const subnet = index.get(nat.subnetId);
       if (subnet?.kind !== 'subnet' || index.isPublic(subnet) || isExternal(subnet)) continue; // an existing subnet's routes are unknown
-      out.push(finding(natGatewayPublicSubnet, [nat.id, subnet.id], `${Label(nat)} is a public NAT gateway in ${label(subnet)}, which has no route to an internet gateway, so nothing it forwards reaches the internet.`, 'Move the NAT gateway to a public subnet (one whose route table sends 0.0.0.0/0 to the internet gateway).'));
+      out.push(
+        finding(
+          natGatewayPublicSubnet,
+          [nat.id, subnet.id],
+          `${Label(nat)} is a public NAT gateway in ${label(subnet)}, which has no route to an internet gateway, so nothing it forwards reaches the internet.`,
+          'Move the NAT gateway to a public subnet (one whose route table sends 0.0.0.0/0 to the internet gateway).',
+        ),
+      );
     }
     return out;
   },

@@ -16,7 +16,14 @@ export const natGatewaySecurityGroup: Rule = {
     for (const nat of index.natGateways) {
       const groups = nat.securityGroupIds ?? [];
       if (groups.length === 0) continue;
-      out.push(finding(natGatewaySecurityGroup, [nat.id, ...groups], `${Label(nat)} has security groups (${groups.join(', ')}), but a NAT gateway cannot have any.`, "Remove the security groups; use the instances' security groups and the subnet's network ACL instead."));
+      out.push(
+        finding(
+          natGatewaySecurityGroup,
+          [nat.id, ...groups],
+          `${Label(nat)} has security groups (${groups.join(', ')}), but a NAT gateway cannot have any.`,
+          "Remove the security groups; use the instances' security groups and the subnet's network ACL instead.",
+        ),
+      );
     }
     return out;
   },

@@ -37,15 +37,36 @@ export const natInstance: Rule = {
     const out: Finding[] = [];
     for (const { target, tableId, internet } of uses.values()) {
       if (target.sourceDestCheck !== false) {
-        out.push(finding(natInstance, [target.id, tableId], `${Label(target)} is a route target in ${tableId} but has source/destination check on, so it drops traffic that is not addressed to itself.`, 'Turn off source/destination check on it.'));
+        out.push(
+          finding(
+            natInstance,
+            [target.id, tableId],
+            `${Label(target)} is a route target in ${tableId} but has source/destination check on, so it drops traffic that is not addressed to itself.`,
+            'Turn off source/destination check on it.',
+          ),
+        );
       }
       if (!internet || target.kind !== 'instance') continue;
       const subnet = index.get(target.subnetId);
       if (subnet?.kind === 'subnet' && !isExternal(subnet) && !index.isPublic(subnet)) {
-        out.push(finding(natInstance, [target.id, subnet.id], `${Label(target)} carries internet traffic for route table ${tableId} but sits in ${label(subnet)}, which has no route to an internet gateway.`, 'Move the NAT instance to a public subnet.'));
+        out.push(
+          finding(
+            natInstance,
+            [target.id, subnet.id],
+            `${Label(target)} carries internet traffic for route table ${tableId} but sits in ${label(subnet)}, which has no route to an internet gateway.`,
+            'Move the NAT instance to a public subnet.',
+          ),
+        );
       }
       if (!hasPublicAddress(index, target)) {
-        out.push(finding(natInstance, [target.id], `${Label(target)} carries internet traffic for route table ${tableId} but has no public IP or Elastic IP, so the internet gateway cannot translate its traffic.`, 'Associate an Elastic IP with the NAT instance.'));
+        out.push(
+          finding(
+            natInstance,
+            [target.id],
+            `${Label(target)} carries internet traffic for route table ${tableId} but has no public IP or Elastic IP, so the internet gateway cannot translate its traffic.`,
+            'Associate an Elastic IP with the NAT instance.',
+          ),
+        );
       }
     }
     return out;

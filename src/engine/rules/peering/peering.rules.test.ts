@@ -13,7 +13,15 @@ import { peeringRoutes } from './peeringRoutes.ts';
 const LIMITATIONS = 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-limitations';
 
 /** VPC "Team" (10.0.0.0/16) peered with "Lonely" (10.1.0.0/16); each has a main table with the given routes. */
-function peered(options: { team?: Route[]; lonely?: Route[]; peering?: Partial<PeeringConnection>; lonelyVpc?: Parameters<typeof aVpc>[0] } = {}, ...extra: Resource[]) {
+function peered(
+  options: {
+    team?: Route[];
+    lonely?: Route[];
+    peering?: Partial<PeeringConnection>;
+    lonelyVpc?: Parameters<typeof aVpc>[0];
+  } = {},
+  ...extra: Resource[]
+) {
   return aDesign(
     aVpc({ id: 'vpc-a', name: 'Team' }),
     aVpc({ id: 'vpc-b', name: 'Lonely', cidrBlocks: ['10.1.0.0/16'], ...options.lonelyVpc }),
@@ -31,8 +39,13 @@ describe(`peering-cidr-overlap (${LIMITATIONS})`, () => {
   it('cites the peering limitations', () => expect(peeringCidrOverlap.docs).toBe(LIMITATIONS));
 
   it('reports overlapping VPCs, including through a secondary block', () => {
-    expect(findingsOf(peered({ lonelyVpc: { cidrBlocks: ['10.0.128.0/17'] } }), 'peering-cidr-overlap')[0]).toMatchObject({ severity: 'error', resources: ['pcx-a', 'vpc-a', 'vpc-b'] });
-    const [f] = findingsOf(peered({ lonelyVpc: { cidrBlocks: ['10.1.0.0/16', '10.0.5.0/24'] } }), 'peering-cidr-overlap');
+    expect(
+      findingsOf(peered({ lonelyVpc: { cidrBlocks: ['10.0.128.0/17'] } }), 'peering-cidr-overlap')[0],
+    ).toMatchObject({ severity: 'error', resources: ['pcx-a', 'vpc-a', 'vpc-b'] });
+    const [f] = findingsOf(
+      peered({ lonelyVpc: { cidrBlocks: ['10.1.0.0/16', '10.0.5.0/24'] } }),
+      'peering-cidr-overlap',
+    );
     expect(f!.message).toContain('10.0.5.0/24');
   });
 
@@ -46,7 +59,10 @@ describe(`peering-duplicate (${LIMITATIONS})`, () => {
 
   it('reports a second peering between the same VPCs, either direction', () => {
     const design = peered({}, aPeering({ id: 'pcx-b', requesterVpcId: 'vpc-b', accepterVpcId: 'vpc-a' }));
-    expect(findingsOf(design, 'peering-duplicate')[0]).toMatchObject({ severity: 'error', resources: ['pcx-b', 'pcx-a'] });
+    expect(findingsOf(design, 'peering-duplicate')[0]).toMatchObject({
+      severity: 'error',
+      resources: ['pcx-b', 'pcx-a'],
+    });
   });
 
   it('ignores rejected or deleted requests', () => {
@@ -58,13 +74,20 @@ describe('peering-not-active (https://docs.aws.amazon.com/vpc/latest/peering/vpc
   it('cites the peering lifecycle', () => expect(peeringNotActive.docs).toContain('vpc-peering-lifecycle'));
 
   it('warns that a pending request waits for the accepter, naming it', () => {
-    const [f] = findingsOf(peered({ peering: { status: 'pending-acceptance', requestedAt: '2025-05-30T00:00:00Z' } }), 'peering-not-active');
+    const [f] = findingsOf(
+      peered({ peering: { status: 'pending-acceptance', requestedAt: '2025-05-30T00:00:00Z' } }),
+      'peering-not-active',
+    );
     expect(f).toMatchObject({ severity: 'warning', resources: ['pcx-a', 'vpc-b'] });
     expect(f!.message).toContain('VPC "Lonely" (vpc-b)');
   });
 
   it('reports a request older than 7 days as expired (an error)', () => {
-    const [f] = findingsOf(peered({ peering: { status: 'pending-acceptance', requestedAt: '2025-05-20T00:00:00Z' } }), 'peering-not-active', NOW);
+    const [f] = findingsOf(
+      peered({ peering: { status: 'pending-acceptance', requestedAt: '2025-05-20T00:00:00Z' } }),
+      'peering-not-active',
+      NOW,
+    );
     expect(f!.severity).toBe('error');
     expect(f!.message).toContain('expired');
   });
@@ -75,7 +98,8 @@ describe('peering-not-active (https://docs.aws.amazon.com/vpc/latest/peering/vpc
 });
 
 describe('peering-routes (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html)', () => {
-  it('cites the peering routing page', () => expect(peeringRoutes.docs).toBe('https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html'));
+  it('cites the peering routing page', () =>
+    expect(peeringRoutes.docs).toBe('https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html'));
 
   it('warns when only one side routes through the peering, naming the side without a route', () => {
     const [f] = findingsOf(peered({ team: [toLonely] }), 'peering-routes');
@@ -93,10 +117,16 @@ describe('peering-routes (https://docs.aws.amazon.com/vpc/latest/peering/vpc-pee
 });
 
 describe('peering-not-transitive (https://docs.aws.amazon.com/vpc/latest/peering/invalid-peering-configurations.html)', () => {
-  it('cites the unsupported peering configurations', () => expect(peeringNotTransitive.docs).toBe('https://docs.aws.amazon.com/vpc/latest/peering/invalid-peering-configurations.html'));
+  it('cites the unsupported peering configurations', () =>
+    expect(peeringNotTransitive.docs).toBe(
+      'https://docs.aws.amazon.com/vpc/latest/peering/invalid-peering-configurations.html',
+    ));
 
   it('reports a route through the peering to a range outside the peer VPC, naming the route and the peering', () => {
-    const design = peered({ team: [{ id: 'TeamToLonely', destinationCidrBlock: '10.2.0.0/16', targetId: 'pcx-a' }], lonely: [toTeam] });
+    const design = peered({
+      team: [{ id: 'TeamToLonely', destinationCidrBlock: '10.2.0.0/16', targetId: 'pcx-a' }],
+      lonely: [toTeam],
+    });
     const [f] = findingsOf(design, 'peering-not-transitive');
     expect(f!.severity).toBe('error');
     expect(f!.message).toContain('VPC peering is not transitive');
@@ -105,26 +135,54 @@ describe('peering-not-transitive (https://docs.aws.amazon.com/vpc/latest/peering
     expect(f!.resources[0]).toBe('rtb-team');
   });
 
-  it('reports a default route through a peering (edge-to-edge through the peer\'s gateway)', () => {
-    expect(findingsOf(peered({ team: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-a' }] }), 'peering-not-transitive')).toHaveLength(1);
+  it("reports a default route through a peering (edge-to-edge through the peer's gateway)", () => {
+    expect(
+      findingsOf(
+        peered({ team: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-a' }] }),
+        'peering-not-transitive',
+      ),
+    ).toHaveLength(1);
   });
 
   it('only warns about a wider private range that holds the peer VPC (it still reaches the peer)', () => {
-    const [f] = findingsOf(peered({ team: [{ id: 'r', destinationCidrBlock: '10.0.0.0/8', targetId: 'pcx-a' }] }), 'peering-not-transitive');
+    const [f] = findingsOf(
+      peered({ team: [{ id: 'r', destinationCidrBlock: '10.0.0.0/8', targetId: 'pcx-a' }] }),
+      'peering-not-transitive',
+    );
     expect(f).toMatchObject({ severity: 'warning', resources: expect.arrayContaining(['r', 'pcx-a']) });
-    expect(findingsOf(peered({ team: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-a' }] }), 'peering-not-transitive')[0]?.severity).toBe('error');
+    expect(
+      findingsOf(
+        peered({ team: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'pcx-a' }] }),
+        'peering-not-transitive',
+      )[0]?.severity,
+    ).toBe('error');
   });
 
   it('accepts routes to the peer VPC or a part of it', () => {
-    expect(findingsOf(peered({ team: [toLonely, { id: 'r', destinationCidrBlock: '10.1.4.0/24', targetId: 'pcx-a' }], lonely: [toTeam] }), 'peering-not-transitive')).toEqual([]);
+    expect(
+      findingsOf(
+        peered({
+          team: [toLonely, { id: 'r', destinationCidrBlock: '10.1.4.0/24', targetId: 'pcx-a' }],
+          lonely: [toTeam],
+        }),
+        'peering-not-transitive',
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('peering-cross-region-sg-reference (https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html)', () => {
-  it('cites the peering security groups page', () => expect(peeringCrossRegionSgReference.docs).toBe('https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html'));
+  it('cites the peering security groups page', () =>
+    expect(peeringCrossRegionSgReference.docs).toBe(
+      'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html',
+    ));
 
   const groups = [
-    aSecurityGroup({ id: 'sg-team', vpcId: 'vpc-a', ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, groupId: 'sg-lonely' }] }),
+    aSecurityGroup({
+      id: 'sg-team',
+      vpcId: 'vpc-a',
+      ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, groupId: 'sg-lonely' }],
+    }),
     aSecurityGroup({ id: 'sg-lonely', vpcId: 'vpc-b' }),
   ];
 
@@ -148,7 +206,10 @@ describe('peering-quota (https://docs.aws.amazon.com/vpc/latest/userguide/amazon
   function hub(spokes: number) {
     const resources: Resource[] = [aVpc({ id: 'hub', cidrBlocks: ['10.0.0.0/16'] })];
     for (let i = 1; i <= spokes; i++) {
-      resources.push(aVpc({ id: `spoke-${i}`, cidrBlocks: [`10.${i}.0.0/16`] }), aPeering({ id: `pcx-${i}`, requesterVpcId: 'hub', accepterVpcId: `spoke-${i}` }));
+      resources.push(
+        aVpc({ id: `spoke-${i}`, cidrBlocks: [`10.${i}.0.0/16`] }),
+        aPeering({ id: `pcx-${i}`, requesterVpcId: 'hub', accepterVpcId: `spoke-${i}` }),
+      );
     }
     return aDesign(...resources);
   }

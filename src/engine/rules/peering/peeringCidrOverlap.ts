@@ -27,8 +27,16 @@ export const peeringCidrOverlap: Rule = {
       if (pairs.length === 0) continue;
       const [x, y] = pairs[0]!;
       const [ca, cb] = x.side === 0 ? [x.cidr, y.cidr] : [y.cidr, x.cidr];
-      const more = pairs.length > 1 ? ` (and ${pairs.length - 1} more overlapping pair${pairs.length > 2 ? 's' : ''})` : '';
-      out.push(finding(peeringCidrOverlap, [peering.id, a.id, b.id], `${Label(peering)} joins ${label(a)} (${ca.text}) and ${label(b)} (${cb.text}), whose CIDR blocks overlap${more}; AWS cannot peer overlapping VPCs.`, 'Re-address one VPC so that none of its blocks overlap the other, or connect them another way.'));
+      const more =
+        pairs.length > 1 ? ` (and ${pairs.length - 1} more overlapping pair${pairs.length > 2 ? 's' : ''})` : '';
+      out.push(
+        finding(
+          peeringCidrOverlap,
+          [peering.id, a.id, b.id],
+          `${Label(peering)} joins ${label(a)} (${ca.text}) and ${label(b)} (${cb.text}), whose CIDR blocks overlap${more}; AWS cannot peer overlapping VPCs.`,
+          'Re-address one VPC so that none of its blocks overlap the other, or connect them another way.',
+        ),
+      );
     }
     return out;
   },

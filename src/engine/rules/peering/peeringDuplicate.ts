@@ -23,7 +23,14 @@ export const peeringDuplicate: Rule = {
         byPair.set(key, peering);
         continue;
       }
-      out.push(finding(peeringDuplicate, [peering.id, first.id], `${Label(peering)} joins the same two VPCs (${peering.requesterVpcId} and ${peering.accepterVpcId}) as ${first.id}; only one peering connection per pair is allowed.`, `Delete ${peering.id} and route through ${first.id}.`));
+      out.push(
+        finding(
+          peeringDuplicate,
+          [peering.id, first.id],
+          `${Label(peering)} joins the same two VPCs (${peering.requesterVpcId} and ${peering.accepterVpcId}) as ${first.id}; only one peering connection per pair is allowed.`,
+          `Delete ${peering.id} and route through ${first.id}.`,
+        ),
+      );
     }
     return out;
   },

@@ -21,16 +21,38 @@ export const peeringNotActive: Rule = {
       const accepter = index.get(peering.accepterVpcId);
       const accepterName = accepter?.kind === 'vpc' ? label(accepter) : `VPC ${String(peering.accepterVpcId)}`;
       if (peering.status !== 'pending-acceptance') {
-        out.push(finding(peeringNotActive, [peering.id], `${Label(peering)} is ${String(peering.status)}, so no traffic crosses it.`, 'Request a new peering connection, or delete this one and its routes.'));
+        out.push(
+          finding(
+            peeringNotActive,
+            [peering.id],
+            `${Label(peering)} is ${String(peering.status)}, so no traffic crosses it.`,
+            'Request a new peering connection, or delete this one and its routes.',
+          ),
+        );
         continue;
       }
       const requested = typeof peering.requestedAt === 'string' ? Date.parse(peering.requestedAt) : NaN;
       if (Number.isFinite(requested) && now.getTime() - requested > PEERING_REQUEST_LIFETIME_MS) {
-        out.push(finding(peeringNotActive, [peering.id], `${Label(peering)} was requested on ${peering.requestedAt!.slice(0, 10)} and never accepted; requests expire after 7 days, so this one has expired.`, 'Request the peering connection again and have the accepter accept it within 7 days.', 'error'));
+        out.push(
+          finding(
+            peeringNotActive,
+            [peering.id],
+            `${Label(peering)} was requested on ${peering.requestedAt!.slice(0, 10)} and never accepted; requests expire after 7 days, so this one has expired.`,
+            'Request the peering connection again and have the accepter accept it within 7 days.',
+            'error',
+          ),
+        );
         continue;
       }
       const account = accepter?.kind === 'vpc' && accepter.accountId ? ` (account ${accepter.accountId})` : '';
-      out.push(finding(peeringNotActive, [peering.id, peering.accepterVpcId], `${Label(peering)} is waiting for the owner of ${accepterName}${account} to accept it; no traffic crosses it until then.`, 'Accept the request from the accepter VPC\'s account within 7 days of the request.'));
+      out.push(
+        finding(
+          peeringNotActive,
+          [peering.id, peering.accepterVpcId],
+          `${Label(peering)} is waiting for the owner of ${accepterName}${account} to accept it; no traffic crosses it until then.`,
+          "Accept the request from the accepter VPC's account within 7 days of the request.",
+        ),
+      );
     }
     return out;
   },

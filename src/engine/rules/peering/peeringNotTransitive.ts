@@ -37,10 +37,25 @@ export const peeringNotTransitive: Rule = {
         // A wider private range that holds the peer's blocks (10.0.0.0/8 for a 10.1.0.0/16 peer) still reaches the
         // peer, and only the rest of it goes nowhere; a default route is an attempt at the peer's internet gateway.
         if (peerCidrs.some((c) => contains(dest, c)) && PRIVATE_RANGES.some((r) => contains(r, dest))) {
-          out.push(finding(peeringNotTransitive, [table.id, route.id, peering.id, peer.id], `${Label(table)} sends ${dest.text} to ${label(peering)}${routeName}; only ${ranges}, ${blocks} of the peer ${label(peer)}, is reached through it, and the rest of ${dest.text} is dropped (VPC peering is not transitive).`, `Narrow the destination to the peer VPC's blocks (${ranges}) unless the rest is meant to go nowhere.`, 'warning'));
+          out.push(
+            finding(
+              peeringNotTransitive,
+              [table.id, route.id, peering.id, peer.id],
+              `${Label(table)} sends ${dest.text} to ${label(peering)}${routeName}; only ${ranges}, ${blocks} of the peer ${label(peer)}, is reached through it, and the rest of ${dest.text} is dropped (VPC peering is not transitive).`,
+              `Narrow the destination to the peer VPC's blocks (${ranges}) unless the rest is meant to go nowhere.`,
+              'warning',
+            ),
+          );
           continue;
         }
-        out.push(finding(peeringNotTransitive, [table.id, route.id, peering.id, peer.id], `${Label(table)} sends ${dest.text} to ${label(peering)}${routeName}, but that range is outside ${ranges}, ${blocks} of the peer ${label(peer)}. VPC peering is not transitive: traffic cannot continue from the peer VPC to another network.`, `Narrow the destination to the peer VPC's blocks (${ranges}), and reach other networks with their own peering or a transit gateway.`));
+        out.push(
+          finding(
+            peeringNotTransitive,
+            [table.id, route.id, peering.id, peer.id],
+            `${Label(table)} sends ${dest.text} to ${label(peering)}${routeName}, but that range is outside ${ranges}, ${blocks} of the peer ${label(peer)}. VPC peering is not transitive: traffic cannot continue from the peer VPC to another network.`,
+            `Narrow the destination to the peer VPC's blocks (${ranges}), and reach other networks with their own peering or a transit gateway.`,
+          ),
+        );
       }
     }
     return out;

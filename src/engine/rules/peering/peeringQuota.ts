@@ -18,9 +18,24 @@ export const peeringQuota: Rule = {
     for (const vpc of index.vpcs) {
       const active = (index.peeringsByVpc.get(vpc.id) ?? []).filter((p) => p.status === 'active').length;
       if (active > ACTIVE_PEERINGS_MAX) {
-        out.push(finding(peeringQuota, [vpc.id], `${Label(vpc)} has ${active} active peering connections; AWS allows at most ${ACTIVE_PEERINGS_MAX} per VPC.`, 'Use a transit gateway to connect this many VPCs.', 'error'));
+        out.push(
+          finding(
+            peeringQuota,
+            [vpc.id],
+            `${Label(vpc)} has ${active} active peering connections; AWS allows at most ${ACTIVE_PEERINGS_MAX} per VPC.`,
+            'Use a transit gateway to connect this many VPCs.',
+            'error',
+          ),
+        );
       } else if (active > ACTIVE_PEERINGS_DEFAULT) {
-        out.push(finding(peeringQuota, [vpc.id], `${Label(vpc)} has ${active} active peering connections, above the default quota of ${ACTIVE_PEERINGS_DEFAULT} per VPC.`, `Request a quota increase (up to ${ACTIVE_PEERINGS_MAX}), or connect the VPCs through a transit gateway.`));
+        out.push(
+          finding(
+            peeringQuota,
+            [vpc.id],
+            `${Label(vpc)} has ${active} active peering connections, above the default quota of ${ACTIVE_PEERINGS_DEFAULT} per VPC.`,
+            `Request a quota increase (up to ${ACTIVE_PEERINGS_MAX}), or connect the VPCs through a transit gateway.`,
+          ),
+        );
       }
     }
     return out;

@@ -38,11 +38,26 @@ export const peeringRoutes: Rule = {
       if (!hasA && !hasB && (isExternal(a) || isExternal(b))) continue;
       if (isExternal(hasA ? b : a)) continue;
       if (!hasA && !hasB) {
-        out.push(finding(peeringRoutes, [peering.id], `${Label(peering)} is active but no route table in either VPC uses it, so it carries no traffic.`, `Add a route to ${b.cidrBlocks[0] ?? "the peer's range"} via ${peering.id} in ${label(a)}, and the reverse in ${label(b)}.`, 'info'));
+        out.push(
+          finding(
+            peeringRoutes,
+            [peering.id],
+            `${Label(peering)} is active but no route table in either VPC uses it, so it carries no traffic.`,
+            `Add a route to ${b.cidrBlocks[0] ?? "the peer's range"} via ${peering.id} in ${label(a)}, and the reverse in ${label(b)}.`,
+            'info',
+          ),
+        );
         continue;
       }
       const [routed, missing] = hasA ? [a, b] : [b, a];
-      out.push(finding(peeringRoutes, [peering.id, missing.id], `${Label(routed)} routes to ${label(missing)} through ${peering.id}, but ${label(missing)} has no route back, so replies are dropped.`, `In ${label(missing)}, route ${routed.cidrBlocks[0] ?? "the peer's range"} to ${peering.id}.`));
+      out.push(
+        finding(
+          peeringRoutes,
+          [peering.id, missing.id],
+          `${Label(routed)} routes to ${label(missing)} through ${peering.id}, but ${label(missing)} has no route back, so replies are dropped.`,
+          `In ${label(missing)}, route ${routed.cidrBlocks[0] ?? "the peer's range"} to ${peering.id}.`,
+        ),
+      );
     }
     return out;
   },

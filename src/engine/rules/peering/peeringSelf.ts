@@ -14,7 +14,14 @@ export const peeringSelf: Rule = {
     const out: Finding[] = [];
     for (const peering of index.peerings) {
       if (peering.requesterVpcId !== peering.accepterVpcId) continue;
-      out.push(finding(peeringSelf, [peering.id], `${Label(peering)} connects VPC ${peering.requesterVpcId} to itself; a peering connection joins two different VPCs.`, 'Choose a different accepter VPC, or delete the peering connection.'));
+      out.push(
+        finding(
+          peeringSelf,
+          [peering.id],
+          `${Label(peering)} connects VPC ${peering.requesterVpcId} to itself; a peering connection joins two different VPCs.`,
+          'Choose a different accepter VPC, or delete the peering connection.',
+        ),
+      );
     }
     return out;
   },

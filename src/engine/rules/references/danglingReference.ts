@@ -28,7 +28,13 @@ const REFERENCES: Partial<Record<ResourceKind, Reference[]>> = {
   ],
   routeTable: [
     { field: 'vpcId', kind: 'vpc', verb: 'belongs to' },
-    { field: 'propagatingGatewayIds', kind: 'virtualPrivateGateway', many: true, optional: true, verb: 'takes routes from' },
+    {
+      field: 'propagatingGatewayIds',
+      kind: 'virtualPrivateGateway',
+      many: true,
+      optional: true,
+      verb: 'takes routes from',
+    },
   ],
   securityGroup: [{ field: 'vpcId', kind: 'vpc', verb: 'belongs to' }],
   networkAcl: [{ field: 'vpcId', kind: 'vpc', verb: 'belongs to' }],
@@ -60,7 +66,15 @@ const REFERENCES: Partial<Record<ResourceKind, Reference[]>> = {
     { field: 'vpnGatewayId', kind: 'virtualPrivateGateway', verb: 'ends at' },
     { field: 'customerGatewayId', kind: 'customerGateway', verb: 'ends at' },
   ],
-  directConnectGateway: [{ field: 'virtualPrivateGatewayIds', kind: 'virtualPrivateGateway', many: true, optional: true, verb: 'is associated with' }],
+  directConnectGateway: [
+    {
+      field: 'virtualPrivateGatewayIds',
+      kind: 'virtualPrivateGateway',
+      many: true,
+      optional: true,
+      verb: 'is associated with',
+    },
+  ],
 };
 
 export const danglingReference: Rule = {
@@ -75,12 +89,28 @@ export const danglingReference: Rule = {
       if (isUnknownValue(value)) return; // given by a parameter without a value
       const wanted = kindName(ref.kind);
       if (typeof value !== 'string' || value === '') {
-        out.push(finding(danglingReference, [owner.id], `${Label(owner)} has no ${wanted}.`, `Choose the ${wanted} it ${ref.verb}.`));
+        out.push(
+          finding(
+            danglingReference,
+            [owner.id],
+            `${Label(owner)} has no ${wanted}.`,
+            `Choose the ${wanted} it ${ref.verb}.`,
+          ),
+        );
         return;
       }
       const target = index.get(value);
-      const what = target ? `${label(target)}, which is not a ${wanted}` : `${wanted} ${value.slice(0, 60)}, which does not exist`;
-      out.push(finding(danglingReference, [owner.id], `${Label(owner)} ${ref.verb} ${what}.`, `Point it at an existing ${wanted}, or delete the reference.`));
+      const what = target
+        ? `${label(target)}, which is not a ${wanted}`
+        : `${wanted} ${value.slice(0, 60)}, which does not exist`;
+      out.push(
+        finding(
+          danglingReference,
+          [owner.id],
+          `${Label(owner)} ${ref.verb} ${what}.`,
+          `Point it at an existing ${wanted}, or delete the reference.`,
+        ),
+      );
     };
     for (const resource of index.all) {
       const refs = REFERENCES[resource.kind];

@@ -16,10 +16,19 @@ export const instanceSecurityGroupNames: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const instance of index.instances) {
-      const names = Array.isArray(instance.securityGroupNames) ? instance.securityGroupNames.filter((n) => typeof n === 'string') : [];
+      const names = Array.isArray(instance.securityGroupNames)
+        ? instance.securityGroupNames.filter((n) => typeof n === 'string')
+        : [];
       if (names.length === 0) continue;
       const shown = names.slice(0, 5).join(', ') + (names.length > 5 ? ', …' : '');
-      out.push(finding(instanceSecurityGroupNames, [instance.id, ...instance.securityGroupIds.filter((id) => names.includes(id))], `${Label(instance)} names its security groups (${shown}) in SecurityGroups, but it is not in the default VPC, where only group ids are accepted; EC2 refuses to launch it.`, 'List the groups in SecurityGroupIds (!Ref of a VPC security group gives its id) instead of SecurityGroups.'));
+      out.push(
+        finding(
+          instanceSecurityGroupNames,
+          [instance.id, ...instance.securityGroupIds.filter((id) => names.includes(id))],
+          `${Label(instance)} names its security groups (${shown}) in SecurityGroups, but it is not in the default VPC, where only group ids are accepted; EC2 refuses to launch it.`,
+          'List the groups in SecurityGroupIds (!Ref of a VPC security group gives its id) instead of SecurityGroups.',
+        ),
+      );
     }
     return out;
   },

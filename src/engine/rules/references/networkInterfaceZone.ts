@@ -20,10 +20,23 @@ export const networkInterfaceZone: Rule = {
       if (instance?.kind !== 'instance') continue;
       const eniSubnet = index.get(eni.subnetId);
       const instanceSubnet = index.get(instance.subnetId);
-      if (eniSubnet?.kind !== 'subnet' || instanceSubnet?.kind !== 'subnet' || isExternal(eniSubnet) || isExternal(instanceSubnet)) continue;
+      if (
+        eniSubnet?.kind !== 'subnet' ||
+        instanceSubnet?.kind !== 'subnet' ||
+        isExternal(eniSubnet) ||
+        isExternal(instanceSubnet)
+      )
+        continue;
       const [a, b] = [eniSubnet.availabilityZone, instanceSubnet.availabilityZone];
       if (!a || !b || isUnknownValue(a) || isUnknownValue(b) || a === b) continue;
-      out.push(finding(networkInterfaceZone, [eni.id, instance.id], `${Label(eni)} is in ${a} (${label(eniSubnet)}) but is attached to ${label(instance)} in ${b}; an interface can only be attached to an instance in its own Availability Zone.`, `Create the interface in a subnet of ${b}, or move it with its instance.`));
+      out.push(
+        finding(
+          networkInterfaceZone,
+          [eni.id, instance.id],
+          `${Label(eni)} is in ${a} (${label(eniSubnet)}) but is attached to ${label(instance)} in ${b}; an interface can only be attached to an instance in its own Availability Zone.`,
+          `Create the interface in a subnet of ${b}, or move it with its instance.`,
+        ),
+      );
     }
     return out;
   },

@@ -21,7 +21,14 @@ export const securityGroupVpc: Rule = {
       for (const id of owner.securityGroupIds) {
         const group = index.get(id);
         if (group?.kind !== 'securityGroup' || group.vpcId === vpc.id || isExternal(group)) continue;
-        out.push(finding(securityGroupVpc, [owner.id, group.id], `${Label(owner)} uses ${label(group)}, which belongs to another VPC (${group.vpcId}) than its own (${vpc.id}).`, `Use a security group of ${label(vpc)}.`));
+        out.push(
+          finding(
+            securityGroupVpc,
+            [owner.id, group.id],
+            `${Label(owner)} uses ${label(group)}, which belongs to another VPC (${group.vpcId}) than its own (${vpc.id}).`,
+            `Use a security group of ${label(vpc)}.`,
+          ),
+        );
       }
     }
     return out;

@@ -18,10 +18,27 @@ export const mainRouteTable: Rule = {
       if (mains.length === 1) continue;
       if (mains.length === 0) {
         const orphans = (index.subnetsByVpc.get(vpc.id) ?? []).filter((s) => !index.routeTableOfSubnet.has(s.id));
-        const impact = orphans.length > 0 ? ` ${count(orphans.length, 'subnet')} without an explicit route table therefore ${orphans.length === 1 ? 'has' : 'have'} no routes.` : '';
-        out.push(finding(mainRouteTable, [vpc.id, ...orphans.map((s) => s.id)], `${Label(vpc)} has no main route table.${impact}`, 'Mark one of its route tables as the main route table (or add one).'));
+        const impact =
+          orphans.length > 0
+            ? ` ${count(orphans.length, 'subnet')} without an explicit route table therefore ${orphans.length === 1 ? 'has' : 'have'} no routes.`
+            : '';
+        out.push(
+          finding(
+            mainRouteTable,
+            [vpc.id, ...orphans.map((s) => s.id)],
+            `${Label(vpc)} has no main route table.${impact}`,
+            'Mark one of its route tables as the main route table (or add one).',
+          ),
+        );
       } else {
-        out.push(finding(mainRouteTable, [vpc.id, ...mains.map((t) => t.id)], `${Label(vpc)} has ${mains.length} main route tables (${mains.map((t) => t.id).join(', ')}); a VPC has exactly one.`, 'Keep one main route table and make the others custom tables.'));
+        out.push(
+          finding(
+            mainRouteTable,
+            [vpc.id, ...mains.map((t) => t.id)],
+            `${Label(vpc)} has ${mains.length} main route tables (${mains.map((t) => t.id).join(', ')}); a VPC has exactly one.`,
+            'Keep one main route table and make the others custom tables.',
+          ),
+        );
       }
     }
     return out;

@@ -21,7 +21,14 @@ export const routeBlackhole: Rule = {
         if (isUnknownValue(route.targetId)) continue; // given by a parameter without a value
         const result = checkTarget(index, table, route);
         if (result.usable) continue;
-        out.push(finding(routeBlackhole, [table.id, route.id, result.target?.id], `${Label(table)} has ${routeLabel(route)} that is a blackhole: ${result.reason}.`, 'Point the route at a working target in the same VPC, or delete it.'));
+        out.push(
+          finding(
+            routeBlackhole,
+            [table.id, route.id, result.target?.id],
+            `${Label(table)} has ${routeLabel(route)} that is a blackhole: ${result.reason}.`,
+            'Point the route at a working target in the same VPC, or delete it.',
+          ),
+        );
       }
     }
     return out;

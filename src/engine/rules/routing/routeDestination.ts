@@ -25,15 +25,36 @@ export const routeDestination: Rule = {
         const at = [table.id, route.id];
         if (hasCidr === hasList) {
           const what = hasCidr ? 'both a CIDR block and a prefix list' : 'no destination';
-          out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} with ${what}; a route has exactly one destination.`, 'Give the route one destination: a CIDR block or a prefix list.'));
+          out.push(
+            finding(
+              routeDestination,
+              at,
+              `${Label(table)} has ${routeLabel(route)} with ${what}; a route has exactly one destination.`,
+              'Give the route one destination: a CIDR block or a prefix list.',
+            ),
+          );
           continue;
         }
         if (!hasCidr || isUnknownValue(route.destinationCidrBlock)) continue; // unknown: a parameter without a value
         const parsed = parseCidr(route.destinationCidrBlock!);
         if (!parsed.ok) {
-          out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} with an invalid destination. ${parsed.error}`, 'Write the destination as a network address and prefix, e.g. 0.0.0.0/0.'));
+          out.push(
+            finding(
+              routeDestination,
+              at,
+              `${Label(table)} has ${routeLabel(route)} with an invalid destination. ${parsed.error}`,
+              'Write the destination as a network address and prefix, e.g. 0.0.0.0/0.',
+            ),
+          );
         } else if (contains(AWS_SERVICES_RANGE, parsed.cidr)) {
-          out.push(finding(routeDestination, at, `${Label(table)} has ${routeLabel(route)} into 169.254.168.0/22, which AWS reserves for instance metadata and the Amazon DNS server.`, 'Delete the route; instances reach those services without one.'));
+          out.push(
+            finding(
+              routeDestination,
+              at,
+              `${Label(table)} has ${routeLabel(route)} into 169.254.168.0/22, which AWS reserves for instance metadata and the Amazon DNS server.`,
+              'Delete the route; instances reach those services without one.',
+            ),
+          );
         }
       }
     }

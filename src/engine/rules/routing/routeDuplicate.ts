@@ -26,15 +26,26 @@ export const routeDuplicate: Rule = {
         // An entry of a customer-managed prefix list the route names is not a CIDR route of its own: a static
         // route to the same block is allowed and outranks it (route-tables-priority.html).
         const key = cidr
-          ? route.fromPrefixListId !== undefined ? `pl:${route.fromPrefixListId}:${cidr.text}` : `cidr:${cidr.text}`
-          : typeof route.destinationPrefixListId === 'string' ? `pl:${route.destinationPrefixListId}` : undefined;
+          ? route.fromPrefixListId !== undefined
+            ? `pl:${route.fromPrefixListId}:${cidr.text}`
+            : `cidr:${cidr.text}`
+          : typeof route.destinationPrefixListId === 'string'
+            ? `pl:${route.destinationPrefixListId}`
+            : undefined;
         if (!key) continue;
         if (!seen.has(key)) {
           seen.set(key, route.id);
           continue;
         }
         const other = seen.get(key);
-        out.push(finding(routeDuplicate, [table.id, route.id, other], `${Label(table)} has two routes to ${destinationText(route)}${route.id && other ? ` (${other} and ${route.id})` : ''}; a route table holds one route per destination.`, 'Delete one of the routes, or change its destination.'));
+        out.push(
+          finding(
+            routeDuplicate,
+            [table.id, route.id, other],
+            `${Label(table)} has two routes to ${destinationText(route)}${route.id && other ? ` (${other} and ${route.id})` : ''}; a route table holds one route per destination.`,
+            'Delete one of the routes, or change its destination.',
+          ),
+        );
       }
     }
     return out;

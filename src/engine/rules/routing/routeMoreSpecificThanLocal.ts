@@ -29,22 +29,53 @@ export const routeMoreSpecificThanLocal: Rule = {
         if (isUnknownValue(route.targetId)) continue; // a target the design cannot judge (given by a parameter, not modelled)
         const block = vpcCidrs.find((c) => contains(c, dest));
         if (!block) continue; // outside the VPC, or wider than it: longest prefix match leaves the local route alone
-        subnetBlocks ??= new Set((index.subnetsByVpc.get(table.vpcId) ?? []).map((s) => index.subnetCidr.get(s.id)?.text).filter((t): t is string => !!t));
+        subnetBlocks ??= new Set(
+          (index.subnetsByVpc.get(table.vpcId) ?? [])
+            .map((s) => index.subnetCidr.get(s.id)?.text)
+            .filter((t): t is string => !!t),
+        );
         const target = route.targetId === 'local' ? 'local' : index.get(route.targetId);
         const targetKind = target === 'local' ? 'local' : target?.kind;
         const at = [table.id, route.id];
         if (block.text === dest.text) {
           if (targetKind === 'local' || targetKind === 'networkInterface' || targetKind === 'instance') continue;
-          out.push(finding(routeMoreSpecificThanLocal, at, `${Label(table)} has ${routeLabel(route)}, which is the VPC block ${block.text} itself and collides with the local route.`, 'Delete the route; the local route already carries traffic within the VPC (only a network interface can replace its target).'));
+          out.push(
+            finding(
+              routeMoreSpecificThanLocal,
+              at,
+              `${Label(table)} has ${routeLabel(route)}, which is the VPC block ${block.text} itself and collides with the local route.`,
+              'Delete the route; the local route already carries traffic within the VPC (only a network interface can replace its target).',
+            ),
+          );
           continue;
         }
         if (!subnetBlocks.has(dest.text)) {
-          out.push(finding(routeMoreSpecificThanLocal, at, `${Label(table)} has ${routeLabel(route)}, which is inside the VPC block ${block.text} but is not the block of one of its subnets.`, 'Use the exact CIDR block of a subnet in this VPC, or a destination outside the VPC.'));
+          out.push(
+            finding(
+              routeMoreSpecificThanLocal,
+              at,
+              `${Label(table)} has ${routeLabel(route)}, which is inside the VPC block ${block.text} but is not the block of one of its subnets.`,
+              'Use the exact CIDR block of a subnet in this VPC, or a destination outside the VPC.',
+            ),
+          );
           continue;
         }
-        if (targetKind === 'local' || targetKind === 'natGateway' || targetKind === 'networkInterface' || targetKind === 'instance') continue;
+        if (
+          targetKind === 'local' ||
+          targetKind === 'natGateway' ||
+          targetKind === 'networkInterface' ||
+          targetKind === 'instance'
+        )
+          continue;
         if (target === undefined) continue; // a missing target is a blackhole, reported by route-blackhole
-        out.push(finding(routeMoreSpecificThanLocal, at, `${Label(table)} has ${routeLabel(route)}, more specific than the local route, pointing at a ${kindName(targetKind ?? '')}; such routes may only target a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`, 'Point the route at a network interface of a middlebox appliance or a NAT gateway, or delete it.'));
+        out.push(
+          finding(
+            routeMoreSpecificThanLocal,
+            at,
+            `${Label(table)} has ${routeLabel(route)}, more specific than the local route, pointing at a ${kindName(targetKind ?? '')}; such routes may only target a NAT gateway, a network interface or a Gateway Load Balancer endpoint.`,
+            'Point the route at a network interface of a middlebox appliance or a NAT gateway, or delete it.',
+          ),
+        );
       }
     }
     return out;

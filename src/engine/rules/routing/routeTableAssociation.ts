@@ -9,7 +9,7 @@ import { isExternal } from '../../model/unknown.ts';
 export const routeTableAssociation: Rule = {
   id: 'route-table-association',
   severity: 'error',
-  title: "Subnets use a route table of their own VPC",
+  title: 'Subnets use a route table of their own VPC',
   docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Route_Tables.html#route-table-assocation',
   check(_design, { index }) {
     const out: Finding[] = [];
@@ -17,11 +17,27 @@ export const routeTableAssociation: Rule = {
       if (subnet.routeTableId === undefined || subnet.routeTableId === '') continue;
       const table = index.get(subnet.routeTableId);
       if (table?.kind !== 'routeTable') {
-        const what = table ? `${label(table)}, which is not a route table` : `route table ${String(subnet.routeTableId).slice(0, 60)}, which does not exist`;
-        out.push(finding(routeTableAssociation, [subnet.id], `${Label(subnet)} is associated with ${what}.`, "Associate the subnet with one of its VPC's route tables, or clear the association to use the main route table."));
+        const what = table
+          ? `${label(table)}, which is not a route table`
+          : `route table ${String(subnet.routeTableId).slice(0, 60)}, which does not exist`;
+        out.push(
+          finding(
+            routeTableAssociation,
+            [subnet.id],
+            `${Label(subnet)} is associated with ${what}.`,
+            "Associate the subnet with one of its VPC's route tables, or clear the association to use the main route table.",
+          ),
+        );
       } else if (table.vpcId !== subnet.vpcId && !isExternal(table) && !isExternal(subnet)) {
         // (An existing table's or subnet's VPC is a guess, so only the template's own are compared.)
-        out.push(finding(routeTableAssociation, [subnet.id, table.id], `${Label(subnet)} is associated with ${label(table)}, which belongs to another VPC (${table.vpcId}).`, "Associate the subnet with one of its own VPC's route tables."));
+        out.push(
+          finding(
+            routeTableAssociation,
+            [subnet.id, table.id],
+            `${Label(subnet)} is associated with ${label(table)}, which belongs to another VPC (${table.vpcId}).`,
+            "Associate the subnet with one of its own VPC's route tables.",
+          ),
+        );
       }
     }
     return out;

@@ -9,8 +9,7 @@ import type { DesignIndex } from '../context.ts';
 import { label } from '../report.ts';
 
 export type TargetCheck =
-  | { usable: true; target: Resource | 'local' }
-  | { usable: false; target?: Resource; reason: string };
+  { usable: true; target: Resource | 'local' } | { usable: false; target?: Resource; reason: string };
 
 /** Whether `route` in `table` leads somewhere; when it does not, a sentence fragment saying why. */
 export function checkTarget(index: DesignIndex, table: RouteTable, route: Route): TargetCheck {
@@ -18,7 +17,11 @@ export function checkTarget(index: DesignIndex, table: RouteTable, route: Route)
     // `local` stands for the VPC's own router: it only reaches the VPC's own blocks.
     const dest = tryCidr(route.destinationCidrBlock);
     const inside = dest && (index.vpcCidrs.get(table.vpcId) ?? []).some((c) => contains(c, dest));
-    if (dest && !inside) return { usable: false, reason: `the local target only reaches the VPC's own CIDR blocks, and ${dest.text} is outside them` };
+    if (dest && !inside)
+      return {
+        usable: false,
+        reason: `the local target only reaches the VPC's own CIDR blocks, and ${dest.text} is outside them`,
+      };
     return { usable: true, target: 'local' };
   }
   const target = index.get(route.targetId);
@@ -33,17 +36,21 @@ export function checkTarget(index: DesignIndex, table: RouteTable, route: Route)
   };
   switch (target.kind) {
     case 'internetGateway':
-      if (target.vpcId === undefined || target.vpcId === '') return { usable: false, target, reason: `${label(target)} is not attached to any VPC` };
-      if (target.vpcId !== vpcId) return { usable: false, target, reason: `${label(target)} is attached to another VPC (${target.vpcId})` };
+      if (target.vpcId === undefined || target.vpcId === '')
+        return { usable: false, target, reason: `${label(target)} is not attached to any VPC` };
+      if (target.vpcId !== vpcId)
+        return { usable: false, target, reason: `${label(target)} is attached to another VPC (${target.vpcId})` };
       return { usable: true, target };
     case 'virtualPrivateGateway':
-      if (target.vpcId !== vpcId) return { usable: false, target, reason: `${label(target)} is not attached to this VPC` };
+      if (target.vpcId !== vpcId)
+        return { usable: false, target, reason: `${label(target)} is not attached to this VPC` };
       return { usable: true, target };
     case 'peeringConnection':
       if (target.requesterVpcId !== vpcId && target.accepterVpcId !== vpcId) {
         return { usable: false, target, reason: `${label(target)} does not connect this VPC` };
       }
-      if (target.status !== 'active') return { usable: false, target, reason: `${label(target)} is ${target.status}, not active` };
+      if (target.status !== 'active')
+        return { usable: false, target, reason: `${label(target)} is ${target.status}, not active` };
       return { usable: true, target };
     case 'natGateway':
     case 'instance':
@@ -52,7 +59,12 @@ export function checkTarget(index: DesignIndex, table: RouteTable, route: Route)
       return { usable: true, target };
     case 'vpcEndpoint':
       if (target.vpcId !== vpcId) return { usable: false, target, reason: `${label(target)} belongs to another VPC` };
-      if (target.endpointType === 'Interface') return { usable: false, target, reason: `${label(target)} is an interface endpoint, which is reached by DNS, not by routes` };
+      if (target.endpointType === 'Interface')
+        return {
+          usable: false,
+          target,
+          reason: `${label(target)} is an interface endpoint, which is reached by DNS, not by routes`,
+        };
       return { usable: true, target };
     default:
       return { usable: false, target, reason: `${label(target)} cannot be a route target` };

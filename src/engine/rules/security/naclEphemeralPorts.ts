@@ -33,7 +33,8 @@ export const naclEphemeralPorts: Rule = {
     const out: Finding[] = [];
     const subnetsByAcl = new Map<string, number>();
     for (const subnet of index.subnets) {
-      if (typeof subnet.networkAclId === 'string') subnetsByAcl.set(subnet.networkAclId, (subnetsByAcl.get(subnet.networkAclId) ?? 0) + 1);
+      if (typeof subnet.networkAclId === 'string')
+        subnetsByAcl.set(subnet.networkAclId, (subnetsByAcl.get(subnet.networkAclId) ?? 0) + 1);
     }
     for (const acl of index.networkAcls) {
       if (acl.isDefault || isExternal(acl)) continue; // an existing ACL's rules are unknown
@@ -41,14 +42,36 @@ export const naclEphemeralPorts: Rule = {
       const allowsOut = acl.outbound.some((r) => r.action === 'allow');
       if (!allowsIn && !allowsOut) {
         const used = subnetsByAcl.get(acl.id) ?? 0;
-        if (used > 0) out.push(finding(naclEphemeralPorts, [acl.id], `${Label(acl)} has no allow rules, so it blocks all traffic in and out of its ${count(used, 'subnet')}.`, 'Add allow rules for the traffic the subnets need, and for its replies on ports 1024–65535.'));
+        if (used > 0)
+          out.push(
+            finding(
+              naclEphemeralPorts,
+              [acl.id],
+              `${Label(acl)} has no allow rules, so it blocks all traffic in and out of its ${count(used, 'subnet')}.`,
+              'Add allow rules for the traffic the subnets need, and for its replies on ports 1024–65535.',
+            ),
+          );
         continue;
       }
       if (allowsIn && !allowsEphemeral(acl.outbound)) {
-        out.push(finding(naclEphemeralPorts, [acl.id], `${Label(acl)} admits inbound traffic but no outbound rule allows the ephemeral ports 1024–65535, so replies to it are dropped.`, 'Add an outbound rule allowing TCP 1024–65535 to the clients (e.g. 0.0.0.0/0).'));
+        out.push(
+          finding(
+            naclEphemeralPorts,
+            [acl.id],
+            `${Label(acl)} admits inbound traffic but no outbound rule allows the ephemeral ports 1024–65535, so replies to it are dropped.`,
+            'Add an outbound rule allowing TCP 1024–65535 to the clients (e.g. 0.0.0.0/0).',
+          ),
+        );
       }
       if (allowsOut && !allowsEphemeral(acl.inbound)) {
-        out.push(finding(naclEphemeralPorts, [acl.id], `${Label(acl)} allows outbound traffic but no inbound rule allows the ephemeral ports 1024–65535, so replies from servers are dropped.`, 'Add an inbound rule allowing TCP 1024–65535 from the servers (e.g. 0.0.0.0/0).'));
+        out.push(
+          finding(
+            naclEphemeralPorts,
+            [acl.id],
+            `${Label(acl)} allows outbound traffic but no inbound rule allows the ephemeral ports 1024–65535, so replies from servers are dropped.`,
+            'Add an inbound rule allowing TCP 1024–65535 from the servers (e.g. 0.0.0.0/0).',
+          ),
+        );
       }
     }
     return out;

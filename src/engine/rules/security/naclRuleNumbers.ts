@@ -16,15 +16,33 @@ export const naclRuleNumbers: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const acl of index.networkAcls) {
-      for (const [direction, rules] of [['inbound', acl.inbound], ['outbound', acl.outbound]] as const) {
+      for (const [direction, rules] of [
+        ['inbound', acl.inbound],
+        ['outbound', acl.outbound],
+      ] as const) {
         const seen = new Set<number>();
         const reported = new Set<number>();
         for (const rule of rules) {
           const n = rule.ruleNumber;
           if (!Number.isInteger(n) || n < 1 || n > NACL_RULE_NUMBER_MAX) {
-            out.push(finding(naclRuleNumbers, [acl.id], `${Label(acl)} has an ${direction} rule numbered ${JSON.stringify(n)?.slice(0, 20) ?? 'nothing'}; rule numbers run from 1 to ${NACL_RULE_NUMBER_MAX}.`, `Renumber the rule between 1 and ${NACL_RULE_NUMBER_MAX} (leave gaps, e.g. 100, 200, …).`));
+            out.push(
+              finding(
+                naclRuleNumbers,
+                [acl.id],
+                `${Label(acl)} has an ${direction} rule numbered ${JSON.stringify(n)?.slice(0, 20) ?? 'nothing'}; rule numbers run from 1 to ${NACL_RULE_NUMBER_MAX}.`,
+                `Renumber the rule between 1 and ${NACL_RULE_NUMBER_MAX} (leave gaps, e.g. 100, 200, …).`,
+              ),
+            );
           } else if (seen.has(n)) {
-            if (!reported.has(n)) out.push(finding(naclRuleNumbers, [acl.id], `${Label(acl)} has two ${direction} rules numbered ${n}; each number is used once per direction.`, 'Give one of the rules another number.'));
+            if (!reported.has(n))
+              out.push(
+                finding(
+                  naclRuleNumbers,
+                  [acl.id],
+                  `${Label(acl)} has two ${direction} rules numbered ${n}; each number is used once per direction.`,
+                  'Give one of the rules another number.',
+                ),
+              );
             reported.add(n);
           } else {
             seen.add(n);

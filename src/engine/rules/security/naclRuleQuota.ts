@@ -15,9 +15,19 @@ export const naclRuleQuota: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const acl of index.networkAcls) {
-      for (const [direction, rules] of [['inbound', acl.inbound], ['outbound', acl.outbound]] as const) {
+      for (const [direction, rules] of [
+        ['inbound', acl.inbound],
+        ['outbound', acl.outbound],
+      ] as const) {
         if (rules.length <= NACL_RULES_PER_DIRECTION) continue;
-        out.push(finding(naclRuleQuota, [acl.id], `${Label(acl)} has ${rules.length} ${direction} rules; the quota is ${NACL_RULES_PER_DIRECTION} per direction.`, 'Merge rules with wider ranges, or request a higher quota (up to 40).'));
+        out.push(
+          finding(
+            naclRuleQuota,
+            [acl.id],
+            `${Label(acl)} has ${rules.length} ${direction} rules; the quota is ${NACL_RULES_PER_DIRECTION} per direction.`,
+            'Merge rules with wider ranges, or request a higher quota (up to 40).',
+          ),
+        );
       }
     }
     return out;

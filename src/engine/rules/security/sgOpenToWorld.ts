@@ -7,7 +7,10 @@ import type { SecurityGroupRule } from '../../model/types.ts';
 import { Label, finding } from '../report.ts';
 import type { Finding, Rule } from '../types.ts';
 
-const ADMIN_PORTS: Array<[number, string]> = [[22, 'SSH'], [3389, 'RDP']];
+const ADMIN_PORTS: Array<[number, string]> = [
+  [22, 'SSH'],
+  [3389, 'RDP'],
+];
 
 /** What the rule opens that it should not: "all ports", "SSH (22)", or undefined. */
 export function exposure(rule: SecurityGroupRule): string | undefined {
@@ -17,7 +20,8 @@ export function exposure(rule: SecurityGroupRule): string | undefined {
   if (protocol !== 'tcp' && protocol !== '6' && protocol !== 'udp' && protocol !== '17') return undefined;
   const from = rule.fromPort;
   const to = rule.toPort;
-  if ((from === -1 && to === -1) || (from <= 0 && to >= 65535)) return protocol === 'udp' || protocol === '17' ? 'all UDP ports' : 'all TCP ports';
+  if ((from === -1 && to === -1) || (from <= 0 && to >= 65535))
+    return protocol === 'udp' || protocol === '17' ? 'all UDP ports' : 'all TCP ports';
   if (protocol !== 'tcp' && protocol !== '6') return undefined;
   const open = ADMIN_PORTS.filter(([port]) => from <= port && port <= to).map(([port, name]) => `${name} (${port})`);
   return open.length > 0 ? open.join(' and ') : undefined;
@@ -35,7 +39,14 @@ export const sgOpenToWorld: Rule = {
         const what = exposure(rule);
         if (!what) return;
         const name = typeof rule.id === 'string' && rule.id !== '' ? `rule ${rule.id}` : `inbound rule ${i + 1}`;
-        out.push(finding(sgOpenToWorld, [group.id], `${Label(group)} opens ${what} to the whole internet (${rule.cidr}) in ${name}.`, 'Limit the source to known addresses, or reach instances through Session Manager or a bastion instead.'));
+        out.push(
+          finding(
+            sgOpenToWorld,
+            [group.id],
+            `${Label(group)} opens ${what} to the whole internet (${rule.cidr}) in ${name}.`,
+            'Limit the source to known addresses, or reach instances through Session Manager or a bastion instead.',
+          ),
+        );
       });
     }
     return out;

@@ -17,7 +17,14 @@ export const sgPerInterfaceQuota: Rule = {
     for (const owner of [...index.instances, ...index.networkInterfaces]) {
       const n = new Set(owner.securityGroupIds).size;
       if (n <= SG_PER_INTERFACE) continue;
-      out.push(finding(sgPerInterfaceQuota, [owner.id], `${Label(owner)} has ${n} security groups; a network interface can have at most ${SG_PER_INTERFACE} by default.`, 'Combine groups, or request a higher "Security groups per network interface" quota (up to 16).'));
+      out.push(
+        finding(
+          sgPerInterfaceQuota,
+          [owner.id],
+          `${Label(owner)} has ${n} security groups; a network interface can have at most ${SG_PER_INTERFACE} by default.`,
+          'Combine groups, or request a higher "Security groups per network interface" quota (up to 16).',
+        ),
+      );
     }
     return out;
   },

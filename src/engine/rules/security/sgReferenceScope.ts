@@ -16,24 +16,48 @@ export const sgReferenceScope: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const group of index.securityGroups) {
-      for (const [direction, rules] of [['inbound', group.ingress], ['outbound', group.egress]] as const) {
+      for (const [direction, rules] of [
+        ['inbound', group.ingress],
+        ['outbound', group.egress],
+      ] as const) {
         for (const rule of rules) {
           if (rule.groupId === undefined || rule.groupId === group.id) continue;
           const peer = index.get(rule.groupId);
           if (!peer) {
             if (isUnknownValue(rule.groupId)) continue;
-            out.push(finding(sgReferenceScope, [group.id], `${Label(group)} has an ${direction} rule referencing security group ${String(rule.groupId).slice(0, 60)}, which does not exist.`, 'Reference an existing security group, or use a CIDR block.'));
+            out.push(
+              finding(
+                sgReferenceScope,
+                [group.id],
+                `${Label(group)} has an ${direction} rule referencing security group ${String(rule.groupId).slice(0, 60)}, which does not exist.`,
+                'Reference an existing security group, or use a CIDR block.',
+              ),
+            );
             continue;
           }
           if (peer.kind === 'natGateway') continue; // nat-gateway-not-bastion explains this one
           if (peer.kind !== 'securityGroup') {
-            out.push(finding(sgReferenceScope, [group.id, peer.id], `${Label(group)} has an ${direction} rule referencing ${label(peer)}, which is not a security group.`, "Reference the resource's security group, or its address as a CIDR block."));
+            out.push(
+              finding(
+                sgReferenceScope,
+                [group.id, peer.id],
+                `${Label(group)} has an ${direction} rule referencing ${label(peer)}, which is not a security group.`,
+                "Reference the resource's security group, or its address as a CIDR block.",
+              ),
+            );
             continue;
           }
           if (peer.vpcId === group.vpcId || isExternal(peer) || isExternal(group)) continue; // an existing group's VPC is a guess
           const peerVpc = index.get(peer.vpcId);
           if (peerVpc?.kind === 'vpc' && index.activePeersOf(group.vpcId).has(peerVpc.id)) continue;
-          out.push(finding(sgReferenceScope, [group.id, peer.id], `${Label(group)} has an ${direction} rule referencing ${label(peer)} from another VPC that is not peered with this one.`, "Peer the two VPCs, or use the other VPC's CIDR block in the rule."));
+          out.push(
+            finding(
+              sgReferenceScope,
+              [group.id, peer.id],
+              `${Label(group)} has an ${direction} rule referencing ${label(peer)} from another VPC that is not peered with this one.`,
+              "Peer the two VPCs, or use the other VPC's CIDR block in the rule.",
+            ),
+          );
         }
       }
     }

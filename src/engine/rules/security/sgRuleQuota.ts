@@ -15,9 +15,19 @@ export const sgRuleQuota: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const group of index.securityGroups) {
-      for (const [direction, rules] of [['inbound', group.ingress], ['outbound', group.egress]] as const) {
+      for (const [direction, rules] of [
+        ['inbound', group.ingress],
+        ['outbound', group.egress],
+      ] as const) {
         if (rules.length <= SG_RULES_PER_DIRECTION) continue;
-        out.push(finding(sgRuleQuota, [group.id], `${Label(group)} has ${rules.length} ${direction} rules; the quota is ${SG_RULES_PER_DIRECTION} per direction.`, 'Merge rules (port ranges, prefix lists), split the group, or request a higher quota.'));
+        out.push(
+          finding(
+            sgRuleQuota,
+            [group.id],
+            `${Label(group)} has ${rules.length} ${direction} rules; the quota is ${SG_RULES_PER_DIRECTION} per direction.`,
+            'Merge rules (port ranges, prefix lists), split the group, or request a higher quota.',
+          ),
+        );
       }
     }
     return out;

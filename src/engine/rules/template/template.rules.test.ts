@@ -5,14 +5,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  aBucket, aDesign, aNatGateway, aNetworkAcl, aPeering, aRouteTable, aSecurityGroup, aSubnet, aVpc, anElasticIp, anEndpoint, anInstance,
+  aBucket,
+  aDesign,
+  aNatGateway,
+  aNetworkAcl,
+  aPeering,
+  aRouteTable,
+  aSecurityGroup,
+  aSubnet,
+  aVpc,
+  anElasticIp,
+  anEndpoint,
+  anInstance,
 } from '../../model/builders.ts';
 import { findingsOf, ruleIds } from '../testing.ts';
 import { templateParameterUnresolved } from './templateParameterUnresolved.ts';
 import { templateRefused } from './templateRefused.ts';
 
-const PARAMETERS_DOC = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html';
-const errors = (design: ReturnType<typeof aDesign>) => ruleIds(design).filter((id) => id !== 'template-parameter-unresolved');
+const PARAMETERS_DOC =
+  'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html';
+const errors = (design: ReturnType<typeof aDesign>) =>
+  ruleIds(design).filter((id) => id !== 'template-parameter-unresolved');
 
 describe(`template-parameter-unresolved (${PARAMETERS_DOC})`, () => {
   it('cites the CloudFormation parameters page and is information', () => {
@@ -22,31 +35,58 @@ describe(`template-parameter-unresolved (${PARAMETERS_DOC})`, () => {
 
   it('says once per parameter which resources hold its unknown values, and how to pass it', () => {
     const design = aDesign(
-      aVpc(), aSubnet(),
+      aVpc(),
+      aSubnet(),
       anInstance({ id: 'i-1', privateIp: '${PrimaryIp}' }),
       anInstance({ id: 'i-2', privateIp: '${PrimaryIp}' }),
-      aRouteTable({ routes: [{ id: 'ToPeer', destinationCidrBlock: '${PeerCidr}', targetId: 'pcx-a' }, { id: 'Again', destinationCidrBlock: '${PeerCidr}', targetId: 'local' }] }),
+      aRouteTable({
+        routes: [
+          { id: 'ToPeer', destinationCidrBlock: '${PeerCidr}', targetId: 'pcx-a' },
+          { id: 'Again', destinationCidrBlock: '${PeerCidr}', targetId: 'local' },
+        ],
+      }),
     );
     expect(findingsOf(design, 'template-parameter-unresolved')).toEqual([
       {
-        rule: 'template-parameter-unresolved', severity: 'info', resources: ['i-1', 'i-2'], docs: PARAMETERS_DOC,
-        message: 'Parameter PrimaryIp has no default value, so checks that need it were skipped. Pass --param PrimaryIp=<value> to check them.',
+        rule: 'template-parameter-unresolved',
+        severity: 'info',
+        resources: ['i-1', 'i-2'],
+        docs: PARAMETERS_DOC,
+        message:
+          'Parameter PrimaryIp has no default value, so checks that need it were skipped. Pass --param PrimaryIp=<value> to check them.',
         fix: 'Give PrimaryIp a Default in the template, or replace ${PrimaryIp} with the real value in the resources named here.',
       },
-      expect.objectContaining({ resources: ['rtb-a'], message: expect.stringMatching(/^Parameter PeerCidr has no default value/) }),
+      expect.objectContaining({
+        resources: ['rtb-a'],
+        message: expect.stringMatching(/^Parameter PeerCidr has no default value/),
+      }),
     ]);
   });
 
   it('finds a parameter inside a longer value, and each of several in one value', () => {
     const design = aDesign(aVpc({ cidrBlocks: ['${Prefix}.0.0/${Bits}'] }));
-    expect(findingsOf(design, 'template-parameter-unresolved').map((f) => f.message.split(' ')[1])).toEqual(['Prefix', 'Bits']);
+    expect(findingsOf(design, 'template-parameter-unresolved').map((f) => f.message.split(' ')[1])).toEqual([
+      'Prefix',
+      'Bits',
+    ]);
   });
 
   it('is silent about names, descriptions, policies (IAM variables like ${aws:username}) and designs without unknowns', () => {
     const design = aDesign(
       aVpc({ name: '${Env} network' }),
       aSecurityGroup({ description: 'for ${Env}' }),
-      aBucket({ policyDocument: { Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/${aws:username}/${Env}' }] } }),
+      aBucket({
+        policyDocument: {
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: '*',
+              Action: 's3:GetObject',
+              Resource: 'arn:aws:s3:::b/${aws:username}/${Env}',
+            },
+          ],
+        },
+      }),
     );
     expect(findingsOf(design, 'template-parameter-unresolved')).toEqual([]);
   });
@@ -72,7 +112,15 @@ describe('unknown values are not wrong values', () => {
       anInstance({ privateIp: '10.0.0.300' }),
       aRouteTable({ routes: [{ id: 'R', destinationCidrBlock: 'PeerCidr', targetId: 'NatId' }] }),
     );
-    expect(errors(design)).toEqual(expect.arrayContaining(['vpc-cidr-invalid', 'subnet-cidr-invalid', 'private-ip-in-subnet', 'route-destination', 'route-blackhole']));
+    expect(errors(design)).toEqual(
+      expect.arrayContaining([
+        'vpc-cidr-invalid',
+        'subnet-cidr-invalid',
+        'private-ip-in-subnet',
+        'route-destination',
+        'route-blackhole',
+      ]),
+    );
   });
 });
 
@@ -87,16 +135,26 @@ describe('external resources are taken as they are', () => {
   });
 
   it("an existing VPC's blocks, once known, are checked like any other", () => {
-    expect(ruleIds(aDesign(aVpc({ id: 'vpc-x', cidrBlocks: ['10.0.0.0/8'], external: true })))).toContain('vpc-cidr-size');
+    expect(ruleIds(aDesign(aVpc({ id: 'vpc-x', cidrBlocks: ['10.0.0.0/8'], external: true })))).toContain(
+      'vpc-cidr-size',
+    );
   });
 
   it("the template's own subnet in an existing VPC is checked: a bad literal CIDR is an error", () => {
-    expect(findingsOf(aDesign(existingVpc, aSubnet({ id: 'Bad', vpcId: 'vpc-x', cidrBlock: '10.0.1.7/33' })), 'subnet-cidr-invalid').map((f) => f.resources)).toEqual([['Bad']]);
+    expect(
+      findingsOf(
+        aDesign(existingVpc, aSubnet({ id: 'Bad', vpcId: 'vpc-x', cidrBlock: '10.0.1.7/33' })),
+        'subnet-cidr-invalid',
+      ).map((f) => f.resources),
+    ).toEqual([['Bad']]);
   });
 
   it("an existing subnet's routes are unknown: no claims that it is private", () => {
     const design = aDesign(
-      existingVpc, existingSubnet, anElasticIp(), anElasticIp({ id: 'eip-nat', publicIp: '203.0.113.11' }),
+      existingVpc,
+      existingSubnet,
+      anElasticIp(),
+      anElasticIp({ id: 'eip-nat', publicIp: '203.0.113.11' }),
       anInstance({ subnetId: 'subnet-x', privateIp: '', elasticIpId: 'eip-a' }),
       aNatGateway({ subnetId: 'subnet-x', elasticIpId: 'eip-nat' }),
     );
@@ -109,27 +167,41 @@ describe('external resources are taken as they are', () => {
       aSubnet({ id: 'App', vpcId: 'vpc-x', cidrBlock: '10.0.1.0/24', networkAclId: 'acl-x' }),
       aNetworkAcl({ id: 'acl-x', vpcId: 'vpc-x', external: true }),
       aSecurityGroup({ id: 'sg-x', vpcId: 'vpc-x', external: true, ingress: [] }),
-      anEndpoint({ vpcId: 'vpc-x', endpointType: 'Interface', serviceName: 'com.amazonaws.us-east-1.ssm', subnetIds: ['App'], securityGroupIds: ['sg-x'], privateDnsEnabled: true }),
+      anEndpoint({
+        vpcId: 'vpc-x',
+        endpointType: 'Interface',
+        serviceName: 'com.amazonaws.us-east-1.ssm',
+        subnetIds: ['App'],
+        securityGroupIds: ['sg-x'],
+        privateDnsEnabled: true,
+      }),
     );
     expect(errors(design)).toEqual([]);
   });
 
-  it("a route through an existing peering to an existing VPC: its blocks and routes back are unknown", () => {
+  it('a route through an existing peering to an existing VPC: its blocks and routes back are unknown', () => {
     const design = aDesign(
-      aVpc(), aVpc({ id: 'vpc-b', cidrBlocks: [], external: true }),
+      aVpc(),
+      aVpc({ id: 'vpc-b', cidrBlocks: [], external: true }),
       aPeering({ external: true }),
       aRouteTable({ routes: [{ id: 'ToPeer', destinationCidrBlock: '10.1.0.0/16', targetId: 'pcx-a' }] }),
       aSubnet({ routeTableId: 'rtb-a' }),
     );
     expect(errors(design)).toEqual([]);
     // The same with a peer VPC of the design: the missing route back is reported.
-    const known = aDesign(aVpc(), aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] }), aPeering(), aRouteTable({ routes: [{ id: 'ToPeer', destinationCidrBlock: '10.1.0.0/16', targetId: 'pcx-a' }] }));
+    const known = aDesign(
+      aVpc(),
+      aVpc({ id: 'vpc-b', cidrBlocks: ['10.1.0.0/16'] }),
+      aPeering(),
+      aRouteTable({ routes: [{ id: 'ToPeer', destinationCidrBlock: '10.1.0.0/16', targetId: 'pcx-a' }] }),
+    );
     expect(ruleIds(known)).toContain('peering-routes');
   });
 
   it("an existing group's or table's VPC is a guess: no cross-VPC claims about it", () => {
     const design = aDesign(
-      aVpc(), existingVpc,
+      aVpc(),
+      existingVpc,
       aSecurityGroup({ id: 'sg-x', vpcId: 'vpc-x', external: true }),
       aRouteTable({ id: 'rtb-x', vpcId: 'vpc-x', external: true }),
       aSubnet({ routeTableId: 'rtb-x' }),
@@ -142,16 +214,25 @@ describe('external resources are taken as they are', () => {
 
 describe('template-refused (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html)', () => {
   it('cites the resource type reference and is an error', () => {
-    expect(templateRefused.docs).toBe('https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html');
+    expect(templateRefused.docs).toBe(
+      'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html',
+    );
     expect(templateRefused.severity).toBe('error');
   });
 
   it('reports each refusal the importer noted, naming the resource and the others involved', () => {
-    const refusal = { message: 'AssocB associates it with rtb-b, but it is already associated with rtb-a.', resources: ['AssocB', 'rtb-b'] };
+    const refusal = {
+      message: 'AssocB associates it with rtb-b, but it is already associated with rtb-a.',
+      resources: ['AssocB', 'rtb-b'],
+    };
     const design = aDesign(aVpc(), aSubnet({ refusals: [refusal] }));
-    expect(findingsOf(design, 'template-refused')).toEqual([expect.objectContaining({
-      severity: 'error', resources: ['subnet-a', 'AssocB', 'rtb-b'], message: `Subnet subnet-a: ${refusal.message}`,
-    })]);
+    expect(findingsOf(design, 'template-refused')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        resources: ['subnet-a', 'AssocB', 'rtb-b'],
+        message: `Subnet subnet-a: ${refusal.message}`,
+      }),
+    ]);
     expect(findingsOf(aDesign(aVpc(), aSubnet()), 'template-refused')).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ function collect(value: unknown, found: (parameter: string) => void, depth: numb
   } else if (Array.isArray(value)) {
     for (const item of value) collect(item, found, depth + 1);
   } else if (typeof value === 'object' && value !== null && depth < 4) {
-    for (const key of Object.keys(value)) if (!UNCHECKED_FIELDS.has(key)) collect((value as Record<string, unknown>)[key], found, depth + 1);
+    for (const key of Object.keys(value))
+      if (!UNCHECKED_FIELDS.has(key)) collect((value as Record<string, unknown>)[key], found, depth + 1);
   }
 }
 
@@ -32,20 +33,26 @@ export const templateParameterUnresolved: Rule = {
   check(_design, { index }) {
     const holders = new Map<string, ResourceId[]>();
     for (const resource of index.all) {
-      collect(resource, (parameter) => {
-        const ids = holders.get(parameter);
-        if (!ids) holders.set(parameter, [resource.id]);
-        else if (ids[ids.length - 1] !== resource.id) ids.push(resource.id);
-      }, 0);
+      collect(
+        resource,
+        (parameter) => {
+          const ids = holders.get(parameter);
+          if (!ids) holders.set(parameter, [resource.id]);
+          else if (ids[ids.length - 1] !== resource.id) ids.push(resource.id);
+        },
+        0,
+      );
     }
     const out: Finding[] = [];
     for (const [parameter, ids] of holders) {
-      out.push(finding(
-        templateParameterUnresolved,
-        ids,
-        `Parameter ${parameter} has no default value, so checks that need it were skipped. Pass --param ${parameter}=<value> to check them.`,
-        `Give ${parameter} a Default in the template, or replace \${${parameter}} with the real value in ${ids.length === 1 ? ids[0] : 'the resources named here'}.`,
-      ));
+      out.push(
+        finding(
+          templateParameterUnresolved,
+          ids,
+          `Parameter ${parameter} has no default value, so checks that need it were skipped. Pass --param ${parameter}=<value> to check them.`,
+          `Give ${parameter} a Default in the template, or replace \${${parameter}} with the real value in ${ids.length === 1 ? ids[0] : 'the resources named here'}.`,
+        ),
+      );
     }
     return out;
   },

@@ -20,8 +20,17 @@ export const templateRefused: Rule = {
       if (!Array.isArray(resource.refusals)) continue;
       for (const refusal of resource.refusals) {
         if (typeof refusal?.message !== 'string' || refusal.message === '') continue;
-        const involved = Array.isArray(refusal.resources) ? refusal.resources.filter((id) => typeof id === 'string' && id !== resource.id) : [];
-        out.push(finding(templateRefused, [resource.id, ...involved], `${Label(resource)}: ${refusal.message}`, 'Change the template as the message says; AWS fails the stack otherwise.'));
+        const involved = Array.isArray(refusal.resources)
+          ? refusal.resources.filter((id) => typeof id === 'string' && id !== resource.id)
+          : [];
+        out.push(
+          finding(
+            templateRefused,
+            [resource.id, ...involved],
+            `${Label(resource)}: ${refusal.message}`,
+            'Change the template as the message says; AWS fails the stack otherwise.',
+          ),
+        );
       }
     }
     return out;

@@ -19,9 +19,22 @@ export const igwUnused: Rule = {
     const routed = routeTargetIds(index);
     for (const gateway of index.internetGateways) {
       if (typeof gateway.vpcId !== 'string' || gateway.vpcId === '') continue; // detached: igw-detached says so
-      if (routed.has(gateway.id) || isExternal(gateway) || isUsedOutsideModel(gateway) || hasUnknownRoutes(index, gateway.vpcId)) continue;
+      if (
+        routed.has(gateway.id) ||
+        isExternal(gateway) ||
+        isUsedOutsideModel(gateway) ||
+        hasUnknownRoutes(index, gateway.vpcId)
+      )
+        continue;
       const vpc = index.get(gateway.vpcId)!;
-      out.push(finding(igwUnused, [gateway.id, vpc.id], `${Label(gateway)} is attached to ${label(vpc)}, but no route table routes to it, so no subnet reaches the internet through it.`, "Open a public subnet and choose \"Route to the internet gateway\" (0.0.0.0/0 → the gateway), or detach and delete the gateway."));
+      out.push(
+        finding(
+          igwUnused,
+          [gateway.id, vpc.id],
+          `${Label(gateway)} is attached to ${label(vpc)}, but no route table routes to it, so no subnet reaches the internet through it.`,
+          'Open a public subnet and choose "Route to the internet gateway" (0.0.0.0/0 → the gateway), or detach and delete the gateway.',
+        ),
+      );
     }
     return out;
   },

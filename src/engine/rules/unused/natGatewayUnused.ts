@@ -21,7 +21,14 @@ export const natGatewayUnused: Rule = {
       if (routed.has(nat.id) || isExternal(nat) || isUsedOutsideModel(nat)) continue;
       const subnet = index.get(nat.subnetId);
       if (subnet?.kind !== 'subnet' || hasUnknownRoutes(index, subnet.vpcId)) continue;
-      out.push(finding(natGatewayUnused, [nat.id], `${Label(nat)} is not the target of any route, so no subnet sends traffic through it (it is still billed by the hour).`, `Open a private subnet in ${subnet.availabilityZone} and choose "Route to the NAT gateway" (0.0.0.0/0 → the NAT gateway), or delete it.`));
+      out.push(
+        finding(
+          natGatewayUnused,
+          [nat.id],
+          `${Label(nat)} is not the target of any route, so no subnet sends traffic through it (it is still billed by the hour).`,
+          `Open a private subnet in ${subnet.availabilityZone} and choose "Route to the NAT gateway" (0.0.0.0/0 → the NAT gateway), or delete it.`,
+        ),
+      );
     }
     return out;
   },

@@ -18,9 +18,22 @@ export const routeTableUnused: Rule = {
   check(_design, { index }) {
     const out: Finding[] = [];
     for (const table of index.routeTables) {
-      if (table.main === true || isExternal(table) || isUsedOutsideModel(table) || table.propagatingGatewayIds.length > 0) continue;
+      if (
+        table.main === true ||
+        isExternal(table) ||
+        isUsedOutsideModel(table) ||
+        table.propagatingGatewayIds.length > 0
+      )
+        continue;
       if ((index.subnetsByRouteTable.get(table.id) ?? []).length > 0) continue;
-      out.push(finding(routeTableUnused, [table.id], `${Label(table)} is not associated with any subnet, so its routes apply to no traffic.`, "Associate it with a subnet (choose it as the subnet's route table in the inspector), or delete it."));
+      out.push(
+        finding(
+          routeTableUnused,
+          [table.id],
+          `${Label(table)} is not associated with any subnet, so its routes apply to no traffic.`,
+          "Associate it with a subnet (choose it as the subnet's route table in the inspector), or delete it.",
+        ),
+      );
     }
     return out;
   },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { aDesign, aNatGateway, anElasticIp, anInternetGateway, aRouteTable, aSubnet, aVpc } from '../../model/builders.ts';
+import {
+  aDesign,
+  aNatGateway,
+  anElasticIp,
+  anInternetGateway,
+  aRouteTable,
+  aSubnet,
+  aVpc,
+} from '../../model/builders.ts';
 import type { Resource } from '../../model/types.ts';
 import { importDesignTextSync } from '../../io/importSync.ts';
 import { findingsOf } from '../testing.ts';
@@ -26,7 +34,11 @@ function network(mainRoutes: Resource[] = [], ...extra: Resource[]) {
   );
 }
 
-const mainToNat = aRouteTable({ id: 'vpc-a-main', main: true, routes: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'nat-a' }] });
+const mainToNat = aRouteTable({
+  id: 'vpc-a-main',
+  main: true,
+  routes: [{ id: 'r', destinationCidrBlock: '0.0.0.0/0', targetId: 'nat-a' }],
+});
 
 describe(`igw-unused (${IGW_DOCS})`, () => {
   it('cites the internet gateway page and is info', () => {
@@ -44,8 +56,12 @@ describe(`igw-unused (${IGW_DOCS})`, () => {
   it('is silent when a route uses it, when it is detached (igw-detached says so), or when the VPC is not in the design', () => {
     expect(findingsOf(network([mainToNat]), 'igw-unused')).toEqual([]);
     expect(findingsOf(aDesign(anInternetGateway({ vpcId: undefined })), 'igw-unused')).toEqual([]);
-    expect(findingsOf(aDesign(aVpc({ external: true, cidrBlocks: [] }), anInternetGateway()), 'igw-unused')).toEqual([]);
-    expect(findingsOf(aDesign(aVpc(), anInternetGateway(), aRouteTable({ id: 'rtb-x', external: true })), 'igw-unused')).toEqual([]);
+    expect(findingsOf(aDesign(aVpc({ external: true, cidrBlocks: [] }), anInternetGateway()), 'igw-unused')).toEqual(
+      [],
+    );
+    expect(
+      findingsOf(aDesign(aVpc(), anInternetGateway(), aRouteTable({ id: 'rtb-x', external: true })), 'igw-unused'),
+    ).toEqual([]);
   });
 });
 
@@ -63,7 +79,9 @@ describe(`nat-gateway-unused (${NAT_DOCS})`, () => {
 
   it('is silent when a private subnet routes to it, or when its VPC has route tables outside the design', () => {
     expect(findingsOf(network([mainToNat]), 'nat-gateway-unused')).toEqual([]);
-    expect(findingsOf(network([], aRouteTable({ id: 'rtb-existing', external: true })), 'nat-gateway-unused')).toEqual([]);
+    expect(findingsOf(network([], aRouteTable({ id: 'rtb-existing', external: true })), 'nat-gateway-unused')).toEqual(
+      [],
+    );
   });
 });
 

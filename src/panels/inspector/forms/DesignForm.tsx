@@ -17,9 +17,26 @@ export function DesignForm({ design }: { design: Design }) {
   return (
     <>
       <Section title="Design">
-        <TextField label="Design name" value={design.name} onCommit={(name) => execute(updateDesignSettings({ name }, 'Rename design'))} />
-        <SelectField label="Home region" value={design.region} options={regionOptions(design.region)} onChange={(region) => execute(updateDesignSettings({ region }, 'Change home region'))} hint="New VPCs are created here." />
-        <ValidatedField label="Account" mono value={design.accountId} check={checkAccountId} onCommit={(accountId) => execute(updateDesignSettings({ accountId }, 'Change account'))} hint="The AWS account new VPCs belong to." />
+        <TextField
+          label="Design name"
+          value={design.name}
+          onCommit={(name) => execute(updateDesignSettings({ name }, 'Rename design'))}
+        />
+        <SelectField
+          label="Home region"
+          value={design.region}
+          options={regionOptions(design.region)}
+          onChange={(region) => execute(updateDesignSettings({ region }, 'Change home region'))}
+          hint="New VPCs are created here."
+        />
+        <ValidatedField
+          label="Account"
+          mono
+          value={design.accountId}
+          check={checkAccountId}
+          onCommit={(accountId) => execute(updateDesignSettings({ accountId }, 'Change account'))}
+          hint="The AWS account new VPCs belong to."
+        />
       </Section>
       <Section title="Contents">
         {shown.map((k) => (

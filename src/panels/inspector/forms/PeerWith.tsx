@@ -11,7 +11,9 @@ import { buttonClass, Note, OpenButton, Section } from '../controls.tsx';
 
 export function PeerWith({ design, vpc }: { design: Design; vpc: Vpc }) {
   const others = resourcesOfKind(design, 'vpc').filter((v) => v.id !== vpc.id);
-  const peerings = resourcesOfKind(design, 'peeringConnection').filter((p) => p.requesterVpcId === vpc.id || p.accepterVpcId === vpc.id);
+  const peerings = resourcesOfKind(design, 'peeringConnection').filter(
+    (p) => p.requesterVpcId === vpc.id || p.accepterVpcId === vpc.id,
+  );
   return (
     <Section title="Peering">
       {peerings.length > 0 && (
@@ -19,7 +21,10 @@ export function PeerWith({ design, vpc }: { design: Design; vpc: Vpc }) {
           {peerings.map((p) => (
             <li key={p.id} className="flex items-center justify-between gap-2 text-sm">
               <span className="min-w-0 truncate">
-                {p.name} <span className="text-xs text-gray-500">({p.requesterVpcId === vpc.id ? 'requester' : 'accepter'}, {p.status})</span>
+                {p.name}{' '}
+                <span className="text-xs text-gray-500">
+                  ({p.requesterVpcId === vpc.id ? 'requester' : 'accepter'}, {p.status})
+                </span>
               </span>
               <OpenButton id={p.id} name={p.name} />
             </li>

@@ -4,7 +4,13 @@
  */
 import { updateResource } from '../../../engine/commands/edit.ts';
 import { setMainRouteTable } from '../../../engine/commands/inspectorEdits.ts';
-import { nextItemId, removeAt, replaceAt, routeDestination, withDestination } from '../../../engine/commands/ruleEdits.ts';
+import {
+  nextItemId,
+  removeAt,
+  replaceAt,
+  routeDestination,
+  withDestination,
+} from '../../../engine/commands/ruleEdits.ts';
 import { type Check, checkCidr } from '../../../engine/model/fields.ts';
 import { impliedRoutes, routeTargetOptions, subnetsUsingRouteTable } from '../../../engine/model/inspection.ts';
 import { resourcesOfKind, subnetsOf } from '../../../engine/model/queries.ts';
@@ -17,7 +23,9 @@ import { useHighlightedRule } from '../../traffic/highlight.ts';
 import { RuleFieldset } from './ruleParts.tsx';
 
 const checkPrefixList = (text: string): Check<string> =>
-  /^pl-[a-z0-9]+$/.test(text.trim()) ? { ok: true, value: text.trim() } : { ok: false, error: 'A prefix list id looks like pl-63a5400a (or pl-s3).' };
+  /^pl-[a-z0-9]+$/.test(text.trim())
+    ? { ok: true, value: text.trim() }
+    : { ok: false, error: 'A prefix list id looks like pl-63a5400a (or pl-s3).' };
 
 export function RouteTableForm({ design, table }: { design: Design; table: RouteTable }) {
   const edit = useEdit(table);
@@ -29,18 +37,27 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
   const highlighted = useHighlightedRule(table.id);
 
   // A destination may appear once per table, and not as one of the local CIDRs.
-  const checkDestination = (i: number, type: 'cidr' | 'prefixList') => (text: string): Check<string> => {
-    const c = type === 'cidr' ? checkCidr(text) : checkPrefixList(text);
-    if (!c.ok) return c;
-    const taken = [...table.routes.filter((_, j) => j !== i).map(routeDestination), ...implied.map((r) => r.destination)];
-    if (taken.includes(c.value)) return { ok: false, error: `This table already has a route to ${c.value}.` };
-    return c;
-  };
+  const checkDestination =
+    (i: number, type: 'cidr' | 'prefixList') =>
+    (text: string): Check<string> => {
+      const c = type === 'cidr' ? checkCidr(text) : checkPrefixList(text);
+      if (!c.ok) return c;
+      const taken = [
+        ...table.routes.filter((_, j) => j !== i).map(routeDestination),
+        ...implied.map((r) => r.destination),
+      ];
+      if (taken.includes(c.value)) return { ok: false, error: `This table already has a route to ${c.value}.` };
+      return c;
+    };
 
   const addRoute = () => {
     const used = new Set([...table.routes.map(routeDestination), ...implied.map((r) => r.destination)]);
     const destination = ['0.0.0.0/0', '192.168.0.0/16', '172.16.0.0/12'].find((d) => !used.has(d)) ?? '192.168.0.0/24';
-    const route: Route = { id: nextItemId(table.routes, `${table.id}-route`), destinationCidrBlock: destination, targetId: targets[0]?.id ?? 'local' };
+    const route: Route = {
+      id: nextItemId(table.routes, `${table.id}-route`),
+      destinationCidrBlock: destination,
+      targetId: targets[0]?.id ?? 'local',
+    };
     setRoutes([...table.routes, route], 'Add route');
   };
 
@@ -69,7 +86,14 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
         )}
       </Section>
 
-      <Section title="Routes" actions={<button type="button" className={buttonClass} onClick={addRoute}>Add route</button>}>
+      <Section
+        title="Routes"
+        actions={
+          <button type="button" className={buttonClass} onClick={addRoute}>
+            Add route
+          </button>
+        }
+      >
         <table className="w-full table-fixed text-xs" aria-label="Routes added by AWS">
           <thead>
             <tr className="text-left text-gray-500">
@@ -80,7 +104,9 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
           <tbody>
             {implied.map((r) => (
               <tr key={`${r.origin}-${r.destination}-${r.target}`} className="align-top text-gray-600">
-                <td className="truncate pr-1 font-mono" title={r.destination}>{r.destination}</td>
+                <td className="truncate pr-1 font-mono" title={r.destination}>
+                  {r.destination}
+                </td>
                 <td>
                   {r.target} <span className="text-gray-400">({r.origin === 'local' ? 'read-only' : r.origin})</span>
                 </td>
@@ -99,13 +125,47 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
                 <SelectField
                   label="Destination type"
                   value={type}
-                  options={[{ value: 'cidr', label: 'CIDR block' }, { value: 'prefixList', label: 'Prefix list' }]}
-                  onChange={(t) => setRoutes(replaceAt(table.routes, i, withDestination(route, t as 'cidr' | 'prefixList', t === 'cidr' ? '0.0.0.0/0' : 'pl-s3')), 'Change route destination')}
+                  options={[
+                    { value: 'cidr', label: 'CIDR block' },
+                    { value: 'prefixList', label: 'Prefix list' },
+                  ]}
+                  onChange={(t) =>
+                    setRoutes(
+                      replaceAt(
+                        table.routes,
+                        i,
+                        withDestination(route, t as 'cidr' | 'prefixList', t === 'cidr' ? '0.0.0.0/0' : 'pl-s3'),
+                      ),
+                      'Change route destination',
+                    )
+                  }
                 />
                 {type === 'cidr' ? (
-                  <CidrField compact label="Destination" value={route.destinationCidrBlock ?? ''} check={checkDestination(i, 'cidr')} onCommit={(v) => setRoutes(replaceAt(table.routes, i, withDestination(route, 'cidr', v)), 'Change route destination')} />
+                  <CidrField
+                    compact
+                    label="Destination"
+                    value={route.destinationCidrBlock ?? ''}
+                    check={checkDestination(i, 'cidr')}
+                    onCommit={(v) =>
+                      setRoutes(
+                        replaceAt(table.routes, i, withDestination(route, 'cidr', v)),
+                        'Change route destination',
+                      )
+                    }
+                  />
                 ) : (
-                  <ValidatedField label="Destination" mono value={route.destinationPrefixListId ?? ''} check={checkDestination(i, 'prefixList')} onCommit={(v) => setRoutes(replaceAt(table.routes, i, withDestination(route, 'prefixList', v)), 'Change route destination')} />
+                  <ValidatedField
+                    label="Destination"
+                    mono
+                    value={route.destinationPrefixListId ?? ''}
+                    check={checkDestination(i, 'prefixList')}
+                    onCommit={(v) =>
+                      setRoutes(
+                        replaceAt(table.routes, i, withDestination(route, 'prefixList', v)),
+                        'Change route destination',
+                      )
+                    }
+                  />
                 )}
               </div>
               <div className="flex items-end gap-1">
@@ -114,11 +174,22 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
                     label="Target"
                     value={route.targetId}
                     options={targets.map((t) => ({ value: t.id, label: t.label }))}
-                    hint={targetKnown ? undefined : 'The target does not exist in this VPC: traffic to this destination is dropped (blackhole).'}
-                    onChange={(targetId) => setRoutes(replaceAt(table.routes, i, { ...route, targetId }), 'Change route target')}
+                    hint={
+                      targetKnown
+                        ? undefined
+                        : 'The target does not exist in this VPC: traffic to this destination is dropped (blackhole).'
+                    }
+                    onChange={(targetId) =>
+                      setRoutes(replaceAt(table.routes, i, { ...route, targetId }), 'Change route target')
+                    }
                   />
                 </div>
-                <button type="button" className={`${buttonClass} mb-0.5`} aria-label={`Remove route ${i + 1}`} onClick={() => setRoutes(removeAt(table.routes, i), 'Remove route')}>
+                <button
+                  type="button"
+                  className={`${buttonClass} mb-0.5`}
+                  aria-label={`Remove route ${i + 1}`}
+                  onClick={() => setRoutes(removeAt(table.routes, i), 'Remove route')}
+                >
                   Remove
                 </button>
               </div>
@@ -145,7 +216,14 @@ export function RouteTableForm({ design, table }: { design: Design; table: Route
           options={vgws.map((g) => ({ id: g.id, label: g.name, checked: table.propagatingGatewayIds.includes(g.id) }))}
           empty="No virtual private gateway is attached to this VPC."
           onToggle={(id, checked) =>
-            edit({ propagatingGatewayIds: checked ? [...table.propagatingGatewayIds, id] : table.propagatingGatewayIds.filter((x) => x !== id) }, checked ? 'Enable route propagation' : 'Disable route propagation')
+            edit(
+              {
+                propagatingGatewayIds: checked
+                  ? [...table.propagatingGatewayIds, id]
+                  : table.propagatingGatewayIds.filter((x) => x !== id),
+              },
+              checked ? 'Enable route propagation' : 'Disable route propagation',
+            )
           }
         />
       </Section>

@@ -32,13 +32,21 @@ type Direction = 'ingress' | 'egress';
 
 export function SecurityGroupForm({ design, group }: { design: Design; group: SecurityGroup }) {
   const edit = useEdit(group);
-  const users = Object.values(design.resources).filter((r) => (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'vpcEndpoint') && r.securityGroupIds.includes(group.id));
+  const users = Object.values(design.resources).filter(
+    (r) =>
+      (r.kind === 'instance' || r.kind === 'networkInterface' || r.kind === 'vpcEndpoint') &&
+      r.securityGroupIds.includes(group.id),
+  );
   const vpc = getOfKind(design, group.vpcId, 'vpc');
   return (
     <>
       <Section title="General">
         <NameField resource={group} />
-        <TextField label="Description" value={group.description} onCommit={(description) => edit({ description }, 'Change description')} />
+        <TextField
+          label="Description"
+          value={group.description}
+          onCommit={(description) => edit({ description }, 'Change description')}
+        />
         <Fact label="VPC">{vpc?.name ?? group.vpcId}</Fact>
         {group.isDefault && <Note>The VPC&apos;s default group: it cannot be deleted while the VPC exists.</Note>}
         <Fact label="Used by">{users.length ? users.map((u) => u.name).join(', ') : 'nothing yet'}</Fact>
@@ -54,18 +62,34 @@ function RuleList({ design, group, direction }: { design: Design; group: Securit
   const rules = group[direction];
   const title = direction === 'ingress' ? 'Inbound rules' : 'Outbound rules';
   const noun = direction === 'ingress' ? 'Inbound' : 'Outbound';
-  const set = (next: SecurityGroupRule[], label: string) => edit({ [direction]: next } as Partial<SecurityGroup>, label);
+  const set = (next: SecurityGroupRule[], label: string) =>
+    edit({ [direction]: next } as Partial<SecurityGroup>, label);
   const highlighted = useHighlightedRule(group.id);
   const add = () => {
     const id = nextItemId(rules, `${group.id}-${direction === 'ingress' ? 'in' : 'out'}`);
     const vpcCidr = getOfKind(design, group.vpcId, 'vpc')?.cidrBlocks[0] ?? '10.0.0.0/16';
     const rule: SecurityGroupRule =
-      direction === 'ingress' ? { id, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: vpcCidr } : { id, protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
+      direction === 'ingress'
+        ? { id, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: vpcCidr }
+        : { id, protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' };
     set([...rules, rule], `Add ${noun.toLowerCase()} rule`);
   };
   return (
-    <Section title={title} actions={<button type="button" className={buttonClass} onClick={add}>Add {noun.toLowerCase()} rule</button>}>
-      {rules.length === 0 && <Note>{direction === 'ingress' ? 'No inbound rules: nothing can start a connection to members of this group.' : 'No outbound rules: members cannot start connections.'}</Note>}
+    <Section
+      title={title}
+      actions={
+        <button type="button" className={buttonClass} onClick={add}>
+          Add {noun.toLowerCase()} rule
+        </button>
+      }
+    >
+      {rules.length === 0 && (
+        <Note>
+          {direction === 'ingress'
+            ? 'No inbound rules: nothing can start a connection to members of this group.'
+            : 'No outbound rules: members cannot start connections.'}
+        </Note>
+      )}
       {rules.map((rule, i) => (
         <RuleRow
           key={rule.id ?? `${i}`}
@@ -83,7 +107,16 @@ function RuleList({ design, group, direction }: { design: Design; group: Securit
   );
 }
 
-export function RuleRow({ design, group, legend, peerLabel, rule, highlighted, onChange, onRemove }: {
+export function RuleRow({
+  design,
+  group,
+  legend,
+  peerLabel,
+  rule,
+  highlighted,
+  onChange,
+  onRemove,
+}: {
   design: Design;
   group: SecurityGroup;
   legend: string;
@@ -96,7 +129,10 @@ export function RuleRow({ design, group, legend, peerLabel, rule, highlighted, o
 }) {
   const peer = peerOf(rule);
   const groups = indexDesign(design).securityGroups.get(group.vpcId) ?? [];
-  const groupOptions: Option[] = groups.map((g) => ({ value: g.id, label: g.id === group.id ? `${g.name} (this group)` : g.name }));
+  const groupOptions: Option[] = groups.map((g) => ({
+    value: g.id,
+    label: g.id === group.id ? `${g.name} (this group)` : g.name,
+  }));
   return (
     <RuleFieldset legend={legend} highlighted={highlighted}>
       <div className="grid grid-cols-2 gap-1">
@@ -107,27 +143,56 @@ export function RuleRow({ design, group, legend, peerLabel, rule, highlighted, o
           label={`${peerLabel} type`}
           value={peer.type}
           options={PEER_OPTIONS}
-          onChange={(t) => onChange(withPeer(rule, t as PeerType, t === 'group' ? group.id : t === 'prefixList' ? 'pl-s3' : '0.0.0.0/0'), `Change rule ${peerLabel.toLowerCase()}`)}
+          onChange={(t) =>
+            onChange(
+              withPeer(rule, t as PeerType, t === 'group' ? group.id : t === 'prefixList' ? 'pl-s3' : '0.0.0.0/0'),
+              `Change rule ${peerLabel.toLowerCase()}`,
+            )
+          }
         />
         {peer.type === 'group' ? (
-          <SelectField label={peerLabel} value={peer.value} options={groupOptions} onChange={(v) => onChange(withPeer(rule, 'group', v), `Change rule ${peerLabel.toLowerCase()}`)} />
+          <SelectField
+            label={peerLabel}
+            value={peer.value}
+            options={groupOptions}
+            onChange={(v) => onChange(withPeer(rule, 'group', v), `Change rule ${peerLabel.toLowerCase()}`)}
+          />
         ) : peer.type === 'prefixList' ? (
           <ValidatedField
             label={peerLabel}
             mono
             value={peer.value}
-            check={(t) => (/^pl-[a-z0-9]+$/.test(t.trim()) ? { ok: true, value: t.trim() } : { ok: false, error: 'A prefix list id looks like pl-63a5400a.' })}
+            check={(t) =>
+              /^pl-[a-z0-9]+$/.test(t.trim())
+                ? { ok: true, value: t.trim() }
+                : { ok: false, error: 'A prefix list id looks like pl-63a5400a.' }
+            }
             onCommit={(v) => onChange(withPeer(rule, 'prefixList', v), `Change rule ${peerLabel.toLowerCase()}`)}
           />
         ) : (
-          <CidrField compact label={peerLabel} value={peer.value} check={checkCidr} onCommit={(v) => onChange(withPeer(rule, 'cidr', v), `Change rule ${peerLabel.toLowerCase()}`)} />
+          <CidrField
+            compact
+            label={peerLabel}
+            value={peer.value}
+            check={checkCidr}
+            onCommit={(v) => onChange(withPeer(rule, 'cidr', v), `Change rule ${peerLabel.toLowerCase()}`)}
+          />
         )}
       </div>
       <div className="flex items-end gap-1">
         <div className="min-w-0 flex-1">
-          <TextField label="Description" value={rule.description ?? ''} onCommit={(d) => onChange({ ...rule, description: d || undefined }, 'Change rule description')} />
+          <TextField
+            label="Description"
+            value={rule.description ?? ''}
+            onCommit={(d) => onChange({ ...rule, description: d || undefined }, 'Change rule description')}
+          />
         </div>
-        <button type="button" className={`${buttonClass} mb-0.5`} aria-label={`Remove ${legend.toLowerCase()}`} onClick={onRemove}>
+        <button
+          type="button"
+          className={`${buttonClass} mb-0.5`}
+          aria-label={`Remove ${legend.toLowerCase()}`}
+          onClick={onRemove}
+        >
           Remove
         </button>
       </div>

@@ -6,7 +6,14 @@ import type { ReactNode } from 'react';
 import { nextFreeCidrs } from '../../../engine/cidr/cidr.ts';
 import { checkSubnetCidr } from '../../../engine/model/fields.ts';
 import { defaultNetworkAclLabel, mainRouteTableLabel } from '../../../engine/model/inspection.ts';
-import { getOfKind, indexDesign, isPublicSubnet, networkAclOfSubnet, routeTableOfSubnet, subnetsOf } from '../../../engine/model/queries.ts';
+import {
+  getOfKind,
+  indexDesign,
+  isPublicSubnet,
+  networkAclOfSubnet,
+  routeTableOfSubnet,
+  subnetsOf,
+} from '../../../engine/model/queries.ts';
 import type { Design, Resource, Subnet } from '../../../engine/model/types.ts';
 import { CidrField } from '../CidrField.tsx';
 import { buttonClass, Checkbox, Fact, OpenButton, Section, SelectField } from '../controls.tsx';
@@ -51,17 +58,31 @@ export function SubnetForm({ design, subnet }: { design: Design; subnet: Subnet 
       <Section title="General">
         <NameField resource={subnet} />
         <Fact label="VPC">{vpc ? `${vpc.name} (${vpc.cidrBlocks.join(', ')})` : subnet.vpcId}</Fact>
-        <Fact label="Type">{isPublicSubnet(design, subnet) ? 'Public (routes to an internet gateway)' : 'Private'}</Fact>
+        <Fact label="Type">
+          {isPublicSubnet(design, subnet) ? 'Public (routes to an internet gateway)' : 'Private'}
+        </Fact>
       </Section>
 
       <Section title="Addresses">
-        <CidrField label="IPv4 CIDR block" value={subnet.cidrBlock} subnet check={(text) => checkSubnetCidr(design, subnet, text)} onCommit={(cidrBlock) => edit({ cidrBlock }, 'Change subnet CIDR')} />
+        <CidrField
+          label="IPv4 CIDR block"
+          value={subnet.cidrBlock}
+          subnet
+          check={(text) => checkSubnetCidr(design, subnet, text)}
+          onCommit={(cidrBlock) => edit({ cidrBlock }, 'Change subnet CIDR')}
+        />
         {free.length > 0 && (
           <div role="group" aria-label="Next free CIDR blocks">
             <p className="text-xs text-gray-500">Next free:</p>
             <div className="mt-0.5 flex flex-wrap gap-1">
               {free.map((c) => (
-                <button key={c} type="button" className={`${buttonClass} font-mono`} aria-label={`Use ${c}`} onClick={() => edit({ cidrBlock: c }, 'Change subnet CIDR')}>
+                <button
+                  key={c}
+                  type="button"
+                  className={`${buttonClass} font-mono`}
+                  aria-label={`Use ${c}`}
+                  onClick={() => edit({ cidrBlock: c }, 'Change subnet CIDR')}
+                >
                   {c}
                 </button>
               ))}
@@ -84,20 +105,30 @@ export function SubnetForm({ design, subnet }: { design: Design; subnet: Subnet 
           onChange={(availabilityZone) => edit({ availabilityZone }, 'Change availability zone')}
         />
         <WithOpen target={routeTableOfSubnet(design, subnet)}>
-        <SelectField
-          label="Route table"
-          value={subnet.routeTableId ?? ''}
-          options={[{ value: '', label: mainRouteTableLabel(design, subnet.vpcId) }, ...tables.filter((t) => !t.main || t.id === subnet.routeTableId).map((t) => ({ value: t.id, label: t.main ? `${t.name} (main, explicit)` : t.name }))]}
-          onChange={(v) => edit({ routeTableId: v || undefined }, 'Associate route table')}
-        />
+          <SelectField
+            label="Route table"
+            value={subnet.routeTableId ?? ''}
+            options={[
+              { value: '', label: mainRouteTableLabel(design, subnet.vpcId) },
+              ...tables
+                .filter((t) => !t.main || t.id === subnet.routeTableId)
+                .map((t) => ({ value: t.id, label: t.main ? `${t.name} (main, explicit)` : t.name })),
+            ]}
+            onChange={(v) => edit({ routeTableId: v || undefined }, 'Associate route table')}
+          />
         </WithOpen>
         <WithOpen target={networkAclOfSubnet(design, subnet)}>
-        <SelectField
-          label="Network ACL"
-          value={subnet.networkAclId ?? ''}
-          options={[{ value: '', label: defaultNetworkAclLabel(design, subnet.vpcId) }, ...acls.filter((a) => !a.isDefault || a.id === subnet.networkAclId).map((a) => ({ value: a.id, label: a.isDefault ? `${a.name} (default, explicit)` : a.name }))]}
-          onChange={(v) => edit({ networkAclId: v || undefined }, 'Associate network ACL')}
-        />
+          <SelectField
+            label="Network ACL"
+            value={subnet.networkAclId ?? ''}
+            options={[
+              { value: '', label: defaultNetworkAclLabel(design, subnet.vpcId) },
+              ...acls
+                .filter((a) => !a.isDefault || a.id === subnet.networkAclId)
+                .map((a) => ({ value: a.id, label: a.isDefault ? `${a.name} (default, explicit)` : a.name })),
+            ]}
+            onChange={(v) => edit({ networkAclId: v || undefined }, 'Associate network ACL')}
+          />
         </WithOpen>
       </Section>
 

@@ -5,7 +5,12 @@
  * https://docs.aws.amazon.com/vpc/latest/userguide/nat-gateway-scenarios.html
  */
 import { useId } from 'react';
-import { internetGatewayRouteOffer, natGatewayRouteOffer, routeSubnetToInternet, type InternetRouteOffer } from '../../../engine/commands/subnetInternetRoute.ts';
+import {
+  internetGatewayRouteOffer,
+  natGatewayRouteOffer,
+  routeSubnetToInternet,
+  type InternetRouteOffer,
+} from '../../../engine/commands/subnetInternetRoute.ts';
 import type { Design, Subnet } from '../../../engine/model/types.ts';
 import { buttonClass, Note, Section } from '../controls.tsx';
 import { execute } from '../useEdit.ts';
@@ -15,7 +20,12 @@ function OfferButton({ subnet, offer, label }: { subnet: Subnet; offer: Internet
   if (!offer.ok) return <Note tone={offer.done ? 'info' : 'warn'}>{offer.reason}</Note>;
   return (
     <div>
-      <button type="button" className={buttonClass} aria-describedby={id} onClick={() => execute(routeSubnetToInternet(subnet.id, offer.target.id))}>
+      <button
+        type="button"
+        className={buttonClass}
+        aria-describedby={id}
+        onClick={() => execute(routeSubnetToInternet(subnet.id, offer.target.id))}
+      >
         {label}
       </button>
       <p id={id} className="mt-0.5 text-xs text-gray-500">
@@ -29,7 +39,11 @@ export function SubnetInternetAccess({ design, subnet }: { design: Design; subne
   if (subnet.ipv6Native) return null;
   return (
     <Section title="Internet access">
-      <OfferButton subnet={subnet} offer={internetGatewayRouteOffer(design, subnet)} label="Route to the internet gateway" />
+      <OfferButton
+        subnet={subnet}
+        offer={internetGatewayRouteOffer(design, subnet)}
+        label="Route to the internet gateway"
+      />
       <OfferButton subnet={subnet} offer={natGatewayRouteOffer(design, subnet)} label="Route to the NAT gateway" />
     </Section>
   );

@@ -34,8 +34,20 @@ export function VpcForm({ design, vpc }: { design: Design; vpc: Vpc }) {
     <>
       <Section title="General">
         <NameField resource={vpc} />
-        <SelectField label="Region" value={vpc.region} options={regionOptions(vpc.region)} onChange={(r) => execute(changeVpcRegion(vpc.id, r))} hint="Changing the region renames the VPC's zones and endpoint service names." />
-        <ValidatedField label="Account" value={vpc.accountId} check={checkAccountId} mono onCommit={(accountId) => edit({ accountId }, 'Change VPC account')} />
+        <SelectField
+          label="Region"
+          value={vpc.region}
+          options={regionOptions(vpc.region)}
+          onChange={(r) => execute(changeVpcRegion(vpc.id, r))}
+          hint="Changing the region renames the VPC's zones and endpoint service names."
+        />
+        <ValidatedField
+          label="Account"
+          value={vpc.accountId}
+          check={checkAccountId}
+          mono
+          onCommit={(accountId) => edit({ accountId }, 'Change VPC account')}
+        />
       </Section>
 
       <Section
@@ -45,7 +57,11 @@ export function VpcForm({ design, vpc }: { design: Design; vpc: Vpc }) {
             type="button"
             className={buttonClass}
             disabled={vpc.cidrBlocks.length >= MAX_VPC_CIDR_BLOCKS || !next}
-            title={vpc.cidrBlocks.length >= MAX_VPC_CIDR_BLOCKS ? `A VPC holds at most ${MAX_VPC_CIDR_BLOCKS} IPv4 CIDR blocks by default.` : undefined}
+            title={
+              vpc.cidrBlocks.length >= MAX_VPC_CIDR_BLOCKS
+                ? `A VPC holds at most ${MAX_VPC_CIDR_BLOCKS} IPv4 CIDR blocks by default.`
+                : undefined
+            }
             onClick={() => next && edit({ cidrBlocks: [...vpc.cidrBlocks, next] }, 'Add secondary CIDR')}
           >
             Add secondary CIDR
@@ -61,7 +77,9 @@ export function VpcForm({ design, vpc }: { design: Design; vpc: Vpc }) {
                   label={i === 0 ? 'Primary CIDR block' : `Secondary CIDR block ${i}`}
                   value={block}
                   check={(text) => checkVpcCidr(design, vpc, text, i)}
-                  onCommit={(cidr) => edit({ cidrBlocks: vpc.cidrBlocks.map((b, j) => (j === i ? cidr : b)) }, 'Change VPC CIDR')}
+                  onCommit={(cidr) =>
+                    edit({ cidrBlocks: vpc.cidrBlocks.map((b, j) => (j === i ? cidr : b)) }, 'Change VPC CIDR')
+                  }
                 />
               </div>
               {i > 0 && (
@@ -87,12 +105,21 @@ export function VpcForm({ design, vpc }: { design: Design; vpc: Vpc }) {
       <PeerWith design={design} vpc={vpc} />
 
       <Section title="DNS">
-        <Checkbox label="DNS resolution" checked={vpc.enableDnsSupport} onChange={(enableDnsSupport) => edit({ enableDnsSupport }, 'Toggle DNS resolution')} hint="The Amazon DNS server at the VPC base + 2." />
+        <Checkbox
+          label="DNS resolution"
+          checked={vpc.enableDnsSupport}
+          onChange={(enableDnsSupport) => edit({ enableDnsSupport }, 'Toggle DNS resolution')}
+          hint="The Amazon DNS server at the VPC base + 2."
+        />
         <Checkbox
           label="DNS hostnames"
           checked={vpc.enableDnsHostnames}
           onChange={(enableDnsHostnames) => edit({ enableDnsHostnames }, 'Toggle DNS hostnames')}
-          hint={vpc.enableDnsHostnames && !vpc.enableDnsSupport ? 'Hostnames need DNS resolution turned on too.' : 'Public DNS names for instances with public IPs; needed for private DNS on interface endpoints.'}
+          hint={
+            vpc.enableDnsHostnames && !vpc.enableDnsSupport
+              ? 'Hostnames need DNS resolution turned on too.'
+              : 'Public DNS names for instances with public IPs; needed for private DNS on interface endpoints.'
+          }
         />
       </Section>
 
@@ -104,7 +131,11 @@ export function VpcForm({ design, vpc }: { design: Design; vpc: Vpc }) {
               <li key={zone} className="flex items-center justify-between gap-2 text-sm">
                 <span className="font-mono">{zone}</span>
                 <span className="flex items-center gap-2">
-                  {used && <span className="text-xs text-gray-500">{subnets.filter((s) => s.availabilityZone === zone).length} subnet(s)</span>}
+                  {used && (
+                    <span className="text-xs text-gray-500">
+                      {subnets.filter((s) => s.availabilityZone === zone).length} subnet(s)
+                    </span>
+                  )}
                   <button
                     type="button"
                     className={buttonClass}

@@ -6,12 +6,29 @@
 import { formatIp, parseIp, tryCidr, usableRange } from '../../../cidr/cidr.ts';
 import type { Instance, NetworkInterface } from '../../../model/types.ts';
 import { TemplateError } from '../intrinsics.ts';
-import { DEFAULT_VPC, defaultSecurityGroupId, type ImportContext, isRecord, type Outcome, type Props } from './context.ts';
+import {
+  DEFAULT_VPC,
+  defaultSecurityGroupId,
+  type ImportContext,
+  isRecord,
+  type Outcome,
+  type Props,
+} from './context.ts';
 
 /** IPv6 addresses are not modelled: an interface that asks for them is noted, and only its IPv4 side is read. */
 function noteIpv6(ctx: ImportContext, specs: Props[], owner: string): void {
-  if (specs.some((p) => p.Ipv6AddressCount !== undefined || p.Ipv6Addresses !== undefined || p.Ipv6Prefixes !== undefined || p.Ipv6PrefixCount !== undefined)) {
-    ctx.warn(`${owner} also has IPv6 addresses; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.`);
+  if (
+    specs.some(
+      (p) =>
+        p.Ipv6AddressCount !== undefined ||
+        p.Ipv6Addresses !== undefined ||
+        p.Ipv6Prefixes !== undefined ||
+        p.Ipv6PrefixCount !== undefined,
+    )
+  ) {
+    ctx.warn(
+      `${owner} also has IPv6 addresses; IPv6 is not modelled, so only its IPv4 addresses are checked and traced.`,
+    );
   }
 }
 
@@ -39,7 +56,11 @@ export function mapNetworkInterface(ctx: ImportContext, id: string, props: Props
   const groups = ctx.securityGroupIds(ctx.list(props, 'GroupSet', id), id);
   noteIpv6(ctx, [props], id);
   ctx.add<NetworkInterface>({
-    id, kind: 'networkInterface', name: id, subnetId: subnet.id, privateIps: addressesOf(ctx, props, id),
+    id,
+    kind: 'networkInterface',
+    name: id,
+    subnetId: subnet.id,
+    privateIps: addressesOf(ctx, props, id),
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
     sourceDestCheck: ctx.bool(props, 'SourceDestCheck', id, true),
   });
@@ -70,10 +91,24 @@ function launchTemplateOf(ctx: ImportContext, id: string): string | undefined {
   const byId = resolvePart(ctx, raw.LaunchTemplateId, `${id}.LaunchTemplate.LaunchTemplateId`);
   const byName = resolvePart(ctx, raw.LaunchTemplateName, `${id}.LaunchTemplate.LaunchTemplateName`);
   const templates = [...ctx.resolver.resources].filter(([, r]) => r.type === LAUNCH_TEMPLATE).map(([ltId]) => ltId);
-  const found = typeof byId === 'string' && templates.includes(byId) ? byId
-    : typeof byName === 'string' ? templates.find((ltId) => resolvePart(ctx, ctx.resolver.resources.get(ltId)!.properties.LaunchTemplateName, `${ltId}.LaunchTemplateName`) === byName) : undefined;
+  const found =
+    typeof byId === 'string' && templates.includes(byId)
+      ? byId
+      : typeof byName === 'string'
+        ? templates.find(
+            (ltId) =>
+              resolvePart(
+                ctx,
+                ctx.resolver.resources.get(ltId)!.properties.LaunchTemplateName,
+                `${ltId}.LaunchTemplateName`,
+              ) === byName,
+          )
+        : undefined;
   const named = typeof byId === 'string' ? byId : typeof byName === 'string' ? byName : undefined;
-  if (!found && named !== undefined) ctx.warn(`${id} launches from the launch template ${named}, which the template does not define; its network settings are unknown, so only ${id}'s own are read.`);
+  if (!found && named !== undefined)
+    ctx.warn(
+      `${id} launches from the launch template ${named}, which the template does not define; its network settings are unknown, so only ${id}'s own are read.`,
+    );
   return found;
 }
 
@@ -88,7 +123,8 @@ function withLaunchTemplate(ctx: ImportContext, id: string, props: Props): Props
   const ltId = launchTemplateOf(ctx, id);
   if (!ltId) return props;
   const data = ctx.resolver.resources.get(ltId)!.properties.LaunchTemplateData;
-  const dataAt = (key: string) => (isRecord(data) ? resolvePart(ctx, data[key], `${ltId}.LaunchTemplateData.${key}`) : undefined);
+  const dataAt = (key: string) =>
+    isRecord(data) ? resolvePart(ctx, data[key], `${ltId}.LaunchTemplateData.${key}`) : undefined;
   const fromTemplate: Props = {};
   for (const key of ['InstanceType', 'SecurityGroupIds', 'SecurityGroups']) {
     const value = dataAt(key);
@@ -134,18 +170,24 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
   const named = primarySpec?.SubnetId ?? props.SubnetId;
   const subnet = attachedEni
     ? ctx.get(attachedEni.subnetId, 'subnet')
-    : named === undefined ? ctx.defaultSubnet(id, ctx.text(props, 'AvailabilityZone', id)) : ctx.subnet(named, id);
+    : named === undefined
+      ? ctx.defaultSubnet(id, ctx.text(props, 'AvailabilityZone', id))
+      : ctx.subnet(named, id);
   if (!subnet) return { status: 'failed', reason: 'it names no subnet that can be read' };
 
   let groups = attachedEni
     ? attachedEni.securityGroupIds
-    : ctx.securityGroupIds([...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])], id);
+    : ctx.securityGroupIds(
+        [...ctx.list(props, 'SecurityGroupIds', id), ...(primarySpec ? ctx.list(primarySpec, 'GroupSet', id) : [])],
+        id,
+      );
   const names = ctx.list(props, 'SecurityGroups', id);
   for (const name of names) {
     // Every VPC's default group is named "default" (the name EC2 gives it, which no other group may take).
     // https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
-    const named = ctx.all('securityGroup').find((g) => g.id === name || g.name === name)
-      ?? (name === 'default' ? ctx.get(defaultSecurityGroupId(subnet.vpcId), 'securityGroup') : undefined);
+    const named =
+      ctx.all('securityGroup').find((g) => g.id === name || g.name === name) ??
+      (name === 'default' ? ctx.get(defaultSecurityGroupId(subnet.vpcId), 'securityGroup') : undefined);
     if (named) groups.push(named.id);
     else ctx.warn(`${id} names the security group ${name}, which the template does not define; it was left out.`);
   }
@@ -154,7 +196,11 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
   const own = { PrivateIpAddress: props.PrivateIpAddress, PrivateIpAddresses: props.PrivateIpAddresses };
   const addresses = attachedEni ? attachedEni.privateIps : addressesOf(ctx, { ...own, ...(primarySpec ?? {}) }, id);
   const instance: Instance = {
-    id, kind: 'instance', name: id, subnetId: subnet.id, instanceType: ctx.shownText(props, 'InstanceType', id) || 'm1.small',
+    id,
+    kind: 'instance',
+    name: id,
+    subnetId: subnet.id,
+    instanceType: ctx.shownText(props, 'InstanceType', id) || 'm1.small',
     privateIp: addresses[0] ?? '',
     securityGroupIds: groups.length ? groups : [defaultSecurityGroupId(subnet.vpcId)],
     sourceDestCheck: attachedEni ? attachedEni.sourceDestCheck : ctx.bool(props, 'SourceDestCheck', id, true),
@@ -178,10 +224,16 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
   ctx.add(instance);
   // SubnetId: "If you specify a network interface, you must specify any subnets as part of the network interface
   // instead of using this parameter"; the same for SecurityGroupIds and SecurityGroups.
-  const given = (value: unknown) => value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
-  const clashing = ['SubnetId', 'SecurityGroupIds', 'SecurityGroups'].filter((key) => ownInterfaces && given(ownProps[key]));
+  const given = (value: unknown) =>
+    value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+  const clashing = ['SubnetId', 'SecurityGroupIds', 'SecurityGroups'].filter(
+    (key) => ownInterfaces && given(ownProps[key]),
+  );
   if (clashing.length > 0) {
-    ctx.refuse(instance, `it has NetworkInterfaces and also ${clashing.join(' and ')}; with network interfaces, the subnet and security groups go on the interfaces instead (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html).`);
+    ctx.refuse(
+      instance,
+      `it has NetworkInterfaces and also ${clashing.join(' and ')}; with network interfaces, the subnet and security groups go on the interfaces instead (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-instance.html).`,
+    );
   }
 
   // Secondary interfaces: referenced ones are attached; inline ones become interfaces of their own.
@@ -197,9 +249,15 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
     const eniSubnet = ctx.subnet(spec.SubnetId, id) ?? subnet;
     const eniGroups = ctx.securityGroupIds(ctx.list(spec, 'GroupSet', id), id);
     ctx.add<NetworkInterface>({
-      id: `${id}.eth${device}`, kind: 'networkInterface', name: `${id} eth${device}`, subnetId: eniSubnet.id,
-      privateIps: addressesOf(ctx, spec, id), securityGroupIds: eniGroups.length ? eniGroups : [defaultSecurityGroupId(eniSubnet.vpcId)],
-      sourceDestCheck: instance.sourceDestCheck, instanceId: id, deviceIndex: device,
+      id: `${id}.eth${device}`,
+      kind: 'networkInterface',
+      name: `${id} eth${device}`,
+      subnetId: eniSubnet.id,
+      privateIps: addressesOf(ctx, spec, id),
+      securityGroupIds: eniGroups.length ? eniGroups : [defaultSecurityGroupId(eniSubnet.vpcId)],
+      sourceDestCheck: instance.sourceDestCheck,
+      instanceId: id,
+      deviceIndex: device,
     });
   }
   return { status: 'modelled' };
@@ -208,7 +266,8 @@ export function mapInstance(ctx: ImportContext, id: string, ownProps: Props): Ou
 export function mapNetworkInterfaceAttachment(ctx: ImportContext, id: string, props: Props): Outcome {
   const eni = ctx.get(props.NetworkInterfaceId, 'networkInterface');
   const instanceId = ctx.text(props, 'InstanceId', id);
-  if (!eni || !instanceId) return { status: 'failed', reason: 'it needs a NetworkInterfaceId from the template and an InstanceId' };
+  if (!eni || !instanceId)
+    return { status: 'failed', reason: 'it needs a NetworkInterfaceId from the template and an InstanceId' };
   eni.instanceId = instanceId;
   eni.deviceIndex = ctx.int(props, 'DeviceIndex', id) ?? 1;
   return { status: 'merged', into: eni.id };
@@ -222,7 +281,8 @@ export function mapNetworkInterfaceAttachment(ctx: ImportContext, id: string, pr
 export function mapEip(ctx: ImportContext, id: string, props: Props): Outcome {
   const address = ctx.text(props, 'Address', id)?.trim();
   const known = address !== undefined && parseIp(address) !== undefined;
-  if (address && !known) ctx.warn(`${id}.Address ${JSON.stringify(address)} is not an IPv4 address; a stand-in address is used.`);
+  if (address && !known)
+    ctx.warn(`${id}.Address ${JSON.stringify(address)} is not an IPv4 address; a stand-in address is used.`);
   ctx.add({ id, kind: 'elasticIp', name: id, publicIp: known ? address : ctx.resolver.elasticIpAddress(id) });
   return { status: 'modelled' };
 }
@@ -315,7 +375,14 @@ export function assignAddresses(ctx: ImportContext): void {
   // An instance whose primary interface (device 0) is a template interface has that interface's address.
   const primaries = new Map<string, string>();
   for (const r of Object.values(ctx.resources)) {
-    if (r.kind === 'networkInterface' && r.deviceIndex === 0 && r.instanceId && r.privateIps[0] && !primaries.has(r.instanceId)) primaries.set(r.instanceId, r.privateIps[0]);
+    if (
+      r.kind === 'networkInterface' &&
+      r.deviceIndex === 0 &&
+      r.instanceId &&
+      r.privateIps[0] &&
+      !primaries.has(r.instanceId)
+    )
+      primaries.set(r.instanceId, r.privateIps[0]);
   }
   for (const r of Object.values(ctx.resources)) {
     if ((r.kind === 'instance' || r.kind === 'natGateway') && !r.privateIp) {

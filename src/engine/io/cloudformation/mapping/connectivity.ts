@@ -23,20 +23,33 @@ export function mapPeering(ctx: ImportContext, id: string, props: Props): Outcom
   if (crossAccount) {
     const role = ctx.text(props, 'PeerRoleArn', id);
     status = role ? 'active' : 'pending-acceptance';
-    ctx.warn(role
-      ? `${id} peers with ${accepter.id} in account ${owner}; CloudFormation accepts it through the role ${role}.`
-      : `${id} peers with ${accepter.id} in account ${owner} without a PeerRoleArn, so it waits for that account to accept it.`);
+    ctx.warn(
+      role
+        ? `${id} peers with ${accepter.id} in account ${owner}; CloudFormation accepts it through the role ${role}.`
+        : `${id} peers with ${accepter.id} in account ${owner} without a PeerRoleArn, so it waits for that account to accept it.`,
+    );
   }
   if (region && region !== ctx.region) {
-    ctx.warn(`${id} is a cross-region peering (${ctx.region} ↔ ${region}): security groups cannot reference groups across it.`);
+    ctx.warn(
+      `${id} is a cross-region peering (${ctx.region} ↔ ${region}): security groups cannot reference groups across it.`,
+    );
     if (!accepter.external && accepter.region !== region) {
       // A stack creates its VPCs in its own region, so a peer VPC of the same template cannot really be in
       // PeerRegion; the template still says the peer is there, and rules about cross-region peering need to know.
-      ctx.warn(`${id} names ${accepter.id} as its peer in ${region}, but ${accepter.id} is a VPC of this template, which CloudFormation creates in ${accepter.region}; it is taken to be in ${region}, as PeerRegion says.`);
+      ctx.warn(
+        `${id} names ${accepter.id} as its peer in ${region}, but ${accepter.id} is a VPC of this template, which CloudFormation creates in ${accepter.region}; it is taken to be in ${region}, as PeerRegion says.`,
+      );
       accepter.region = region;
     }
   }
-  ctx.add({ id, kind: 'peeringConnection', name: id, requesterVpcId: requester.id, accepterVpcId: accepter.id, status });
+  ctx.add({
+    id,
+    kind: 'peeringConnection',
+    name: id,
+    requesterVpcId: requester.id,
+    accepterVpcId: accepter.id,
+    status,
+  });
   return { status: 'modelled' };
 }
 
@@ -63,7 +76,10 @@ export function mapVpcEndpoint(ctx: ImportContext, id: string, props: Props): Ou
   const declared = ctx.text(props, 'VpcEndpointType', id) ?? 'Gateway';
   if (declared === 'GatewayLoadBalancer') {
     // Routes send traffic to these (to an inspection appliance); the model has no such hop.
-    return { status: 'not-modelled', reason: 'Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces' };
+    return {
+      status: 'not-modelled',
+      reason: 'Gateway Load Balancer endpoints are not modelled: traffic routed to one goes nowhere in traces',
+    };
   }
   let type: EndpointType = 'Gateway';
   if (declared.toLowerCase() === 'interface') type = 'Interface';
@@ -71,13 +87,26 @@ export function mapVpcEndpoint(ctx: ImportContext, id: string, props: Props): Ou
     type = 'Interface';
     ctx.warn(`${id} is a ${declared} endpoint, which is drawn as an interface endpoint.`);
   }
-  const routeTableIds = ctx.list(props, 'RouteTableIds', id).map((t) => ctx.routeTable(t, id)?.id).filter((t) => t !== undefined);
-  const subnetIds = ctx.list(props, 'SubnetIds', id).map((s) => ctx.subnet(s, id)?.id).filter((s) => s !== undefined);
+  const routeTableIds = ctx
+    .list(props, 'RouteTableIds', id)
+    .map((t) => ctx.routeTable(t, id)?.id)
+    .filter((t) => t !== undefined);
+  const subnetIds = ctx
+    .list(props, 'SubnetIds', id)
+    .map((s) => ctx.subnet(s, id)?.id)
+    .filter((s) => s !== undefined);
   const groups = ctx.securityGroupIds(ctx.list(props, 'SecurityGroupIds', id), id);
   const serviceName = ctx.text(props, 'ServiceName', id) ?? '';
   if (!serviceName) ctx.warn(`${id} names no ServiceName.`);
   ctx.add({
-    id, kind: 'vpcEndpoint', name: id, vpcId: vpc.id, endpointType: type, serviceName, routeTableIds, subnetIds,
+    id,
+    kind: 'vpcEndpoint',
+    name: id,
+    vpcId: vpc.id,
+    endpointType: type,
+    serviceName,
+    routeTableIds,
+    subnetIds,
     securityGroupIds: type === 'Interface' && groups.length === 0 ? [defaultSecurityGroupId(vpc.id)] : groups,
     privateDnsEnabled: ctx.bool(props, 'PrivateDnsEnabled', id, false),
     ...(props.PolicyDocument !== undefined ? { policyDocument: policyOf(ctx, props.PolicyDocument, id) } : {}),
@@ -100,10 +129,18 @@ export function mapBucketPolicy(ctx: ImportContext, id: string, props: Props): O
   if (!name) return { status: 'failed', reason: 'it names no Bucket' };
   let bucket = ctx.all('s3Bucket').find((b) => b.bucketName === name || b.id === name);
   if (!bucket) {
-    bucket = ctx.add({ id: `${id}.Bucket`, kind: 's3Bucket', name: `${name} (not in the template)`, external: true, bucketName: name, region: ctx.region });
+    bucket = ctx.add({
+      id: `${id}.Bucket`,
+      kind: 's3Bucket',
+      name: `${name} (not in the template)`,
+      external: true,
+      bucketName: name,
+      region: ctx.region,
+    });
     ctx.placeholders.push(`${bucket.id} (the existing bucket ${name})`);
   }
-  if (!isRecord(props.PolicyDocument) && typeof props.PolicyDocument !== 'string') ctx.warn(`${id} has no PolicyDocument.`);
+  if (!isRecord(props.PolicyDocument) && typeof props.PolicyDocument !== 'string')
+    ctx.warn(`${id} has no PolicyDocument.`);
   else bucket.policyDocument = policyOf(ctx, props.PolicyDocument, id);
   return { status: 'merged', into: bucket.id };
 }

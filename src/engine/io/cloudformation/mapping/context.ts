@@ -4,7 +4,17 @@
  * property has the wrong type, so one bad value costs one field, not the import.
  */
 import { defaultNetworkAcl, defaultSecurityGroup } from '../../../model/create.ts';
-import type { NetworkAcl, Resource, ResourceId, ResourceKind, ResourceOfKind, RouteTable, SecurityGroup, Subnet, Vpc } from '../../../model/types.ts';
+import type {
+  NetworkAcl,
+  Resource,
+  ResourceId,
+  ResourceKind,
+  ResourceOfKind,
+  RouteTable,
+  SecurityGroup,
+  Subnet,
+  Vpc,
+} from '../../../model/types.ts';
 import { isUnknownValue, wholeUnknownParameter } from '../../../model/unknown.ts';
 import { describe, type Resolver, TemplateError } from '../intrinsics.ts';
 import { setOwn } from '../../plainData.ts';
@@ -96,7 +106,10 @@ export class ImportContext {
    * the address, as in CloudFormation).
    */
   elasticIp(ref: unknown): ResourceOfKind<'elasticIp'> | undefined {
-    return this.get(ref, 'elasticIp') ?? (typeof ref === 'string' && ref !== '' ? this.all('elasticIp').find((e) => e.publicIp === ref) : undefined);
+    return (
+      this.get(ref, 'elasticIp') ??
+      (typeof ref === 'string' && ref !== '' ? this.all('elasticIp').find((e) => e.publicIp === ref) : undefined)
+    );
   }
 
   all<K extends ResourceKind>(kind: K): ResourceOfKind<K>[] {
@@ -188,9 +201,26 @@ export class ImportContext {
   addVpc(vpc: Vpc): Vpc {
     this.add(vpc);
     const external = vpc.external ? { external: true } : {};
-    this.add<RouteTable>({ id: mainRouteTableId(vpc.id), kind: 'routeTable', name: `${vpc.name} main route table`, ...external, vpcId: vpc.id, main: true, routes: [], propagatingGatewayIds: [] });
-    this.add({ ...defaultNetworkAcl(defaultNetworkAclId(vpc.id), vpc.id), name: `${vpc.name} default network ACL`, ...external });
-    this.add({ ...defaultSecurityGroup(defaultSecurityGroupId(vpc.id), vpc.id), name: `${vpc.name} default security group`, ...external });
+    this.add<RouteTable>({
+      id: mainRouteTableId(vpc.id),
+      kind: 'routeTable',
+      name: `${vpc.name} main route table`,
+      ...external,
+      vpcId: vpc.id,
+      main: true,
+      routes: [],
+      propagatingGatewayIds: [],
+    });
+    this.add({
+      ...defaultNetworkAcl(defaultNetworkAclId(vpc.id), vpc.id),
+      name: `${vpc.name} default network ACL`,
+      ...external,
+    });
+    this.add({
+      ...defaultSecurityGroup(defaultSecurityGroupId(vpc.id), vpc.id),
+      name: `${vpc.name} default security group`,
+      ...external,
+    });
     return vpc;
   }
 
@@ -214,10 +244,21 @@ export class ImportContext {
     const vpcId = typeof id === 'string' && id !== '' ? id : 'ExistingVpc';
     const again = this.get(vpcId, 'vpc');
     if (again) return again;
-    this.warn(`${owner} refers to the VPC ${vpcId}, which the template does not define: it is drawn as an existing VPC with unknown CIDR blocks.`);
+    this.warn(
+      `${owner} refers to the VPC ${vpcId}, which the template does not define: it is drawn as an existing VPC with unknown CIDR blocks.`,
+    );
     return this.addVpc({
-      id: vpcId, kind: 'vpc', name: this.placeholder(vpcId, 'an existing VPC'), external: true, cidrBlocks: [], enableDnsSupport: true,
-      enableDnsHostnames: false, region: this.region, accountId: this.accountId, availabilityZones: [], ...extra,
+      id: vpcId,
+      kind: 'vpc',
+      name: this.placeholder(vpcId, 'an existing VPC'),
+      external: true,
+      cidrBlocks: [],
+      enableDnsSupport: true,
+      enableDnsHostnames: false,
+      region: this.region,
+      accountId: this.accountId,
+      availabilityZones: [],
+      ...extra,
     });
   }
 
@@ -231,8 +272,16 @@ export class ImportContext {
     if (known) return known;
     this.warn(`${owner} names no VPC, so it goes in the region's default VPC, which is drawn as an existing VPC.`);
     return this.addVpc({
-      id: DEFAULT_VPC, kind: 'vpc', name: 'default VPC (not in the template)', external: true, cidrBlocks: [], enableDnsSupport: true,
-      enableDnsHostnames: true, region: this.region, accountId: this.accountId, availabilityZones: [],
+      id: DEFAULT_VPC,
+      kind: 'vpc',
+      name: 'default VPC (not in the template)',
+      external: true,
+      cidrBlocks: [],
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      region: this.region,
+      accountId: this.accountId,
+      availabilityZones: [],
     });
   }
 
@@ -243,12 +292,20 @@ export class ImportContext {
     const known = this.get(id, 'subnet');
     if (known) return known;
     const vpc = this.defaultVpc(owner);
-    this.warn(`${owner} names no subnet, so it launches in the default subnet of ${availabilityZone} in the default VPC, drawn as an existing subnet.`);
+    this.warn(
+      `${owner} names no subnet, so it launches in the default subnet of ${availabilityZone} in the default VPC, drawn as an existing subnet.`,
+    );
     this.placeholders.push(`${id} (the default subnet of ${availabilityZone})`);
     // Default subnets give instances public addresses: https://docs.aws.amazon.com/vpc/latest/userguide/default-subnet.html
     return this.add<Subnet>({
-      id, kind: 'subnet', name: `default subnet ${availabilityZone} (not in the template)`, external: true, vpcId: vpc.id, cidrBlock: '',
-      availabilityZone, mapPublicIpOnLaunch: true,
+      id,
+      kind: 'subnet',
+      name: `default subnet ${availabilityZone} (not in the template)`,
+      external: true,
+      vpcId: vpc.id,
+      cidrBlock: '',
+      availabilityZone,
+      mapPublicIpOnLaunch: true,
     });
   }
 
@@ -266,9 +323,18 @@ export class ImportContext {
     const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
-    this.warn(`${owner} refers to the subnet ${id}, which the template does not define: it is drawn as an existing subnet with an unknown CIDR block.`);
+    this.warn(
+      `${owner} refers to the subnet ${id}, which the template does not define: it is drawn as an existing subnet with an unknown CIDR block.`,
+    );
     return this.add<Subnet>({
-      id, kind: 'subnet', name: this.placeholder(id, 'an existing subnet'), external: true, vpcId: vpc.id, cidrBlock: '', availabilityZone: `${this.region}a`, mapPublicIpOnLaunch: false,
+      id,
+      kind: 'subnet',
+      name: this.placeholder(id, 'an existing subnet'),
+      external: true,
+      vpcId: vpc.id,
+      cidrBlock: '',
+      availabilityZone: `${this.region}a`,
+      mapPublicIpOnLaunch: false,
     });
   }
 
@@ -278,8 +344,19 @@ export class ImportContext {
     const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
-    this.warn(`${owner} refers to the route table ${id}, which the template does not define: it is drawn as an existing route table.`);
-    return this.add<RouteTable>({ id, kind: 'routeTable', name: this.placeholder(id, 'an existing route table'), external: true, vpcId: vpc.id, main: false, routes: [], propagatingGatewayIds: [] });
+    this.warn(
+      `${owner} refers to the route table ${id}, which the template does not define: it is drawn as an existing route table.`,
+    );
+    return this.add<RouteTable>({
+      id,
+      kind: 'routeTable',
+      name: this.placeholder(id, 'an existing route table'),
+      external: true,
+      vpcId: vpc.id,
+      main: false,
+      routes: [],
+      propagatingGatewayIds: [],
+    });
   }
 
   securityGroup(ref: unknown, owner: string): SecurityGroup | undefined {
@@ -288,10 +365,19 @@ export class ImportContext {
     const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
-    this.warn(`${owner} refers to the security group ${id}, which the template does not define: it is drawn as an existing group.`);
+    this.warn(
+      `${owner} refers to the security group ${id}, which the template does not define: it is drawn as an existing group.`,
+    );
     return this.add<SecurityGroup>({
-      id, kind: 'securityGroup', name: this.placeholder(id, 'an existing security group'), external: true, vpcId: vpc.id, description: 'existing security group (not in the template)',
-      isDefault: false, ingress: [], egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }],
+      id,
+      kind: 'securityGroup',
+      name: this.placeholder(id, 'an existing security group'),
+      external: true,
+      vpcId: vpc.id,
+      description: 'existing security group (not in the template)',
+      isDefault: false,
+      ingress: [],
+      egress: [{ protocol: '-1', fromPort: -1, toPort: -1, cidr: '0.0.0.0/0' }],
     });
   }
 
@@ -301,8 +387,19 @@ export class ImportContext {
     const id = refId(ref);
     if (typeof id !== 'string' || id === '') return undefined;
     const vpc = this.guessVpc(owner);
-    this.warn(`${owner} refers to the network ACL ${id}, which the template does not define: it is drawn as an existing network ACL.`);
-    return this.add<NetworkAcl>({ id, kind: 'networkAcl', name: this.placeholder(id, 'an existing network ACL'), external: true, vpcId: vpc.id, isDefault: false, inbound: [], outbound: [] });
+    this.warn(
+      `${owner} refers to the network ACL ${id}, which the template does not define: it is drawn as an existing network ACL.`,
+    );
+    return this.add<NetworkAcl>({
+      id,
+      kind: 'networkAcl',
+      name: this.placeholder(id, 'an existing network ACL'),
+      external: true,
+      vpcId: vpc.id,
+      isDefault: false,
+      inbound: [],
+      outbound: [],
+    });
   }
 
   /**
@@ -310,6 +407,8 @@ export class ImportContext {
    * a stand-in for each group the template does not define.
    */
   securityGroupIds(ids: string[], owner: string): string[] {
-    return ids.map((id) => (this.isTemplateResource(id) ? String(refId(id)) : this.securityGroup(id, owner)?.id ?? id));
+    return ids.map((id) =>
+      this.isTemplateResource(id) ? String(refId(id)) : (this.securityGroup(id, owner)?.id ?? id),
+    );
   }
 }

@@ -13,11 +13,16 @@ import { refId, type ImportContext, type Outcome, type Props } from './context.t
 export function mapPrefixList(ctx: ImportContext, id: string, props: Props): Outcome {
   const family = (ctx.text(props, 'AddressFamily', id) ?? 'IPv4').toLowerCase();
   if (family === 'ipv6') return { status: 'not-modelled', reason: 'an IPv6 prefix list: IPv6 is not modelled' };
-  const cidrs = ctx.records(props, 'Entries', id)
+  const cidrs = ctx
+    .records(props, 'Entries', id)
     .map((entry) => ctx.text(entry, 'Cidr', id))
     .filter((cidr): cidr is string => typeof cidr === 'string' && cidr !== '');
   ctx.prefixLists.set(id, cidrs);
-  return { status: 'not-modelled', reason: 'a prefix list is not a record of its own: the security group rules and routes that name it get one copy per entry' };
+  return {
+    status: 'not-modelled',
+    reason:
+      'a prefix list is not a record of its own: the security group rules and routes that name it get one copy per entry',
+  };
 }
 
 /** The entries of a template prefix list a rule or route names (by Ref or GetAtt PrefixListId), if it is one. */

@@ -13,7 +13,9 @@ const ALL_OUT: SecurityGroupRule = { protocol: '-1', fromPort: -1, toPort: -1, c
 const PROTOCOL_NAMES: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '-1': '-1' };
 
 export function protocolName(value: unknown): string {
-  const text = String(value ?? '-1').trim().toLowerCase();
+  const text = String(value ?? '-1')
+    .trim()
+    .toLowerCase();
   return PROTOCOL_NAMES[text] ?? text;
 }
 
@@ -22,7 +24,13 @@ export function protocolName(value: unknown): string {
  * Protocol -1 covers every port; for ICMP, FromPort/ToPort hold the type and code.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
  */
-function readRules(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress', vpcId: string): SecurityGroupRule[] {
+function readRules(
+  ctx: ImportContext,
+  rule: Props,
+  owner: string,
+  direction: 'ingress' | 'egress',
+  vpcId: string,
+): SecurityGroupRule[] {
   const read = readRule(ctx, rule, owner, direction, vpcId);
   if (!read) return [];
   // A rule naming a managed prefix list of the template stands for one rule per entry of the list.
@@ -32,11 +40,25 @@ function readRules(ctx: ImportContext, rule: Props, owner: string, direction: 'i
   return entries.map((cidr) => ({ ...rest, cidr }));
 }
 
-function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'ingress' | 'egress', vpcId: string): SecurityGroupRule | undefined {
+function readRule(
+  ctx: ImportContext,
+  rule: Props,
+  owner: string,
+  direction: 'ingress' | 'egress',
+  vpcId: string,
+): SecurityGroupRule | undefined {
   const protocol = protocolName(ctx.text(rule, 'IpProtocol', owner) ?? '-1');
   const cidr = ctx.text(rule, 'CidrIp', owner);
-  const groupId = ctx.text(rule, direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId', owner);
-  const prefixListId = ctx.text(rule, direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId', owner);
+  const groupId = ctx.text(
+    rule,
+    direction === 'ingress' ? 'SourceSecurityGroupId' : 'DestinationSecurityGroupId',
+    owner,
+  );
+  const prefixListId = ctx.text(
+    rule,
+    direction === 'ingress' ? 'SourcePrefixListId' : 'DestinationPrefixListId',
+    owner,
+  );
   const groupName = direction === 'ingress' ? ctx.text(rule, 'SourceSecurityGroupName', owner) : undefined;
   let peer: Pick<SecurityGroupRule, 'cidr' | 'groupId' | 'prefixListId'> | undefined;
   if (cidr !== undefined) peer = { cidr };
@@ -44,14 +66,20 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
   else if (prefixListId !== undefined) peer = { prefixListId };
   else if (groupName !== undefined) {
     // "default" names the VPC's default group (https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html).
-    const named = ctx.all('securityGroup').find((g) => g.name === groupName || g.id === groupName)
-      ?? (groupName === 'default' ? ctx.get(defaultSecurityGroupId(vpcId), 'securityGroup') : undefined);
+    const named =
+      ctx.all('securityGroup').find((g) => g.name === groupName || g.id === groupName) ??
+      (groupName === 'default' ? ctx.get(defaultSecurityGroupId(vpcId), 'securityGroup') : undefined);
     if (named) peer = { groupId: named.id };
-    else ctx.warn(`${owner} names the security group ${groupName} by name, which the template does not define; that rule was left out.`);
+    else
+      ctx.warn(
+        `${owner} names the security group ${groupName} by name, which the template does not define; that rule was left out.`,
+      );
   }
   if (!peer) {
-    if (rule.CidrIpv6 === undefined && groupName === undefined) ctx.warn(`${owner} has a rule with no CidrIp, group or prefix list; it was left out.`);
-    else if (rule.CidrIpv6 !== undefined) ctx.warn(`${owner} has an IPv6 rule (${String(rule.CidrIpv6)}); IPv6 is not modelled, so it was left out.`);
+    if (rule.CidrIpv6 === undefined && groupName === undefined)
+      ctx.warn(`${owner} has a rule with no CidrIp, group or prefix list; it was left out.`);
+    else if (rule.CidrIpv6 !== undefined)
+      ctx.warn(`${owner} has an IPv6 rule (${String(rule.CidrIpv6)}); IPv6 is not modelled, so it was left out.`);
     return undefined;
   }
   let fromPort = ctx.int(rule, 'FromPort', owner);
@@ -62,7 +90,9 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
     toPort = -1;
   } else if (unknownPort !== undefined && (fromPort === undefined || toPort === undefined)) {
     // A port only known once deployed (a database's endpoint port): the widest reading, said plainly.
-    ctx.warn(`${owner} has a ${protocol} rule whose port is not known before deployment (${String(unknownPort)}); it is read as every port.`);
+    ctx.warn(
+      `${owner} has a ${protocol} rule whose port is not known before deployment (${String(unknownPort)}); it is read as every port.`,
+    );
     fromPort ??= protocol === 'icmp' ? -1 : 0;
     toPort ??= protocol === 'icmp' ? -1 : 65535;
   } else if ((protocol === 'tcp' || protocol === 'udp') && fromPort === -1 && toPort === -1) {
@@ -70,7 +100,8 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
     fromPort = 0;
     toPort = 65535;
   } else if (fromPort === undefined || toPort === undefined) {
-    if (protocol === 'tcp' || protocol === 'udp') ctx.warn(`${owner} has a ${protocol} rule without FromPort and ToPort; it is read as every port.`);
+    if (protocol === 'tcp' || protocol === 'udp')
+      ctx.warn(`${owner} has a ${protocol} rule without FromPort and ToPort; it is read as every port.`);
     fromPort ??= protocol === 'icmp' ? -1 : 0;
     toPort ??= protocol === 'icmp' ? -1 : 65535;
   }
@@ -83,12 +114,22 @@ function readRule(ctx: ImportContext, rule: Props, owner: string, direction: 'in
  * ID." A rule that names its source group by name in a VPC of the template's own is refused.
  * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html
  */
-function refuseGroupNames(ctx: ImportContext, group: SecurityGroup, rules: Props[], where: string, ruleId?: string): void {
+function refuseGroupNames(
+  ctx: ImportContext,
+  group: SecurityGroup,
+  rules: Props[],
+  where: string,
+  ruleId?: string,
+): void {
   const vpc = ctx.get(group.vpcId, 'vpc');
   if (!vpc || vpc.external || vpc.id === DEFAULT_VPC) return;
   const named = rules.filter((r) => r.SourceSecurityGroupName !== undefined && r.SourceSecurityGroupId === undefined);
   if (named.length === 0) return;
-  ctx.refuse(group, `${where} names its source group by name (SourceSecurityGroupName ${String(named[0]!.SourceSecurityGroupName)}), which only the default VPC allows; in ${vpc.id} the rule must give SourceSecurityGroupId (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html).`, ruleId ? [ruleId] : []);
+  ctx.refuse(
+    group,
+    `${where} names its source group by name (SourceSecurityGroupName ${String(named[0]!.SourceSecurityGroupName)}), which only the default VPC allows; in ${vpc.id} the rule must give SourceSecurityGroupId (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-securitygroupingress.html).`,
+    ruleId ? [ruleId] : [],
+  );
 }
 
 /**
@@ -97,13 +138,22 @@ function refuseGroupNames(ctx: ImportContext, group: SecurityGroup, rules: Props
  */
 export function mapSecurityGroup(ctx: ImportContext, id: string, props: Props): Outcome {
   const vpc = ctx.vpc(props.VpcId, id);
-  const ingress = ctx.records(props, 'SecurityGroupIngress', id).flatMap((r) => readRules(ctx, r, id, 'ingress', vpc.id));
+  const ingress = ctx
+    .records(props, 'SecurityGroupIngress', id)
+    .flatMap((r) => readRules(ctx, r, id, 'ingress', vpc.id));
   const egressRules = ctx.records(props, 'SecurityGroupEgress', id);
-  const egress = egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.flatMap((r) => readRules(ctx, r, id, 'egress', vpc.id));
+  const egress =
+    egressRules.length === 0 ? [{ ...ALL_OUT }] : egressRules.flatMap((r) => readRules(ctx, r, id, 'egress', vpc.id));
   const name = ctx.text(props, 'GroupName', id);
   const group = ctx.add<SecurityGroup>({
-    id, kind: 'securityGroup', name: name || id, vpcId: vpc.id, description: ctx.text(props, 'GroupDescription', id) ?? '',
-    isDefault: false, ingress, egress,
+    id,
+    kind: 'securityGroup',
+    name: name || id,
+    vpcId: vpc.id,
+    description: ctx.text(props, 'GroupDescription', id) ?? '',
+    isDefault: false,
+    ingress,
+    egress,
   });
   refuseGroupNames(ctx, group, ctx.records(props, 'SecurityGroupIngress', id), 'an inbound rule');
   return { status: 'modelled' };
@@ -123,8 +173,10 @@ export function mapSecurityGroupRule(direction: 'ingress' | 'egress') {
     const group = ctx.securityGroup(groupRef, id);
     if (!group) return { status: 'failed', reason: 'it names no GroupId' };
     if (direction === 'ingress') refuseGroupNames(ctx, group, [props], id, id);
-    if (!readRule(ctx, props, id, direction, group.vpcId)) return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
-    for (const rule of readRules(ctx, props, id, direction, group.vpcId)) (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
+    if (!readRule(ctx, props, id, direction, group.vpcId))
+      return { status: 'not-modelled', reason: 'the rule has no IPv4 peer (IPv6 rules are not modelled)' };
+    for (const rule of readRules(ctx, props, id, direction, group.vpcId))
+      (direction === 'ingress' ? group.ingress : group.egress).push({ ...rule, id });
     return { status: 'merged', into: group.id };
   };
 }
@@ -147,12 +199,21 @@ export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props)
   if (!acl) return { status: 'failed', reason: 'it names no NetworkAclId' };
   const cidr = ctx.text(props, 'CidrBlock', id);
   if (cidr === undefined) {
-    return props.Ipv6CidrBlock !== undefined ? { status: 'not-modelled', reason: 'IPv6 entries are not modelled' } : { status: 'failed', reason: 'it has no CidrBlock' };
+    return props.Ipv6CidrBlock !== undefined
+      ? { status: 'not-modelled', reason: 'IPv6 entries are not modelled' }
+      : { status: 'failed', reason: 'it has no CidrBlock' };
   }
   const protocol = protocolName(ctx.text(props, 'Protocol', id) ?? '-1');
   const action = (ctx.text(props, 'RuleAction', id) ?? '').toLowerCase();
-  if (action !== 'allow' && action !== 'deny') ctx.warn(`${id}.RuleAction should be allow or deny, not ${JSON.stringify(action)}; it is read as deny.`);
-  const rule: NetworkAclRule = { id, ruleNumber: ctx.int(props, 'RuleNumber', id) ?? 0, protocol, cidr, action: action === 'allow' ? 'allow' : 'deny' };
+  if (action !== 'allow' && action !== 'deny')
+    ctx.warn(`${id}.RuleAction should be allow or deny, not ${JSON.stringify(action)}; it is read as deny.`);
+  const rule: NetworkAclRule = {
+    id,
+    ruleNumber: ctx.int(props, 'RuleNumber', id) ?? 0,
+    protocol,
+    cidr,
+    action: action === 'allow' ? 'allow' : 'deny',
+  };
   const range = props.PortRange;
   if ((protocol === 'tcp' || protocol === 'udp') && range && typeof range === 'object' && !Array.isArray(range)) {
     const from = ctx.int(range as Props, 'From', `${id}.PortRange`);
@@ -162,7 +223,9 @@ export function mapNetworkAclEntry(ctx: ImportContext, id: string, props: Props)
     const unknown = [(range as Props).From, (range as Props).To].find(isUnknownValue);
     if (unknown !== undefined && (from === undefined || to === undefined)) {
       // A port only known once deployed: the widest reading, said plainly (an unknown is not a missing port).
-      ctx.warn(`${id} has a ${protocol} port range that is not known before deployment (${String(unknown)}); it is read as every port.`);
+      ctx.warn(
+        `${id} has a ${protocol} port range that is not known before deployment (${String(unknown)}); it is read as every port.`,
+      );
       rule.fromPort ??= 0;
       rule.toPort ??= 65535;
     }
