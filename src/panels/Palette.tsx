@@ -82,14 +82,18 @@ const PaletteButton = memo(function PaletteButton({ item }: { item: PaletteItem 
 
 /** The panel at once (its width is the canvas's left edge); its items from the frame after the canvas's first. */
 export function Palette() {
-  return useFirstCanvasFrame() ? <PaletteContents /> : <aside aria-label="Palette" className={PALETTE_PANEL} />;
+  return (
+    <aside aria-label="Palette" className={PALETTE_PANEL}>
+      {useFirstCanvasFrame() && <PaletteContents />}
+    </aside>
+  );
 }
 
 const PALETTE_PANEL = 'flex w-52 shrink-0 flex-col overflow-y-auto border-r border-gray-200 bg-white';
 
 function PaletteContents() {
   return (
-    <aside aria-label="Palette" className={PALETTE_PANEL}>
+    <>
       <p className="px-3 pt-2 pb-1 text-[11px] leading-snug text-gray-500">
         Drag onto the canvas, or select a container and press Enter.
       </p>
@@ -110,6 +114,6 @@ function PaletteContents() {
           </ul>
         </section>
       ))}
-    </aside>
+    </>
   );
 }

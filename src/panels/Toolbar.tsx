@@ -119,9 +119,9 @@ function SaveStatus() {
 
 const TOOLBAR_BAR = 'flex h-11 shrink-0 items-center gap-1 bg-aws-squid px-3 text-white';
 
-/** The bar at once; its buttons from the frame after the canvas's first (the design shows first: `useFirstCanvasFrame`). */
+/** The bar at once (the same element throughout); its buttons from the frame after the canvas's first: `useFirstCanvasFrame`. */
 export function Toolbar() {
-  return useFirstCanvasFrame() ? <ToolbarContents /> : <header className={TOOLBAR_BAR} />;
+  return <header className={TOOLBAR_BAR}>{useFirstCanvasFrame() && <ToolbarContents />}</header>;
 }
 
 function ToolbarContents() {
@@ -135,7 +135,7 @@ function ToolbarContents() {
   const [sharing, setSharing] = useState(false);
 
   return (
-    <header className={TOOLBAR_BAR}>
+    <>
       <h1 className="mr-2 shrink-0 text-[15px] font-semibold">VPC Designer</h1>
       <div className="flex max-w-64 min-w-24 flex-1">
         <DesignName />
@@ -264,6 +264,6 @@ function ToolbarContents() {
           }}
         />
       </div>
-    </header>
+    </>
   );
 }

@@ -65,7 +65,11 @@ export const preloadInspectorForms: ReadonlyArray<() => Promise<unknown>> = [
 
 /** The panel at once (its width is the canvas's right edge); its forms from the frame after the canvas's first. */
 export function Inspector() {
-  return useFirstCanvasFrame() ? <InspectorContents /> : <aside aria-label="Inspector" className={INSPECTOR_PANEL} />;
+  return (
+    <aside aria-label="Inspector" className={INSPECTOR_PANEL}>
+      {useFirstCanvasFrame() && <InspectorContents />}
+    </aside>
+  );
 }
 
 const INSPECTOR_PANEL = 'flex w-80 shrink-0 flex-col overflow-y-auto border-l border-gray-200 bg-white text-sm';
@@ -77,7 +81,7 @@ function InspectorContents() {
   // A read-only tab (the design is edited in another tab) shows every field, none of them editable.
   const readOnly = useDesignStore((s) => s.readOnly !== undefined);
   return (
-    <aside aria-label="Inspector" className={INSPECTOR_PANEL}>
+    <>
       <fieldset
         disabled={readOnly}
         aria-label={readOnly ? 'Read-only: the design is edited in another tab' : undefined}
@@ -94,7 +98,7 @@ function InspectorContents() {
           <MultiSelection resources={selected} />
         )}
       </fieldset>
-    </aside>
+    </>
   );
 }
 
