@@ -17,6 +17,7 @@ import { importDesignTextSync } from '../engine/io/importSync.ts';
 import { exampleDesign } from '../engine/model/example.ts';
 import { svgSize } from '../export/pdf.ts';
 import { readPdf } from '../export/pdfReadBack.ts';
+import { CORPUS_DIR } from '../testing/corpus.ts';
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; bytes: Buffer }> {
   return new Promise((resolve) => {
@@ -35,15 +36,6 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     );
   });
 }
-
-const CORPUS = [
-  join(import.meta.dirname, '../../../shared/corpus/cloudformation'),
-  join(import.meta.dirname, '../engine/io/cloudformation/fixtures/corpus'),
-].find((d) => existsSync(d));
-if (!CORPUS)
-  throw new Error(
-    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
-  );
 
 const dir = mkdtempSync(join(tmpdir(), 'vpcd-export-'));
 const design = exampleDesign();
@@ -146,7 +138,7 @@ describe('cli export: the pictures are the app’s', () => {
 describe.each(['VPC_VPC_With_Managed_NAT_And_Private_Subnet.yaml', 'EKS_template.yaml'])(
   'cli export of the AWS template %s',
   (file) => {
-    const path = join(CORPUS!, file);
+    const path = join(CORPUS_DIR, file);
     const imported = importDesignTextSync(readFileSync(path, 'utf8'), path);
     if (!imported.ok) throw new Error(imported.error);
     const cidrs = Object.values(imported.design.resources).flatMap((r) =>

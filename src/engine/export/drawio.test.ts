@@ -4,11 +4,8 @@
  * (Sidebar-AWS4.js, 'AWS / Groups'), every resource id, name and CIDR in labels and data, edges attached to their
  * cells. On the example, a generated design and AWS templates from the corpus.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { importDesignTextSync } from '../io/importSync.ts';
 import { diagramGeometry } from '../layout/diagram.ts';
 import { exampleDesign } from '../model/example.ts';
 import { generateDesign } from '../model/generate.ts';
@@ -17,21 +14,9 @@ import { renderDrawio } from './drawio.ts';
 import { resolveDiagramOptions } from './options.ts';
 import { buildScene } from './scene.ts';
 import { esc } from './xml.ts';
+import { importCorpusTemplate } from '../../testing/corpus.ts';
 
-const CORPUS = [
-  join(import.meta.dirname, '../../../../shared/corpus/cloudformation'),
-  join(import.meta.dirname, '../io/cloudformation/fixtures/corpus'),
-].find((d) => existsSync(d));
-if (!CORPUS)
-  throw new Error(
-    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
-  );
-
-function imported(file: string): Design {
-  const result = importDesignTextSync(readFileSync(join(CORPUS!, file), 'utf8'), file);
-  if (!result.ok) throw new Error(`${file}: ${result.error}`);
-  return result.design;
-}
+const imported = importCorpusTemplate;
 
 interface ParsedCell {
   id: string;

@@ -6,10 +6,7 @@
  * per hop and draws still under reduced motion. On the example, a generated design and AWS corpus templates.
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importDesignTextSync } from '../io/importSync.ts';
 import { diagramGeometry } from '../layout/diagram.ts';
 import { emptyDesign } from '../model/create.ts';
 import { exampleDesign } from '../model/example.ts';
@@ -22,6 +19,7 @@ import { titleBlockFor } from './options.ts';
 import { renderSvg } from './svg.ts';
 // The benchmark's design (bench/svg.bench.ts): 300 resources and four flows, one of them blocked.
 import { svgBenchDesign } from '../../../bench/lib/svgEntry.ts';
+import { importCorpusTemplate } from '../../testing/corpus.ts';
 
 // ---- reading the picture back ----------------------------------------------------------------------------------
 
@@ -60,20 +58,7 @@ function parseSvg(svg: string): ParsedSvg {
   };
 }
 
-const CORPUS = [
-  join(import.meta.dirname, '../../../../shared/corpus/cloudformation'),
-  join(import.meta.dirname, '../io/cloudformation/fixtures/corpus'),
-].find((d) => existsSync(d));
-if (!CORPUS)
-  throw new Error(
-    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
-  );
-
-function imported(file: string): Design {
-  const result = importDesignTextSync(readFileSync(join(CORPUS!, file), 'utf8'), file);
-  if (!result.ok) throw new Error(`${file}: ${result.error}`);
-  return result.design;
-}
+const imported = importCorpusTemplate;
 
 /** The href of a `<use>` (xlink:href, or SVG 2's href). */
 function hrefOf(e: Element): string {

@@ -2,10 +2,7 @@
  * The diagram geometry on real designs: the example, a generated design, and AWS's own templates from the shared
  * corpus imported through the CloudFormation importer (laid out by autoLayout, as the app opens them).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importDesignTextSync } from '../io/importSync.ts';
 import { aDesign, anEndpoint, aRouteTable, aVpc } from '../model/builders.ts';
 import { isDrawnAsNode } from '../model/diagram.ts';
 import { exampleDesign } from '../model/example.ts';
@@ -14,22 +11,9 @@ import type { Design } from '../model/types.ts';
 import { isShownOnCanvas } from './containers.ts';
 import { diagramGeometry, layoutPositionOf, sidePoint, type DiagramBox, type DiagramGeometry } from './diagram.ts';
 import { intersects, type Rect } from './geometry.ts';
+import { importCorpusTemplate } from '../../testing/corpus.ts';
 
-/** The shared corpus beside the repository (../shared), else the importer's copy of it for a clean clone. */
-const CORPUS = [
-  join(import.meta.dirname, '../../../../shared/corpus/cloudformation'),
-  join(import.meta.dirname, '../io/cloudformation/fixtures/corpus'),
-].find((d) => existsSync(d));
-if (!CORPUS)
-  throw new Error(
-    'The CloudFormation corpus is missing: expected ../shared/corpus/cloudformation beside the repository.',
-  );
-
-function imported(file: string): Design {
-  const result = importDesignTextSync(readFileSync(join(CORPUS!, file), 'utf8'), file);
-  if (!result.ok) throw new Error(`${file}: ${result.error}`);
-  return result.design;
-}
+const imported = importCorpusTemplate;
 
 const DESIGNS: [string, () => Design][] = [
   ['the example design', exampleDesign],

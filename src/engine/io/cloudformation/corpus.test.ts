@@ -12,12 +12,13 @@ import { importDesignTextSync } from '../importSync.ts';
 import { MODELLED_TYPES } from './importTemplate.ts';
 import { listResources } from './resourceTypes.ts';
 import { parseTemplateText } from './parseTemplate.ts';
+import { SHARED_CORPUS_DIR } from '../../../testing/corpus.ts';
 
 /** Copies of the shared corpus (with its license) and scenarios, so the tests run on a clean clone. */
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const CORPUS = join(FIXTURES, 'corpus');
 const SCENARIOS = join(FIXTURES, 'scenarios');
-const SHARED = '/work/shared/corpus/cloudformation';
+const SHARED = SHARED_CORPUS_DIR;
 const files = [
   ...readdirSync(CORPUS)
     .filter((f) => /\.(ya?ml|json)$/.test(f))
