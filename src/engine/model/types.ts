@@ -382,4 +382,15 @@ export interface Design {
    */
   layout: Record<string, Box>;
   flows: Flow[];
+  /**
+   * A failure drill (issue 9): components and Availability Zones marked as failed. Not AWS resources: traces
+   * stop where a packet would meet a failed component (see traffic/failures.ts); absent means nothing has failed.
+   */
+  failures?: Failures;
+}
+
+/** What a failure drill marks as failed: resources by id and whole Availability Zones by name. */
+export interface Failures {
+  resources: ResourceId[];
+  zones: string[];
 }

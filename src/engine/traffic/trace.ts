@@ -5,6 +5,7 @@
 import { formatIp, reservedRole, tryCidr, type ReservedRole } from '../cidr/cidr.ts';
 import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
 import { isUnknownValue } from '../model/unknown.ts';
+import { applyFailures } from './failures.ts';
 import type { Design, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
 import { answers, builtInServiceFor, describeAnswers } from './builtInServices.ts';
@@ -1525,5 +1526,5 @@ export function trace(design: Design, query: TraceQuery): TraceOutcome {
     return: w.return,
     explanations: w.explanations,
   };
-  return { ok: true, result };
+  return { ok: true, result: applyFailures(design, result) };
 }

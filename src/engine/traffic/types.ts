@@ -73,7 +73,8 @@ export type ExplanationCode =
   | 'ADDRESS_NOT_IN_SUBNET'
   | 'NO_PATH_FROM_ON_PREMISES'
   | 'TARGET_NOT_MODELLED'
-  | 'ROUTING_LOOP';
+  | 'ROUTING_LOOP'
+  | 'RESOURCE_FAILED';
 
 export interface Explanation {
   code: ExplanationCode;
