@@ -95,6 +95,7 @@ async function main() {
       frame: [] as number[],
       early: [] as number[],
       earlyMark: [] as number[],
+      flowNodes: [] as number[],
     }));
     for (let round_ = 0; round_ <= ROUNDS; round_++) {
       for (let k = 0; k < targets.length; k++) {
@@ -103,6 +104,7 @@ async function main() {
         const { page, expected } = await target.open(browser);
         const ms = await waitRendered(page, expected);
         const early = (await page.evaluate('window.__earlyPainted')) as number | undefined;
+        const flowNodes = (await page.evaluate(`document.querySelectorAll('.react-flow__node').length`)) as number;
         const m = (await page.evaluate(
           `Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))`,
         )) as Record<string, number>;
@@ -112,6 +114,7 @@ async function main() {
         marks[i]!.start.push(m['app:start'] ?? NaN);
         marks[i]!.frame.push(m['app:first-canvas-frame'] ?? NaN);
         if (early !== undefined) marks[i]!.early.push(early);
+        marks[i]!.flowNodes.push(flowNodes);
         if (m['app:early-paint'] !== undefined) marks[i]!.earlyMark.push(m['app:early-paint']);
       }
       console.error(
@@ -138,6 +141,8 @@ async function main() {
           min_ms: round(Math.min(...ts)),
           max_ms: round(Math.max(...ts)),
           ...(t.boxes !== undefined ? { boxes: t.boxes } : {}),
+          // The React Flow nodes on the page when it was timed (zoomed out, leaves are drawn by their subnets).
+          flow_nodes: median(marks[i]!.flowNodes),
           ...(t.build === 'floor'
             ? t.boxes
               ? { ratio: Math.round((median(ts) / floorMedian) * 100) / 100 }

@@ -249,6 +249,27 @@ test('zoomed out, the whole design stays legible as a diagram', async ({ page })
   await page.screenshot({ path: test.info().outputPath('canvas-far-out.png') });
 });
 
+test('zoomed out past the level of detail, a subnet draws its leaves; clicking one selects it as a node again', async ({
+  page,
+}) => {
+  const { canvas } = await openApp(page);
+  for (let i = 0; i < 10 && (await zoomOf(page)) >= 0.3; i++)
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await expect.poll(() => zoomOf(page)).toBeLessThan(0.3);
+  // The instance is no React Flow node now: its subnet's node draws it, named as the node was.
+  await expect(canvas.node('i-web-a')).toHaveCount(0);
+  const leaf = canvas.node('subnet-public-a').getByRole('button', { name: 'EC2 instance web-a' });
+  await expect(leaf).toBeVisible();
+  await leaf.click();
+  await expect(canvas.node('i-web-a')).toHaveClass(/selected/);
+  await expect(canvas.node('subnet-public-a')).not.toHaveClass(/selected/);
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toContainText('web-a');
+  // Zoomed in past the level of detail again, every leaf is a node of its own.
+  await page.getByRole('button', { name: 'Fit view', exact: true }).click();
+  await expect(canvas.node('i-web-b')).toBeVisible();
+  await expect(page.locator('.folded-leaf')).toHaveCount(0);
+});
+
 test('VPN, Direct Connect and a pending peering request are drawn as labelled connections', async ({ page }) => {
   const { canvas, toolbar } = await openApp(page);
   const design = aDesign(

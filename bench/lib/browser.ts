@@ -24,7 +24,10 @@ export function median(values: number[]): number {
 
 export const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** How many `.react-flow__node`s the design's resources need at least (region and AZ boxes come on top). */
+/**
+ * How many elements the design's resources need at least: `.react-flow__node`s, or `.folded-leaf`s for the leaves a
+ * subnet draws itself when zoomed out (region and AZ boxes come on top).
+ */
 export function drawnNodeCount(design: Design): number {
   return Object.values(design.resources).filter((r) => isDrawnAsNode(r) && !isSupportingKind(r)).length;
 }
@@ -216,7 +219,8 @@ function renderedProbe(expected: number): string {
   return `
     (function check() {
       const pane = document.querySelector('.react-flow');
-      const nodes = pane ? pane.querySelectorAll('.react-flow__node') : [];
+      // A node, or a leaf its subnet's node draws when zoomed out (src/canvas/largeDesign.ts, foldLeaves).
+      const nodes = pane ? pane.querySelectorAll('.react-flow__node, .folded-leaf') : [];
       // React Flow keeps a node hidden until it has measured it.
       if (pane && nodes.length >= ${expected} && [...nodes].every((n) => n.style.visibility !== 'hidden')) {
         const box = pane.getBoundingClientRect();

@@ -10,6 +10,7 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
+  getViewportForBounds,
   ReactFlow,
   ReactFlowProvider,
   useNodesInitialized,
@@ -51,8 +52,16 @@ import { useReducedMotion } from './traffic/motion.ts';
 import { nodeTypes } from './nodes/index.ts';
 import { usePanelLayout } from '../store/panelLayout.ts';
 import { DesignMinimap, viewportClearOfMinimap } from './Minimap.tsx';
-import { INITIAL_FIT, MIN_ZOOM, minimapAtOpening, openingFitOptions } from './openingFit.ts';
-import { drawnNodes, isLargeFlow, subnetsInView, useLargeDesignDeferred } from './largeDesign.ts';
+import { INITIAL_FIT, MIN_ZOOM, minimapAtOpening, openingFitOptions, openingViewport } from './openingFit.ts';
+import {
+  drawnNodes,
+  foldLeaves,
+  isLargeFlow,
+  subnetsInView,
+  useLargeDesignDeferred,
+  type FoldedFlow,
+} from './largeDesign.ts';
+import { FoldedLeaves } from './nodes/FoldedLeaves.tsx';
 import { lazyNamed, markFirstCanvasFrame, useAfterFirstFrame } from '../panels/lazy.tsx';
 import { PrintFit } from './PrintFit.tsx';
 
@@ -113,6 +122,27 @@ function drawnNodeFor(flow: DiagramFlow, design: Design, id: string): string | u
   const vpcId = vpcIdOf(design, r);
   return vpcId && flow.placed.has(vpcId) ? vpcId : undefined;
 }
+
+const folds = new WeakMap<readonly DiagramNode[], { edges: readonly DiagramEdge[]; folded: FoldedFlow }>();
+
+/**
+ * `foldLeaves` of these nodes and edges, computed once: the canvas's first render and React Flow's initial nodes
+ * (Canvas) get the same array.
+ */
+function foldedFor(
+  nodes: readonly DiagramNode[],
+  flow: DiagramFlow,
+  edges: readonly DiagramEdge[],
+  previous?: FoldedFlow,
+): FoldedFlow {
+  const hit = folds.get(nodes);
+  if (hit && hit.edges === edges) return hit.folded;
+  const folded = foldLeaves(nodes, flow.placed, edges, previous);
+  folds.set(nodes, { edges, folded });
+  return folded;
+}
+
+const NO_FOLDED_LEAVES: FoldedFlow['leaves'] = new Map();
 
 function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
   const p = 'changedTouches' in e ? e.changedTouches[0] : e;
@@ -177,15 +207,23 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
     (s) => (large ? subnetsInView(flow.placed, s.transform, s.width, s.height) : undefined),
     shallow,
   );
+  // Zoomed out past the level of detail, the subnets draw their leaves themselves (largeDesign.ts, `foldLeaves`).
+  const foldedBefore = useRef<FoldedFlow | undefined>(undefined);
+  const folded = useMemo(
+    () => (large || detailed ? undefined : foldedFor(nodes, flow, edges, foldedBefore.current)),
+    [large, detailed, nodes, flow, edges],
+  );
+  useEffect(() => {
+    if (folded) foldedBefore.current = folded;
+  }, [folded]);
   const drawn = useMemo(
-    () => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : nodes),
-    [subnetsShown, nodes, flow.placed],
+    () => (subnetsShown ? drawnNodes(nodes, flow.placed, subnetsShown) : (folded?.nodes ?? nodes)),
+    [subnetsShown, nodes, flow.placed, folded],
   );
 
   const execute = useDesignStore((s) => s.execute);
   const readOnly = useDesignStore((s) => s.readOnly !== undefined);
-  const { screenToFlowPosition, fitView, getViewport, setCenter, getNodes, getNodesBounds, setViewport } =
-    useReactFlow();
+  const { screenToFlowPosition, getViewport, setCenter, getNodes, getNodesBounds, setViewport } = useReactFlow();
   const root = useRef<HTMLElement>(null);
   const highlight = useDropHighlight(root);
 
@@ -253,12 +291,18 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
   const focusRequest = useDesignStore((s) => s.focusRequest);
   useEffect(() => {
     if (!focusRequest) return;
-    const ids = focusRequest.ids
-      .map((id) => drawnNodeFor(flowRef.current, useDesignStore.getState().design, id))
-      .filter((id): id is string => !!id);
-    if (ids.length)
-      void fitView({ nodes: ids.map((id) => ({ id })), padding: 0.35, maxZoom: 1.25, duration: glide(250) });
-  }, [focusRequest, fitView]);
+    const { placed } = flowRef.current;
+    const wanted = boundsOf(
+      focusRequest.ids
+        .map((id) => drawnNodeFor(flowRef.current, useDesignStore.getState().design, id))
+        .map((id) => (id === undefined ? undefined : placed.get(id)?.abs))
+        .filter((r): r is NonNullable<typeof r> => !!r),
+    );
+    // From the geometry, not React Flow's nodes: zoomed out, a leaf is drawn by its subnet, not as a node.
+    const { width, height, minZoom } = store.getState();
+    if (wanted && width && height)
+      void setViewport(getViewportForBounds(wanted, width, height, minZoom, 1.25, 0.35), { duration: glide(250) });
+  }, [focusRequest, setViewport, store]);
 
   const onNodesChange = useCallback((changes: NodeChange<DiagramNode>[]) => {
     const update = () => setNodes((ns) => applyNodeChanges(changes, ns));
@@ -378,46 +422,48 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
       onDrop={onDrop}
     >
       <NodeDetail.Provider value={detailed}>
-        <ReactFlow<DiagramNode, DiagramEdge>
-          nodes={drawn}
-          edges={edges}
-          onlyRenderVisibleElements={large}
-          // A read-only tab (the design is edited in another tab) neither drags nor connects: no move that snaps back.
-          nodesDraggable={!readOnly}
-          nodesConnectable={!readOnly}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDrag={onNodeDrag}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          onPaneClick={clearSelection}
-          connectionMode={ConnectionMode.Loose}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
-          snapToGrid
-          snapGrid={[GRID, GRID]}
-          minZoom={MIN_ZOOM}
-          maxZoom={2.5}
-          defaultViewport={initialViewport}
-          proOptions={{ hideAttribution: true }}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
-          {overlay && (
-            <Suspense fallback={null}>
-              <TrafficOverlay placed={flow.placed} />
-            </Suspense>
-          )}
-          {/* The zoom buttons and the minimap (which draws every node again) come with the frame after the first,
+        <FoldedLeaves.Provider value={folded?.leaves ?? NO_FOLDED_LEAVES}>
+          <ReactFlow<DiagramNode, DiagramEdge>
+            nodes={drawn}
+            edges={edges}
+            onlyRenderVisibleElements={large}
+            // A read-only tab (the design is edited in another tab) neither drags nor connects: no move that snaps back.
+            nodesDraggable={!readOnly}
+            nodesConnectable={!readOnly}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onPaneClick={clearSelection}
+            connectionMode={ConnectionMode.Loose}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+            snapToGrid
+            snapGrid={[GRID, GRID]}
+            minZoom={MIN_ZOOM}
+            maxZoom={2.5}
+            defaultViewport={initialViewport}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={GRID * 2} size={1} color="#c8ccd0" />
+            {overlay && (
+              <Suspense fallback={null}>
+                <TrafficOverlay placed={flow.placed} />
+              </Suspense>
+            )}
+            {/* The zoom buttons and the minimap (which draws every node again) come with the frame after the first,
               like the panels: the first frame builds the design alone. The first framing already keeps the
               minimap's corner clear (initialFit). */}
-          {overlay && <Controls position="bottom-left" showInteractive={false} />}
-          <PrintFit />
-          {/* A large design's minimap would draw every node (largeDesign.ts). */}
-          {overlay && !large && <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />}
-        </ReactFlow>
+            {overlay && <Controls position="bottom-left" showInteractive={false} />}
+            <PrintFit />
+            {/* A large design's minimap would draw every node (largeDesign.ts). */}
+            {overlay && !large && <DesignMinimap nodeColor={minimapColor} nodeStrokeColor={minimapStroke} />}
+          </ReactFlow>
+        </FoldedLeaves.Provider>
       </NodeDetail.Provider>
     </section>
   );
@@ -425,19 +471,24 @@ function CanvasFlow({ flow }: { flow: DiagramFlow }) {
 
 /** The first framing (openingFit.ts), for the design's drawn boxes. */
 function initialFit(flow: DiagramFlow, size: { width: number; height: number }): FitViewOptions {
-  if (flow.placed.size === 0) return openingFitOptions(undefined, size, false);
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { abs } of flow.placed.values()) {
-    x0 = Math.min(x0, abs.x);
-    y0 = Math.min(y0, abs.y);
-    x1 = Math.max(x1, abs.x + abs.width);
-    y1 = Math.max(y1, abs.y + abs.height);
-  }
   return openingFitOptions(
-    { x: x0, y: y0, width: x1 - x0, height: y1 - y0 },
+    boundsOf([...flow.placed.values()].map((p) => p.abs)),
     size,
     minimapAtOpening(flow.nodes.length),
   );
+}
+
+/**
+ * The nodes React Flow starts with: a large design's containers (largeDesign.ts); a design that opens framed
+ * below the level of detail, without the leaves its subnets draw (`foldLeaves`) — the same array the canvas's first
+ * render gives it.
+ */
+function initialNodes(flow: DiagramFlow, size: { width: number; height: number }): DiagramNode[] {
+  if (isLargeFlow(flow.nodes.length)) return drawnNodes(flow.nodes, flow.placed, []);
+  const bounds = boundsOf([...flow.placed.values()].map((p) => p.abs));
+  if (!bounds) return flow.nodes;
+  const { zoom } = openingViewport(bounds, size, minimapAtOpening(flow.nodes.length));
+  return zoom < DETAIL_ZOOM ? foldedFor(flow.nodes, flow, flow.edges).nodes : flow.nodes;
 }
 
 /**
@@ -458,7 +509,7 @@ export function Canvas() {
     <div ref={box} className="h-full w-full">
       {size && (
         <ReactFlowProvider
-          initialNodes={isLargeFlow(flow.nodes.length) ? drawnNodes(flow.nodes, flow.placed, []) : flow.nodes}
+          initialNodes={initialNodes(flow, size)}
           initialEdges={flow.edges}
           initialWidth={size.width}
           initialHeight={size.height}

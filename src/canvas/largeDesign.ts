@@ -10,6 +10,15 @@
  *   node's label is a 3 px smudge): the containers show the design's shape, zooming in brings the leaves in view.
  *   So React Flow never holds (nor, when the view jumps, renders) tens of thousands of nodes.
  * - The minimap, which draws every node, is left out.
+ *
+ * Designs of hundreds of nodes (below `LARGE_FLOW_NODES`) are drawn whole, but zoomed out past the level of detail
+ * a subnet's leaves are not React Flow nodes: the subnet's own node draws them, one element each, where the
+ * geometry puts them (`foldLeaves`, nodes/FoldedLeaves.tsx). At that zoom a leaf is its coloured tile only, so the
+ * picture is the same, for a fraction of the work: React Flow's cost grows with its nodes (each one a wrapper,
+ * its handles, its store entry and its own render), and the 300- and 979-resource designs open framed below the
+ * level of detail with 232 and 781 nodes, 161 and 560 of them leaves. A selected leaf, and one a connection
+ * ends at, stays a node; clicking a drawn leaf selects it, which makes it one. Zooming in past the level of detail
+ * brings every leaf back as a node (dragging, handles, labels).
  * - A large design arriving (an import, an undo across one) is drawn in a deferred render
  *   (`useLargeDesignDeferred`): the rest of the page updates first, in a task of its own.
  *
@@ -18,7 +27,7 @@
 import type { NodeHandle, Position } from '@xyflow/react';
 import { useDeferredValue } from 'react';
 import type { Design } from '../engine/index.ts';
-import type { DiagramNode, PlacedNode } from './adapter.ts';
+import type { DiagramEdge, DiagramNode, PlacedNode, ResourceNode } from './adapter.ts';
 import { DETAIL_ZOOM } from './nodes/detail.ts';
 
 /** From this many nodes on, a design is drawn as described above. */
@@ -98,6 +107,59 @@ export function drawnNodes(
         placed.get(n.parentId)?.type === 'subnet'
       ),
   );
+}
+
+/** The nodes React Flow is given zoomed out past the level of detail, and the leaves each subnet draws itself. */
+export interface FoldedFlow {
+  nodes: DiagramNode[];
+  /** By subnet id: the leaves its node draws, positions relative to the subnet (as the leaves' own nodes have). */
+  leaves: ReadonlyMap<string, readonly ResourceNode[]>;
+}
+
+const NO_LEAVES: readonly ResourceNode[] = [];
+
+/**
+ * Folds the subnets' leaves into their subnets (see the top of this file): every leaf node whose parent is a subnet
+ * leaves `nodes` and is listed under its subnet, unless it is selected or a connection ends at it. A subnet's list
+ * is the `previous` one when it holds the same node objects, so a drag that moves one node re-renders only that
+ * subnet's leaves.
+ *
+ * @example
+ * const { nodes, leaves } = foldLeaves(flow.nodes, flow.placed, flow.edges);
+ * leaves.get('subnet-public-a') // the instances and NAT gateway the subnet's node draws
+ */
+export function foldLeaves(
+  nodes: readonly DiagramNode[],
+  placed: Map<string, PlacedNode>,
+  edges: readonly DiagramEdge[],
+  previous?: FoldedFlow,
+): FoldedFlow {
+  const ends = new Set<string>();
+  for (const e of edges) {
+    ends.add(e.source);
+    ends.add(e.target);
+  }
+  const kept: DiagramNode[] = [];
+  const lists = new Map<string, ResourceNode[]>();
+  for (const n of nodes) {
+    if (
+      n.type === 'resource' &&
+      n.parentId !== undefined &&
+      !n.selected &&
+      !ends.has(n.id) &&
+      placed.get(n.parentId)?.type === 'subnet'
+    ) {
+      const list = lists.get(n.parentId);
+      if (list) list.push(n);
+      else lists.set(n.parentId, [n]);
+    } else kept.push(n);
+  }
+  const leaves = new Map<string, readonly ResourceNode[]>();
+  for (const [subnet, list] of lists) {
+    const old = previous?.leaves.get(subnet) ?? NO_LEAVES;
+    leaves.set(subnet, old.length === list.length && old.every((n, i) => n === list[i]) ? old : list);
+  }
+  return { nodes: kept, leaves };
 }
 
 /** From this many resources on, the canvas draws a new design in a deferred render (see `useLargeDesignDeferred`). */

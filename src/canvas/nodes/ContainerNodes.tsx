@@ -8,6 +8,7 @@ import { GROUP_BOXES } from '../../engine/model/kinds.ts';
 import type { AzNode, RegionNode, SubnetNode, VpcNode } from '../adapter.ts';
 import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
 import { useNodeDetail } from './detail.ts';
+import { FoldedLeavesOf } from './FoldedLeaves.tsx';
 import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
 
@@ -89,20 +90,27 @@ export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) 
   );
 }, sameNodeProps);
 
-export const SubnetNodeView = memo(function SubnetNodeView({ data }: NodeProps<SubnetNode>) {
+export const SubnetNodeView = memo(function SubnetNodeView({ id, data }: NodeProps<SubnetNode>) {
   const subnet = data.resource;
   const colors = subnetColors(data.isPublic);
   const kind = data.isPublic ? 'Public subnet' : 'Private subnet';
   const usable = data.usable === undefined ? '' : ` · ${data.usable} usable`;
   const detailed = useNodeDetail();
   return (
-    <div
-      className="diagram-subnet node-body"
-      style={{ borderColor: colors.border, background: colors.fill }}
-      title={tooltip(`${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`, data.findings)}
-    >
-      {detailed ? <SubnetHeader data={data} /> : <IconTile kind="subnet" size={24} color={colors.border} />}
-    </div>
+    <>
+      <div
+        className="diagram-subnet node-body"
+        style={{ borderColor: colors.border, background: colors.fill }}
+        title={tooltip(
+          `${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`,
+          data.findings,
+        )}
+      >
+        {detailed ? <SubnetHeader data={data} /> : <IconTile kind="subnet" size={24} color={colors.border} />}
+      </div>
+      {/* Zoomed out, the subnet draws its leaves itself (largeDesign.ts): beside the body, placed as their nodes. */}
+      {!detailed && <FoldedLeavesOf subnetId={id} />}
+    </>
   );
 }, sameNodeProps);
 
