@@ -5,7 +5,9 @@
  * app opens three designs — the example (33 resources, 14 of them drawn as nodes), 300 and 979 resources (`generateDesign`) — seeded as the open
  * design (bench/lib/browser.ts `contextWithDesign`). Every page is opened the same way (a new browser context: cold
  * caches) and timed by the same probe: from navigation start until every node is in the DOM, measured, inside the
- * canvas, and that frame painted (`waitRendered`). Rounds are interleaved — each round opens the floor and every
+ * canvas, and that frame painted (`waitRendered`). Zoomed out past the level of detail the app's subnets draw their
+ * leaves themselves (src/canvas/largeDesign.ts `foldLeaves`): the probe counts those drawn leaves with the nodes, and
+ * `flow_nodes` says how many React Flow nodes the page had. Rounds are interleaved — each round opens the floor and every
  * design once, in a rotating order — so the machine's load falls on all of them alike; the first round warms the
  * server and is dropped.
  *
