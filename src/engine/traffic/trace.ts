@@ -495,7 +495,7 @@ function viaInternetGateway(
       'forward',
       'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
       igwId,
-      `${capitalise(who)} has no public IPv4 or Elastic IP address, so ${the(w, igwId)} cannot carry its traffic to the internet: the internet gateway swaps a private address for its public one, and a private address is never routed on the internet. Give it a public IPv4 or Elastic IP address, or send its traffic through a NAT gateway.`,
+      `${who} has no public IPv4 or Elastic IP address, so ${the(w, igwId)} cannot carry its traffic to the internet: the internet gateway swaps a private address for its public one, and a private address is never routed on the internet. Give it a public IPv4 or Elastic IP address, or send its traffic through a NAT gateway.`,
       sender ? [sender.id] : undefined,
     );
   }
@@ -1533,7 +1533,7 @@ function securityGroupMessage(
   const way = direction === 'ingress' ? 'inbound' : 'outbound';
   const groups =
     groupIds.length === 0
-      ? `${capitalise(nameOf(w, eni.id))} has no security group, so no`
+      ? `${nameOf(w, eni.id)} has no security group, so no`
       : `${groupIds.length === 1 ? 'Security group' : 'Security groups'} ${groupIds.map((id) => `"${nameOf(w, id)}"`).join(', ')} of ${nameOf(w, eni.id)} ${groupIds.length === 1 ? 'has' : 'have'} no`;
   const ports =
     packet.protocol === 'icmp' ? `ICMP type ${packet.dstPort}` : `${packet.protocol.toUpperCase()} ${packet.dstPort}`;
@@ -1547,7 +1547,7 @@ function notReachableFromInternet(w: Walk, eni: Eni, named?: number): string {
   const where = isPublicSubnet(w.ix.design, subnet)
     ? `it sits in public subnet "${nameOf(w, subnet.id)}" but has no public IPv4 or Elastic IP address, so nothing on the internet can address it (${describeEni(eni, named ?? eni.privateIps[0]!)} is private). Give it a public IPv4 or Elastic IP address if it must be reached from the internet.`
     : `it sits in private subnet "${nameOf(w, subnet.id)}" and has only a private address (${describeEni(eni, named ?? eni.privateIps[0]!)}). This is expected: a private subnet is not reachable from the internet; use a load balancer or a bastion host in a public subnet.`;
-  return `${capitalise(nameOf(w, eni.id))} cannot be reached from the internet: ${where}`;
+  return `${nameOf(w, eni.id)} cannot be reached from the internet: ${where}`;
 }
 
 /**
