@@ -3,7 +3,8 @@
  * Drag a button onto the canvas, or select a container and press Enter (or click) to add it there.
  */
 import { memo, useCallback, type DragEvent } from 'react';
-import { PALETTE_ITEMS, type PaletteItem, type PaletteLabel } from '../engine/index.ts';
+import { PALETTE_ITEMS, paletteItemHelp, type PaletteItem, type PaletteLabel } from '../engine/index.ts';
+import { HelpButton } from './help/HelpButton.tsx';
 import { addToSelection } from '../canvas/actions.ts';
 import { endPaletteDrag, startPaletteDrag } from '../canvas/dnd.ts';
 import { needsOf } from '../canvas/dropTarget.ts';
@@ -63,7 +64,7 @@ function iconOf(item: PaletteItem): IconKind {
 const PaletteButton = memo(function PaletteButton({ item }: { item: PaletteItem }) {
   const onDragStart = useCallback((e: DragEvent) => startPaletteDrag(e.dataTransfer, item.label), [item.label]);
   return (
-    <li>
+    <li className="flex items-center gap-1 pr-1.5">
       <button
         type="button"
         draggable
@@ -71,11 +72,12 @@ const PaletteButton = memo(function PaletteButton({ item }: { item: PaletteItem 
         onDragEnd={endPaletteDrag}
         onClick={() => addToSelection(item.label)}
         title={`${item.label}: ${HINT[needsOf(item.label)]}`}
-        className="flex w-full cursor-grab items-center gap-2 rounded px-2 py-1 text-left text-[13px] text-gray-800 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-[#0972d3] active:cursor-grabbing"
+        className="flex min-w-0 flex-1 cursor-grab items-center gap-2 rounded px-2 py-1 text-left text-[13px] text-gray-800 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-[#0972d3] active:cursor-grabbing"
       >
         <ResourceIcon kind={iconOf(item)} size={22} />
         <span className="truncate">{item.label}</span>
       </button>
+      <HelpButton topic={item.label} help={paletteItemHelp(item)} />
     </li>
   );
 });
