@@ -54,6 +54,7 @@ export function GlossaryDialog({ initialId, onClose }: { initialId?: string; onC
                   <button
                     type="button"
                     aria-current={id === shown ? 'true' : undefined}
+                    ref={id === shown ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                     onClick={() => setChosen(id)}
                     className={`w-full px-3 py-1 text-left text-[13px] ${id === shown ? 'bg-sky-50 font-medium text-sky-900' : 'text-gray-800 hover:bg-gray-50'}`}
                   >
