@@ -86,3 +86,19 @@ test('the toolbar opens a searchable glossary; an inspector field has its help',
   await expect(page.getByRole('dialog', { name: 'About DNS resolution' })).toContainText('Amazon DNS server');
   await page.screenshot({ path: test.info().outputPath('field-help.png') });
 });
+
+test('a traced path goes round the nodes it does not pass through', async ({ page }) => {
+  await openApp(page);
+  const traffic = new TrafficPage(page);
+  await traffic.open();
+  await traffic.select('app-a → S3');
+  const path = page.locator('[data-flow-path="flow-app-s3"]').first();
+  const line = path.locator('polyline[data-direction="forward"]');
+  await expect(line).toHaveCount(1);
+  // Bends round the boxes in the way: the line has more points than the flow has stops on its way out.
+  const points = ((await line.getAttribute('points')) ?? '').trim().split(/\s+/).length;
+  const forwardHops = await traffic.hops.locator('li[data-direction="forward"]').count();
+  expect(forwardHops).toBeGreaterThan(3);
+  expect(points).toBeGreaterThan(forwardHops);
+  await page.locator('.react-flow').screenshot({ path: test.info().outputPath('routed-path.png') });
+});

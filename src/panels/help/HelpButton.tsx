@@ -47,7 +47,6 @@ export function HelpButton({ topic, help, className = '' }: { topic: string; hel
       <button
         ref={button}
         type="button"
-        aria-label={`About ${topic}`}
         aria-expanded={open}
         aria-controls={open ? id : undefined}
         title={`About ${topic}`}
@@ -65,6 +64,9 @@ export function HelpButton({ topic, help, className = '' }: { topic: string; hel
         }}
       >
         <span aria-hidden="true">i</span>
+        {/* Its name as text, not aria-label: a field found by its label (getByLabel, assistive technology's
+            label lookup) must not also find its help button. */}
+        <span className="sr-only">About {topic}</span>
       </button>
       {open && (
         <div
