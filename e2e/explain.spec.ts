@@ -2,7 +2,7 @@
  * Teaching mode's explanations and help, as a student meets them: a blocked flow on the example design says
  * why in words that name things (never an id), with the Reachability Analyzer code behind Details and a link
  * to the concept's glossary entry; a palette item's help opens and closes by keyboard; the Glossary is
- * searchable from the toolbar.
+ * searchable from the palette.
  */
 import { expect, test } from '@playwright/test';
 import { openApp } from './pages/index.ts';
@@ -67,9 +67,12 @@ test('a palette item’s help opens by keyboard, closes with Escape, and leads t
   await expect(glossary.getByRole('heading', { name: 'NAT gateway' })).toBeVisible();
 });
 
-test('the toolbar opens a searchable glossary; an inspector field has its help', async ({ page }) => {
+test('the palette’s Glossary button opens a searchable glossary; an inspector field has its help', async ({ page }) => {
   const { canvas } = await openApp(page);
-  await page.getByRole('button', { name: 'Glossary' }).click();
+  await page
+    .getByRole('complementary', { name: 'Palette' })
+    .getByRole('button', { name: 'Glossary', exact: true })
+    .click();
   const glossary = page.getByRole('dialog', { name: 'Glossary' });
   await glossary.getByRole('searchbox', { name: 'Search the glossary' }).fill('stateless');
   const terms = glossary.getByRole('navigation', { name: 'Glossary terms' });

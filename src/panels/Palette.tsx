@@ -5,6 +5,7 @@
 import { memo, useCallback, type DragEvent } from 'react';
 import { PALETTE_ITEMS, paletteItemHelp, type PaletteItem, type PaletteLabel } from '../engine/index.ts';
 import { HelpButton } from './help/HelpButton.tsx';
+import { openGlossary, preloadGlossary } from './glossary/openGlossary.ts';
 import { addToSelection } from '../canvas/actions.ts';
 import { endPaletteDrag, startPaletteDrag } from '../canvas/dnd.ts';
 import { needsOf } from '../canvas/dropTarget.ts';
@@ -96,9 +97,22 @@ const PALETTE_PANEL = 'flex w-52 shrink-0 flex-col overflow-y-auto border-r bord
 function PaletteContents() {
   return (
     <>
-      <p className="px-3 pt-2 pb-1 text-[11px] leading-snug text-gray-500">
-        Drag onto the canvas, or select a container and press Enter.
-      </p>
+      <div className="flex items-start gap-2 px-3 pt-2 pb-1">
+        <p className="min-w-0 flex-1 text-[11px] leading-snug text-gray-500">
+          Drag onto the canvas, or select a container and press Enter.
+        </p>
+        {/* Here rather than in the toolbar, which has no room left at 1440 px. */}
+        <button
+          type="button"
+          className="glossary-button"
+          title="What each AWS networking concept is and when to use it, with the AWS documentation"
+          onClick={() => openGlossary()}
+          onPointerEnter={preloadGlossary}
+          onFocus={preloadGlossary}
+        >
+          Glossary
+        </button>
+      </div>
       <VpcAndMoreEntry />
       {paletteGroups().map((group) => (
         <section key={group.title} aria-labelledby={groupId(group.title)} className="px-1 pb-1">

@@ -12,7 +12,6 @@ import { IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { openExport, preloadExport } from './export/ExportHost.tsx';
 import { useUiStore } from '../store/uiStore.ts';
 import { lazyNamed } from './lazy.tsx';
-import { openGlossary, preloadGlossary } from './glossary/openGlossary.ts';
 
 // Share links and embed code: loaded when the dialog opens.
 const ShareDialog = lazyNamed(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog));
@@ -212,16 +211,6 @@ function ToolbarContents() {
         />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
-        <ToolButton
-          label="Glossary"
-          icon="glossary"
-          title="What each AWS networking concept is and when to use it, with the AWS documentation"
-          onClick={() => openGlossary()}
-          onPreload={preloadGlossary}
-        >
-          {/* Its icon alone: the bar has no room for one more word at 1440 px (the name stays, as the aria-label). */}
-          <span className="sr-only">Glossary</span>
-        </ToolButton>
         <ToolButton
           label="Designs"
           icon="designs"
