@@ -51,8 +51,6 @@ const ICONS = {
   designs: 'M2 3.5h5l1.5 1.5H14v8.5H2ZM2 6.5h12',
   history: 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3.25l2 1.25',
   share: 'M10 2.5h3.5V6M13.5 2.5L8 8M12 9.5v4H2.5V4h4',
-  glossary:
-    'M2.5 3h4a1.5 1.5 0 0 1 1.5 1.5V13a1.5 1.5 0 0 0-1.5-1.5h-4ZM13.5 3h-4A1.5 1.5 0 0 0 8 4.5V13a1.5 1.5 0 0 1 1.5-1.5h4Z',
 } as const;
 
 const ToolButton = memo(function ToolButton(props: {
