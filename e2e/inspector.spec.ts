@@ -183,8 +183,9 @@ test('keyboard: Backspace in a field edits text, not the design; Enter commits o
   await page.keyboard.type('Web');
   await page.keyboard.press('Enter');
   await expect(node(page, 'subnet-public-a')).toContainText('Public Web');
+  // Tab moves on through the form: the next control is the help button of the fact row after the name.
   await page.keyboard.press('Tab');
-  await expect(inspector.field('IPv4 CIDR block')).toBeFocused();
+  await expect(inspector.root.getByRole('button', { name: 'About VPC' })).toBeFocused();
   await undo(page);
   await expect(node(page, 'subnet-public-a')).toContainText('Public A');
 });

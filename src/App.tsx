@@ -19,6 +19,7 @@ import { Toolbar } from './panels/Toolbar.tsx';
 import { CollapsibleSide, PanelToggle } from './panels/layout/Collapsible.tsx';
 import { EmptyCanvasCall } from './panels/vpcAndMore/EmptyCanvasCall.tsx';
 import { ExportHost } from './panels/export/ExportHost.tsx';
+import { GlossaryHost } from './panels/glossary/GlossaryHost.tsx';
 import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
@@ -192,6 +193,7 @@ function Designer() {
       <VpcAndMoreHost />
       <PeeringDialogHost />
       <ExportHost />
+      <GlossaryHost />
     </div>
   );
 }

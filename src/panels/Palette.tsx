@@ -3,7 +3,9 @@
  * Drag a button onto the canvas, or select a container and press Enter (or click) to add it there.
  */
 import { memo, useCallback, type DragEvent } from 'react';
-import { PALETTE_ITEMS, type PaletteItem, type PaletteLabel } from '../engine/index.ts';
+import { PALETTE_ITEMS, paletteItemHelp, type PaletteItem, type PaletteLabel } from '../engine/index.ts';
+import { HelpButton } from './help/HelpButton.tsx';
+import { openGlossary, preloadGlossary } from './glossary/openGlossary.ts';
 import { addToSelection } from '../canvas/actions.ts';
 import { endPaletteDrag, startPaletteDrag } from '../canvas/dnd.ts';
 import { needsOf } from '../canvas/dropTarget.ts';
@@ -63,7 +65,7 @@ function iconOf(item: PaletteItem): IconKind {
 const PaletteButton = memo(function PaletteButton({ item }: { item: PaletteItem }) {
   const onDragStart = useCallback((e: DragEvent) => startPaletteDrag(e.dataTransfer, item.label), [item.label]);
   return (
-    <li>
+    <li className="flex items-center gap-1 pr-1.5">
       <button
         type="button"
         draggable
@@ -71,11 +73,12 @@ const PaletteButton = memo(function PaletteButton({ item }: { item: PaletteItem 
         onDragEnd={endPaletteDrag}
         onClick={() => addToSelection(item.label)}
         title={`${item.label}: ${HINT[needsOf(item.label)]}`}
-        className="flex w-full cursor-grab items-center gap-2 rounded px-2 py-1 text-left text-[13px] text-gray-800 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-[#0972d3] active:cursor-grabbing"
+        className="flex min-w-0 flex-1 cursor-grab items-center gap-2 rounded px-2 py-1 text-left text-[13px] text-gray-800 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-offset-[-2px] focus-visible:outline-[#0972d3] active:cursor-grabbing"
       >
         <ResourceIcon kind={iconOf(item)} size={22} />
         <span className="truncate">{item.label}</span>
       </button>
+      <HelpButton topic={item.label} help={paletteItemHelp(item)} />
     </li>
   );
 });
@@ -94,9 +97,22 @@ const PALETTE_PANEL = 'flex w-52 shrink-0 flex-col overflow-y-auto border-r bord
 function PaletteContents() {
   return (
     <>
-      <p className="px-3 pt-2 pb-1 text-[11px] leading-snug text-gray-500">
-        Drag onto the canvas, or select a container and press Enter.
-      </p>
+      <div className="flex items-start gap-2 px-3 pt-2 pb-1">
+        <p className="min-w-0 flex-1 text-[11px] leading-snug text-gray-500">
+          Drag onto the canvas, or select a container and press Enter.
+        </p>
+        {/* Here rather than in the toolbar, which has no room left at 1440 px. */}
+        <button
+          type="button"
+          className="glossary-button"
+          title="What each AWS networking concept is and when to use it, with the AWS documentation"
+          onClick={() => openGlossary()}
+          onPointerEnter={preloadGlossary}
+          onFocus={preloadGlossary}
+        >
+          Glossary
+        </button>
+      </div>
       <VpcAndMoreEntry />
       {paletteGroups().map((group) => (
         <section key={group.title} aria-labelledby={groupId(group.title)} className="px-1 pb-1">

@@ -16,6 +16,7 @@ import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { allEvaluations, useTrafficStore } from '../../store/traffic.ts';
 import {
+  legPoints,
   placeFlow,
   planFlow,
   selectableIdOf,
@@ -188,7 +189,8 @@ function points(flow: AnimatedFlow, direction: 'forward' | 'return'): string {
   return stops
     .slice(from)
     .filter((s, i) => i === 0 || s.direction === direction)
-    .map((s) => `${s.point.x},${s.point.y}`)
+    .flatMap((s, i) => (i === 0 ? [s.point] : legPoints(s)))
+    .map((p) => `${p.x},${p.y}`)
     .join(' ');
 }
 

@@ -7,6 +7,31 @@ import type { HopDirection } from '../../engine/traffic/index.ts';
 import type { XY } from '../geometry.ts';
 import type { Stop } from '../../engine/traffic/hopGeometry.ts';
 
+/** How far the packet travels from the previous stop's point to this stop, round its bends. */
+function legLength(from: XY, stop: Stop): number {
+  let total = 0;
+  let at = from;
+  for (const p of stop.via ?? []) {
+    total += Math.hypot(p.x - at.x, p.y - at.y);
+    at = p;
+  }
+  return total + Math.hypot(stop.point.x - at.x, stop.point.y - at.y);
+}
+
+/** The point a fraction `u` of the way along the leg from `from` to `stop` (round its bends). */
+function alongLeg(from: XY, stop: Stop, u: number): XY {
+  if (!stop.via) return { x: from.x + (stop.point.x - from.x) * u, y: from.y + (stop.point.y - from.y) * u };
+  let left = legLength(from, stop) * u;
+  let at = from;
+  for (const p of [...stop.via, stop.point]) {
+    const d = Math.hypot(p.x - at.x, p.y - at.y);
+    if (d >= left && d > 0) return { x: at.x + ((p.x - at.x) * left) / d, y: at.y + ((p.y - at.y) * left) / d };
+    left -= d;
+    at = p;
+  }
+  return { ...stop.point };
+}
+
 /** Seconds spent at each hop, at speed 1. */
 export const DWELL = 0.35;
 /** Flow units travelled per second, at speed 1. */
@@ -26,8 +51,7 @@ export function buildTimeline(stops: readonly Stop[]): Timeline {
   let t = 0;
   stops.forEach((stop, i) => {
     if (i > 0) {
-      const prev = stops[i - 1]!.point;
-      t += DWELL + Math.hypot(stop.point.x - prev.x, stop.point.y - prev.y) / PACE;
+      t += DWELL + legLength(stops[i - 1]!.point, stop) / PACE;
     }
     arrivals.push(t);
   });
@@ -63,7 +87,7 @@ export function packetAt(stops: readonly Stop[], timeline: Timeline, time: numbe
   let direction = here.direction;
   if (next && time > leave) {
     const u = ease(Math.min(1, (time - leave) / Math.max(1e-6, arrivals[i + 1]! - leave)));
-    p = { x: here.point.x + (next.point.x - here.point.x) * u, y: here.point.y + (next.point.y - here.point.y) * u };
+    p = alongLeg(here.point, next, u);
     // The reply starts where the request ended: colour the packet by the leg it is travelling to.
     direction = next.direction;
   }

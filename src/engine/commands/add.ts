@@ -24,6 +24,7 @@ import {
 } from '../model/queries.ts';
 import type { Box, Design, Resource, ResourceId, RouteTable, Subnet, Vpc } from '../model/types.ts';
 import { placeResource } from '../layout/placement.ts';
+import { ENDPOINT_HELP, KIND_HELP, type KindHelp } from '../model/kinds.ts';
 import { type Command, type CommandResult, done, refuse } from './command.ts';
 
 /** What the palette offers; each maps to a resource kind (and a variant for endpoints and services). */
@@ -49,6 +50,16 @@ export const PALETTE_ITEMS = [
 ] as const;
 
 export type PaletteItem = (typeof PALETTE_ITEMS)[number];
+
+/**
+ * A palette item's help: its kind's (engine/model/kinds.ts), or its variant's (a NAT instance, a gateway or an
+ * interface endpoint).
+ */
+export function paletteItemHelp(item: PaletteItem): KindHelp {
+  if (!('variant' in item)) return KIND_HELP[item.kind];
+  if (item.variant === 'nat') return KIND_HELP.natInstance;
+  return ENDPOINT_HELP[item.variant];
+}
 export type PaletteLabel = PaletteItem['label'];
 
 /**

@@ -319,6 +319,143 @@ export const KINDS: Readonly<
   ...DERIVED_KIND_DEFINITIONS,
 };
 
+/**
+ * The short help the palette and inspector show beside a kind ("what is it / when to use it"), and the glossary
+ * entry that says more. A `Record` over every drawn kind: a new kind without its help does not compile.
+ */
+export interface KindHelp {
+  /** What it is and when to use it, in one or two plain sentences. */
+  about: string;
+  /** The glossary entry (engine/glossary) with the rest. */
+  concept: string;
+}
+
+export const KIND_HELP: Readonly<Record<DrawnKind, KindHelp>> = {
+  vpc: {
+    about:
+      'Your own private network in one Region. Start here: everything else goes inside a VPC; pick a CIDR block that will not overlap networks you may connect later.',
+    concept: 'vpc',
+  },
+  subnet: {
+    about:
+      'A slice of the VPC’s addresses in one Availability Zone. Public if its route table sends 0.0.0.0/0 to an internet gateway, private otherwise; use one of each per zone.',
+    concept: 'subnet',
+  },
+  internetGateway: {
+    about:
+      'The VPC’s door to the internet. Attach one per VPC and route public subnets’ 0.0.0.0/0 to it; only resources with a public address can use it.',
+    concept: 'internet-gateway',
+  },
+  natGateway: {
+    about:
+      'Lets private subnets reach the internet without being reachable from it. Put it in a public subnet with an Elastic IP, and route private subnets to it — one per Availability Zone.',
+    concept: 'nat-gateway',
+  },
+  instance: {
+    about:
+      'A virtual server in a subnet. Its security groups decide what reaches it; put web servers behind a load balancer and app servers in private subnets.',
+    concept: 'ec2-instance',
+  },
+  networkInterface: {
+    about:
+      'A virtual network card with addresses and security groups. Add one to give an instance a second address or a foot in another subnet of its zone.',
+    concept: 'network-interface',
+  },
+  elasticIp: {
+    about:
+      'A public IPv4 address that stays yours. A public NAT gateway needs one; give one to an instance whose public address must not change.',
+    concept: 'elastic-ip',
+  },
+  routeTable: {
+    about:
+      'The routes that decide where a subnet’s traffic goes; the most specific match wins. Give public and private subnets different tables.',
+    concept: 'route-table',
+  },
+  securityGroup: {
+    about:
+      'A stateful firewall on network interfaces that lists only what is allowed. Use one per tier (web, app, database) and let rules name other groups.',
+    concept: 'security-group',
+  },
+  networkAcl: {
+    about:
+      'A stateless firewall at the subnet’s edge, with numbered allow and deny rules. Use it for broad blocks; remember replies need rules too (ephemeral ports).',
+    concept: 'network-acl',
+  },
+  peeringConnection: {
+    about:
+      'A private link between two VPCs with non-overlapping CIDR blocks. Both sides need routes to each other; it is not transitive.',
+    concept: 'vpc-peering',
+  },
+  vpcEndpoint: {
+    about:
+      'Reaches an AWS service privately, without the internet: a gateway endpoint for S3 and DynamoDB, an interface endpoint for the rest.',
+    concept: 'gateway-endpoint',
+  },
+  s3Bucket: {
+    about:
+      'Object storage, reached over the S3 API rather than placed in a subnet. From private subnets, reach it through a gateway endpoint.',
+    concept: 's3-bucket',
+  },
+  virtualPrivateGateway: {
+    about:
+      'The AWS end of a Site-to-Site VPN or Direct Connect link. Attach it to the VPC and route on-premises ranges to it.',
+    concept: 'virtual-private-gateway',
+  },
+  customerGateway: {
+    about:
+      'Your on-premises VPN device as AWS knows it: its public IP address and BGP ASN. A VPN connection joins it to a virtual private gateway.',
+    concept: 'customer-gateway',
+  },
+  vpnConnection: {
+    about:
+      'An encrypted link over the internet between your network and the VPC. Use static routes or BGP to say which on-premises ranges it carries.',
+    concept: 'vpn-connection',
+  },
+  directConnectGateway: {
+    about:
+      'Joins a dedicated Direct Connect line to your VPCs’ virtual private gateways. Use it when a VPN over the internet is not fast or steady enough.',
+    concept: 'direct-connect-gateway',
+  },
+  internet: {
+    about:
+      'Everything outside AWS. Add it to trace flows to and from the internet; it is reached through an internet gateway.',
+    concept: 'internet',
+  },
+  awsService: {
+    about:
+      'An AWS API such as SQS or STS, as a traffic endpoint. Reach it through a NAT gateway or, privately, through an interface endpoint.',
+    concept: 'aws-service',
+  },
+  region: {
+    about: 'A geographic area with several Availability Zones. A VPC lives in one Region.',
+    concept: 'availability-zone',
+  },
+  availabilityZone: {
+    about:
+      'One or more separate data centres in a Region. Spread subnets (and NAT gateways) over two or more zones so one zone failing does not stop the service.',
+    concept: 'availability-zone',
+  },
+  natInstance: {
+    about:
+      'An EC2 instance doing NAT yourself: cheaper for small loads and can double as a bastion, but you size, patch and replace it. Turn its source/destination check off.',
+    concept: 'nat-instance',
+  },
+};
+
+/** The two kinds of VPC endpoint the palette offers, each with its own help. */
+export const ENDPOINT_HELP: Readonly<Record<'Gateway' | 'Interface', KindHelp>> = {
+  Gateway: {
+    about:
+      'A free route-table target for S3 or DynamoDB, so private subnets reach them without a NAT gateway. Associate it with those subnets’ route tables.',
+    concept: 'gateway-endpoint',
+  },
+  Interface: {
+    about:
+      'Private addresses in your subnets for an AWS service (PrivateLink). One per Availability Zone; its security group must allow HTTPS from the clients.',
+    concept: 'interface-endpoint',
+  },
+};
+
 /** Every drawn kind, the model's in palette order first. */
 export const DRAWN_KINDS: readonly DrawnKind[] = [...RESOURCE_KINDS, 'region', 'availabilityZone', 'natInstance'];
 

@@ -15,7 +15,19 @@
 import type { Design, Failures, Resource, ResourceId } from '../model/types.ts';
 import { KINDS } from '../model/kinds.ts';
 import { isNatInstance } from '../model/queries.ts';
-import type { Hop, TraceResult } from './types.ts';
+import { CODE_CONCEPTS } from './concepts.ts';
+import type { Explanation, Hop, HopDirection, TraceResult } from './types.ts';
+
+/** The drill's explanation: what is down, and what a student should take from it. */
+function failedExplanation(id: string, direction: HopDirection, why: string): Explanation {
+  return {
+    code: 'RESOURCE_FAILED',
+    id,
+    direction,
+    message: `${why} AWS routes do not move to another target by themselves, so traffic that depends on it stops until it is back. To survive this, give each Availability Zone its own path (for example a NAT gateway per zone).`,
+    concept: CODE_CONCEPTS.RESOURCE_FAILED,
+  };
+}
 
 /** True when the drill marks anything as failed. */
 export function hasFailures(failures: Failures | undefined): failures is Failures {
@@ -86,7 +98,7 @@ export function applyFailures(design: Design, result: TraceResult): TraceResult 
       reachable: false,
       forward: forward.hops,
       return: [],
-      explanations: [{ code: 'RESOURCE_FAILED', id: forward.at.id, direction: 'forward', message: forward.why! }],
+      explanations: [failedExplanation(forward.at.id, 'forward', forward.why!)],
     };
   }
   if (!result.reachable) return result;
@@ -96,6 +108,6 @@ export function applyFailures(design: Design, result: TraceResult): TraceResult 
     reachable: false,
     forward: result.forward,
     return: back.hops,
-    explanations: [{ code: 'RESOURCE_FAILED', id: back.at.id, direction: 'return', message: back.why! }],
+    explanations: [failedExplanation(back.at.id, 'return', back.why!)],
   };
 }

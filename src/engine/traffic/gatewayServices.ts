@@ -16,7 +16,7 @@ import type { ResourceId, S3Bucket, VpcEndpoint } from '../model/types.ts';
 import type { Packet } from './packet.ts';
 import { evaluatePolicy, type PolicyDecision } from './policy.ts';
 import type { TraceQuery } from './types.ts';
-import { block, hop, type Walk } from './walk.ts';
+import { block, capitalise, hop, nameOf, the, type Walk } from './walk.ts';
 
 export interface ServiceAccess {
   /** The endpoint the request came through, if any. */
@@ -72,7 +72,7 @@ export function arriveAtService(
   const resource = query.resource ?? (bucket ? `arn:aws:s3:::${bucket.bucketName}/*` : '*');
   const serviceId = bucket?.id ?? `service:${service}`;
   const serviceKind = bucket ? 's3Bucket' : 'awsService';
-  const through = access.endpoint ? `through ${access.endpoint.id}` : 'at its public endpoint';
+  const through = access.endpoint ? `through ${nameOf(w, access.endpoint.id)}` : 'at its public endpoint';
 
   if (access.endpoint && bucket && vpc && access.endpoint.endpointType === 'Gateway' && bucket.region !== vpc.region) {
     return block(
@@ -80,7 +80,7 @@ export function arriveAtService(
       'forward',
       'ENDPOINT_REGION_MISMATCH',
       access.endpoint.id,
-      `${bucket.id} is in ${bucket.region} but gateway endpoint ${access.endpoint.id} serves ${vpc.region} only.`,
+      `${capitalise(the(w, bucket.id))} is in ${bucket.region} but ${the(w, access.endpoint.id)} serves ${vpc.region} only. A gateway endpoint reaches the service only in its own Region: reach this bucket through a NAT gateway, or keep the bucket in ${vpc.region}.`,
       [bucket.id],
     );
   }
@@ -132,7 +132,7 @@ export function arriveAtService(
           'forward',
           'VPCE_POLICY_RESTRICTION',
           endpoint.id,
-          `The policy of endpoint ${endpoint.id} does not allow ${action} on ${resource}: ${describeDecision(decision)}.`,
+          `The endpoint policy of ${the(w, endpoint.id)} does not allow ${action} on ${resource}: ${describeDecision(decision)}. An endpoint policy limits what can be done through the endpoint; allow this action and resource in it if the request is wanted.`,
         );
       }
     }
@@ -157,7 +157,7 @@ export function arriveAtService(
           'forward',
           'BUCKET_POLICY_RESTRICTION',
           bucket.id,
-          `The bucket policy of ${bucket.id} denies ${action} on ${resource} for this request (${keys}): ${describeDecision(decision)}.`,
+          `The bucket policy of ${the(w, bucket.id)} denies ${action} on ${resource} for this request (${keys}): ${describeDecision(decision)}. A bucket policy says who may use the bucket and from where (for example only through one endpoint, aws:SourceVpce); change the policy or send the request the way it requires.`,
           access.endpoint ? [access.endpoint.id] : undefined,
         );
       }

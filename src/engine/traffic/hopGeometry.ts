@@ -13,6 +13,7 @@ import type { Design } from '../model/types.ts';
 import { boundsOf, containsPoint, type Rect, type XY } from '../layout/geometry.ts';
 import type { Explanation, HopDirection, TraceResult } from './types.ts';
 import { planFlow, type Anchor, type Endpoints, type FlowPlan, type PlacedRects } from './hopPlan.ts';
+import { obstaclesOf, routeSegment } from './pathRoute.ts';
 
 export { planFlow, selectableIdOf, stepsOf, type FlowPlan, type PlacedRects, type Step } from './hopPlan.ts';
 
@@ -25,6 +26,11 @@ export interface Stop {
   blocked?: boolean;
   /** Set for an endpoint the design does not draw (the internet, a service, on-premises): what to call the point. */
   outside?: string;
+  /**
+   * Bends on the way here from the previous stop, so the path goes round the boxes of nodes it does not pass
+   * through (pathRoute.ts); absent when the straight line is clear.
+   */
+  via?: XY[];
 }
 
 export interface BlockMark {
@@ -35,6 +41,11 @@ export interface BlockMark {
   /** The design id of the component that drops the packet. */
   componentId: string;
   explanation?: Explanation;
+}
+
+/** The points a path's line passes from the previous stop to this one: its bends, then the stop. */
+export function legPoints(stop: Stop): XY[] {
+  return stop.via ? [...stop.via, stop.point] : [stop.point];
 }
 
 export interface FlowGeometry {
@@ -195,6 +206,12 @@ export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
     if (k === plan.blockedIndex) stop.blocked = true;
     return stop;
   });
+  // The lines between stops go round the nodes the packet does not pass through.
+  const obstacles = obstaclesOf(placed);
+  for (let k = 1; k < stops.length; k++) {
+    const via = routeSegment(stops[k - 1]!.point, stops[k]!.point, obstacles);
+    if (via.length) stops[k]!.via = via;
+  }
 
   let blocked: BlockMark | undefined;
   if (plan.blocked && plan.blockedIndex >= 0) {

@@ -9,3 +9,4 @@ export { effectiveRoutes, findRoute, type EffectiveRoute } from './routes.ts';
 export { EPHEMERAL } from './packet.ts';
 export { hopKindLabel, hopKindOf, hopTypeName } from './hopKinds.ts';
 export { serviceName } from './serviceNames.ts';
+export { componentName, describeComponent, mention, type ComponentName } from './names.ts';

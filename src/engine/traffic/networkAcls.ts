@@ -98,7 +98,7 @@ export function evaluateNetworkAcl(
       allowed: true,
       rule: lastAllow,
       ruleLabel: label,
-      detail: `${acl.id} ${label} allows ${describePorts(protocol, ports)} ${towards} ${lastAllow!.cidr}${except}`,
+      detail: `${label} allows ${describePorts(protocol, ports)} ${towards} ${lastAllow!.cidr}${except}`,
     };
   }
   if (denied.length > 0 && (remaining.length === 0 || allowedCount === 0)) {
@@ -110,7 +110,7 @@ export function evaluateNetworkAcl(
       allowed: false,
       rule,
       ruleLabel: label,
-      detail: `${acl.id} ${label} denies ${describePorts(protocol, part)} ${towards} ${rule.cidr}${partial ? ` (part of ${describePorts(protocol, ports)})` : ''}`,
+      detail: `${label} denies ${describePorts(protocol, part)} ${towards} ${rule.cidr}${partial ? ` (part of ${describePorts(protocol, ports)})` : ''}`,
     };
   }
   const label = `${direction} *`;
@@ -120,7 +120,7 @@ export function evaluateNetworkAcl(
     ruleLabel: label,
     detail:
       lastAllow !== undefined || denied.length > 0
-        ? `${acl.id}: ${describePorts(protocol, first)} matches no ${direction} rule${lastAllow ? ` after #${lastAllow.ruleNumber}` : ''}, so the final deny rule (*) drops it`
-        : `${acl.id}: no ${direction} rule matches ${describePorts(protocol, ports)}, so the final deny rule (*) drops it`,
+        ? `${describePorts(protocol, first)} matches no ${direction} rule${lastAllow ? ` after #${lastAllow.ruleNumber}` : ''}, so the final deny rule (*) drops it`
+        : `no ${direction} rule matches ${describePorts(protocol, ports)}, so the final deny rule (*) drops it`,
   };
 }

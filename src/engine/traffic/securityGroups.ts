@@ -43,10 +43,10 @@ function ruleMatchesPeer(rule: SecurityGroupRule, ip: number, group: SecurityGro
   return false;
 }
 
-function describePeer(rule: SecurityGroupRule): string {
+function describePeer(rule: SecurityGroupRule, name: (id: string) => string): string {
   return (
     rule.cidr ??
-    (rule.groupId ? `members of ${rule.groupId}` : rule.prefixListId ? `prefix list ${rule.prefixListId}` : '?')
+    (rule.groupId ? `members of ${name(rule.groupId)}` : rule.prefixListId ? `prefix list ${rule.prefixListId}` : '?')
   );
 }
 
@@ -63,6 +63,8 @@ export function evaluateSecurityGroups(
   protocol: TrafficProtocol,
   port: number,
   peers: PeerLookup,
+  /** What to call a group in the verdict's words (trace passes the design's names); the id by default. */
+  name: (id: string) => string = (id) => id,
 ): SgVerdict {
   const ports: PortRange = { from: port, to: port };
   for (const group of groups) {
@@ -78,17 +80,17 @@ export function evaluateSecurityGroups(
         group,
         rule,
         ruleLabel,
-        detail: `${group.id}: ${direction} rule ${rule.id ?? `#${i + 1}`} allows ${describePorts(protocol, ports)} ${direction === 'ingress' ? 'from' : 'to'} ${describePeer(rule)}`,
+        detail: `${name(group.id)}: ${direction === 'ingress' ? 'inbound' : 'outbound'} rule #${i + 1} allows ${describePorts(protocol, ports)} ${direction === 'ingress' ? 'from' : 'to'} ${describePeer(rule, name)}`,
       };
     }
   }
-  const names = groups.map((g) => g.id).join(', ');
+  const names = groups.map((g) => name(g.id)).join(', ');
   return {
     allowed: false,
     group: groups[0],
     detail:
       groups.length === 0
         ? `no security group is associated, so no ${direction} rule allows ${describePorts(protocol, ports)}`
-        : `no ${direction} rule in ${names} allows ${describePorts(protocol, ports)} ${direction === 'ingress' ? 'from' : 'to'} this address (security groups have allow rules only)`,
+        : `no ${direction === 'ingress' ? 'inbound' : 'outbound'} rule in ${names} allows ${describePorts(protocol, ports)} ${direction === 'ingress' ? 'from' : 'to'} this address (security groups have allow rules only)`,
   };
 }

@@ -3,10 +3,10 @@
  * rule or route that decided at each component and, where it stops, why.
  */
 import { formatIp, reservedRole, tryCidr, type ReservedRole } from '../cidr/cidr.ts';
-import { getOfKind, getResource, resourcesOfKind } from '../model/queries.ts';
+import { getOfKind, getResource, isPublicSubnet, resourcesOfKind } from '../model/queries.ts';
 import { isUnknownValue } from '../model/unknown.ts';
 import { applyFailures } from './failures.ts';
-import type { Design, ResourceId, Subnet } from '../model/types.ts';
+import type { Design, PeeringConnection, ResourceId, Subnet } from '../model/types.ts';
 import { resolveEndpoint, type Endpoint } from './endpoints.ts';
 import { answers, builtInServiceFor, describeAnswers } from './builtInServices.ts';
 import { arriveAtService } from './gatewayServices.ts';
@@ -15,8 +15,9 @@ import { EPHEMERAL, describePacket, type ClientPorts, type Packet } from './pack
 import { findRoute, type EffectiveRoute } from './routes.ts';
 import { evaluateSecurityGroups } from './securityGroups.ts';
 import { isGatewayService, isPublicAddress, serviceAddress, serviceOfEndpointName } from './services.ts';
+import { serviceName } from './serviceNames.ts';
 import type { Eni, HopKind, TraceOutcome, TraceQuery, TraceResult } from './types.ts';
-import { block, crossSubnets, hop, newWalk, relating, walkReturn, type Walk } from './walk.ts';
+import { block, capitalise, crossSubnets, hop, nameOf, newWalk, relating, the, walkReturn, type Walk } from './walk.ts';
 
 /** Port used when a query gives none: HTTPS, what most flows to AWS services and web tiers use. */
 export const DEFAULT_PORT = 443;
@@ -68,7 +69,9 @@ function securityGroupsAllow(
 ): boolean {
   if (eni.kind === 'natGateway') return true; // NAT gateways have no security groups.
   const groups = w.ix.groupsOf(eni);
-  const verdict = evaluateSecurityGroups(groups, direction, peerIp, packet.protocol, packet.dstPort, w.ix.peers);
+  const verdict = evaluateSecurityGroups(groups, direction, peerIp, packet.protocol, packet.dstPort, w.ix.peers, (id) =>
+    nameOf(w, id),
+  );
   const groupId = verdict.group?.id ?? eni.id;
   hop(w, 'forward', groupId, 'securityGroup', verdict.allowed ? 'allow' : 'deny', verdict.detail, verdict.ruleLabel);
   if (!verdict.allowed) {
@@ -77,7 +80,13 @@ function securityGroupsAllow(
       'forward',
       'ENI_SG_RULES_MISMATCH',
       groupId,
-      `The security groups of ${eni.id} (${groups.map((g) => g.id).join(', ') || 'none'}) have no ${direction === 'ingress' ? 'inbound' : 'outbound'} rule allowing ${describePacket(packet)}. Security groups only allow; anything no rule allows is dropped.`,
+      securityGroupMessage(
+        w,
+        eni,
+        groups.map((g) => g.id),
+        direction,
+        packet,
+      ),
       [...groups.map((g) => g.id), eni.id],
     );
   }
@@ -89,7 +98,7 @@ function securityGroupsAllow(
       group.id,
       'securityGroup',
       'allow',
-      `${group.id} is stateful: the reply to allowed ${direction === 'ingress' ? 'inbound' : 'outbound'} traffic is allowed whatever the rules say`,
+      `${nameOf(w, group.id)} is stateful: the reply to allowed ${direction === 'ingress' ? 'inbound' : 'outbound'} traffic is allowed whatever the rules say`,
     );
     return true;
   });
@@ -112,14 +121,18 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
           'forward',
           'NAT_GATEWAY_NOT_A_HOST',
           eni.id,
-          `${eni.id} is a NAT gateway, a managed service rather than a host: nothing on it accepts connections, so it cannot be reached or used as a bastion. Use a bastion instance (or a NAT instance) instead.`,
+          `${capitalise(the(w, eni.id))} is a managed service, not a host: nothing on it accepts connections, so it cannot be reached or used as a bastion. This is expected. To reach private instances, connect through a bastion host (or a NAT instance) in a public subnet instead.`,
+          undefined,
+          { expected: true },
         )
       : block(
           w,
           'forward',
           'NAT_GATEWAY_UNSOLICITED_INBOUND',
           eni.id,
-          `${eni.id} is a NAT gateway: it forwards only connections its private subnets start, so it drops traffic addressed to it.`,
+          `${capitalise(the(w, eni.id))} forwards only connections that its private subnets start, so it drops traffic addressed to it. This is expected: a NAT gateway lets private instances reach out, never lets anything in.`,
+          undefined,
+          { expected: true },
         );
   }
   if (!isGoal) {
@@ -128,7 +141,7 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       eni.id,
-      `The packet reached ${eni.id}, which is not its destination ${ep.label}.`,
+      `The packet reached ${nameOf(w, eni.id)}, which is not its destination ${endpointName(w, goal)}. A route table sends each packet to the target of its most specific matching route; check the routes on the way.`,
     );
   }
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
@@ -148,7 +161,7 @@ function arriveAtEni(w: Walk, eni: Eni, packet: Packet, goal: Goal): boolean {
       eni.id,
       eni.hopKind,
       'forward',
-      `${eni.id} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`,
+      `${nameOf(w, eni.id)} replies ${formatIp(packet.dstIp)} → ${formatIp(packet.srcIp)}`,
     );
     return true;
   });
@@ -189,7 +202,7 @@ function deliverInVpc(
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       vpcId,
-      `No subnet of ${vpcId} holds ${formatIp(packet.dstIp)}, so nothing there can receive it.`,
+      `No subnet of ${the(w, vpcId)} holds ${formatIp(packet.dstIp)}, so nothing there can receive it. Every address in a VPC lives in one of its subnets; add a subnet covering it or send the traffic to an address that exists.`,
     );
   }
   if (entry) replyRoute(w, subnet, packet, entry);
@@ -206,7 +219,9 @@ function deliverInVpc(
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       subnet.id,
-      `${formatIp(packet.dstIp)} is one of the addresses AWS reserves in ${subnet.id} (the first four and the last; this one is the ${reserved}): no host can hold it.`,
+      `${formatIp(packet.dstIp)} is one of the addresses AWS reserves in subnet "${nameOf(w, subnet.id)}" (the first four and the last; this one is the ${reserved}): no host can hold it. Use an address from the rest of the subnet.`,
+      undefined,
+      { concept: 'reserved-addresses' },
     );
   }
   if (ep.kind === 'address' && ep.ip === packet.dstIp) {
@@ -216,7 +231,7 @@ function deliverInVpc(
       subnet.id,
       'subnet',
       'forward',
-      `${formatIp(packet.dstIp)} lies in ${subnet.id} but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`,
+      `${formatIp(packet.dstIp)} lies in subnet "${nameOf(w, subnet.id)}" but no interface in the design holds it: assuming a host there that accepts ${describePacket(packet)}`,
     );
     w.replySteps.push(() => {
       hop(w, 'return', subnet.id, 'subnet', 'forward', `the host at ${formatIp(packet.dstIp)} replies`);
@@ -230,7 +245,9 @@ function deliverInVpc(
     'forward',
     'NO_ROUTE_TO_DESTINATION',
     subnet.id,
-    `No network interface in ${subnet.id} holds ${formatIp(packet.dstIp)}.`,
+    `No network interface in subnet "${nameOf(w, subnet.id)}" holds ${formatIp(packet.dstIp)}. Trace to an instance (or an address it holds) instead.`,
+    undefined,
+    { concept: 'network-interface' },
   );
 }
 
@@ -260,7 +277,7 @@ function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void
         'return',
         'NO_ROUTE_TO_DESTINATION',
         table?.id ?? subnet.id,
-        `Route table ${table?.id ?? '(none)'} of ${subnet.id} has no route for the reply to ${formatIp(replyTo)}, which came in through ${entry.gatewayId}.`,
+        `${table ? capitalise(the(w, table.id)) : 'No route table'} of subnet "${nameOf(w, subnet.id)}" has no route for the reply to ${formatIp(replyTo)}, which came in through ${the(w, entry.gatewayId)}. A reply is routed like any packet, so the destination's route table needs a route back; add one to ${nameOf(w, entry.gatewayId)}.`,
         [entry.gatewayId, subnet.id],
       );
     }
@@ -271,7 +288,7 @@ function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void
       table.id,
       'routeTable',
       ok ? 'forward' : 'deny',
-      `reply to ${formatIp(replyTo)}: route ${route.destination} → ${route.targetId}${ok ? '' : ` (the request came in through ${entry.gatewayId})`}`,
+      `reply to ${formatIp(replyTo)}: route ${route.destination} → ${targetName(w, route)}${ok ? '' : ` (the request came in through ${nameOf(w, entry.gatewayId)})`}`,
       route.id,
     );
     if (ok) return true;
@@ -280,7 +297,7 @@ function replyRoute(w: Walk, subnet: Subnet, packet: Packet, entry: Entry): void
       'return',
       'NO_ROUTE_TO_DESTINATION',
       table.id,
-      `The reply to ${formatIp(replyTo)} leaves ${subnet.id} by route ${route.id} to ${route.targetId}, not back through ${entry.gatewayId} where the request came in, so the client never gets it.`,
+      `The reply to ${formatIp(replyTo)} leaves subnet "${nameOf(w, subnet.id)}" by the route to ${route.destination} (to ${targetName(w, route)}), not back through ${the(w, entry.gatewayId)} where the request came in, so the client never gets it. Replies must go back the way the request came (no asymmetric routing): route ${formatIp(replyTo)} to ${nameOf(w, entry.gatewayId)} in ${the(w, table.id)}.`,
       [route.id, entry.gatewayId, subnet.id],
     );
   });
@@ -296,7 +313,7 @@ function blackhole(w: Walk, route: EffectiveRoute, tableId: string, why: string)
     tableId,
     'routeTable',
     'deny',
-    `route ${route.destination} → ${route.targetId} is a blackhole: ${why}`,
+    `route ${route.destination} → ${targetName(w, route)} is a blackhole: ${why}`,
     route.id,
   );
   return block(
@@ -304,7 +321,7 @@ function blackhole(w: Walk, route: EffectiveRoute, tableId: string, why: string)
     'forward',
     'BAD_STATE_ROUTE',
     route.id === 'local' ? tableId : route.id,
-    `Route ${route.destination} → ${route.targetId} in ${tableId} is a blackhole: ${why}. AWS drops what it matches.`,
+    `The route to ${route.destination} in ${the(w, tableId)} is a blackhole: ${why}. AWS drops what a blackhole route matches; point the route at a working target or remove it.`,
     [tableId, route.targetId],
   );
 }
@@ -317,19 +334,21 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       subnet.id,
-      `${subnet.id} has no route table (and its VPC no main route table), so nothing leaves it.`,
+      `Subnet "${nameOf(w, subnet.id)}" has no route table (and its VPC no main route table), so nothing leaves it. Associate a route table with the subnet.`,
     );
   }
   const route = findRoute(w.ix.routes(table), packet.dstIp);
   if (!route) {
     hop(w, 'forward', table.id, 'routeTable', 'deny', `no route matches ${formatIp(packet.dstIp)}`);
+    const internet = isPublicAddress(packet.dstIp);
     return block(
       w,
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       table.id,
-      `Route table ${table.id} (used by ${subnet.id}) has no route for ${formatIp(packet.dstIp)}.`,
+      `${capitalise(the(w, table.id))} (used by subnet "${nameOf(w, subnet.id)}") has no route for ${formatIp(packet.dstIp)}. A route table sends traffic only where one of its routes matches. ${internet ? `This subnet is private: to reach the internet, add a route 0.0.0.0/0 to a NAT gateway in a public subnet (or, for a public subnet, to the internet gateway).` : `Add a route for ${formatIp(packet.dstIp)}'s network (to a peering connection, gateway or appliance).`}`,
       [subnet.id],
+      internet ? { concept: 'private-subnet' } : undefined,
     );
   }
   // A gateway endpoint named as the destination: only its prefix-list route leads there.
@@ -342,7 +361,7 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
       table.id,
       'routeTable',
       'deny',
-      `route ${route.destination} → ${route.targetId} matches ${formatIp(packet.dstIp)}, not a route to ${via}`,
+      `route ${route.destination} → ${targetName(w, route)} matches ${formatIp(packet.dstIp)}, not a route to ${nameOf(w, via)}`,
       route.id,
     );
     return block(
@@ -350,8 +369,9 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       table.id,
-      `Route table ${table.id} (used by ${subnet.id}) sends ${ep.service} traffic by route ${route.id} to ${route.targetId}, not through gateway endpoint ${via}: an endpoint is used only by the route tables associated with it.`,
+      `${capitalise(the(w, table.id))} (used by subnet "${nameOf(w, subnet.id)}") sends ${ep.service} traffic by the route to ${route.destination} (to ${targetName(w, route)}), not through ${the(w, via)}. A gateway endpoint is used only by the route tables associated with it: associate this route table with the endpoint.`,
       [route.id, via],
+      { concept: 'gateway-endpoint' },
     );
   }
   const target = route.targetId === 'local' ? undefined : getResource(w.ix.design, route.targetId);
@@ -375,12 +395,12 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
       'forward',
       'TARGET_NOT_MODELLED',
       route.id,
-      `Route ${route.id} in ${table.id} sends ${formatIp(packet.dstIp)} to ${what}; the trace cannot tell what happens beyond it.`,
+      `The route to ${route.destination} in ${the(w, table.id)} sends ${formatIp(packet.dstIp)} to ${what}; the trace cannot tell what happens beyond it.`,
       [table.id],
     );
   }
   if (route.targetId !== 'local' && !target)
-    return blackhole(w, route, table.id, `its target ${route.targetId} does not exist`);
+    return blackhole(w, route, table.id, `its target does not exist in the design`);
   const origin =
     route.origin === 'propagated' ? ' (propagated)' : route.origin === 'prefixList' ? ' (prefix list)' : '';
   hop(
@@ -389,7 +409,7 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
     table.id,
     'routeTable',
     'forward',
-    `route ${route.destination} → ${route.targetId}${origin} is the most specific match for ${formatIp(packet.dstIp)}`,
+    `route ${route.destination} → ${targetName(w, route)}${origin} is the most specific match for ${formatIp(packet.dstIp)}`,
     route.id,
   );
   if (!target) return deliverInVpc(w, subnet.vpcId, subnet, packet, goal);
@@ -408,7 +428,7 @@ function routeFromSubnet(w: Walk, subnet: Subnet, packet: Packet, goal: Goal): b
     case 'vpcEndpoint':
       return viaGatewayEndpoint(w, target.id, subnet, packet, goal, route, table.id);
     default:
-      return blackhole(w, route, table.id, `${target.id} is a ${target.kind}, which cannot carry traffic`);
+      return blackhole(w, route, table.id, `${the(w, target.id)} cannot carry traffic`);
   }
 }
 
@@ -430,7 +450,12 @@ function viaInternetGateway(
 ): boolean {
   const igw = getOfKind(w.ix.design, igwId, 'internetGateway')!;
   if (igw.vpcId !== subnet.vpcId)
-    return blackhole(w, route, tableId, `${igwId} is ${igw.vpcId ? `attached to ${igw.vpcId}` : 'detached'}`);
+    return blackhole(
+      w,
+      route,
+      tableId,
+      `${the(w, igwId)} is ${igw.vpcId ? `attached to another VPC (${nameOf(w, igw.vpcId)})` : 'not attached to any VPC'}`,
+    );
   const sender = w.ix.privateIps.get(subnet.vpcId)?.get(packet.srcIp);
   if (
     sender?.kind === 'natGateway' &&
@@ -441,19 +466,19 @@ function viaInternetGateway(
       'forward',
       'PRIVATE_NAT_GATEWAY_TO_INTERNET',
       sender.id,
-      `${sender.id} is a private NAT gateway: it has no public address, and the internet gateway drops traffic routed to it from a private NAT gateway.`,
+      `${capitalise(the(w, sender.id))} is a private NAT gateway: it has no public address, so the internet gateway drops its traffic. A private NAT gateway only connects to other private networks; for the internet, use a public NAT gateway with an Elastic IP address.`,
       [igwId, route.id],
     );
   }
   if (!sender?.publicIp) {
-    const who = sender?.id ?? formatIp(packet.srcIp);
+    const who = sender ? nameOf(w, sender.id) : formatIp(packet.srcIp);
     if (sender?.kind === 'natGateway') {
       return block(
         w,
         'forward',
         'NAT_GATEWAY_NO_ELASTIC_IP',
         sender.id,
-        `${sender.id} has no Elastic IP address, so it cannot send traffic to the internet.`,
+        `${capitalise(the(w, sender.id))} has no Elastic IP address, so it cannot send traffic to the internet. A public NAT gateway sends everything from its Elastic IP address: allocate one and associate it with the NAT gateway.`,
         [igwId],
       );
     }
@@ -470,7 +495,7 @@ function viaInternetGateway(
       'forward',
       'IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS',
       igwId,
-      `${who} has no public IPv4 or Elastic IP address, so ${igwId} cannot carry its traffic to the internet (a private address is never routed on the internet).`,
+      `${who} has no public IPv4 or Elastic IP address, so ${the(w, igwId)} cannot carry its traffic to the internet: the internet gateway swaps a private address for its public one, and a private address is never routed on the internet. Give it a public IPv4 or Elastic IP address, or send its traffic through a NAT gateway.`,
       sender ? [sender.id] : undefined,
     );
   }
@@ -481,8 +506,9 @@ function viaInternetGateway(
       'forward',
       'IGW_PRIVATE_DESTINATION',
       igwId,
-      `${formatIp(packet.dstIp)} is a private address: the internet gateway does not route it (private ranges are not reachable on the internet).`,
+      `${formatIp(packet.dstIp)} is a private address: the internet gateway does not route it, because private ranges are not reachable on the internet. This is expected; reach a private network through peering, a VPN or Direct Connect instead.`,
       [route.id],
+      { expected: true },
     );
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
@@ -494,7 +520,7 @@ function viaInternetGateway(
     igwId,
     'internetGateway',
     'forward',
-    `translates source ${formatIp(before)} → ${formatIp(publicIp.address)}${publicIp.assumed ? ' (public IP assigned at launch; address assumed)' : publicIp.elasticIpId ? ` (Elastic IP ${publicIp.elasticIpId})` : ''}`,
+    `translates source ${formatIp(before)} → ${formatIp(publicIp.address)}${publicIp.assumed ? ' (public IP assigned at launch; address assumed)' : publicIp.elasticIpId ? ` (Elastic IP ${nameOf(w, publicIp.elasticIpId)})` : ''}`,
   );
   packet.srcIp = publicIp.address;
   w.replySteps.push(() => {
@@ -554,7 +580,7 @@ function enterFromInternet(w: Walk, eni: Eni, packet: Packet, goal: Goal): boole
       'forward',
       'NO_INTERNET_GATEWAY',
       eni.vpcId,
-      `${eni.vpcId} has no internet gateway attached, so nothing on the internet reaches ${eni.id}.`,
+      `${capitalise(the(w, eni.vpcId))} has no internet gateway attached, so nothing on the internet reaches ${nameOf(w, eni.id)}. An internet gateway is a VPC's only door to the internet: attach one and route the subnet's 0.0.0.0/0 to it.`,
       [eni.id],
     );
   }
@@ -572,8 +598,9 @@ function enterFromInternet(w: Walk, eni: Eni, packet: Packet, goal: Goal): boole
       'forward',
       'NAT_GATEWAY_UNSOLICITED_INBOUND',
       eni.id,
-      `${eni.id} is a NAT gateway: it lets its private subnets start connections out, but "external services can't initiate a connection" through it.`,
+      `${capitalise(the(w, eni.id))} lets its private subnets start connections out, but nothing on the internet can start a connection in through it. This is expected: to let users in, put a load balancer or a bastion host in a public subnet.`,
       [igw.id],
+      { expected: true },
     );
   }
   const publicAddress = packet.dstIp;
@@ -625,7 +652,7 @@ function isLoop(w: Walk, id: string, route: EffectiveRoute, tableId: string): bo
     tableId,
     'routeTable',
     'deny',
-    `route ${route.destination} → ${id} sends the packet back to ${id}, which it has already passed`,
+    `route ${route.destination} → ${nameOf(w, id)} sends the packet back to ${nameOf(w, id)}, which it has already passed`,
     route.id,
   );
   block(
@@ -633,7 +660,7 @@ function isLoop(w: Walk, id: string, route: EffectiveRoute, tableId: string): bo
     'forward',
     'ROUTING_LOOP',
     route.id,
-    `Route ${route.id} in ${tableId} sends the packet back to ${id}, which already forwarded it: the traffic loops and is dropped.`,
+    `The route to ${route.destination} in ${the(w, tableId)} sends the packet back to ${nameOf(w, id)}, which already forwarded it: the traffic loops and is dropped. The subnet a NAT device sits in must route onwards (to the internet gateway), not back to the device.`,
     [tableId, id],
   );
   return true;
@@ -649,9 +676,10 @@ function viaNatGateway(
   tableId: string,
 ): boolean {
   const nat = w.ix.enis.get(natId);
-  if (!nat) return blackhole(w, route, tableId, `${natId} is not in a subnet`);
+  if (!nat) return blackhole(w, route, tableId, `${the(w, natId)} is not in a subnet`);
   if (isLoop(w, nat.id, route, tableId)) return false;
-  if (nat.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${natId} is in another VPC (${nat.vpcId})`);
+  if (nat.vpcId !== subnet.vpcId)
+    return blackhole(w, route, tableId, `${the(w, natId)} is in another VPC (${nameOf(w, nat.vpcId)})`);
   const natSubnet = subnetOf(w.ix, nat);
   if (!crossSubnets(w, subnet, natSubnet, packet)) return false;
   const before = { ip: packet.srcIp, ports: packet.srcPorts };
@@ -699,8 +727,9 @@ function viaAppliance(
   tableId: string,
 ): boolean {
   const eni = w.ix.enis.get(targetId);
-  if (!eni) return blackhole(w, route, tableId, `${targetId} is not in a subnet`);
-  if (eni.vpcId !== subnet.vpcId) return blackhole(w, route, tableId, `${targetId} is in another VPC (${eni.vpcId})`);
+  if (!eni) return blackhole(w, route, tableId, `${the(w, targetId)} is not in a subnet`);
+  if (eni.vpcId !== subnet.vpcId)
+    return blackhole(w, route, tableId, `${the(w, targetId)} is in another VPC (${nameOf(w, eni.vpcId)})`);
   if (isLoop(w, eni.id, route, tableId)) return false;
   const applianceSubnet = subnetOf(w.ix, eni);
   if (!crossSubnets(w, subnet, applianceSubnet, packet)) return false;
@@ -711,7 +740,7 @@ function viaAppliance(
       targetId,
       'networkInterface',
       'forward',
-      `${targetId} is the primary network interface of ${eni.id}`,
+      `${nameOf(w, targetId)} is the primary network interface of ${nameOf(w, eni.id)}`,
     );
   if (!securityGroupsAllow(w, eni, 'ingress', packet.srcIp, packet)) return false;
   if (eni.sourceDestCheck) {
@@ -721,14 +750,14 @@ function viaAppliance(
       eni.id,
       eni.hopKind,
       'deny',
-      `source/destination check is on: ${eni.id} drops traffic not addressed to it`,
+      `source/destination check is on: ${nameOf(w, eni.id)} drops traffic not addressed to it`,
     );
     return block(
       w,
       'forward',
       'ENI_SOURCE_DEST_CHECK_RESTRICTION',
       eni.id,
-      `${eni.id} has source/destination checking on, so it drops traffic addressed to ${formatIp(packet.dstIp)} instead of forwarding it. Turn the check off on a NAT instance.`,
+      `${capitalise(the(w, eni.id))} has its source/destination check on, so it drops traffic addressed to ${formatIp(packet.dstIp)} instead of forwarding it. The check makes an instance accept only its own traffic; a NAT instance or other appliance forwards others' traffic, so turn the check off on it.`,
       [route.id],
     );
   }
@@ -786,25 +815,8 @@ function viaPeering(
   const pcx = getOfKind(w.ix.design, pcxId, 'peeringConnection')!;
   const vpcId = subnet.vpcId;
   if (pcx.requesterVpcId !== vpcId && pcx.accepterVpcId !== vpcId)
-    return blackhole(w, route, tableId, `${pcxId} does not connect ${vpcId}`);
-  if (pcx.status !== 'active') {
-    hop(
-      w,
-      'forward',
-      pcx.id,
-      'peeringConnection',
-      'deny',
-      `status ${pcx.status}: only an active peering connection carries traffic`,
-    );
-    return block(
-      w,
-      'forward',
-      'BAD_STATE_ROUTE',
-      pcx.id,
-      `Peering connection ${pcx.id} is ${pcx.status}, not active, so route ${route.id} is a blackhole until the request is accepted.`,
-      [route.id, tableId],
-    );
-  }
+    return blackhole(w, route, tableId, `${the(w, pcxId)} does not connect ${the(w, vpcId)}`);
+  if (pcx.status !== 'active') return peeringNotActive(w, pcx, [route.id, tableId]);
   const peerVpc = pcx.requesterVpcId === vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
   if (!inVpc(w.ix, vpcId, packet.srcIp)) {
     hop(
@@ -813,15 +825,16 @@ function viaPeering(
       pcx.id,
       'peeringConnection',
       'deny',
-      `source ${formatIp(packet.srcIp)} is not an address of ${vpcId}`,
+      `source ${formatIp(packet.srcIp)} is not an address of ${nameOf(w, vpcId)}`,
     );
     return block(
       w,
       'forward',
       'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR',
       pcx.id,
-      `Traffic through ${pcx.id} must come from an address of ${vpcId}; ${formatIp(packet.srcIp)} is not one (no edge-to-edge routing through a peering connection).`,
+      `Traffic through ${the(w, pcx.id)} must come from an address of ${the(w, vpcId)}; ${formatIp(packet.srcIp)} is not one. This is expected: a peering connection carries traffic only between its two VPCs' own addresses (no edge-to-edge routing), so traffic that entered through a gateway or another peering cannot go on through it. Give that traffic its own path.`,
       [route.id],
+      { concept: 'edge-to-edge-routing', expected: true },
     );
   }
   if (isUnknownVpc(w.ix, peerVpc) && !isPublicAddress(packet.dstIp) && vpcsHolding(w.ix, packet.dstIp).length === 0) {
@@ -834,15 +847,16 @@ function viaPeering(
       pcx.id,
       'peeringConnection',
       'deny',
-      `destination ${formatIp(packet.dstIp)} is not in ${peerVpc}'s CIDR blocks`,
+      `destination ${formatIp(packet.dstIp)} is not in ${nameOf(w, peerVpc)}'s CIDR blocks`,
     );
     return block(
       w,
       'forward',
       'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR',
       pcx.id,
-      `${formatIp(packet.dstIp)} is not an address of ${peerVpc}, the VPC at the other end of ${pcx.id} (route ${route.id} sends it there). Peering is not transitive, and the peer's internet gateway, NAT, VPN or endpoints cannot be used through it.`,
+      `${formatIp(packet.dstIp)} is not an address of ${the(w, peerVpc)}, the VPC at the other end of ${the(w, pcx.id)} (the route to ${route.destination} in ${the(w, tableId)} sends it there). This is expected: peering is not transitive, and the peer's internet gateway, NAT gateway, VPN or endpoints cannot be used through it. To reach ${formatIp(packet.dstIp)}, peer directly with the VPC that holds it and add routes on both sides.`,
       [route.id, tableId],
+      { expected: true },
     );
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
@@ -852,10 +866,10 @@ function viaPeering(
     pcx.id,
     'peeringConnection',
     'forward',
-    `carries ${describePacket(packet)} from ${vpcId} to ${peerVpc}`,
+    `carries ${describePacket(packet)} from ${nameOf(w, vpcId)} to ${nameOf(w, peerVpc)}`,
   );
   w.replySteps.push(() => {
-    hop(w, 'return', pcx.id, 'peeringConnection', 'forward', `carries the reply back to ${vpcId}`);
+    hop(w, 'return', pcx.id, 'peeringConnection', 'forward', `carries the reply back to ${nameOf(w, vpcId)}`);
     return true;
   });
   return relating(w, pcx.id, () =>
@@ -881,7 +895,7 @@ function arriveInUnknownVpc(w: Walk, pcxId: ResourceId, peerVpc: ResourceId, sub
     pcxId,
     'peeringConnection',
     'forward',
-    `carries ${describePacket(packet)} from ${subnet.vpcId} to ${peerVpc}`,
+    `carries ${describePacket(packet)} from ${nameOf(w, subnet.vpcId)} to ${nameOf(w, peerVpc)}`,
   );
   hop(
     w,
@@ -889,7 +903,7 @@ function arriveInUnknownVpc(w: Walk, pcxId: ResourceId, peerVpc: ResourceId, sub
     peerVpc,
     'vpc',
     'forward',
-    `${formatIp(packet.dstIp)} is assumed to be in ${peerVpc}, whose CIDR blocks, groups and network ACLs the design does not give`,
+    `${formatIp(packet.dstIp)} is assumed to be in ${nameOf(w, peerVpc)}, whose CIDR blocks, groups and network ACLs the design does not give`,
   );
   w.replySteps.push(() => {
     hop(
@@ -898,9 +912,9 @@ function arriveInUnknownVpc(w: Walk, pcxId: ResourceId, peerVpc: ResourceId, sub
       peerVpc,
       'vpc',
       'forward',
-      `${formatIp(packet.dstIp)} replies (assumed: ${peerVpc} routes ${subnet.vpcId} back to ${pcxId})`,
+      `${formatIp(packet.dstIp)} replies (assumed: ${nameOf(w, peerVpc)} routes ${nameOf(w, subnet.vpcId)} back to ${nameOf(w, pcxId)})`,
     );
-    hop(w, 'return', pcxId, 'peeringConnection', 'forward', `carries the reply back to ${subnet.vpcId}`);
+    hop(w, 'return', pcxId, 'peeringConnection', 'forward', `carries the reply back to ${nameOf(w, subnet.vpcId)}`);
     return true;
   });
   w.arrived = true;
@@ -928,24 +942,7 @@ function startFromUnknownPeer(
   if (!pcx) return undefined;
   const peerVpc = pcx.requesterVpcId === subnet.vpcId ? pcx.accepterVpcId : pcx.requesterVpcId;
   if (!isUnknownVpc(w.ix, peerVpc)) return undefined;
-  if (pcx.status !== 'active') {
-    hop(
-      w,
-      'forward',
-      pcx.id,
-      'peeringConnection',
-      'deny',
-      `status ${pcx.status}: only an active peering connection carries traffic`,
-    );
-    return block(
-      w,
-      'forward',
-      'BAD_STATE_ROUTE',
-      pcx.id,
-      `Peering connection ${pcx.id} is ${pcx.status}, not active, so nothing from ${peerVpc} comes through it.`,
-      [route!.id],
-    );
-  }
+  if (pcx.status !== 'active') return peeringNotActive(w, pcx, [route!.id]);
   const packet: Packet = {
     protocol,
     srcIp,
@@ -959,11 +956,18 @@ function startFromUnknownPeer(
     peerVpc,
     'vpc',
     'forward',
-    `${formatIp(srcIp)} is assumed to be in ${peerVpc} (its CIDR blocks are not known), across ${pcx.id}; client ports assumed: ${EPHEMERAL.anyClient.label}`,
+    `${formatIp(srcIp)} is assumed to be in ${nameOf(w, peerVpc)} (its CIDR blocks are not known), across ${nameOf(w, pcx.id)}; client ports assumed: ${EPHEMERAL.anyClient.label}`,
   );
-  hop(w, 'forward', pcx.id, 'peeringConnection', 'forward', `carries ${describePacket(packet)} into ${subnet.vpcId}`);
+  hop(
+    w,
+    'forward',
+    pcx.id,
+    'peeringConnection',
+    'forward',
+    `carries ${describePacket(packet)} into ${nameOf(w, subnet.vpcId)}`,
+  );
   w.replySteps.push(() => {
-    hop(w, 'return', pcx.id, 'peeringConnection', 'forward', `carries the reply to ${peerVpc}`);
+    hop(w, 'return', pcx.id, 'peeringConnection', 'forward', `carries the reply to ${nameOf(w, peerVpc)}`);
     hop(w, 'return', peerVpc, 'vpc', 'forward', `${formatIp(srcIp)} receives the reply`);
     return true;
   });
@@ -985,7 +989,12 @@ function viaVirtualGateway(
 ): boolean {
   const vgw = getOfKind(w.ix.design, vgwId, 'virtualPrivateGateway')!;
   if (vgw.vpcId !== subnet.vpcId)
-    return blackhole(w, route, tableId, `${vgwId} is ${vgw.vpcId ? `attached to ${vgw.vpcId}` : 'detached'}`);
+    return blackhole(
+      w,
+      route,
+      tableId,
+      `${the(w, vgwId)} is ${vgw.vpcId ? `attached to another VPC (${nameOf(w, vgw.vpcId)})` : 'not attached to any VPC'}`,
+    );
   const vpns = resourcesOfKind(w.ix.design, 'vpnConnection').filter((r) => r.vpnGatewayId === vgwId);
   const dx = resourcesOfKind(w.ix.design, 'directConnectGateway').filter((r) =>
     r.virtualPrivateGatewayIds.includes(vgwId),
@@ -1004,7 +1013,7 @@ function viaVirtualGateway(
       'forward',
       'BAD_STATE_VPN',
       vgwId,
-      `${vgwId} has no VPN connection or Direct Connect gateway, so traffic routed to it goes nowhere.`,
+      `${capitalise(the(w, vgwId))} has no VPN connection or Direct Connect gateway, so traffic routed to it goes nowhere. A virtual private gateway is only the AWS end of a link: add a VPN connection (or a Direct Connect gateway) that uses it.`,
       [route.id],
     );
   }
@@ -1015,7 +1024,7 @@ function viaVirtualGateway(
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       tableId,
-      `Route ${route.id} sends ${formatIp(packet.dstIp)} to ${vgwId}, out to the on-premises network, not to ${ep.label}.`,
+      `The route to ${route.destination} in ${the(w, tableId)} sends ${formatIp(packet.dstIp)} to ${the(w, vgwId)}, out to the on-premises network, not to ${endpointName(w, goal)}. The most specific route wins: add a more specific route towards ${endpointName(w, goal)}.`,
       [route.id, vgwId],
     );
   }
@@ -1038,15 +1047,16 @@ function viaVirtualGateway(
       vgwId,
       'virtualPrivateGateway',
       'deny',
-      `no VPN or Direct Connect route covers ${formatIp(packet.dstIp)} (${links.map((l) => `${l.id}: ${l.cidrs!.join(', ') || 'no routes'}`).join('; ')})`,
+      `no VPN or Direct Connect route covers ${formatIp(packet.dstIp)} (${links.map((l) => `${nameOf(w, l.id)}: ${l.cidrs!.join(', ') || 'no routes'}`).join('; ')})`,
     );
     return block(
       w,
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       vgwId,
-      `${vgwId} has no route for ${formatIp(packet.dstIp)}: its static VPN routes cover only ${links.flatMap((l) => l.cidrs ?? []).join(', ') || 'nothing'}, so the address is not on-premises as far as the VPN knows.`,
+      `${capitalise(the(w, vgwId))} has no route for ${formatIp(packet.dstIp)}: its static VPN routes cover only ${links.flatMap((l) => l.cidrs ?? []).join(', ') || 'nothing'}, so the address is not on-premises as far as the VPN knows. Add the on-premises range to the VPN connection's static routes.`,
       [route.id, ...links.map((l) => l.id)],
+      { concept: 'vpn-connection' },
     );
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
@@ -1057,7 +1067,7 @@ function viaVirtualGateway(
     vgwId,
     'virtualPrivateGateway',
     'forward',
-    `sends ${describePacket(packet)} towards on-premises over ${link}`,
+    `sends ${describePacket(packet)} towards on-premises over ${nameOf(w, link)}`,
   );
   hop(
     w,
@@ -1068,8 +1078,15 @@ function viaVirtualGateway(
     `${formatIp(packet.dstIp)} in the on-premises network receives it`,
   );
   w.replySteps.push(() => {
-    hop(w, 'return', 'on-premises', 'onPremises', 'forward', `${formatIp(packet.dstIp)} replies over ${link}`);
-    hop(w, 'return', vgwId, 'virtualPrivateGateway', 'forward', `carries the reply into ${subnet.vpcId}`);
+    hop(
+      w,
+      'return',
+      'on-premises',
+      'onPremises',
+      'forward',
+      `${formatIp(packet.dstIp)} replies over ${nameOf(w, link)}`,
+    );
+    hop(w, 'return', vgwId, 'virtualPrivateGateway', 'forward', `carries the reply into ${nameOf(w, subnet.vpcId)}`);
     return true;
   });
   w.arrived = true;
@@ -1092,7 +1109,7 @@ function viaGatewayEndpoint(
 ): boolean {
   const endpoint = getOfKind(w.ix.design, endpointId, 'vpcEndpoint')!;
   if (endpoint.endpointType !== 'Gateway' || endpoint.vpcId !== subnet.vpcId) {
-    return blackhole(w, route, tableId, `${endpointId} is not a gateway endpoint of ${subnet.vpcId}`);
+    return blackhole(w, route, tableId, `${the(w, endpointId)} is not a gateway endpoint of ${the(w, subnet.vpcId)}`);
   }
   if (!crossSubnets(w, subnet, undefined, packet)) return false;
   const ep = goal.endpoint;
@@ -1106,7 +1123,14 @@ function viaGatewayEndpoint(
     `gateway endpoint carries ${describePacket(packet)} to ${service} privately (source stays ${formatIp(packet.srcIp)})`,
   );
   w.replySteps.push(() => {
-    hop(w, 'return', endpoint.id, 'vpcEndpoint', 'forward', `carries ${service}'s reply back into ${subnet.vpcId}`);
+    hop(
+      w,
+      'return',
+      endpoint.id,
+      'vpcEndpoint',
+      'forward',
+      `carries ${service}'s reply back into ${nameOf(w, subnet.vpcId)}`,
+    );
     return true;
   });
   return arriveAtService(
@@ -1167,7 +1191,7 @@ function startFromEni(
     return true;
   }
   w.replySteps.push(() => {
-    hop(w, 'return', eni.id, eni.hopKind, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
+    hop(w, 'return', eni.id, eni.hopKind, 'forward', `${nameOf(w, eni.id)} receives the reply at ${formatIp(srcIp)}`);
     return true;
   });
   if (!securityGroupsAllow(w, eni, 'egress', packet.dstIp, packet)) return false;
@@ -1242,7 +1266,7 @@ function startFromAddress(
     subnet.id,
     'subnet',
     'forward',
-    `a host at ${formatIp(srcIp)} in ${subnet.id} (no interface in the design holds it, so no security group applies) sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`,
+    `a host at ${formatIp(srcIp)} in subnet "${nameOf(w, subnet.id)}" (no interface in the design holds it, so no security group applies) sends ${describePacket(packet)}; client ports assumed: ${packet.srcPorts.label}`,
   );
   w.replySteps.push(() => {
     hop(w, 'return', subnet.id, 'subnet', 'forward', `the host at ${formatIp(srcIp)} receives the reply`);
@@ -1283,8 +1307,9 @@ function startFromInternet(
           'forward',
           'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
           ep.eni.id,
-          `${ep.eni.id} has no public IPv4 or Elastic IP address, so nothing on the internet can address it (${describeEni(ep.eni, ep.ip ?? ep.eni.privateIps[0]!)} is private).`,
+          notReachableFromInternet(w, ep.eni, ep.ip),
           [w.ix.internetGateways.get(ep.eni.vpcId)?.id ?? ep.eni.vpcId],
+          { expected: true },
         );
       }
       if (gatewayId && w.ix.internetGateways.get(ep.eni.vpcId)?.id !== gatewayId) {
@@ -1293,7 +1318,7 @@ function startFromInternet(
           'forward',
           'NO_INTERNET_GATEWAY',
           gatewayId,
-          `${gatewayId} is not the internet gateway of ${ep.eni.vpcId}, so traffic entering through it cannot reach ${ep.eni.id}.`,
+          `${capitalise(the(w, gatewayId))} is not the internet gateway of ${the(w, ep.eni.vpcId)}, so traffic entering through it cannot reach ${nameOf(w, ep.eni.id)}. Each VPC has its own internet gateway.`,
         );
       }
       packet.dstIp = publicIp.address;
@@ -1305,7 +1330,9 @@ function startFromInternet(
         'forward',
         'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS',
         ep.subnet.id,
-        `${formatIp(ep.ip)} is a private address in ${ep.subnet.id}: nothing on the internet can address it.`,
+        `${formatIp(ep.ip)} is a private address in subnet "${nameOf(w, ep.subnet.id)}": nothing on the internet can address it. This is expected: private addresses are not routed on the internet; to let users in, use a load balancer or a bastion host in a public subnet.`,
+        undefined,
+        { expected: true },
       );
     case 'onPremises':
       return block(
@@ -1313,7 +1340,9 @@ function startFromInternet(
         'forward',
         'IGW_PRIVATE_DESTINATION',
         'internet',
-        `${formatIp(ep.ip)} is a private address: it is not reachable over the internet.`,
+        `${formatIp(ep.ip)} is a private address: it is not reachable over the internet. This is expected; reach a private network through a VPN or Direct Connect.`,
+        undefined,
+        { expected: true },
       );
     case 'internet':
       packet.dstIp = ep.ip;
@@ -1325,7 +1354,9 @@ function startFromInternet(
           'forward',
           'NO_ROUTE_TO_DESTINATION',
           ep.viaEndpointId,
-          `Gateway endpoint ${ep.viaEndpointId} is reached only from the subnets of its VPC whose route tables it is associated with, not from the internet.`,
+          `${capitalise(the(w, ep.viaEndpointId))} is reached only from the subnets of its VPC whose route tables it is associated with, not from the internet. This is expected: a gateway endpoint is a route-table target inside its VPC.`,
+          undefined,
+          { concept: 'gateway-endpoint', expected: true },
         );
       }
       packet.dstIp = serviceAddress(ep.service);
@@ -1359,7 +1390,9 @@ function startFromOnPremises(
       'forward',
       'NO_PATH_FROM_ON_PREMISES',
       gatewayId ?? 'on-premises',
-      `Traffic from on-premises reaches only addresses inside the VPCs of the design, not ${ep.label} (no edge-to-edge routing through a VPC's gateways).`,
+      `Traffic from on-premises reaches only addresses inside the VPCs of the design, not ${endpointName(w, goal)}. This is expected: a VPN or Direct Connect link cannot be used to reach a VPC's internet gateway, NAT gateway or endpoints (no edge-to-edge routing).`,
+      undefined,
+      { expected: true },
     );
   }
   const vpcId = ep.kind === 'eni' ? ep.eni.vpcId : ep.vpcId;
@@ -1374,11 +1407,20 @@ function startFromOnPremises(
       'forward',
       'NO_PATH_FROM_ON_PREMISES',
       gatewayId ?? vpcId,
-      `${vpcId} has no virtual private gateway with a VPN connection or Direct Connect link${gatewayId ? ` through ${gatewayId}` : ''}, so ${formatIp(srcIp)} on-premises cannot reach it.`,
+      `${capitalise(the(w, vpcId))} has no virtual private gateway with a VPN connection or Direct Connect link${gatewayId ? ` through ${nameOf(w, gatewayId)}` : ''}, so ${formatIp(srcIp)} on-premises cannot reach it. Attach a virtual private gateway and connect it with a VPN connection.`,
+      undefined,
+      { concept: 'virtual-private-gateway' },
     );
   }
   packet.dstIp = ep.kind === 'eni' ? (ep.ip ?? ep.eni.privateIps[0]!) : ep.ip;
-  hop(w, 'forward', vgw.id, 'virtualPrivateGateway', 'forward', `carries ${describePacket(packet)} into ${vpcId}`);
+  hop(
+    w,
+    'forward',
+    vgw.id,
+    'virtualPrivateGateway',
+    'forward',
+    `carries ${describePacket(packet)} into ${nameOf(w, vpcId)}`,
+  );
   w.replySteps.push(() => {
     hop(w, 'return', vgw.id, 'virtualPrivateGateway', 'forward', 'carries the reply to on-premises');
     hop(w, 'return', 'on-premises', 'onPremises', 'forward', `${formatIp(srcIp)} receives the reply`);
@@ -1428,8 +1470,9 @@ function reachBuiltInService(
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       service.id,
-      `${eni.vpcId} has DNS resolution turned off (enableDnsSupport is false), so ${service.name} does not answer ${formatIp(dstIp)}.`,
+      `${capitalise(the(w, eni.vpcId))} has DNS resolution turned off (enableDnsSupport is false), so ${service.name} does not answer ${formatIp(dstIp)}. Turn DNS resolution on for the VPC.`,
       [eni.vpcId],
+      { concept: 'private-dns' },
     );
   }
   if (!answers(service, protocol, port)) {
@@ -1438,7 +1481,7 @@ function reachBuiltInService(
       'forward',
       'NO_ROUTE_TO_DESTINATION',
       service.id,
-      `${formatIp(dstIp)} is ${service.name}, which answers only ${describeAnswers(service)}.`,
+      `${formatIp(dstIp)} is ${service.name}, which answers only ${describeAnswers(service)}. Send the request to the port it listens on.`,
       [eni.id],
     );
   }
@@ -1451,9 +1494,84 @@ function reachBuiltInService(
     `${service.name} at ${formatIp(dstIp)} receives ${describePacket(packet)}; security groups and network ACLs do not filter this traffic, and no route is needed`,
   );
   hop(w, 'return', service.id, 'awsService', 'forward', `${service.name} replies to ${formatIp(srcIp)}`);
-  hop(w, 'return', eni.id, eni.hopKind, 'forward', `${eni.id} receives the reply at ${formatIp(srcIp)}`);
+  hop(w, 'return', eni.id, eni.hopKind, 'forward', `${nameOf(w, eni.id)} receives the reply at ${formatIp(srcIp)}`);
   w.arrived = true;
   return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words for explanations: components by name, what the concept is, what to change
+
+/** The flow's destination as a person names it: an instance's name, an address, a service. */
+function endpointName(w: Walk, goal: Goal): string {
+  const ep = goal.endpoint;
+  switch (ep.kind) {
+    case 'eni':
+      return nameOf(w, ep.eni.id);
+    case 'service':
+      return serviceName(ep.service);
+    case 'internet':
+      return 'the internet';
+    default:
+      return formatIp(ep.ip);
+  }
+}
+
+/** A route's target by name (`local` for the local route). */
+function targetName(w: Walk, route: EffectiveRoute): string {
+  return route.targetId === 'local' ? 'local' : nameOf(w, route.targetId);
+}
+
+/** No security group of an interface allows the packet: which groups, the concept, the rule to add. */
+function securityGroupMessage(
+  w: Walk,
+  eni: Eni,
+  groupIds: ResourceId[],
+  direction: 'ingress' | 'egress',
+  packet: Packet,
+): string {
+  const way = direction === 'ingress' ? 'inbound' : 'outbound';
+  const groups =
+    groupIds.length === 0
+      ? `${nameOf(w, eni.id)} has no security group, so no`
+      : `${groupIds.length === 1 ? 'Security group' : 'Security groups'} ${groupIds.map((id) => `"${nameOf(w, id)}"`).join(', ')} of ${nameOf(w, eni.id)} ${groupIds.length === 1 ? 'has' : 'have'} no`;
+  const ports =
+    packet.protocol === 'icmp' ? `ICMP type ${packet.dstPort}` : `${packet.protocol.toUpperCase()} ${packet.dstPort}`;
+  const peer = formatIp(direction === 'ingress' ? packet.srcIp : packet.dstIp);
+  return `${groups} ${way} rule allowing ${describePacket(packet)}. A security group only lists what is allowed; anything no rule allows is dropped. To let it through, add an ${way} rule for ${ports} ${direction === 'ingress' ? 'from' : 'to'} ${peer} (or its security group).`;
+}
+
+/** The request leaves the internet for an interface with no public address: a private resource, by design. */
+function notReachableFromInternet(w: Walk, eni: Eni, named?: number): string {
+  const subnet = subnetOf(w.ix, eni);
+  const where = isPublicSubnet(w.ix.design, subnet)
+    ? `it sits in public subnet "${nameOf(w, subnet.id)}" but has no public IPv4 or Elastic IP address, so nothing on the internet can address it (${describeEni(eni, named ?? eni.privateIps[0]!)} is private). Give it a public IPv4 or Elastic IP address if it must be reached from the internet.`
+    : `it sits in private subnet "${nameOf(w, subnet.id)}" and has only a private address (${describeEni(eni, named ?? eni.privateIps[0]!)}). This is expected: a private subnet is not reachable from the internet; use a load balancer or a bastion host in a public subnet.`;
+  return `${nameOf(w, eni.id)} cannot be reached from the internet: ${where}`;
+}
+
+/**
+ * A peering connection that is not active carries nothing: the request must be accepted first.
+ * https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-basics.html#vpc-peering-lifecycle
+ */
+function peeringNotActive(w: Walk, pcx: PeeringConnection, related: string[]): false {
+  hop(
+    w,
+    'forward',
+    pcx.id,
+    'peeringConnection',
+    'deny',
+    `status ${pcx.status}: only an active peering connection carries traffic`,
+  );
+  return block(
+    w,
+    'forward',
+    'BAD_STATE_ROUTE',
+    pcx.id,
+    `${capitalise(the(w, pcx.id))} is ${pcx.status}, not active, so routes to it are blackholes. A peering connection carries traffic only after the owner of the other VPC accepts the request: accept it.`,
+    related,
+    { concept: 'vpc-peering' },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1518,7 +1636,7 @@ export function trace(design: Design, query: TraceQuery): TraceOutcome {
       return { ok: false, error: `${src.label} can only be a destination: trace from the client to the service` };
   }
   if (ok && !w.arrived)
-    ok = block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', query.to, `The packet never reached ${query.to}.`);
+    ok = block(w, 'forward', 'NO_ROUTE_TO_DESTINATION', query.to, `The packet never reached ${endpointName(w, goal)}.`);
   const returned = ok && walkReturn(w);
   const result: TraceResult = {
     reachable: ok && returned,

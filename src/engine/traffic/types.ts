@@ -81,10 +81,17 @@ export interface Explanation {
   /** The design id of the component that blocks (security group, NACL, route table, gateway, peering, endpoint…). */
   id: string;
   direction: HopDirection;
-  /** One or two plain sentences. */
+  /**
+   * For people: what stops the packet, naming components by name (never by id), what the concept is in one plain
+   * sentence, and what to change — or, when the block is how AWS is meant to work, that it is expected.
+   */
   message: string;
   /** Other components involved (e.g. the route that sent the packet to the peering connection). */
   related?: string[];
+  /** The glossary entry (engine/glossary) explaining the concept behind the block, e.g. `security-group`. */
+  concept?: string;
+  /** True when the block is AWS working as designed (a private subnet is not reachable from the internet). */
+  expected?: boolean;
 }
 
 export interface TraceResult {

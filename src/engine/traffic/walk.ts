@@ -14,6 +14,8 @@ import type { NetworkIndex } from './networkIndex.ts';
 import { subnetNetworkAcl } from './networkIndex.ts';
 import { describePorts, icmpReplyType, type Packet, type PortRange } from './packet.ts';
 import type { Explanation, ExplanationCode, Hop, HopAction, HopDirection, HopKind } from './types.ts';
+import { CODE_CONCEPTS } from './concepts.ts';
+import { componentName, mention } from './names.ts';
 
 export interface Walk {
   ix: NetworkIndex;
@@ -46,9 +48,27 @@ export function hop(
   (direction === 'forward' ? w.forward : w.return).push(record);
 }
 
+/** A component's name for a message: `web-a`, `default (Production)`, `the internet` — never its id. */
+export function nameOf(w: Walk, id: string): string {
+  return componentName(w.ix.design, id);
+}
+
+/** A component with its kind, for a message: `security group "web"`. */
+export function the(w: Walk, id: string): string {
+  return mention(w.ix.design, id);
+}
+
+/** What a block adds to its explanation: a closer glossary entry than its code's, and whether AWS means it. */
+export interface BlockNote {
+  concept?: string;
+  expected?: boolean;
+}
+
 /**
  * Records why the packet stops here; always returns false so callers can `return block(...)`. The packet's last
- * hop in that direction is the blocking component, marked deny (added here when the caller has not).
+ * hop in that direction is the blocking component, marked deny (added here when the caller has not). The message
+ * names components by name (`nameOf`, `the`), says what the concept is and what to change; the explanation links
+ * to the code's glossary entry unless the note names another.
  */
 export function block(
   w: Walk,
@@ -57,8 +77,10 @@ export function block(
   id: string,
   message: string,
   related?: string[],
+  note?: BlockNote,
 ): false {
-  const explanation: Explanation = { code, id, direction, message };
+  const explanation: Explanation = { code, id, direction, message, concept: note?.concept ?? CODE_CONCEPTS[code] };
+  if (note?.expected) explanation.expected = true;
   const others = related?.filter((r) => r && r !== id);
   if (others?.length) explanation.related = [...new Set(others)];
   w.explanations.push(explanation);
@@ -113,12 +135,21 @@ function checkAcl(
   );
   if (verdict.allowed) return true;
   const what = direction === 'forward' ? 'the request' : 'the reply';
+  const ruleText =
+    verdict.ruleLabel === `${aclDirection} *`
+      ? 'no rule matches, so the final deny rule (*) applies'
+      : `rule ${verdict.ruleLabel.replace(/^(inbound|outbound) /, '')} denies it`;
+  const portsText = `${describePorts(packet.protocol, ports)} ${aclDirection === 'inbound' ? 'from' : 'to'} ${formatIp(peerIp)}`;
+  const fix =
+    direction === 'return'
+      ? `add an ${aclDirection} rule allowing the reply to the client's ports (${describePorts(packet.protocol, ports)}), numbered below any deny that matches it`
+      : `add an ${aclDirection} allow rule for ${portsText}, numbered below any deny that matches it`;
   return block(
     w,
     direction,
     'SUBNET_ACL_RESTRICTION',
     acl.id,
-    `Network ACL ${acl.id} of subnet ${subnet.id} does not allow ${what} ${aclDirection} (${describePorts(packet.protocol, ports)} ${aclDirection === 'inbound' ? 'from' : 'to'} ${formatIp(peerIp)}): ${verdict.ruleLabel === `${aclDirection} *` ? 'no rule matches, so the final deny rule applies' : `rule ${verdict.ruleLabel} denies it`}. Network ACLs are stateless, so both directions need a rule.`,
+    `${capitalise(the(w, acl.id))} on subnet "${nameOf(w, subnet.id)}" does not let ${what} ${aclDirection === 'inbound' ? 'in' : 'out'} (${portsText}): ${ruleText}. A network ACL filters a subnet's traffic and is stateless, so the request and the reply each need a rule. To fix it, ${fix}.`,
     [subnet.id, ...(verdict.rule?.id ? [verdict.rule.id] : [])],
   );
 }
@@ -159,4 +190,9 @@ export function crossSubnets(w: Walk, from: Subnet | undefined, to: Subnet | und
 export function walkReturn(w: Walk): boolean {
   for (let i = w.replySteps.length - 1; i >= 0; i--) if (!w.replySteps[i]!()) return false;
   return true;
+}
+
+/** The sentence's first letter in capitals: `Security group "web" …`. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

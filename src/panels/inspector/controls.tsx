@@ -5,6 +5,8 @@
  */
 import { type ReactNode, useId, useState } from 'react';
 import type { Check } from '../../engine/model/fields.ts';
+import { fieldHelp } from '../../engine/model/fieldHelp.ts';
+import { HelpButton } from '../help/HelpButton.tsx';
 import { useDesignStore } from '../../store/designStore.ts';
 
 export const inputClass =
@@ -15,6 +17,26 @@ export const buttonClass =
   'rounded border border-gray-300 bg-white px-2 py-0.5 text-xs font-medium text-gray-700 hover:bg-gray-50 focus:outline-none focus:ring-1 focus:ring-sky-600 disabled:cursor-not-allowed disabled:opacity-50';
 export const dangerButtonClass =
   'rounded border border-red-300 bg-white px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50 focus:outline-none focus:ring-1 focus:ring-red-600 disabled:cursor-not-allowed disabled:opacity-50';
+
+/** A field's label with its help button beside it, when the label has help (engine/model/fieldHelp.ts). */
+function LabelRow({ htmlFor, label, hidden }: { htmlFor: string; label: string; hidden?: boolean }) {
+  const help = hidden ? undefined : fieldHelp(label);
+  if (!help) {
+    return (
+      <label htmlFor={htmlFor} className={hidden ? 'sr-only' : labelClass}>
+        {label}
+      </label>
+    );
+  }
+  return (
+    <div className="flex items-center gap-1">
+      <label htmlFor={htmlFor} className={labelClass}>
+        {label}
+      </label>
+      <HelpButton topic={label} help={help} />
+    </div>
+  );
+}
 
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   const id = useId();
@@ -109,9 +131,7 @@ export function ValidatedField<T>({
     .join(' ');
   return (
     <div>
-      <label htmlFor={id} className={hideLabel ? 'sr-only' : labelClass}>
-        {label}
-      </label>
+      <LabelRow htmlFor={id} label={label} hidden={hideLabel} />
       <input
         id={id}
         type="text"
@@ -174,14 +194,18 @@ export function Checkbox({
   onChange,
   hint,
   disabled,
+  withHelp = true,
 }: {
   label: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
   hint?: ReactNode;
   disabled?: boolean;
+  /** Show the label's help button (off for the rows of a checkbox group, which name resources). */
+  withHelp?: boolean;
 }) {
   const id = useId();
+  const help = withHelp ? fieldHelp(label) : undefined;
   return (
     <div>
       <div className="flex items-center gap-1.5">
@@ -197,6 +221,7 @@ export function Checkbox({
         <label htmlFor={id} className="text-sm text-gray-800">
           {label}
         </label>
+        {help && <HelpButton topic={label} help={help} />}
       </div>
       {hint && (
         <p id={`${id}-hint`} className="ml-5 text-xs text-gray-500">
@@ -234,9 +259,7 @@ export function SelectField({
   const known = options.some((o) => o.value === value);
   return (
     <div>
-      <label htmlFor={id} className={hideLabel ? 'sr-only' : labelClass}>
-        {label}
-      </label>
+      <LabelRow htmlFor={id} label={label} hidden={hideLabel} />
       <select
         id={id}
         value={value}
@@ -287,7 +310,9 @@ export function CheckboxGroup({
 }) {
   return (
     <fieldset>
-      <legend className={labelClass}>{legend}</legend>
+      <legend className={`${labelClass} float-left mr-1`}>{legend}</legend>
+      {fieldHelp(legend) && <HelpButton topic={legend} help={fieldHelp(legend)!} />}
+      <div className="clear-both" />
       {options.length === 0 ? (
         <p className="text-xs text-gray-500">{empty ?? 'None available.'}</p>
       ) : (
@@ -295,6 +320,7 @@ export function CheckboxGroup({
           {options.map((o) => (
             <li key={o.id} className="flex items-center justify-between gap-1">
               <Checkbox
+                withHelp={false}
                 label={o.note ? `${o.label} ${o.note}` : o.label}
                 checked={o.checked}
                 disabled={o.disabled}
@@ -314,7 +340,10 @@ export function CheckboxGroup({
 export function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex justify-between gap-2 text-xs">
-      <span className="text-gray-500">{label}</span>
+      <span className="flex items-center gap-1 text-gray-500">
+        {label}
+        {fieldHelp(label) && <HelpButton topic={label} help={fieldHelp(label)!} />}
+      </span>
       <span className="min-w-0 truncate text-right text-gray-800">{children}</span>
     </div>
   );

@@ -5,9 +5,11 @@
  * flows an edit opened or blocked (the watcher behind it is started by App, so it runs while this panel has
  * never been shown).
  */
-import { useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { glossaryEntry } from '../../engine/glossary/glossary.ts';
+import { openGlossary, preloadGlossary } from '../glossary/openGlossary.ts';
 import { stepsOf } from '../../engine/traffic/hopGeometry.ts';
-import { describeComponent } from '../../canvas/traffic/names.ts';
+import { describeComponent } from '../../engine/traffic/names.ts';
 import type { Design } from '../../engine/index.ts';
 import type { FlowEvaluation } from '../../engine/whatif/flowChanges.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -20,6 +22,8 @@ import { flowStatus } from './status.ts';
 import { BADGE, headingClass } from './styles.ts';
 
 function Explanation({ design, evaluation }: { design: Design; evaluation: FlowEvaluation }) {
+  const [details, setDetails] = useState(false);
+  const detailsId = useId();
   const status = flowStatus(design, evaluation);
   if (status.tone === 'ok') return null;
   if (status.tone === 'error') {
@@ -28,20 +32,69 @@ function Explanation({ design, evaluation }: { design: Design; evaluation: FlowE
     );
   }
   const component = describeComponent(design, status.componentId);
-  const deny = evaluation.outcome.ok
-    ? [...evaluation.outcome.result.forward, ...evaluation.outcome.result.return].find(
-        (h) => h.action === 'deny' && h.id === status.componentId,
-      )
+  const outcome = evaluation.outcome.ok ? evaluation.outcome.result : undefined;
+  const why = outcome?.explanations[0];
+  const deny = outcome
+    ? [...outcome.forward, ...outcome.return].find((h) => h.action === 'deny' && h.id === status.componentId)
     : undefined;
+  const concept = why?.concept ? glossaryEntry(why.concept) : undefined;
   return (
-    <div role="group" aria-label="Why it is blocked" className={`rounded border px-2 py-1 text-xs ${BADGE.blocked}`}>
+    <div
+      role="group"
+      aria-label="Why it is blocked"
+      className={`space-y-1 rounded border px-2 py-1 text-xs ${BADGE.blocked}`}
+    >
       <button type="button" className="text-left" onClick={() => showComponent(design, status.componentId, deny)}>
         <span className="font-semibold">
           Blocked at {component.name} ({component.type})
-        </span>{' '}
-        <code className="break-all rounded bg-white/70 px-1 text-[10px]">{status.code}</code>
-        <span className="block">{status.message}</span>
+        </span>
+        {why?.expected && (
+          <span className="ml-1 rounded border border-gray-300 bg-white px-1 text-[10px] font-medium text-gray-700">
+            Expected by design
+          </span>
+        )}
+        <span className="block" data-testid="explanation-message">
+          {status.message}
+        </span>
       </button>
+      <div className="flex flex-wrap items-center gap-2">
+        {concept && why?.concept && (
+          <button
+            type="button"
+            className="text-sky-800 underline decoration-sky-300 hover:decoration-sky-700"
+            onClick={() => openGlossary(why.concept)}
+            onPointerEnter={preloadGlossary}
+            onFocus={preloadGlossary}
+          >
+            Learn: {concept.term}
+          </button>
+        )}
+        <button
+          type="button"
+          aria-expanded={details}
+          aria-controls={detailsId}
+          className="ml-auto text-gray-600 underline decoration-gray-300 hover:text-gray-900"
+          onClick={() => setDetails(!details)}
+        >
+          Details
+        </button>
+      </div>
+      <div id={detailsId} hidden={!details} className="rounded bg-white/70 px-1.5 py-1 text-[11px] text-gray-700">
+        <p>
+          Reachability Analyzer code: <code className="break-all">{status.code}</code>{' '}
+          <a
+            href="https://docs.aws.amazon.com/vpc/latest/reachability/explanation-codes.html"
+            target="_blank"
+            rel="noreferrer"
+            className="text-sky-700 hover:underline"
+          >
+            (what the codes mean)
+          </a>
+        </p>
+        <p>
+          Stopped on the {why?.direction === 'return' ? 'reply' : 'request'} at {component.name} ({component.type}).
+        </p>
+      </div>
     </div>
   );
 }
