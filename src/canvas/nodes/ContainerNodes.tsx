@@ -10,6 +10,7 @@ import { IconTile, ResourceIcon } from '../icons/ResourceIcon.tsx';
 import { useNodeDetail } from './detail.ts';
 import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
+import { FailedBadge, notesOf } from './FailedBadge.tsx';
 
 /** A subnet's box: AWS's public (green) or private (blue) subnet group colours. */
 function subnetColors(isPublic: boolean): { border: string; fill: string } {
@@ -58,7 +59,7 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
   const cidrs = vpc.cidrBlocks.join(', ');
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-vpc node-body" title={tooltip(`VPC ${vpc.name}\n${cidrs}`, data.findings)}>
+    <div className="diagram-vpc node-body" title={tooltip(`VPC ${vpc.name}\n${cidrs}`, notesOf(data))}>
       {detailed ? (
         <div className="flex items-start gap-2">
           <ResourceIcon kind="vpc" size={32} />
@@ -74,6 +75,7 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
         </div>
       )}
       <Handles hint={HANDLE_HINTS.vpc} />
+      <FailedBadge reason={data.failed} inside />
     </div>
   );
 }, sameNodeProps);
@@ -81,10 +83,11 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
 export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) {
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-az node-body">
+    <div className="diagram-az node-body" title={data.failed}>
       {detailed && (
         <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>
       )}
+      <FailedBadge reason={data.failed} inside />
     </div>
   );
 }, sameNodeProps);
@@ -99,9 +102,10 @@ export const SubnetNodeView = memo(function SubnetNodeView({ data }: NodeProps<S
     <div
       className="diagram-subnet node-body"
       style={{ borderColor: colors.border, background: colors.fill }}
-      title={tooltip(`${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`, data.findings)}
+      title={tooltip(`${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`, notesOf(data))}
     >
       {detailed ? <SubnetHeader data={data} /> : <IconTile kind="subnet" size={24} color={colors.border} />}
+      <FailedBadge reason={data.failed} inside />
     </div>
   );
 }, sameNodeProps);
