@@ -37,7 +37,8 @@ function Explanation({ design, evaluation }: { design: Design; evaluation: FlowE
     <div role="group" aria-label="Why it is blocked" className={`rounded border px-2 py-1 text-xs ${BADGE.blocked}`}>
       <button type="button" className="text-left" onClick={() => showComponent(design, status.componentId, deny)}>
         <span className="font-semibold">
-          Blocked at {component.name} ({component.type})
+          {status.code === 'RESOURCE_FAILED' ? 'Failed in the drill:' : 'Blocked at'} {component.name} ({component.type}
+          )
         </span>{' '}
         <code className="break-all rounded bg-white/70 px-1 text-[10px]">{status.code}</code>
         <span className="block">{status.message}</span>
