@@ -5,22 +5,14 @@
  * stop where a packet would meet a failed component (traffic/failures.ts).
  */
 import { KINDS } from '../model/kinds.ts';
-import { isNatInstance, resourcesOfKind } from '../model/queries.ts';
+import { isNatInstance } from '../model/queries.ts';
 import type { Design, Failures, Resource, ResourceId } from '../model/types.ts';
-import { withFailures } from '../traffic/failures.ts';
+import { subnetZonesOf, withFailures } from '../traffic/failures.ts';
 import { type Command, done, refuse } from './command.ts';
 
 const NO_FAILURES: Failures = { resources: [], zones: [] };
 
-export { failureOf, hasFailures, withFailures, withoutFailures } from '../traffic/failures.ts';
-
-/** The Availability Zones the design's subnets are in (the zones a drill can fail), sorted. */
-export function subnetZonesOf(design: Design): string[] {
-  const zones = new Set<string>();
-  for (const subnet of resourcesOfKind(design, 'subnet'))
-    if (subnet.availabilityZone) zones.add(subnet.availabilityZone);
-  return [...zones].sort();
-}
+export { failureOf, hasFailures, subnetZonesOf, withFailures, withoutFailures } from '../traffic/failures.ts';
 
 /** Whether the drill marks this resource itself as failed (not merely down because its zone is). */
 export function isMarkedFailed(design: Design, id: ResourceId): boolean {

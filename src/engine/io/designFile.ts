@@ -22,6 +22,7 @@ import type {
 } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
 import { NestingError, setOwn, toPlainData } from './plainData.ts';
+import { subnetZonesOf } from '../traffic/failures.ts';
 
 export type ReadResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
@@ -489,9 +490,7 @@ function readFailures(
     warn(`failures should be an object with resources and zones, not ${kindOf(raw)}; the failure drill was dropped.`);
     return undefined;
   }
-  const zones = new Set<string>();
-  for (const r of Object.values(resources))
-    if (r.kind === 'subnet' && r.availabilityZone) zones.add(r.availabilityZone);
+  const zones = new Set(subnetZonesOf({ resources }));
   const list = (field: 'resources' | 'zones', known: (value: string) => boolean, what: string): string[] => {
     const value = raw[field];
     if (value === undefined || value === null) return [];
