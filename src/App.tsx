@@ -25,6 +25,7 @@ import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 import { EmbedView } from './share/EmbedView.tsx';
 import { useShareStore } from './share/openLink.ts';
+import { DrillBannerHost } from './panels/drill/DrillBannerHost.tsx';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
 const TrafficPanel = lazyNamed(() => import('./panels/traffic/TrafficPanel.tsx').then((m) => m.TrafficPanel));
@@ -177,6 +178,7 @@ function Designer() {
           <Palette />
         </CollapsibleSide>
         <main className="flex min-w-0 flex-1 flex-col">
+          <DrillBannerHost />
           <div className="relative min-h-0 flex-1">
             <Canvas />
             <StatusNotice />

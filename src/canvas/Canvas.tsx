@@ -41,6 +41,7 @@ import {
   type DiagramNode,
 } from './adapter.ts';
 import { executeAndReveal } from './actions.ts';
+import { withFailureMarks } from './failureMarks.ts';
 import { dropPeering, isPeeringDrag, vpcAt } from './peeringDrop.ts';
 import { draggedPaletteItem, droppedPaletteItem, PALETTE_MIME } from './dnd.ts';
 import { commandForDrag } from './dragCommit.ts';
@@ -81,7 +82,8 @@ function useDiagram(): DiagramFlow {
   // The rules run once the design has been drawn: the first frame shows the diagram, its findings mark it next.
   const checked = useFindingsReady();
   const findings = checked ? findingsOf(design) : NO_FINDINGS;
-  const marks = useMemo(() => marksFromFindings(findings), [findings]);
+  const findingMarks = useMemo(() => marksFromFindings(findings), [findings]);
+  const marks = useMemo(() => withFailureMarks(design, findingMarks), [design, findingMarks]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const previous = useRef<DiagramFlow | undefined>(undefined);
   const flow = useMemo(

@@ -37,11 +37,13 @@ export type Marks = {
   severity?: Severity;
   /** The findings' messages, one per line, for the node's tooltip. */
   findings?: string;
+  /** Down in a failure drill: why, in one sentence (see `withFailureMarks`). */
+  failed?: string;
 };
 
 export type RegionData = { region: string; empty: boolean };
 export type VpcData = Marks & { resource: Vpc };
-export type AzData = { zone: string; vpcId: ResourceId };
+export type AzData = { zone: string; vpcId: ResourceId; failed?: string };
 export type SubnetData = Marks & { resource: Subnet; isPublic: boolean; usable?: number };
 export type ResourceData = Marks & { resource: Resource; icon: IconKind; detail: string };
 
@@ -90,6 +92,8 @@ export interface AdapterOptions {
 }
 
 const NONE: ReadonlySet<string> = new Set();
+/** What a failed node's accessible name ends with, so a screen reader says it as it reads the node. */
+const FAILED = ' (failed in the drill)';
 const NO_MARKS: ReadonlyMap<string, Marks> = new Map();
 const SEVERITY_RANK: Record<Severity, number> = { info: 1, warning: 2, error: 3 };
 
@@ -134,6 +138,7 @@ function attributes(
   const out: Record<string, string> = { 'data-kind': kind };
   if (parentId) out['data-parent'] = parentId;
   if (marks?.severity) out['data-severity'] = marks.severity;
+  if (marks?.failed) out['data-failed'] = 'true';
   // Referenced by a template but defined elsewhere: drawn dashed, since its properties are unknown.
   if (external) out['data-external'] = 'true';
   return out as DomAttributes;
@@ -167,7 +172,8 @@ function nodeOf(
         domAttributes: attributes('region', undefined, undefined),
         zIndex: -1,
       };
-    case 'az':
+    case 'az': {
+      const failed = marks.get(box.id)?.failed;
       return {
         id: box.id,
         type: 'az',
@@ -175,13 +181,14 @@ function nodeOf(
         width: abs.width,
         height: abs.height,
         parentId: box.parentId!,
-        data: { zone: box.title, vpcId: box.parentId! },
+        data: { zone: box.title, vpcId: box.parentId!, failed },
         draggable: false,
         selectable: false,
         focusable: false,
-        ariaLabel: `Availability Zone ${box.title}`,
-        domAttributes: attributes('availabilityZone', box.parentId, undefined),
+        ariaLabel: `Availability Zone ${box.title}${failed ? FAILED : ''}`,
+        domAttributes: attributes('availabilityZone', box.parentId, failed ? { failed } : undefined),
       };
+    }
     case 'vpc': {
       const vpc = r as Vpc;
       const m = marks.get(vpc.id);
@@ -192,9 +199,9 @@ function nodeOf(
         width: abs.width,
         height: abs.height,
         parentId: box.parentId!,
-        data: { resource: vpc, severity: m?.severity, findings: m?.findings },
+        data: { resource: vpc, severity: m?.severity, findings: m?.findings, failed: m?.failed },
         selected: selection.has(vpc.id),
-        ariaLabel: `VPC ${vpc.name}`,
+        ariaLabel: `VPC ${vpc.name}${m?.failed ? FAILED : ''}`,
         domAttributes: attributes('vpc', box.parentId, m, vpc.external),
       };
     }
@@ -216,9 +223,10 @@ function nodeOf(
           usable: cidr ? usableAddressCount(cidr) : undefined,
           severity: m?.severity,
           findings: m?.findings,
+          failed: m?.failed,
         },
         selected: selection.has(subnet.id),
-        ariaLabel: `${isPublic ? 'Public' : 'Private'} subnet ${subnet.name}`,
+        ariaLabel: `${isPublic ? 'Public' : 'Private'} subnet ${subnet.name}${m?.failed ? FAILED : ''}`,
         domAttributes: attributes('subnet', box.parentId, m, subnet.external),
       };
     }
@@ -237,9 +245,10 @@ function nodeOf(
           detail: box.subtitle,
           severity: m?.severity,
           findings: m?.findings,
+          failed: m?.failed,
         },
         selected: selection.has(leaf.id),
-        ariaLabel: `${kindLabel(leaf)} ${leaf.name}`,
+        ariaLabel: `${kindLabel(leaf)} ${leaf.name}${m?.failed ? FAILED : ''}`,
         domAttributes: attributes(leaf.kind, box.parentId, m, leaf.external),
       };
       if (box.parentId) node.parentId = box.parentId;
@@ -302,6 +311,7 @@ function edgesOf(
     if (resource) {
       data.severity = m?.severity;
       data.findings = m?.findings;
+      data.failed = m?.failed;
     }
     const edge: DiagramEdge = {
       id: c.id,
@@ -318,8 +328,12 @@ function edgesOf(
       edge.selectable = false;
       edge.deletable = false;
     }
-    if (data.severity)
-      edge.domAttributes = { 'data-severity': data.severity } as NonNullable<DiagramEdge['domAttributes']>;
+    if (data.severity || data.failed) {
+      const attributes: Record<string, string> = {};
+      if (data.severity) attributes['data-severity'] = data.severity;
+      if (data.failed) attributes['data-failed'] = 'true';
+      edge.domAttributes = attributes as NonNullable<DiagramEdge['domAttributes']>;
+    }
     return edge;
   });
 }

@@ -33,6 +33,12 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('t'))).toBeUndefined();
   });
 
+  it('fails or restores the selection in a failure drill with Shift+F, and leaves a plain F alone', () => {
+    expect(shortcutFor(press('F', { shiftKey: true }))).toEqual({ action: 'toggleFailure' });
+    expect(shortcutFor(press('f'))).toBeUndefined();
+    expect(shortcutFor(press('f', { ctrlKey: true, shiftKey: true }))).toBeUndefined();
+  });
+
   it('leaves other keys and Alt combinations to the browser', () => {
     expect(shortcutFor(press('a'))).toBeUndefined();
     expect(shortcutFor(press('z', { ctrlKey: true, altKey: true }))).toBeUndefined();

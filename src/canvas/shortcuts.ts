@@ -3,7 +3,19 @@
  * for whether a key press belongs to a text field instead.
  */
 export type Shortcut =
-  | { action: 'undo' | 'redo' | 'delete' | 'copy' | 'paste' | 'duplicate' | 'selectAll' | 'clearSelection' | 'tidy' }
+  | {
+      action:
+        | 'undo'
+        | 'redo'
+        | 'delete'
+        | 'copy'
+        | 'paste'
+        | 'duplicate'
+        | 'selectAll'
+        | 'clearSelection'
+        | 'tidy'
+        | 'toggleFailure';
+    }
   | { action: 'nudge'; dx: number; dy: number };
 
 export interface KeyPress {
@@ -41,6 +53,8 @@ export function shortcutFor(e: KeyPress): Shortcut | undefined {
   if (key === 'Delete' || key === 'Backspace') return { action: 'delete' };
   if (key === 'Escape') return { action: 'clearSelection' };
   if (key === 't' && e.shiftKey) return { action: 'tidy' };
+  // Failure drill: fail the selection, or restore it when all of it has failed.
+  if (key === 'f' && e.shiftKey) return { action: 'toggleFailure' };
   const arrow = ARROWS[key];
   if (arrow) {
     const step = e.shiftKey ? NUDGE_LARGE : NUDGE;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { toggleFailure } from '../engine/commands/drills.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import {
   copySelection,
@@ -50,6 +51,10 @@ export function useShortcuts(): void {
         case 'tidy':
           if (!store.selection.length) return;
           tidySelection();
+          break;
+        case 'toggleFailure':
+          if (!store.selection.length) return;
+          store.execute(toggleFailure(store.design, store.selection));
           break;
         case 'clearSelection':
           if (!store.selection.length) return;

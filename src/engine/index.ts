@@ -19,3 +19,4 @@ export * from './io/designFile.ts';
 export type { Finding, Rule, RuleContext, Severity } from './rules/types.ts';
 export * from './io/importAny.ts';
 export * from './commands/arrange.ts';
+export * from './commands/drills.ts';

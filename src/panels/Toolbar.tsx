@@ -12,6 +12,7 @@ import { IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { openExport, preloadExport } from './export/ExportHost.tsx';
 import { useUiStore } from '../store/uiStore.ts';
 import { lazyNamed } from './lazy.tsx';
+import { DrillMenu } from './drill/DrillMenu.tsx';
 
 // Share links and embed code: loaded when the dialog opens.
 const ShareDialog = lazyNamed(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog));
@@ -207,6 +208,7 @@ function ToolbarContents() {
           title="Fit the whole design in view"
           onClick={() => useUiStore.getState().requestFitView()}
         />
+        <DrillMenu />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
         <ToolButton

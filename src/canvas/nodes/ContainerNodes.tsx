@@ -11,6 +11,7 @@ import { useNodeDetail } from './detail.ts';
 import { FoldedLeavesOf } from './FoldedLeaves.tsx';
 import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
+import { FailedBadge, notesOf } from './FailedBadge.tsx';
 
 /** A subnet's box: AWS's public (green) or private (blue) subnet group colours. */
 function subnetColors(isPublic: boolean): { border: string; fill: string } {
@@ -59,7 +60,7 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
   const cidrs = vpc.cidrBlocks.join(', ');
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-vpc node-body" title={tooltip(`VPC ${vpc.name}\n${cidrs}`, data.findings)}>
+    <div className="diagram-vpc node-body" title={tooltip(`VPC ${vpc.name}\n${cidrs}`, notesOf(data))}>
       {detailed ? (
         <div className="flex items-start gap-2">
           <ResourceIcon kind="vpc" size={32} />
@@ -75,6 +76,7 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
         </div>
       )}
       <Handles hint={HANDLE_HINTS.vpc} />
+      <FailedBadge reason={data.failed} inside />
     </div>
   );
 }, sameNodeProps);
@@ -82,10 +84,11 @@ export const VpcNodeView = memo(function VpcNodeView({ data }: NodeProps<VpcNode
 export const AzNodeView = memo(function AzNodeView({ data }: NodeProps<AzNode>) {
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-az node-body">
+    <div className="diagram-az node-body" title={data.failed}>
       {detailed && (
         <div className="truncate pt-1.5 text-center text-xs font-semibold text-az">Availability Zone {data.zone}</div>
       )}
+      <FailedBadge reason={data.failed} inside />
     </div>
   );
 }, sameNodeProps);
@@ -103,10 +106,11 @@ export const SubnetNodeView = memo(function SubnetNodeView({ id, data }: NodePro
         style={{ borderColor: colors.border, background: colors.fill }}
         title={tooltip(
           `${kind} ${subnet.name}\n${subnet.cidrBlock}${usable}\n${subnet.availabilityZone}`,
-          data.findings,
+          notesOf(data),
         )}
       >
         {detailed ? <SubnetHeader data={data} /> : <IconTile kind="subnet" size={24} color={colors.border} />}
+        <FailedBadge reason={data.failed} inside />
       </div>
       {/* Zoomed out, the subnet draws its leaves itself (largeDesign.ts): beside the body, placed as their nodes. */}
       {!detailed && <FoldedLeavesOf subnetId={id} />}

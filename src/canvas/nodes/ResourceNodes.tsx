@@ -11,6 +11,7 @@ import { useNodeDetail } from './detail.ts';
 import { tooltip } from './ContainerNodes.tsx';
 import { HANDLE_HINTS, Handles } from './Handles.tsx';
 import { sameNodeProps } from './memo.ts';
+import { FailedBadge, notesOf } from './FailedBadge.tsx';
 
 /** Kinds that take part in `connect`: they get connection handles. */
 function isConnectable(r: Resource): boolean {
@@ -49,7 +50,7 @@ export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<Resou
   const r = data.resource;
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-leaf node-body" title={title(r, data.detail, data.findings)}>
+    <div className="diagram-leaf node-body" title={title(r, data.detail, notesOf(data))}>
       {detailed ? (
         <>
           <ResourceIcon kind={data.icon} size={32} />
@@ -62,6 +63,7 @@ export const LeafNodeView = memo(function LeafNodeView({ data }: NodeProps<Resou
         <IconTile kind={data.icon} size={32} />
       )}
       {isConnectable(r) && <Handles hint={hintOf(r)} />}
+      <FailedBadge reason={data.failed} />
     </div>
   );
 }, sameNodeProps);
@@ -70,7 +72,7 @@ export const BorderNodeView = memo(function BorderNodeView({ data }: NodeProps<R
   const r = data.resource;
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-chip node-body" title={title(r, data.detail, data.findings)}>
+    <div className="diagram-chip node-body" title={title(r, data.detail, notesOf(data))}>
       {detailed ? (
         <>
           <ResourceIcon kind={data.icon} size={24} />
@@ -83,6 +85,7 @@ export const BorderNodeView = memo(function BorderNodeView({ data }: NodeProps<R
         <IconTile kind={data.icon} size={24} />
       )}
       {isConnectable(r) && <Handles hint={hintOf(r)} />}
+      <FailedBadge reason={data.failed} />
     </div>
   );
 }, sameNodeProps);
@@ -91,7 +94,7 @@ export const SupportNodeView = memo(function SupportNodeView({ data }: NodeProps
   const r = data.resource;
   const detailed = useNodeDetail();
   return (
-    <div className="diagram-support node-body" title={title(r, data.detail, data.findings)}>
+    <div className="diagram-support node-body" title={title(r, data.detail, notesOf(data))}>
       {detailed ? (
         <>
           <ResourceIcon kind={data.icon} size={20} />
@@ -104,6 +107,7 @@ export const SupportNodeView = memo(function SupportNodeView({ data }: NodeProps
         <IconTile kind={data.icon} size={20} />
       )}
       {isConnectable(r) && <Handles hint={hintOf(r)} />}
+      <FailedBadge reason={data.failed} />
     </div>
   );
 }, sameNodeProps);

@@ -302,7 +302,9 @@ function StillPath({ flow }: { flow: AnimatedFlow }) {
 function BlockMarker({ design, flow, labelled }: { design: Design; flow: AnimatedFlow; labelled: boolean }) {
   const blocked = flow.geometry.blocked!;
   const component = describeComponent(design, blocked.componentId);
-  const label = `${flow.name}: blocked at ${component.name} (${component.type})${blocked.explanation ? ` — ${blocked.explanation.message}` : ''}`;
+  // A failure drill's stop reads as a failure, not as a fault of the design.
+  const stop = blocked.explanation?.code === 'RESOURCE_FAILED' ? 'Failed (drill):' : 'Blocked at';
+  const label = `${flow.name}: ${stop.toLowerCase()} ${component.name} (${component.type})${blocked.explanation ? ` — ${blocked.explanation.message}` : ''}`;
   const select = () => {
     const id = selectableIdOf(design, blocked.componentId);
     if (id) useDesignStore.getState().select([id]);
@@ -333,7 +335,7 @@ function BlockMarker({ design, flow, labelled }: { design: Design; flow: Animate
         <path d="M-4.5,-4.5 L4.5,4.5 M4.5,-4.5 L-4.5,4.5" />
         {labelled && (
           <text x={16} y={4}>
-            Blocked at {component.name}
+            {stop} {component.name}
           </text>
         )}
       </g>

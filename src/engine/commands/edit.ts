@@ -9,6 +9,7 @@ import { placeResource, settleAfterMove } from '../layout/placement.ts';
 import { resolveDropContext } from './add.ts';
 import { requestPeering } from './peering.ts';
 import { type Command, done, refuse } from './command.ts';
+import { pruneFailures } from './drills.ts';
 
 type Patch<R extends Resource> = Partial<Omit<R, 'id' | 'kind'>>;
 
@@ -149,7 +150,7 @@ export function deleteResources(ids: ResourceId[]): Command {
       const layout: Record<string, Box> = {};
       for (const [key, box] of Object.entries(design.layout)) if (!gone.has(key)) layout[key] = box;
       const flows = design.flows.filter((f) => !endpointsOf(f).some((e) => gone.has(e)));
-      return done({ ...design, resources, layout, flows }, []);
+      return done(pruneFailures({ ...design, resources, layout, flows }), []);
     },
   };
 }

@@ -10,6 +10,7 @@ import { DEFAULT_ACCOUNT, DEFAULT_REGION } from '../model/create.ts';
 import type {
   Box,
   Design,
+  Failures,
   Flow,
   NetworkAclRule,
   Refusal,
@@ -21,6 +22,7 @@ import type {
 } from '../model/types.ts';
 import { DESIGN_FORMAT, DESIGN_FORMAT_VERSION, RESOURCE_KINDS } from '../model/types.ts';
 import { NestingError, setOwn, toPlainData } from './plainData.ts';
+import { subnetZonesOf } from '../traffic/failures.ts';
 
 export type ReadResult<T> = { ok: true; value: T; warnings: string[] } | { ok: false; error: string };
 
@@ -455,6 +457,7 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
       flows.push(readFields(f, FLOW_FIELDS, (m) => warn(`flow ${f.id}: ${m}.`), context) as unknown as Flow);
     });
   }
+  const failures = readFailures(file.failures, resources, warn);
   if (dropped > 0) warnings.push(`…and ${dropped} more problem${dropped > 1 ? 's' : ''}.`);
   return {
     ok: true,
@@ -468,6 +471,44 @@ function readUnchecked(raw: unknown): ReadResult<Design> {
       resources,
       layout,
       flows,
+      ...(failures ? { failures } : {}),
     },
   };
+}
+
+/**
+ * A failure drill saved with the design (its own field, never part of a resource): only ids the design holds and
+ * zones its subnets are in are kept; the rest are dropped with a warning. An empty drill is no drill.
+ */
+function readFailures(
+  raw: unknown,
+  resources: Record<string, Resource>,
+  warn: (message: string) => void,
+): Failures | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) {
+    warn(`failures should be an object with resources and zones, not ${kindOf(raw)}; the failure drill was dropped.`);
+    return undefined;
+  }
+  const zones = new Set(subnetZonesOf({ resources }));
+  const list = (field: 'resources' | 'zones', known: (value: string) => boolean, what: string): string[] => {
+    const value = raw[field];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) {
+      warn(`failures.${field} should be a list, not ${kindOf(value)}; it was dropped.`);
+      return [];
+    }
+    const out: string[] = [];
+    for (const item of value) {
+      if (typeof item !== 'string') warn(`failures.${field}: ${kindOf(item)} is not text; it was dropped.`);
+      else if (!known(item)) warn(`failures.${field}: the design has no ${what} ${item}; it was dropped.`);
+      else if (!out.includes(item)) out.push(item);
+    }
+    return out;
+  };
+  const failures: Failures = {
+    resources: list('resources', (id) => Object.hasOwn(resources, id), 'resource'),
+    zones: list('zones', (zone) => zones.has(zone), 'subnet in Availability Zone'),
+  };
+  return failures.resources.length > 0 || failures.zones.length > 0 ? failures : undefined;
 }

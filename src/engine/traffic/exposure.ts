@@ -15,6 +15,7 @@ import { networkIndex, type NetworkIndex } from './networkIndex.ts';
 import { isPublicAddress } from './services.ts';
 import { normalizeProtocol } from './packet.ts';
 import { trace } from './trace.ts';
+import { withoutFailures } from './failures.ts';
 import type { Hop, TrafficProtocol } from './types.ts';
 
 export interface PortExposure {
@@ -53,12 +54,14 @@ function publicAddressIn(ix: NetworkIndex, cidr: Cidr): number | undefined {
 }
 
 /**
- * The internet exposure of every instance in the design.
+ * The internet exposure of every instance in the design, as configured (a failure drill does not change it).
  *
  * @example exposure(exampleDesign()).instances.find((i) => i.id === 'i-web-a')?.ports
  * // [{ protocol: 'tcp', fromPort: 443, toPort: 443, sources: ['0.0.0.0/0'], … }, { … 80 … }]
  */
-export function exposure(design: Design): ExposureReport {
+export function exposure(configured: Design): ExposureReport {
+  // A hole in a security group is a hole whether or not a drill has its instance down: assess the configuration.
+  const design = withoutFailures(configured);
   const ix = networkIndex(design);
   const instances: InstanceExposure[] = [];
   const secondaries = new Map<ResourceId, ResourceId[]>();

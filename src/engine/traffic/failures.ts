@@ -34,6 +34,25 @@ export function hasFailures(failures: Failures | undefined): failures is Failure
   return !!failures && (failures.resources.length > 0 || failures.zones.length > 0);
 }
 
+/** The Availability Zones the design's subnets are in (the zones a drill can fail), sorted. */
+export function subnetZonesOf(design: Pick<Design, 'resources'>): string[] {
+  const zones = new Set<string>();
+  for (const r of Object.values(design.resources))
+    if (r.kind === 'subnet' && r.availabilityZone) zones.add(r.availabilityZone);
+  return [...zones].sort();
+}
+
+/** The design with this drill; an empty drill leaves no `failures` field at all. */
+export function withFailures(design: Design, failures: Failures): Design {
+  const { failures: _old, ...rest } = design;
+  return hasFailures(failures) ? { ...rest, failures } : rest;
+}
+
+/** The design as it is configured, the drill left out (what rules and security assessments look at). */
+export function withoutFailures(design: Design): Design {
+  return design.failures === undefined ? design : withFailures(design, { resources: [], zones: [] });
+}
+
 /** The subnets a resource sits in (its network interfaces' subnets for an interface endpoint). */
 function subnetsOfResource(resource: Resource): ResourceId[] {
   switch (resource.kind) {

@@ -83,4 +83,17 @@ describe('describing the changes', () => {
   it('says nothing when nothing changed', () => {
     expect(describeFlowChanges({ opened: [], blocked: [] })).toBeUndefined();
   });
+
+  it('says what a failure drill broke, and what restoring brought back', () => {
+    expect(
+      describeFlowChanges({ opened: [], blocked: [flow('web-a → internet'), flow('app-a → S3')] }, 'edit', 'drill'),
+    ).toBe('The failure drill breaks 2 flows: web-a → internet, app-a → S3.');
+    expect(describeFlowChanges({ opened: [flow('web-a → internet')], blocked: [] }, 'edit', 'drill')).toBe(
+      'Restored: 1 flow is reachable again: web-a → internet.',
+    );
+    // Undo of a drill step reads as any undo.
+    expect(describeFlowChanges({ opened: [flow('a')], blocked: [] }, 'undo', 'drill')).toBe(
+      'Undone: 1 flow is reachable again: a.',
+    );
+  });
 });

@@ -72,11 +72,23 @@ function names(flows: Flow[]): string {
  *
  * @example describeFlowChanges({ opened: [], blocked: [a, b] }) // 'This change blocks 2 flows: web-a → internet, app-a → S3.'
  * @example describeFlowChanges({ opened: [a], blocked: [] }, 'undo') // 'Undone: 1 flow is reachable again: web-a → internet.'
+ * @example describeFlowChanges({ opened: [], blocked: [a] }, 'edit', 'drill') // 'The failure drill breaks 1 flow: web-a → internet.'
  */
-export function describeFlowChanges(changes: FlowChanges, source: ChangeSource = 'edit'): string | undefined {
+export function describeFlowChanges(
+  changes: FlowChanges,
+  source: ChangeSource = 'edit',
+  /** `drill` when the change only failed or restored components (design.failures), not the design itself. */
+  cause: 'design' | 'drill' = 'design',
+): string | undefined {
   const parts: string[] = [];
   const { opened, blocked } = changes;
-  if (source === 'undo') {
+  if (source === 'edit' && cause === 'drill') {
+    if (blocked.length) parts.push(`The failure drill breaks ${count(blocked.length)}: ${names(blocked)}.`);
+    if (opened.length)
+      parts.push(
+        `Restored: ${count(opened.length)} ${opened.length === 1 ? 'is' : 'are'} reachable again: ${names(opened)}.`,
+      );
+  } else if (source === 'undo') {
     if (opened.length)
       parts.push(
         `Undone: ${count(opened.length)} ${opened.length === 1 ? 'is' : 'are'} reachable again: ${names(opened)}.`,

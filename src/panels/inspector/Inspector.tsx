@@ -14,6 +14,7 @@ import { lazyNamed, Loading, useFirstCanvasFrame } from '../lazy.tsx';
 import { dangerButtonClass, Note, Section } from './controls.tsx';
 import { DesignForm } from './forms/DesignForm.tsx';
 import { TidySection } from './TidySection.tsx';
+import { DrillSection } from '../drill/DrillSection.tsx';
 
 // The first screen shows only the design's form; a resource's form loads when a resource is first selected
 // (and, after the first canvas frame, in the background: see App).
@@ -137,6 +138,7 @@ function ResourceInspector({ design, resource }: { design: Design; resource: Res
         <FormFor design={design} resource={resource} />
       </Suspense>
       {isTidyable(resource) && <TidySection container={resource} />}
+      <DrillSection design={design} resource={resource} />
       <Section title="Danger zone">
         <button type="button" className={dangerButtonClass} disabled={locked !== undefined} onClick={deleteSelection}>
           Delete {inSentence(KINDS[resource.kind].label)}

@@ -46,7 +46,8 @@ function Explanation({ design, evaluation }: { design: Design; evaluation: FlowE
     >
       <button type="button" className="text-left" onClick={() => showComponent(design, status.componentId, deny)}>
         <span className="font-semibold">
-          Blocked at {component.name} ({component.type})
+          {status.code === 'RESOURCE_FAILED' ? 'Failed in the drill:' : 'Blocked at'} {component.name} ({component.type}
+          )
         </span>
         {why?.expected && (
           <span className="ml-1 rounded border border-gray-300 bg-white px-1 text-[10px] font-medium text-gray-700">

@@ -20,9 +20,11 @@ export function flowStatus(design: Design, evaluation: FlowEvaluation): FlowStat
   const why = outcome.result.explanations[0];
   const last = outcome.result.forward.at(-1);
   const componentId = why?.id ?? last?.id ?? evaluation.flow.to;
+  const name = describeComponent(design, componentId).name;
   return {
     tone: 'blocked',
-    label: `Blocked at ${describeComponent(design, componentId).name}`,
+    // A failure drill broke it: say so, so it is not mistaken for a fault of the design.
+    label: why?.code === 'RESOURCE_FAILED' ? `Failed (drill): ${name}` : `Blocked at ${name}`,
     componentId,
     code: why?.code ?? 'NO_ROUTE_TO_DESTINATION',
     message: why?.message ?? 'The packet does not reach its destination.',

@@ -39,7 +39,8 @@ export function watchFlowChanges(): () => void {
     const source = sourceOf(state, prev);
     if (!source) return;
     const changes = diffFlows(flowEvaluations(prev.design), flowEvaluations(state.design));
-    const text = describeFlowChanges(changes, source);
+    const drill = state.design.resources === prev.design.resources && state.design.failures !== prev.design.failures;
+    const text = describeFlowChanges(changes, source, drill ? 'drill' : 'design');
     if (!text) return;
     const traffic = useTrafficStore.getState();
     traffic.announce(text);

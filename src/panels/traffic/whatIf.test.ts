@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { updateResource } from '../../engine/commands/edit.ts';
+import { failZone } from '../../engine/commands/drills.ts';
 import { addFlow } from '../../engine/commands/flows.ts';
 import { exampleDesign, type SecurityGroup } from '../../engine/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
@@ -33,6 +34,15 @@ describe('what-if messages as the design changes', () => {
     expect(said()).toBe('Undone: 1 flow is reachable again: web-a → internet (HTTPS).');
     useDesignStore.getState().redo();
     expect(said()).toBe('Redone: this change blocks 1 flow: web-a → internet (HTTPS).');
+  });
+
+  it('says which flows a failure drill breaks, as one undo step that brings them back', () => {
+    useDesignStore.getState().execute(failZone('us-east-1a'));
+    expect(said()).toBe('The failure drill breaks 2 flows: web-a → internet (HTTPS), app-a → S3 via the endpoint.');
+    expect(useDesignStore.getState().past.at(-1)?.label).toBe('Fail Availability Zone us-east-1a (drill)');
+    useDesignStore.getState().undo();
+    expect(said()).toBe('Undone: 2 flows are reachable again: web-a → internet (HTTPS), app-a → S3 via the endpoint.');
+    expect(useDesignStore.getState().design.failures).toBeUndefined();
   });
 
   it('says nothing for edits that change no flow, for saving a flow, or for loading a design', () => {
