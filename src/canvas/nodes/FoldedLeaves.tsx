@@ -41,6 +41,7 @@ const LeafList = memo(function LeafList({ leaves }: { leaves: readonly ResourceN
         data-kind={attributes?.['data-kind']}
         data-severity={attributes?.['data-severity']}
         data-external={attributes?.['data-external']}
+        data-failed={attributes?.['data-failed']}
         aria-label={n.ariaLabel}
         title={n.data.findings ? `${n.ariaLabel}\n\n${n.data.findings}` : n.ariaLabel}
         onClick={onClick}
