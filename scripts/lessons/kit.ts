@@ -66,7 +66,7 @@ export class Net {
     id: string,
     name: string,
     cidr: string,
-    o: { zones?: string[]; region?: string; accountId?: string; mainRoutes?: Route[] } = {},
+    o: { zones?: string[]; region?: string; accountId?: string; mainRoutes?: Route[]; dnsHostnames?: boolean } = {},
   ) {
     const region = o.region ?? 'us-east-1';
     this.add(
@@ -77,6 +77,7 @@ export class Net {
         region,
         accountId: o.accountId ?? '111111111111',
         availabilityZones: o.zones ?? [`${region}a`, `${region}b`],
+        enableDnsHostnames: o.dnsHostnames ?? true,
       }),
     );
     this.add(
@@ -160,6 +161,12 @@ export class Net {
 
   bucket(id: string, name: string, bucketName: string, policyDocument?: unknown) {
     this.add(aBucket({ id, name, bucketName, ...(policyDocument ? { policyDocument } : {}) }));
+    return this;
+  }
+
+  /** Any other resource, written out in full. */
+  raw(r: Resource) {
+    this.add(r);
     return this;
   }
 
