@@ -17,6 +17,10 @@ export default function solve(start: Design): Design {
     routeSubnetToInternet('subnet-project', igw.id),
     removeRoutes('rtb-project', '192.168.0.0/16'),
     edit('instance', 'i-build', { associatePublicIp: true }),
-    edit('vpcEndpoint', endpoint.id, { serviceName: 'com.amazonaws.us-east-1.s3', routeTableIds: ['rtb-project'] }),
+    edit('vpcEndpoint', endpoint.id, {
+      name: 'Project S3 endpoint',
+      serviceName: 'com.amazonaws.us-east-1.s3',
+      routeTableIds: ['rtb-project'],
+    }),
   );
 }

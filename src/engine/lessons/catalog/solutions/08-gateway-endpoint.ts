@@ -14,6 +14,7 @@ export default function solve(start: Design): Design {
     design = applyAll(
       endpoint.design,
       edit('vpcEndpoint', endpoint.id, {
+        name: `${service === 's3' ? 'S3' : 'DynamoDB'} endpoint`,
         serviceName: `com.amazonaws.us-east-1.${service}`,
         routeTableIds: ['rtb-private'],
       }),
