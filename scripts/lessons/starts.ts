@@ -94,6 +94,11 @@ export const STARTS: Record<string, () => Design> = {
       .sg('sg-partner-api', 'Partner API', 'vpc-partner', [])
       .instance('i-partner', 'Partner API server', 'subnet-partner', '10.1.1.10', ['sg-partner-api'])
       .peering('pcx-partner', 'App to Partner', 'vpc-app', 'vpc-partner', { status: 'pending-acceptance' })
+      .vpc('vpc-backup', 'Backup VPC', '10.2.0.0/16', { region: 'us-west-2' })
+      .routeTable('rtb-backup', 'Backup routes', 'vpc-backup')
+      .subnet('subnet-backup', 'Backup subnet', 'vpc-backup', '10.2.1.0/24', 'us-west-2a', { rt: 'rtb-backup' })
+      .sg('sg-backup', 'Backup servers', 'vpc-backup', [])
+      .instance('i-backup', 'Backup server', 'subnet-backup', '10.2.1.10', ['sg-backup'])
       .design('Lesson 4: VPC peering step by step'),
 
   '05-peering-not-transitive': () =>

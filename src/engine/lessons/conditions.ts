@@ -282,7 +282,7 @@ export const CONDITIONS = {
       });
     },
     describe: (d, v, met) =>
-      `${met ? 'has' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
+      `${met ? 'has a' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
   },
   /** A peering connection's state: it carries traffic only once accepted (`active`). */
   status: {
@@ -337,7 +337,7 @@ export const CONDITIONS = {
     docs: 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html',
     test: (_ctx, r, v) => r.kind === 'securityGroup' && r.ingress.some((rule) => rule.groupId === v),
     describe: (d, v, met) =>
-      `${met ? 'has' : 'has no'} inbound rule whose source is security group ${quoted(d, String(v))}`,
+      `${met ? 'has an' : 'has no'} inbound rule whose source is security group ${quoted(d, String(v))}`,
   },
   hasPolicy: {
     kinds: ['vpcEndpoint', 's3Bucket'],
@@ -354,7 +354,7 @@ export const CONDITIONS = {
     test: (_ctx, r, v) =>
       (r.kind === 'vpcEndpoint' || r.kind === 's3Bucket') &&
       policyConditionKeys(r.policyDocument).includes(String(v).toLowerCase()),
-    describe: (_d, v, met) => `${met ? 'has' : 'has no'} policy condition on ${String(v)}`,
+    describe: (_d, v, met) => `${met ? 'has a' : 'has no'} policy condition on ${String(v)}`,
   },
   /** Amazon Inspector's network reachability: a port of the instance can be reached from the internet. */
   exposedToInternet: {
