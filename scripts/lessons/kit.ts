@@ -174,6 +174,14 @@ export class Net {
   design(name: string, flows: Design['flows'] = []): Design {
     const resources: Design['resources'] = {};
     for (const r of this.resources) resources[r.id] = r;
+    // Only the Availability Zones a VPC has subnets in, so a one-zone lesson does not show an empty band.
+    for (const r of this.resources) {
+      if (r.kind !== 'vpc') continue;
+      const used = new Set(
+        this.resources.flatMap((s) => (s.kind === 'subnet' && s.vpcId === r.id ? [s.availabilityZone] : [])),
+      );
+      if (used.size > 0) resources[r.id] = { ...r, availabilityZones: r.availabilityZones.filter((z) => used.has(z)) };
+    }
     return layoutDesign(emptyDesign({ name, resources, flows }));
   }
 }
