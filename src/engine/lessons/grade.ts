@@ -46,7 +46,8 @@ function capitalize(s: string): string {
 /** "\"App A\" → the internet (TCP 443)" */
 export function describeFlow(design: Design, flow: GoalFlow): string {
   const port = flow.port === undefined ? '' : ` ${flow.port}`;
-  const action = flow.action ? `, ${flow.action}` : '';
+  const on = flow.resource ? ` on ${flow.resource.replace(/^arn:aws:s3:::/, '')}` : '';
+  const action = flow.action ? `, ${flow.action}${on}` : '';
   return `${endpointName(design, flow.from)} → ${endpointName(design, flow.to)} (${flow.protocol.toUpperCase()}${port}${action})`;
 }
 
