@@ -44,7 +44,7 @@ export interface Condition {
   /** For `set` conditions. */
   testSet?(ctx: ConditionContext, resources: Resource[], value: ConditionValue): boolean;
   /** What the condition asks, as the end of a sentence ("is in a public subnet"); `met: false` says it is not. */
-  describe(design: Design, value: ConditionValue, met: boolean): string;
+  describe(design: Design, value: ConditionValue, met: boolean, kind?: ResourceKind): string;
 }
 
 /** A resource as a student reads it: its kind and name, never its id. */
@@ -96,6 +96,11 @@ function tableOf(design: Design, r: Resource): RouteTable | undefined {
   if (r.kind === 'routeTable') return r;
   if (r.kind === 'subnet') return routeTableOfSubnet(design, r);
   return undefined;
+}
+
+/** How a route condition on a subnet reads: about the table it uses. */
+function viaTable(kind: ResourceKind | undefined): string {
+  return kind === 'subnet' ? 'uses a route table that ' : '';
 }
 
 /** The route a table uses for 0.0.0.0/0, and what it targets. */
@@ -265,12 +270,13 @@ export const CONDITIONS = {
       const target = defaultRouteTarget(ctx.design, r);
       return target === 'none' ? v === 'none' : target?.kind === v;
     },
-    describe: (_d, v, met) =>
-      v === 'none'
+    describe: (_d, v, met, kind) =>
+      viaTable(kind) +
+      (v === 'none'
         ? met
           ? 'has no 0.0.0.0/0 route'
           : 'still has a 0.0.0.0/0 route'
-        : `${met ? 'sends' : 'does not send'} 0.0.0.0/0 to ${aKind(v as ResourceKind)}`,
+        : `${met ? 'sends' : 'does not send'} 0.0.0.0/0 to ${aKind(v as ResourceKind)}`),
   },
   /**
    * A route to (part of) the VPC's addresses through a peering connection that joins the table's VPC to it: each
@@ -293,8 +299,8 @@ export const CONDITIONS = {
         return ends.includes(r.vpcId) && ends.includes(String(v)) && peerCidrs.some((c) => contains(c, dest));
       });
     },
-    describe: (d, v, met) =>
-      `${met ? 'has a' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
+    describe: (d, v, met, kind) =>
+      `${viaTable(kind)}${met ? 'has a' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
   },
   /** A peering connection's state: it carries traffic only once accepted (`active`). */
   status: {
