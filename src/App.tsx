@@ -23,6 +23,7 @@ import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 import { EmbedView } from './share/EmbedView.tsx';
+import { LessonDock, LessonsHost } from './lessons/LessonsHost.tsx';
 import { useShareStore } from './share/openLink.ts';
 
 // Hidden tabs until clicked: loaded (and their flows traced, their exposure computed) on first visit.
@@ -184,6 +185,7 @@ function Designer() {
           </div>
           <BottomPanels />
         </main>
+        <LessonDock />
         <CollapsibleSide panel="inspector" label="Inspector" side="right">
           <Inspector />
         </CollapsibleSide>
@@ -192,6 +194,7 @@ function Designer() {
       <VpcAndMoreHost />
       <PeeringDialogHost />
       <ExportHost />
+      <LessonsHost />
     </div>
   );
 }
