@@ -4,12 +4,13 @@
  * explanation once every goal is met (the lesson is then marked complete), and — in a challenge — each goal's
  * hidden fault, shown once the goal is met or the student asks.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { gradeLesson, lessonComplete } from '../engine/lessons/grade.ts';
 import type { GoalResult, Lesson } from '../engine/lessons/types.ts';
 import type { Design } from '../engine/index.ts';
 import { Loading } from '../panels/lazy.tsx';
 import { useDesignStore } from '../store/designStore.ts';
+import { useUiStore } from '../store/uiStore.ts';
 import { ConceptChips } from './ConceptChips.tsx';
 import { lessonById, openLesson } from './lessonSource.ts';
 import { updateProgress, useLessonStore, type LessonProgress } from './progress.ts';
@@ -76,6 +77,13 @@ function useGrades(lesson: Lesson): (design: Design) => GoalResult[] {
   }, [lesson]);
 }
 
+/** A ref whose element is scrolled into view (within the panel) when it appears and whenever `key` changes. */
+function useScrolledIntoView<E extends HTMLElement>(key: unknown) {
+  const ref = useRef<E>(null);
+  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), [key]);
+  return ref;
+}
+
 const passedCount = (results: GoalResult[]) => results.filter((r) => r.passed).length;
 
 function LessonBody({ lesson, onCollapse }: { lesson: Lesson; onCollapse: () => void }) {
@@ -85,6 +93,9 @@ function LessonBody({ lesson, onCollapse }: { lesson: Lesson; onCollapse: () => 
   const complete = lessonComplete(results);
   const progress = useLessonStore((s) => s.progress[lesson.id]) ?? NO_PROGRESS;
   const [offered, setOffered] = useState(false);
+
+  // The panel takes room from the canvas: frame the design again in what is left.
+  useEffect(() => useUiStore.getState().requestFitView(), []);
 
   useEffect(() => {
     if (complete && progress.status !== 'complete') updateProgress(lesson.id, { status: 'complete' });
@@ -208,6 +219,7 @@ function GoalItem({ result, lesson, revealed }: { result: GoalResult; lesson: Le
 
 function Hints({ lesson, shown, offered }: { lesson: Lesson; shown: number; offered: boolean }) {
   const hints = lesson.hints.slice(0, shown);
+  const last = useScrolledIntoView<HTMLLIElement>(shown);
   const more = shown < lesson.hints.length;
   return (
     <section aria-labelledby="lesson-hints">
@@ -222,7 +234,9 @@ function Hints({ lesson, shown, offered }: { lesson: Lesson; shown: number; offe
       {hints.length > 0 && (
         <ol aria-label="Hints" className="mt-1 flex list-decimal flex-col gap-1 pl-5 text-[13px] leading-snug">
           {hints.map((hint, i) => (
-            <li key={i}>{hint}</li>
+            <li key={i} ref={i === shown - 1 ? last : undefined}>
+              {hint}
+            </li>
           ))}
         </ol>
       )}
@@ -242,8 +256,9 @@ function Hints({ lesson, shown, offered }: { lesson: Lesson; shown: number; offe
 }
 
 function Success({ lesson }: { lesson: Lesson }) {
+  const box = useScrolledIntoView<HTMLElement>(lesson.id);
   return (
-    <section aria-label="Lesson complete" className="rounded border border-green-300 bg-green-50 px-3 py-2">
+    <section ref={box} aria-label="Lesson complete" className="rounded border border-green-300 bg-green-50 px-3 py-2">
       <h3 className="font-semibold text-green-900">
         ✓ {lesson.kind === 'challenge' ? 'Challenge' : 'Lesson'} complete
       </h3>

@@ -1,0 +1,112 @@
+/**
+ * Teaching mode through the UI alone (issue 9): lesson 1 completed by dragging and one-click routing, graded live;
+ * a wrong attempt offers the first hint; progress survives a reload; the student's own design stays in the
+ * library, untouched; a bad lesson file gives one line; a lesson made from the example design exports a file that
+ * parses, and shared as a link it is offered to another browser.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { parseLesson } from '../src/engine/lessons/parse.ts';
+import { exampleDesign } from '../src/engine/index.ts';
+import { LibraryPage, openApp, waitForViewportToSettle } from './pages/index.ts';
+
+const EXAMPLE = exampleDesign().name;
+
+function lessonPanel(page: Page) {
+  return page.getByRole('complementary', { name: 'Lesson' });
+}
+
+async function openLessons(page: Page) {
+  await page.getByRole('banner').getByRole('button', { name: 'Lessons', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Lessons' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+async function shoot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test('a bad lesson file is refused in one line, and nothing else changes', async ({ page }) => {
+  const { toolbar } = await openApp(page);
+  await toolbar.saved();
+  const dialog = await openLessons(page);
+  const rows = dialog.getByRole('listitem');
+  const before = await rows.allTextContents();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Import lesson file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'broken.lesson.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "vpc-des') });
+  const alert = dialog.getByRole('alert', { name: 'Lessons message' });
+  await expect(alert).toHaveText(/^This is not a lesson file this app can open: .+/);
+  expect((await alert.textContent())!.split('\n')).toHaveLength(1);
+  expect(await rows.allTextContents()).toEqual(before);
+  await expect(page.getByRole('banner')).toContainText(EXAMPLE);
+});
+
+test('a teacher makes a lesson from the example design: its file parses, and a link offers it to a student', async ({
+  page,
+  browser,
+}) => {
+  await openApp(page);
+  await openLessons(page);
+  await page.getByRole('button', { name: 'Make a lesson from this design…' }).click();
+  const author = page.getByRole('dialog', { name: 'Make a lesson from this design' });
+  await author.getByLabel('Title').fill('Lock down the web tier');
+  await author.getByLabel('Summary (one line for the list)').fill('Close what should not be open.');
+  // Every saved flow starts as what it does now; the first is flipped to make the lesson something to do.
+  const flows = exampleDesign().flows;
+  const first = author.getByLabel(`Goal for ${flows[0]!.name}`);
+  const now = await first.inputValue();
+  await first.selectOption(now === 'reach' ? 'block' : 'reach');
+  await author.getByLabel(`Goal for ${flows[1]!.name}`).selectOption('ignore');
+  await author.getByRole('textbox', { name: 'Hint 1' }).fill('Look at the web security group.');
+  await author.getByRole('button', { name: 'Add a hint' }).click();
+  await author.getByRole('textbox', { name: 'Hint 2' }).fill('Inbound rules decide who may open a connection.');
+  await expect(author.getByRole('status', { name: 'Lesson goals' })).toHaveText(`${flows.length - 1} goals.`);
+
+  // No explanation yet: one line says what is missing, and nothing downloads.
+  await author.getByRole('button', { name: 'Export lesson file' }).click();
+  await expect(author.getByRole('alert', { name: 'Authoring message' })).toHaveText(
+    'Write the explanation the student reads on success.',
+  );
+  await author.getByLabel('Explanation shown on success').fill('Security groups are stateful.\n\nReplies go back out.');
+  await shoot(page, 'authoring-dialog');
+
+  const download = page.waitForEvent('download');
+  await author.getByRole('button', { name: 'Export lesson file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('lock-down-the-web-tier.lesson.json');
+  const read = parseLesson(await readFile((await file.path())!, 'utf8'));
+  if (!read.ok) throw new Error(read.error);
+  expect(read.lesson.title).toBe('Lock down the web tier');
+  expect(read.lesson.goals).toHaveLength(flows.length - 1);
+  expect(read.lesson.hints).toEqual([
+    'Look at the web security group.',
+    'Inbound rules decide who may open a connection.',
+  ]);
+  expect(read.lesson.start.resources).toEqual(exampleDesign().resources);
+
+  // Shared as a link, it is offered in another browser, and starts there as a lesson of its own.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await author.getByRole('button', { name: 'Copy lesson link' }).click();
+  await expect(author.getByRole('status', { name: 'Authoring message' })).toHaveText('Lesson link copied.');
+  const link = await author.getByLabel('Lesson link').inputValue();
+  expect(link).toMatch(/\/#lesson=v1\.[A-Za-z0-9_-]+$/);
+  await author.getByRole('button', { name: 'Close' }).click();
+
+  const student = await (await browser.newContext()).newPage();
+  await student.goto(link);
+  const offered = student.getByRole('region', { name: 'Lesson from a link' });
+  await expect(offered).toContainText('Lock down the web tier');
+  await offered.getByRole('button', { name: 'Add to my lessons and start' }).click();
+  await expect(lessonPanel(student)).toContainText('Lock down the web tier');
+  await expect(lessonPanel(student).getByRole('status', { name: 'Goals met' })).toHaveText(
+    `${flows.length - 2} of ${flows.length - 1} met`,
+  );
+  expect(new URL(student.url()).hash).toBe('');
+  const dialog = await openLessons(student);
+  await expect(dialog.getByRole('listitem', { name: 'Lock down the web tier' })).toContainText('In progress');
+  await student.context().close();
+});
