@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseLesson } from '../src/engine/lessons/parse.ts';
 import { exampleDesign } from '../src/engine/index.ts';
-import { LibraryPage, openApp, waitForViewportToSettle } from './pages/index.ts';
+import { openApp } from './pages/index.ts';
 
 const EXAMPLE = exampleDesign().name;
 

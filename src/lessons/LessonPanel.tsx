@@ -11,6 +11,7 @@ import type { Design } from '../engine/index.ts';
 import { Loading } from '../panels/lazy.tsx';
 import { useDesignStore } from '../store/designStore.ts';
 import { useUiStore } from '../store/uiStore.ts';
+import { isWrongAttempt, passedCount } from './attempt.ts';
 import { ConceptChips } from './ConceptChips.tsx';
 import { lessonById, openLesson } from './lessonSource.ts';
 import { updateProgress, useLessonStore, type LessonProgress } from './progress.ts';
@@ -84,8 +85,6 @@ function useScrolledIntoView<E extends HTMLElement>(key: unknown) {
   return ref;
 }
 
-const passedCount = (results: GoalResult[]) => results.filter((r) => r.passed).length;
-
 function LessonBody({ lesson, onCollapse }: { lesson: Lesson; onCollapse: () => void }) {
   const grade = useGrades(lesson);
   const design = useDesignStore((s) => s.design);
@@ -106,8 +105,7 @@ function LessonBody({ lesson, onCollapse }: { lesson: Lesson; onCollapse: () => 
     () =>
       useDesignStore.subscribe((state, prev) => {
         if (state.design === prev.design || state.past.at(-1)?.design !== prev.design) return;
-        const after = grade(state.design);
-        if (lessonComplete(after) || passedCount(after) > passedCount(grade(prev.design))) return;
+        if (!isWrongAttempt(grade(prev.design), grade(state.design))) return;
         const shown = useLessonStore.getState().progress[lesson.id]?.hintsShown ?? 0;
         if (shown === 0 && lesson.hints.length > 0) {
           updateProgress(lesson.id, { hintsShown: 1 });

@@ -39,7 +39,7 @@ export function LessonsHost() {
 /** The lesson panel, while the open design is a lesson's working design. */
 export function LessonDock() {
   const entryId = useLibraryStore((s) => s.currentId);
-  const lessonId = useLessonStore((s) => lessonOfEntry(s.progress, entryId));
+  const lessonId = useLessonStore((s) => lessonOfEntry(s, entryId));
   if (!lessonId) return null;
   return (
     <Suspense

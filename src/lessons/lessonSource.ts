@@ -6,7 +6,7 @@
 import { LESSON_CATALOG, loadLesson } from '../engine/lessons/catalog/index.ts';
 import { parseLesson } from '../engine/lessons/parse.ts';
 import type { Lesson } from '../engine/lessons/types.ts';
-import { currentEntryId, openAsNewEntry, openDesign, refreshEntries } from '../library/session.ts';
+import { currentEntryId, hasLibrary, openAsNewEntry, openDesign, refreshEntries } from '../library/session.ts';
 import { keepImported, updateProgress, useLessonStore } from './progress.ts';
 
 export interface LessonListing {
@@ -86,7 +86,7 @@ export function workingName(lesson: Pick<Lesson, 'title'>): string {
  */
 export async function openLesson(lesson: Lesson, fresh = false): Promise<boolean> {
   const known = useLessonStore.getState().progress[lesson.id];
-  if (known?.entryId && !fresh) {
+  if (known?.entryId && !fresh && hasLibrary()) {
     const entries = await refreshEntries();
     const entry = entries.find((e) => e.id === known.entryId && e.trashedAt === undefined && !e.damaged);
     if (entry) {
@@ -96,8 +96,10 @@ export async function openLesson(lesson: Lesson, fresh = false): Promise<boolean
   }
   const opened = await openAsNewEntry({ ...lesson.start, name: workingName(lesson) }, 'lesson', `Open lesson`);
   if (!opened) return false;
+  const entryId = currentEntryId();
+  useLessonStore.setState({ unsavedLesson: entryId ? undefined : lesson.id });
   updateProgress(lesson.id, {
-    entryId: currentEntryId(),
+    entryId,
     status: known?.status ?? 'in progress',
     ...(fresh ? { hintsShown: 0, revealed: [] } : {}),
   });

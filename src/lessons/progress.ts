@@ -23,10 +23,12 @@ export interface LessonProgress {
   revealed: string[];
 }
 
-interface LessonState {
+export interface LessonState {
   progress: Record<string, LessonProgress>;
   /** Imported lessons: id → lesson file text. */
   imported: Record<string, string>;
+  /** Without a library (storage refused) a lesson's design lives in this tab only: which lesson it is. */
+  unsavedLesson?: string;
 }
 
 function read<T>(key: string): Record<string, T> {
@@ -84,11 +86,11 @@ export function forgetImported(id: string): void {
   useLessonStore.setState({ imported });
 }
 
-/** The lesson whose working design is the library entry `entryId`, if any. */
-export function lessonOfEntry(
-  progress: Record<string, LessonProgress>,
-  entryId: string | undefined,
-): string | undefined {
-  if (!entryId) return undefined;
-  return Object.keys(progress).find((id) => progress[id]!.entryId === entryId);
+/**
+ * The lesson whose working design is open: the one whose library entry is `entryId`, or — with no entry open, the
+ * browser keeping no library — the lesson opened in this tab.
+ */
+export function lessonOfEntry(state: LessonState, entryId: string | undefined): string | undefined {
+  if (!entryId) return state.unsavedLesson;
+  return Object.keys(state.progress).find((id) => state.progress[id]!.entryId === entryId);
 }
