@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseLesson } from '../src/engine/lessons/parse.ts';
 import { exampleDesign } from '../src/engine/index.ts';
-import { openApp } from './pages/index.ts';
+import { LibraryPage, openApp, waitForViewportToSettle } from './pages/index.ts';
 
 const EXAMPLE = exampleDesign().name;
 
@@ -26,6 +26,79 @@ async function openLessons(page: Page) {
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
+
+const LESSON_1 = 'NAT gateway: outbound internet for a private subnet';
+
+test('lesson 1 through the UI alone: a wrong attempt shows the first hint, the fix is graded complete, and it lasts', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const { canvas, toolbar } = await openApp(page);
+  await toolbar.saved();
+  const library = new LibraryPage(page);
+  const ownBefore = await library.storedText(EXAMPLE);
+  expect(ownBefore).toBeDefined();
+
+  const dialog = await openLessons(page);
+  await expect(dialog.getByRole('listitem', { name: LESSON_1 })).toContainText('Not started');
+  await shoot(page, 'lessons-dialog');
+  await dialog.getByRole('listitem', { name: LESSON_1 }).getByRole('button', { name: 'Start' }).click();
+  const panel = lessonPanel(page);
+  const met = panel.getByRole('status', { name: 'Goals met' });
+  const goals = panel.getByRole('list', { name: 'Goals' });
+  const hints = panel.getByRole('list', { name: 'Hints' });
+  await expect(panel.getByRole('heading', { name: LESSON_1 })).toBeVisible();
+  await expect(met).toHaveText('2 of 5 met');
+  await expect(goals.getByRole('listitem').first()).toContainText('Not met: The NAT gateway sits in a public subnet.');
+  await expect(hints).toHaveCount(0);
+  await waitForViewportToSettle(page);
+  await shoot(page, 'lesson-goals');
+
+  // A wrong attempt: the app server moved into the public subnet meets no more goals (it has no public address).
+  await canvas.dragNodeTo('i-app', await canvas.pointIn('subnet-public', { x: 0.7, y: 0.6 }));
+  await expect(canvas.parentOf('i-app')).resolves.toBe('subnet-public');
+  await expect(hints.getByRole('listitem')).toHaveCount(1);
+  await expect(hints.getByRole('listitem').first()).toContainText('The NAT gateway is in the Private subnet.');
+  await expect(panel.getByText('Not there yet — here is a hint.')).toBeVisible();
+  await expect(met).toHaveText('2 of 5 met');
+  await shoot(page, 'lesson-hint');
+  await toolbar.undo();
+  await expect(canvas.parentOf('i-app')).resolves.toBe('subnet-private');
+
+  // The fix: the NAT gateway dragged into the public subnet, then the private subnet routed to it.
+  await canvas.dragNodeTo('nat-lab', await canvas.pointIn('subnet-public', { x: 0.3, y: 0.6 }));
+  await expect(canvas.parentOf('nat-lab')).resolves.toBe('subnet-public');
+  await expect(goals.getByRole('listitem').first()).toContainText('Met: The NAT gateway sits in a public subnet.');
+  await expect(met).toHaveText('3 of 5 met');
+  await canvas.select('subnet-private');
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await inspector.getByRole('button', { name: 'Route to the NAT gateway' }).click();
+  await expect(met).toHaveText('5 of 5 met');
+  const success = panel.getByRole('region', { name: 'Lesson complete' });
+  await expect(success).toContainText('Lesson complete');
+  await expect(success).toContainText('The app server has only a private address');
+  await toolbar.saved();
+  await shoot(page, 'lesson-complete');
+
+  // Progress survives a reload: the lesson's design reopens, graded complete, and the list says so.
+  await page.reload();
+  await expect(lessonPanel(page).getByRole('region', { name: 'Lesson complete' })).toBeVisible();
+  await expect(lessonPanel(page).getByRole('status', { name: 'Goals met' })).toHaveText('5 of 5 met');
+  const again = await openLessons(page);
+  await expect(again.getByRole('listitem', { name: LESSON_1 })).toContainText('Complete');
+  await again.getByRole('button', { name: 'Close' }).click();
+
+  // The student's own design is still in the library, exactly as it was; the lesson's is an entry of its own.
+  expect(await library.storedText(EXAMPLE)).toBe(ownBefore);
+  const names = (await library.storedEntries()).map((e) => e.name);
+  expect(names).toEqual(expect.arrayContaining([EXAMPLE, `${LESSON_1} (lesson)`]));
+  await library.openDesign(EXAMPLE);
+  await expect(lessonPanel(page)).toHaveCount(0);
+  await expect(page.getByRole('banner')).toContainText(EXAMPLE);
+  expect(errors).toEqual([]);
+});
 
 test('a bad lesson file is refused in one line, and nothing else changes', async ({ page }) => {
   const { toolbar } = await openApp(page);

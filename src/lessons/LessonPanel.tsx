@@ -81,7 +81,9 @@ function useGrades(lesson: Lesson): (design: Design) => GoalResult[] {
 /** A ref whose element is scrolled into view (within the panel) when it appears and whenever `key` changes. */
 function useScrolledIntoView<E extends HTMLElement>(key: unknown) {
   const ref = useRef<E>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), [key]);
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [key]);
   return ref;
 }
 
@@ -94,7 +96,9 @@ function LessonBody({ lesson, onCollapse }: { lesson: Lesson; onCollapse: () => 
   const [offered, setOffered] = useState(false);
 
   // The panel takes room from the canvas: frame the design again in what is left.
-  useEffect(() => useUiStore.getState().requestFitView(), []);
+  useEffect(() => {
+    useUiStore.getState().requestFitView();
+  }, []);
 
   useEffect(() => {
     if (complete && progress.status !== 'complete') updateProgress(lesson.id, { status: 'complete' });
