@@ -32,6 +32,7 @@ const LESSON_1 = 'NAT gateway: outbound internet for a private subnet';
 test('lesson 1 through the UI alone: a wrong attempt shows the first hint, the fix is graded complete, and it lasts', async ({
   page,
 }) => {
+  test.setTimeout(90_000); // a whole lesson, a reload and two library switches
   await page.setViewportSize({ width: 1280, height: 720 });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -97,6 +98,14 @@ test('lesson 1 through the UI alone: a wrong attempt shows the first hint, the f
   await library.openDesign(EXAMPLE);
   await expect(lessonPanel(page)).toHaveCount(0);
   await expect(page.getByRole('banner')).toContainText(EXAMPLE);
+
+  // Opening the lesson again returns to its design (still complete), not a fresh copy.
+  const entries = (await library.storedEntries()).length;
+  const list = await openLessons(page);
+  await list.getByRole('listitem', { name: LESSON_1 }).getByRole('button', { name: 'Open' }).click();
+  await expect(lessonPanel(page).getByRole('status', { name: 'Goals met' })).toHaveText('5 of 5 met');
+  await expect(canvas.parentOf('nat-lab')).resolves.toBe('subnet-public');
+  expect((await library.storedEntries()).length).toBe(entries);
   expect(errors).toEqual([]);
 });
 
@@ -116,6 +125,47 @@ test('a bad lesson file is refused in one line, and nothing else changes', async
   expect((await alert.textContent())!.split('\n')).toHaveLength(1);
   expect(await rows.allTextContents()).toEqual(before);
   await expect(page.getByRole('banner')).toContainText(EXAMPLE);
+});
+
+test('an imported challenge lists under Challenges; its faults stay hidden until revealed or found', async ({
+  page,
+}) => {
+  const lesson1 = JSON.parse(await readFile('src/engine/lessons/catalog/01-nat-gateway.lesson.json', 'utf8'));
+  const challenge = {
+    ...lesson1,
+    id: 'nat-challenge',
+    kind: 'challenge',
+    title: 'The app server is cut off',
+    summary: 'Two faults keep it offline.',
+    goals: lesson1.goals.map((g: { id: string }) => ({
+      ...g,
+      fault: g.id === 'nat-public' ? 'The NAT gateway was placed in the private subnet.' : undefined,
+    })),
+  };
+  await openApp(page);
+  const dialog = await openLessons(page);
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Import lesson file…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'c.lesson.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(challenge)) });
+  await expect(dialog.getByRole('status', { name: 'Lessons message' })).toHaveText(
+    '“The app server is cut off” is in your lessons now.',
+  );
+  const row = dialog.getByRole('list', { name: 'Challenges' }).getByRole('listitem', { name: challenge.title });
+  await expect(row).toContainText('Imported');
+  await row.getByRole('button', { name: 'Start' }).click();
+  const panel = lessonPanel(page);
+  await expect(panel).toContainText('Challenge');
+  await expect(panel).not.toContainText('placed in the private subnet');
+  await panel
+    .getByRole('button', { name: 'Reveal the fault behind: The NAT gateway sits in a public subnet.' })
+    .click();
+  await expect(panel).toContainText('The fault: The NAT gateway was placed in the private subnet.');
+  await shoot(page, 'challenge-revealed');
+  // Kept across a reload, like the rest of the progress.
+  await page.reload();
+  await expect(lessonPanel(page)).toContainText('The fault: The NAT gateway was placed in the private subnet.');
 });
 
 test('a teacher makes a lesson from the example design: its file parses, and a link offers it to a student', async ({
