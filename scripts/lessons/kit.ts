@@ -66,7 +66,7 @@ export class Net {
     id: string,
     name: string,
     cidr: string,
-    o: { zones?: string[]; region?: string; accountId?: string; mainRoutes?: Route[] } = {},
+    o: { zones?: string[]; region?: string; accountId?: string; mainRoutes?: Route[]; dnsHostnames?: boolean } = {},
   ) {
     const region = o.region ?? 'us-east-1';
     this.add(
@@ -77,6 +77,7 @@ export class Net {
         region,
         accountId: o.accountId ?? '111111111111',
         availabilityZones: o.zones ?? [`${region}a`, `${region}b`],
+        enableDnsHostnames: o.dnsHostnames ?? true,
       }),
     );
     this.add(
@@ -163,10 +164,24 @@ export class Net {
     return this;
   }
 
+  /** Any other resource, written out in full. */
+  raw(r: Resource) {
+    this.add(r);
+    return this;
+  }
+
   /** The design, named, laid out, with the given saved flows. */
   design(name: string, flows: Design['flows'] = []): Design {
     const resources: Design['resources'] = {};
     for (const r of this.resources) resources[r.id] = r;
+    // Only the Availability Zones a VPC has subnets in, so a one-zone lesson does not show an empty band.
+    for (const r of this.resources) {
+      if (r.kind !== 'vpc') continue;
+      const used = new Set(
+        this.resources.flatMap((s) => (s.kind === 'subnet' && s.vpcId === r.id ? [s.availabilityZone] : [])),
+      );
+      if (used.size > 0) resources[r.id] = { ...r, availabilityZones: r.availabilityZones.filter((z) => used.has(z)) };
+    }
     return layoutDesign(emptyDesign({ name, resources, flows }));
   }
 }

@@ -5,6 +5,7 @@
  *
  * Most conditions look at one resource; a `set` condition (`perAz`) looks at every resource that met the others.
  */
+import { contains, tryCidr, type Cidr } from '../cidr/cidr.ts';
 import { KINDS } from '../model/kinds.ts';
 import {
   getOfKind,
@@ -17,6 +18,7 @@ import {
 } from '../model/queries.ts';
 import type { Design, PeeringStatus, Resource, ResourceKind } from '../model/types.ts';
 import { exposure } from '../traffic/exposure.ts';
+import { serviceName } from '../traffic/serviceNames.ts';
 import { serviceOfEndpointName } from '../traffic/services.ts';
 
 export type ConditionValue = string | number | boolean;
@@ -57,9 +59,14 @@ function quoted(design: Design, id: string): string {
   return `"${r ? r.name : id}"`;
 }
 
-/** "a NAT gateway", "an internet gateway", "an EC2 instance": a kind in running text. */
+/** "NAT gateway", "internet gateway", "EC2 instance", "VPC endpoint": a kind in running text. */
+export function lowerLabel(kind: ResourceKind): string {
+  return KINDS[kind].label.replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
+}
+
+/** "a NAT gateway", "an internet gateway", "an EC2 instance": a kind in running text, with its article. */
 export function aKind(kind: ResourceKind): string {
-  const label = KINDS[kind].label.replace(/^([A-Z])(?=[a-z])/, (c) => c.toLowerCase());
+  const label = lowerLabel(kind);
   return `${/^[aeiouAEIOU]/.test(label) ? 'an' : 'a'} ${label}`;
 }
 
@@ -216,7 +223,7 @@ export const CONDITIONS = {
     test: (_ctx, r, v) =>
       (r.kind === 'vpcEndpoint' && serviceOfEndpointName(r.serviceName) === v) ||
       (r.kind === 'awsService' && r.service.toLowerCase() === v),
-    describe: (_d, v, met) => `${met ? 'serves' : 'does not serve'} ${String(v)}`,
+    describe: (_d, v, met) => `${met ? 'serves' : 'does not serve'} ${serviceName(String(v))}`,
   },
   privateDns: {
     kinds: ['vpcEndpoint'],
@@ -253,6 +260,29 @@ export const CONDITIONS = {
           ? 'has no 0.0.0.0/0 route'
           : 'still has a 0.0.0.0/0 route'
         : `${met ? 'sends' : 'does not send'} 0.0.0.0/0 to ${aKind(v as ResourceKind)}`,
+  },
+  /**
+   * A route to (part of) the VPC's addresses through a peering connection that joins the table's VPC to it: each
+   * side of a peering needs one, or replies have no way back.
+   */
+  routesToVpc: {
+    kinds: ['routeTable'],
+    value: 'id',
+    docs: 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html',
+    test: (ctx, r, v) => {
+      if (r.kind !== 'routeTable') return false;
+      const peer = getOfKind(ctx.design, String(v), 'vpc');
+      const peerCidrs = (peer?.cidrBlocks ?? []).map(tryCidr).filter((c): c is Cidr => !!c);
+      return r.routes.some((route) => {
+        const pcx = getOfKind(ctx.design, route.targetId, 'peeringConnection');
+        const dest = tryCidr(route.destinationCidrBlock);
+        if (!pcx || !dest) return false;
+        const ends = [pcx.requesterVpcId, pcx.accepterVpcId];
+        return ends.includes(r.vpcId) && ends.includes(String(v)) && peerCidrs.some((c) => contains(c, dest));
+      });
+    },
+    describe: (d, v, met) =>
+      `${met ? 'has a' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
   },
   /** A peering connection's state: it carries traffic only once accepted (`active`). */
   status: {
@@ -307,7 +337,7 @@ export const CONDITIONS = {
     docs: 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-security-groups.html',
     test: (_ctx, r, v) => r.kind === 'securityGroup' && r.ingress.some((rule) => rule.groupId === v),
     describe: (d, v, met) =>
-      `${met ? 'has' : 'has no'} inbound rule whose source is security group ${quoted(d, String(v))}`,
+      `${met ? 'has an' : 'has no'} inbound rule whose source is security group ${quoted(d, String(v))}`,
   },
   hasPolicy: {
     kinds: ['vpcEndpoint', 's3Bucket'],
@@ -324,7 +354,7 @@ export const CONDITIONS = {
     test: (_ctx, r, v) =>
       (r.kind === 'vpcEndpoint' || r.kind === 's3Bucket') &&
       policyConditionKeys(r.policyDocument).includes(String(v).toLowerCase()),
-    describe: (_d, v, met) => `${met ? 'has' : 'has no'} policy condition on ${String(v)}`,
+    describe: (_d, v, met) => `${met ? 'has a' : 'has no'} policy condition on ${String(v)}`,
   },
   /** Amazon Inspector's network reachability: a port of the instance can be reached from the internet. */
   exposedToInternet: {

@@ -10,7 +10,14 @@ import { validateDesign, type Finding } from '../rules/index.ts';
 import { serviceName } from '../traffic/serviceNames.ts';
 import { trace } from '../traffic/trace.ts';
 import type { ExplanationCode, TraceResult } from '../traffic/types.ts';
-import { conditionContext, conditionOf, missingZones, nameOf, type ConditionContext } from './conditions.ts';
+import {
+  conditionContext,
+  conditionOf,
+  lowerLabel,
+  missingZones,
+  nameOf,
+  type ConditionContext,
+} from './conditions.ts';
 import type {
   FlowGoal,
   Goal,
@@ -39,14 +46,15 @@ function capitalize(s: string): string {
 /** "\"App A\" → the internet (TCP 443)" */
 export function describeFlow(design: Design, flow: GoalFlow): string {
   const port = flow.port === undefined ? '' : ` ${flow.port}`;
-  const action = flow.action ? `, ${flow.action}` : '';
+  const on = flow.resource ? ` on ${flow.resource.replace(/^arn:aws:s3:::/, '')}` : '';
+  const action = flow.action ? `, ${flow.action}${on}` : '';
   return `${endpointName(design, flow.from)} → ${endpointName(design, flow.to)} (${flow.protocol.toUpperCase()}${port}${action})`;
 }
 
 /** What stops traffic at a component, by Reachability Analyzer's (or VPC Designer's own) explanation code. */
 const WHY: Partial<Record<ExplanationCode, string>> = {
   ENI_SG_RULES_MISMATCH: 'no rule of the security groups there allows it',
-  SUBNET_ACL_RESTRICTION: 'a network ACL rule denies it (network ACLs are stateless: replies need rules too)',
+  SUBNET_ACL_RESTRICTION: 'a network ACL rule denies it',
   NO_ROUTE_TO_DESTINATION: 'there is no route for it',
   BAD_STATE_ROUTE: 'the route leads to something that is not working (a blackhole)',
   BAD_STATE_ATTACHMENT: 'it is not attached',
@@ -78,8 +86,12 @@ function whyBlocked(design: Design, result: TraceResult): string {
   const first = result.explanations[0];
   if (!first) return 'it does not get there and back';
   const what = getResource(design, first.id) ? nameOf(design, first.id) : endpointName(design, first.id);
-  const why = WHY[first.code] ?? 'it is dropped there';
-  return `it stops at ${what}${first.direction === 'return' ? ' on the way back' : ''}: ${why}`;
+  const back = first.direction === 'return';
+  const why =
+    back && first.code === 'SUBNET_ACL_RESTRICTION'
+      ? 'a network ACL rule denies the reply (network ACLs are stateless: replies need rules of their own)'
+      : (WHY[first.code] ?? 'it is dropped there');
+  return `it stops at ${what}${back ? ' on the way back' : ''}: ${why}`;
 }
 
 function gradeFlow(design: Design, goal: FlowGoal): GoalResult {
@@ -147,9 +159,13 @@ function gradeResource(ctx: ConditionContext, goal: ResourceGoal): GoalResult {
       .map((e) => e.c.describe(design, e.value, met))
       .join(' and ');
   if (matched.length >= min && sets.every((e) => e.c.testSet!(ctx, matched, e.value))) {
-    const names = matched.map((r) => `"${r.name}"`).join(', ');
+    const names = matched.map((r) => `"${r.name}"`);
     const what = says([...each, ...sets], true);
-    return { goal, passed: true, reason: `${label} ${names}${what ? ` ${what}` : ''}.` };
+    const who =
+      names.length === 1
+        ? `${label} ${names[0]}`
+        : `${label}s ${names.slice(0, -1).join(', ')} and ${names.at(-1)}: each`;
+    return { goal, passed: true, reason: `${who}${what ? ` ${what}` : ''}.` };
   }
   if (matched.length >= min) {
     const failing = sets.find((e) => !e.c.testSet!(ctx, matched, e.value))!;
@@ -157,13 +173,14 @@ function gradeResource(ctx: ConditionContext, goal: ResourceGoal): GoalResult {
     return {
       goal,
       passed: false,
-      reason: `The ${label}s ${failing.c.describe(design, failing.value, false)}${zones.length ? `: none in ${zones.join(', ')}` : ''}.`,
+      reason: `The ${lowerLabel(goal.kind)}s ${failing.c.describe(design, failing.value, false)}${zones.length ? `: none in ${zones.join(', ')}` : ''}.`,
     };
   }
   // Not enough: name the candidate closest to meeting the conditions and what it still lacks.
   const candidates = idEntry ? all.filter((r) => r.id === idEntry.value) : all;
+  const what = says(each, true);
   if (candidates.length === 0)
-    return { goal, passed: false, reason: `There is no ${label.toLowerCase()} of the kind needed yet.` };
+    return { goal, passed: false, reason: `No ${lowerLabel(goal.kind)}${what ? ` ${what}` : ''} yet.` };
   const scored = candidates
     .map((r) => ({ r, unmet: each.filter((e) => !e.c.test(ctx, r, e.value)) }))
     .sort((a, b) => a.unmet.length - b.unmet.length);
@@ -172,7 +189,7 @@ function gradeResource(ctx: ConditionContext, goal: ResourceGoal): GoalResult {
     return {
       goal,
       passed: false,
-      reason: `Only ${matched.length} ${label.toLowerCase()}${matched.length === 1 ? '' : 's'} of the kind needed; ${min} are wanted.`,
+      reason: `${matched.length} ${lowerLabel(goal.kind)}${matched.length === 1 ? '' : 's'} ${what}; ${min} are needed.`,
     };
   return { goal, passed: false, reason: `${label} "${best.r.name}" ${says(best.unmet, false)}.` };
 }

@@ -95,6 +95,19 @@ describe.each(FILES)('%s', (file) => {
     expect(results.filter((r) => !r.passed).map((r) => `${r.goal.id}: ${r.reason}`)).toEqual([]);
   });
 
+  it('explains every result by resource names, never by internal ids', () => {
+    for (const design of [lesson.start, SOLUTIONS[name]!(lesson.start)]) {
+      const ids = Object.values(design.resources)
+        .filter((r) => r.name !== r.id)
+        .map((r) => r.id);
+      for (const result of gradeLesson(lesson, design)) {
+        expect(result.reason.length, result.goal.id).toBeGreaterThan(0);
+        for (const id of ids)
+          expect(result.reason.split(/[\s"(),:;.]+/), `${result.goal.id}: ${result.reason}`).not.toContain(id);
+      }
+    }
+  });
+
   it('has hints that each name something in the starting design', () => {
     const names = Object.values(lesson.start.resources).map((r) => r.name.toLowerCase());
     expect(lesson.hints.length).toBeGreaterThan(0);

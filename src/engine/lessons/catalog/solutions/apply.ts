@@ -14,3 +14,12 @@ export function applyAll(design: Design, ...commands: Command[]): Design {
   }
   return next;
 }
+
+/** Runs one command that creates something and returns the design and the new resource's id (what it selects). */
+export function added(design: Design, command: Command): { design: Design; id: string } {
+  const result = command.apply(design);
+  if (!result.ok) throw new Error(`${command.label} was refused: ${result.error}`);
+  const id = result.select?.[0];
+  if (!id) throw new Error(`${command.label} created nothing to select`);
+  return { design: result.design, id };
+}
