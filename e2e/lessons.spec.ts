@@ -157,11 +157,15 @@ test('an imported challenge lists under Challenges; its faults stay hidden until
   await row.getByRole('button', { name: 'Start' }).click();
   const panel = lessonPanel(page);
   await expect(panel).toContainText('Challenge');
+  // Neither the fault nor why its goal fails shows yet; a goal without a fault shows its reason.
   await expect(panel).not.toContainText('placed in the private subnet');
+  await expect(panel).not.toContainText('is not in a public subnet');
+  await expect(panel).toContainText('does not send 0.0.0.0/0 to a NAT gateway');
   await panel
     .getByRole('button', { name: 'Reveal the fault behind: The NAT gateway sits in a public subnet.' })
     .click();
   await expect(panel).toContainText('The fault: The NAT gateway was placed in the private subnet.');
+  await expect(panel).toContainText('is not in a public subnet');
   await shoot(page, 'challenge-revealed');
   // Kept across a reload, like the rest of the progress.
   await page.reload();

@@ -96,8 +96,12 @@ function LessonBody({ lesson, onCollapse }: { lesson: Lesson; onCollapse: () => 
   const [offered, setOffered] = useState(false);
 
   // The panel takes room from the canvas: frame the design again in what is left.
+  // (Two frames on: the canvas learns its new width from a resize observer after the layout.)
   useEffect(() => {
-    useUiStore.getState().requestFitView();
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => useUiStore.getState().requestFitView());
+    });
+    return () => cancelAnimationFrame(frame);
   }, []);
 
   useEffect(() => {
@@ -192,7 +196,8 @@ function GoalItem({ result, lesson, revealed }: { result: GoalResult; lesson: Le
             <span className="sr-only">{passed ? 'Met: ' : 'Not met: '}</span>
             {goal.text}
           </p>
-          <p className="text-xs leading-snug text-gray-600">{reason}</p>
+          {/* In a challenge, why a goal fails points at its fault: both stay hidden until found or revealed. */}
+          {(!fault || passed || revealed) && <p className="text-xs leading-snug text-gray-600">{reason}</p>}
           {fault &&
             (passed || revealed ? (
               <p className="mt-1 text-xs leading-snug text-amber-900">

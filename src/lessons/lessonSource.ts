@@ -76,8 +76,8 @@ function lowerFirst(text: string): string {
 }
 
 /** The working design's name in the library. */
-export function workingName(lesson: Pick<Lesson, 'title'>): string {
-  return `${lesson.title} (lesson)`;
+export function workingName(lesson: Pick<Lesson, 'title' | 'kind'>): string {
+  return `${lesson.title} (${lesson.kind})`;
 }
 
 /**
