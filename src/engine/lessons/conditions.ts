@@ -16,7 +16,7 @@ import {
   subnetsOf,
   vpcIdOf,
 } from '../model/queries.ts';
-import type { Design, PeeringStatus, Resource, ResourceKind } from '../model/types.ts';
+import type { Design, PeeringStatus, Resource, ResourceKind, RouteTable } from '../model/types.ts';
 import { exposure } from '../traffic/exposure.ts';
 import { serviceName } from '../traffic/serviceNames.ts';
 import { serviceOfEndpointName } from '../traffic/services.ts';
@@ -44,7 +44,7 @@ export interface Condition {
   /** For `set` conditions. */
   testSet?(ctx: ConditionContext, resources: Resource[], value: ConditionValue): boolean;
   /** What the condition asks, as the end of a sentence ("is in a public subnet"); `met: false` says it is not. */
-  describe(design: Design, value: ConditionValue, met: boolean): string;
+  describe(design: Design, value: ConditionValue, met: boolean, kind?: ResourceKind): string;
 }
 
 /** A resource as a student reads it: its kind and name, never its id. */
@@ -91,10 +91,23 @@ function ids(value: ConditionValue): string[] {
 const IN_SUBNET_KINDS = ['natGateway', 'instance', 'networkInterface'] as const;
 const VPC_DOCS = 'https://docs.aws.amazon.com/vpc/latest/userguide/configure-your-vpc.html';
 
+/** The route table itself, or the one a subnet uses (its explicit association, else its VPC's main table). */
+function tableOf(design: Design, r: Resource): RouteTable | undefined {
+  if (r.kind === 'routeTable') return r;
+  if (r.kind === 'subnet') return routeTableOfSubnet(design, r);
+  return undefined;
+}
+
+/** How a route condition on a subnet reads: about the table it uses. */
+function viaTable(kind: ResourceKind | undefined): string {
+  return kind === 'subnet' ? 'uses a route table that ' : '';
+}
+
 /** The route a table uses for 0.0.0.0/0, and what it targets. */
 function defaultRouteTarget(design: Design, r: Resource): Resource | undefined | 'none' {
-  if (r.kind !== 'routeTable') return 'none';
-  const route = r.routes.find((x) => x.destinationCidrBlock === '0.0.0.0/0');
+  const table = tableOf(design, r);
+  if (!table) return 'none';
+  const route = table.routes.find((x) => x.destinationCidrBlock === '0.0.0.0/0');
   if (!route) return 'none';
   return getResource(design, route.targetId);
 }
@@ -245,32 +258,37 @@ export const CONDITIONS = {
       (r.kind === 'vpcEndpoint' && r.routeTableIds.includes(String(v))),
     describe: (d, v, met) => `${met ? 'is' : 'is not'} associated with route table ${quoted(d, String(v))}`,
   },
-  /** What the table's 0.0.0.0/0 route points at: a NAT gateway, an internet gateway, an instance, … or none. */
+  /**
+   * What the 0.0.0.0/0 route of the table (of a subnet: of the table it uses) points at: a NAT gateway, an internet
+   * gateway, an instance, … or none. On a subnet it holds whichever table the student gives it.
+   */
   defaultRoute: {
-    kinds: ['routeTable'],
+    kinds: ['routeTable', 'subnet'],
     value: { oneOf: ['natGateway', 'internetGateway', 'instance', 'peeringConnection', 'none'] },
     docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/route-table-options.html',
     test: (ctx, r, v) => {
       const target = defaultRouteTarget(ctx.design, r);
       return target === 'none' ? v === 'none' : target?.kind === v;
     },
-    describe: (_d, v, met) =>
-      v === 'none'
+    describe: (_d, v, met, kind) =>
+      viaTable(kind) +
+      (v === 'none'
         ? met
           ? 'has no 0.0.0.0/0 route'
           : 'still has a 0.0.0.0/0 route'
-        : `${met ? 'sends' : 'does not send'} 0.0.0.0/0 to ${aKind(v as ResourceKind)}`,
+        : `${met ? 'sends' : 'does not send'} 0.0.0.0/0 to ${aKind(v as ResourceKind)}`),
   },
   /**
    * A route to (part of) the VPC's addresses through a peering connection that joins the table's VPC to it: each
    * side of a peering needs one, or replies have no way back.
    */
   routesToVpc: {
-    kinds: ['routeTable'],
+    kinds: ['routeTable', 'subnet'],
     value: 'id',
     docs: 'https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-routing.html',
-    test: (ctx, r, v) => {
-      if (r.kind !== 'routeTable') return false;
+    test: (ctx, resource, v) => {
+      const r = tableOf(ctx.design, resource);
+      if (!r) return false;
       const peer = getOfKind(ctx.design, String(v), 'vpc');
       const peerCidrs = (peer?.cidrBlocks ?? []).map(tryCidr).filter((c): c is Cidr => !!c);
       return r.routes.some((route) => {
@@ -281,8 +299,8 @@ export const CONDITIONS = {
         return ends.includes(r.vpcId) && ends.includes(String(v)) && peerCidrs.some((c) => contains(c, dest));
       });
     },
-    describe: (d, v, met) =>
-      `${met ? 'has a' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
+    describe: (d, v, met, kind) =>
+      `${viaTable(kind)}${met ? 'has a' : 'has no'} route to VPC ${quoted(d, String(v))} through a peering connection`,
   },
   /** A peering connection's state: it carries traffic only once accepted (`active`). */
   status: {

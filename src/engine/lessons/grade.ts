@@ -156,7 +156,7 @@ function gradeResource(ctx: ConditionContext, goal: ResourceGoal): GoalResult {
   const says = (list: typeof entries, met: boolean) =>
     list
       .filter((e) => e.name !== 'id')
-      .map((e) => e.c.describe(design, e.value, met))
+      .map((e) => e.c.describe(design, e.value, met, goal.kind))
       .join(' and ');
   if (matched.length >= min && sets.every((e) => e.c.testSet!(ctx, matched, e.value))) {
     const names = matched.map((r) => `"${r.name}"`);
@@ -173,7 +173,7 @@ function gradeResource(ctx: ConditionContext, goal: ResourceGoal): GoalResult {
     return {
       goal,
       passed: false,
-      reason: `The ${lowerLabel(goal.kind)}s ${failing.c.describe(design, failing.value, false)}${zones.length ? `: none in ${zones.join(', ')}` : ''}.`,
+      reason: `The ${lowerLabel(goal.kind)}s ${failing.c.describe(design, failing.value, false, goal.kind)}${zones.length ? `: none in ${zones.join(', ')}` : ''}.`,
     };
   }
   // Not enough: name the candidate closest to meeting the conditions and what it still lacks.

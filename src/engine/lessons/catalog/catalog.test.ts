@@ -11,6 +11,8 @@ import { parseLesson, serializeLesson } from '../parse.ts';
 import type { Lesson } from '../types.ts';
 import { LESSON_CATALOG, loadLesson } from './index.ts';
 import { SOLUTIONS } from './solutions/index.ts';
+import { STARTS } from '../../../../scripts/lessons/starts.ts';
+import { readDesign } from '../../io/designFile.ts';
 
 /** The glossary ids the lesson contract lists (notes shared by the teaching-mode work; the glossary defines them). */
 const GLOSSARY_IDS = new Set([
@@ -81,6 +83,13 @@ describe.each(FILES)('%s', (file) => {
   it('parses, and serializes back to the same lesson', () => {
     const again = parseLesson(serializeLesson(lesson));
     expect(again.ok && again.lesson).toEqual(lesson);
+  });
+
+  it('starts from the design scripts/lessons/starts.ts builds (run scripts/build-lessons.ts after changing it)', () => {
+    const build = STARTS[name];
+    expect(build, `a starting design for ${name}`).toBeDefined();
+    const built = readDesign(JSON.parse(JSON.stringify(build!())));
+    expect(built.ok && built.value).toEqual(lesson.start);
   });
 
   it('does not start solved', () => {

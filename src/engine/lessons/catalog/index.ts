@@ -2,9 +2,9 @@
  * The built-in lessons: a small static list for the Lessons panel (no designs in it), and `loadLesson`, which
  * fetches one lesson's file only when it is opened (each JSON file is its own lazily loaded chunk).
  *
- * This module imports nothing else statically, so the panel can show the list without loading the lesson reader.
- * The list repeats each file's id, title, kind, summary and concepts so the panel can show them without loading
- * any lesson; catalog.test.ts checks that every entry matches its file.
+ * The list repeats each file's id, title, kind, summary and concepts so the panel can show it without loading any
+ * lesson, or the lesson reader (this module imports nothing statically); catalog.test.ts checks every entry
+ * against its file.
  */
 import type { Lesson } from '../types.ts';
 
