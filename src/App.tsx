@@ -24,6 +24,7 @@ import { VpcAndMoreHost } from './panels/vpcAndMore/VpcAndMoreHost.tsx';
 import { usePanelLayout } from './store/panelLayout.ts';
 import { useUiStore, type BottomTab } from './store/uiStore.ts';
 import { EmbedView } from './share/EmbedView.tsx';
+import { LessonDock, LessonsHost } from './lessons/LessonsHost.tsx';
 import { useShareStore } from './share/openLink.ts';
 import { DrillBannerHost } from './panels/drill/DrillBannerHost.tsx';
 
@@ -187,6 +188,7 @@ function Designer() {
           </div>
           <BottomPanels />
         </main>
+        <LessonDock />
         <CollapsibleSide panel="inspector" label="Inspector" side="right">
           <Inspector />
         </CollapsibleSide>
@@ -196,6 +198,7 @@ function Designer() {
       <PeeringDialogHost />
       <ExportHost />
       <GlossaryHost />
+      <LessonsHost />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { openExport, preloadExport } from './export/ExportHost.tsx';
 import { useUiStore } from '../store/uiStore.ts';
 import { lazyNamed } from './lazy.tsx';
 import { DrillMenu } from './drill/DrillMenu.tsx';
+import { openLessons, preloadLessons } from '../lessons/LessonsHost.tsx';
 
 // Share links and embed code: loaded when the dialog opens.
 const ShareDialog = lazyNamed(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog));
@@ -52,6 +53,7 @@ const ICONS = {
   designs: 'M2 3.5h5l1.5 1.5H14v8.5H2ZM2 6.5h12',
   history: 'M2.5 8a5.5 5.5 0 1 0 1.6-3.9M2.5 2.5v2.5H5M8 5v3.25l2 1.25',
   share: 'M10 2.5h3.5V6M13.5 2.5L8 8M12 9.5v4H2.5V4h4',
+  lessons: 'M8 3L1.5 6 8 9l6.5-3L8 3ZM4 7.25v3.5c1 1 2.5 1.5 4 1.5s3-.5 4-1.5v-3.5M14.5 6v4',
 } as const;
 
 const ToolButton = memo(function ToolButton(props: {
@@ -211,6 +213,13 @@ function ToolbarContents() {
         <DrillMenu />
       </nav>
       <div className="ml-auto flex shrink-0 items-center gap-0.5">
+        <ToolButton
+          label="Lessons"
+          icon="lessons"
+          title="Lessons and challenges: learn by building, checked as you go; make a lesson from this design"
+          onClick={openLessons}
+          onPreload={preloadLessons}
+        />
         <ToolButton
           label="Designs"
           icon="designs"

@@ -3,7 +3,10 @@ import { exampleDesign, serializeDesign } from '../engine/index.ts';
 import { generateDesign } from '../engine/model/generate.ts';
 import {
   embedCode,
+  isLessonFragment,
+  lessonFragmentFor,
   MAX_LINK_CHARS,
+  readLessonFragment,
   readShareFragment,
   shareFragmentFor,
   shareLinkFor,
@@ -103,5 +106,25 @@ describe('share links', () => {
       const reasons = await Promise.all(['#d=v1.%%', '#d=v9.a', '#d=', await fragmentOfText('nope')].map(reasonOf));
       for (const reason of reasons) expect(reason).not.toMatch(/\n/);
     });
+  });
+
+  it('carries a lesson file as #lesson=v1.<data>, in the same packing, and says why a damaged one cannot be read', async () => {
+    const text = JSON.stringify({ format: 'vpc-designer-lesson', title: 'Ünïcode “lesson”', body: 'x'.repeat(5000) });
+    const hash = await lessonFragmentFor(text);
+    expect(hash).toMatch(/^#lesson=v1\.[A-Za-z0-9_-]+$/);
+    expect(hash.length).toBeLessThan(text.length / 4);
+    expect(isLessonFragment(hash)).toBe(true);
+    expect(shareViewOf(hash)).toBeUndefined();
+    expect(await readShareFragment(hash)).toEqual({ kind: 'none' });
+    expect(await readLessonFragment(hash)).toEqual({ ok: true, text });
+    expect(await readLessonFragment(hash.slice(0, 30))).toEqual({
+      ok: false,
+      reason: 'This lesson link is damaged: its data does not unpack (it may have been cut short).',
+    });
+    expect(await readLessonFragment('#lesson=v9.abc')).toEqual({
+      ok: false,
+      reason: 'This lesson link was made by a newer VPC Designer (link format v9; this one reads v1).',
+    });
+    expect(isLessonFragment('#d=v1.abc')).toBe(false);
   });
 });

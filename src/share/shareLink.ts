@@ -3,6 +3,7 @@
  * nothing to any server — browsers never send the fragment. The fragment is `#d=v1.<data>` (the design, read-only,
  * with "Make a copy") or `#embed=v1.<data>` (the canvas alone, for an iframe); `<data>` is the design file's compact
  * JSON, compressed with raw DEFLATE (the browser's own CompressionStream, no library) and written in base64url.
+ * A lesson travels the same way as `#lesson=v1.<data>` (its lesson file's text).
  *
  * Reading never throws: it returns the design or one plain sentence saying why the link cannot be opened.
  *
@@ -43,8 +44,7 @@ export function shareViewOf(hash: string): ShareView | undefined {
 
 /** The fragment (with its `#`) that carries `design`. */
 export async function shareFragmentFor(design: Design, view: ShareView): Promise<string> {
-  const packed = await compress(new TextEncoder().encode(serializeDesign(design, 'compact')));
-  return `#${PREFIX[view]}${VERSION}.${toBase64Url(packed)}`;
+  return `#${PREFIX[view]}${await packFragment(serializeDesign(design, 'compact'))}`;
 }
 
 /** The page's address (without its own fragment) with the design's fragment. */
@@ -66,28 +66,65 @@ export function embedCode(link: string, name: string): string {
 export async function readShareFragment(hash: string): Promise<ShareRead> {
   const view = shareViewOf(hash);
   if (!view) return { kind: 'none' };
-  const fail = (reason: string): ShareRead => ({ kind: 'error', view, reason });
-  const body = hash.replace(/^#/, '').slice(PREFIX[view].length);
+  const unpacked = await unpackFragment(hash.replace(/^#/, '').slice(PREFIX[view].length), 'share link');
+  if (!unpacked.ok) return { kind: 'error', view, reason: unpacked.reason };
+  const read = parseDesignFile(unpacked.text);
+  if (!read.ok)
+    return { kind: 'error', view, reason: `This share link does not hold a usable design: ${lowerFirst(read.error)}` };
+  return { kind: 'shared', view, design: read.value };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lesson links (issue 9): `#lesson=v1.<data>`, the lesson file packed as a design is. Parsing the lesson is the
+// caller's (the lesson parser is not part of a first visit's JavaScript).
+
+const LESSON_PREFIX = 'lesson=';
+
+/** Whether a fragment carries a lesson, without decoding it. */
+export function isLessonFragment(hash: string): boolean {
+  return hash.replace(/^#/, '').startsWith(LESSON_PREFIX);
+}
+
+/** The fragment (with its `#`) that carries a lesson file's text. */
+export async function lessonFragmentFor(lessonText: string): Promise<string> {
+  return `#${LESSON_PREFIX}${await packFragment(lessonText)}`;
+}
+
+/** The lesson file's text a `#lesson=` fragment carries, or why the link cannot be read (one sentence). */
+export async function readLessonFragment(
+  hash: string,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  if (!isLessonFragment(hash)) return { ok: false, reason: 'This link holds no lesson.' };
+  return unpackFragment(hash.replace(/^#/, '').slice(LESSON_PREFIX.length), 'lesson link');
+}
+
+/** `v1.<data>`: the text, compressed with raw DEFLATE and written in base64url. */
+async function packFragment(text: string): Promise<string> {
+  return `${VERSION}.${toBase64Url(await compress(new TextEncoder().encode(text)))}`;
+}
+
+/** The text of `v1.<data>`, or why it cannot be read, naming the link as `what` ("share link", "lesson link"). */
+async function unpackFragment(
+  body: string,
+  what: string,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  const fail = (reason: string) => ({ ok: false as const, reason });
   const dot = body.indexOf('.');
   const version = dot < 0 ? '' : body.slice(0, dot);
   if (!/^v\d+$/.test(version))
-    return fail('This share link is damaged: it has no format version (it may have been cut short).');
+    return fail(`This ${what} is damaged: it has no format version (it may have been cut short).`);
   if (version !== VERSION)
-    return fail(
-      `This share link was made by a newer VPC Designer (link format ${version}; this one reads ${VERSION}).`,
-    );
+    return fail(`This ${what} was made by a newer VPC Designer (link format ${version}; this one reads ${VERSION}).`);
   const bytes = fromBase64Url(body.slice(dot + 1));
   if (!bytes)
     return fail(
-      'This share link is damaged: its data has characters a link never holds (it may have been edited or cut).',
+      `This ${what} is damaged: its data has characters a link never holds (it may have been edited or cut).`,
     );
   const text = await decompress(bytes);
-  if (text === 'too large') return fail('This share link holds more than this app opens from a link.');
+  if (text === 'too large') return fail(`This ${what} holds more than this app opens from a link.`);
   if (text === undefined)
-    return fail('This share link is damaged: its data does not unpack (it may have been cut short).');
-  const read = parseDesignFile(text);
-  if (!read.ok) return fail(`This share link does not hold a usable design: ${lowerFirst(read.error)}`);
-  return { kind: 'shared', view, design: read.value };
+    return fail(`This ${what} is damaged: its data does not unpack (it may have been cut short).`);
+  return { ok: true, text };
 }
 
 function lowerFirst(text: string): string {
