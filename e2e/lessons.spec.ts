@@ -58,6 +58,13 @@ test('lesson 1 through the UI alone: a wrong attempt shows the first hint, the f
   await waitForViewportToSettle(page);
   await shoot(page, 'lesson-goals');
 
+  // A concept chip opens its glossary entry.
+  await panel.getByRole('list', { name: 'Concepts' }).getByRole('button', { name: 'NAT gateway' }).click();
+  const glossary = page.getByRole('dialog', { name: 'Glossary' });
+  await expect(glossary.getByRole('heading', { name: 'NAT gateway' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(glossary).toBeHidden();
+
   // A wrong attempt: the app server moved into the public subnet meets no more goals (it has no public address).
   await canvas.dragNodeTo('i-app', await canvas.pointIn('subnet-public', { x: 0.7, y: 0.6 }));
   await expect(canvas.parentOf('i-app')).resolves.toBe('subnet-public');
