@@ -9,7 +9,8 @@ export default defineConfig({
     react(),
     tailwindcss(),
     {
-      // The saved design is read while the app's script loads (src/library/earlyRead.ts).
+      // The saved design is read while the app's script loads (src/library/earlyRead.ts). At the head's end: the
+      // stylesheet and the app's script are requested first, and neither holds it (see `deferAppEntry`).
       name: 'vpc-designer:early-read',
       transformIndexHtml: () => [{ tag: 'script', children: earlyReadScript(), injectTo: 'head' }],
     },

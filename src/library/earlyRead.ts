@@ -89,12 +89,22 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement, paint: typeo
     started = true;
     const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]');
     if (!entry) return;
-    const insert = () => {
+    const run = () => {
       const script = document.createElement('script');
       script.type = 'module';
       script.crossOrigin = '';
       script.src = entry.href;
       document.head.appendChild(script);
+    };
+    // The stylesheet does not hold the first paint (`deferAppEntry` marks it for print, where it loads without
+    // blocking rendering): it applies to the screen, loaded, before the app's script runs — never an unstyled app.
+    const insert = () => {
+      const style = document.querySelector<HTMLLinkElement>('link[data-app-style]');
+      if (!style) return run();
+      style.media = 'all';
+      if (style.sheet) return run();
+      style.addEventListener('load', run, { once: true });
+      style.addEventListener('error', run, { once: true });
     };
     // As the tag it replaces, it runs once the page is parsed.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', insert, { once: true });
@@ -194,13 +204,23 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement, paint: typeo
 
 /**
  * The built index.html with the app's entry script turned into a preload that the early read starts (see
- * `startEarlyRead`). Unchanged when the page has no single entry script of that form.
+ * `startEarlyRead`), and its stylesheet loaded without holding the first paint (for print; the early read applies
+ * it to the screen before it starts the app): the sketch is on screen as soon as the page is parsed. Unchanged when
+ * the page has no single entry script of that form.
  */
 export function deferAppEntry(html: string): string {
   const tags = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>/g)];
   if (tags.length !== 1) return html;
   const [tag, src] = tags[0]! as unknown as [string, string];
-  return html.replace(tag, `<link rel="modulepreload" crossorigin href="${src}" data-app-entry>`);
+  const styles = [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)];
+  const styled =
+    styles.length === 1
+      ? html.replace(
+          styles[0]![0],
+          `<link rel="stylesheet" crossorigin href="${styles[0]![1]}" media="print" data-app-style>`,
+        )
+      : html;
+  return styled.replace(tag, `<link rel="modulepreload" crossorigin href="${src}" data-app-entry>`);
 }
 
 /** The inline script for index.html. */
