@@ -120,7 +120,7 @@ export function exportRequest(
         flows,
         legend: !flags['no-legend'],
         background,
-        titleBlock: values.title !== undefined ? titleBlockFor(design, today(), values.title) : false,
+        titleBlock: values.title !== undefined ? titleBlockFor(design, today(), values.title, only) : false,
       },
     },
   };
