@@ -194,3 +194,21 @@ test('a picture older than the last save is taken away as soon as the library is
   expect(((await page.evaluate('window.__open')) as { pictureAt?: number }).pictureAt).toBeDefined();
   await expect(page.locator(PICTURE)).toHaveCount(0);
 });
+
+test('an open Designs list shows the open design’s picture as redrawn after an edit', async ({ page }) => {
+  const { canvas } = await openApp(page);
+  await waitForFreshPicture(page);
+  await canvas.select('i-web-a', { at: { x: 0.5, y: 0.8 } });
+  await page.keyboard.press('Delete');
+  await expect(canvas.node('i-web-a')).toHaveCount(0);
+  // Open while the edit is being saved: the picture of the design as edited is drawn after the save, behind it.
+  const library = new LibraryPage(page);
+  await library.open();
+  const picture = library.designs.getByRole('listitem').first().getByRole('img');
+  await expect(picture).toBeVisible();
+  const shown = () =>
+    picture.evaluate(async (img: HTMLImageElement) => (await fetch(img.src)).text()).catch(() => 'unreadable');
+  await expect.poll(shown, { timeout: 15_000 }).toContain('</svg>');
+  await expect.poll(shown, { timeout: 15_000 }).not.toContain('id="n-i-web-a"');
+  expect((await storedPicture(page)).fresh).toBe(true);
+});

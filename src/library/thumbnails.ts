@@ -19,6 +19,22 @@ import { drawsThumbnail, svgBox, thumbnailDelay, type OpeningView, type Thumbnai
 const EARLY_PICTURE_MAX_CHARS = 1_000_000;
 
 let lastAt: number | undefined;
+
+/** How many pictures this tab has stored; the Designs list reads them again when it changes (`onThumbnailStored`). */
+let stored = 0;
+const storedListeners = new Set<() => void>();
+
+/** Calls `listener` after each picture this tab stores; returns the unsubscribe. For useSyncExternalStore. */
+export function onThumbnailStored(listener: () => void): () => void {
+  storedListeners.add(listener);
+  return () => storedListeners.delete(listener);
+}
+
+/** The count of pictures stored so far (changes with each). */
+export function thumbnailsStored(): number {
+  return stored;
+}
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Whether the pending picture may be skipped when the stored one is still good (after an open, not a save). */
 let onlyIfStale = true;
@@ -106,6 +122,10 @@ async function drawThumbnail(onlyIfStale: boolean): Promise<void> {
   if (!box) return;
   const thumb: Omit<Thumbnail, 'editedAt'> = { svg, box, ...(open ? { open } : {}) };
   const written = await queueWrite(() => storage.writeThumbnail(id, thumb));
+  if (written) {
+    stored++;
+    for (const listener of storedListeners) listener();
+  }
   if (written?.open) keepForEarlyPaint(id, written, sketchOf(geometry));
 }
 
