@@ -146,7 +146,7 @@ describe('cli export: the pictures are the app’s', () => {
       renderSvg(design, { background: 'transparent', legend: true, titleBlock: false, only: [], flows: 'none' }),
     );
     expect(svg.stdout).not.toBe(renderSvg(design, { legend: true, titleBlock: false, only: [], flows: 'none' }));
-  });
+  }, 60_000);
 
   it('writes a PDF with its page and its text', async () => {
     const out = join(dir, 'x.pdf');
