@@ -19,9 +19,9 @@
  * and `ratio_max` are the range of the per-round ratios (the page's time over the floor's in the same round).
  * `app_start_ms` / `first_canvas_frame_ms` are the app's own marks (scripts loaded and evaluated; canvas drawn).
  *
- * Issue 8, item 9 — instant open: for the app, `early_paint_ms` is the time until the design's stored picture, painted
- * by index.html before the app's script has run (src/library/earlyRead.ts), is on screen — the element there, its
- * image decoded, and that frame painted (the same kind of probe) — and `early_ratio` its median over the floor's
+ * Issue 8, item 9 — instant open: for the app, `early_paint_ms` is the time until the design's stored sketch, drawn
+ * by index.html on a 2D canvas before the app's script has run (src/library/earlyRead.ts), is on screen — the element
+ * there and that frame painted (the same kind of probe) — and `early_ratio` its median over the floor's
  * median (the issue's target: under 0.5). `early_paint_mark_ms` is the page's own `app:early-paint` mark (the picture
  * inserted). `early_painted` counts the rounds in which it was on screen at all, `early_inserted` those in which it was
  * put in the page (a picture taken away before it showed — not of the design as saved — counts in the second only).

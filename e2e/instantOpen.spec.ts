@@ -85,8 +85,10 @@ test('after an edit and a reload, the picture is painted before the canvas, wher
   await page.keyboard.press('Delete');
   await expect(canvas.node('i-web-a')).toHaveCount(0);
   await waitForFreshPicture(page);
-  const { svg, box } = await storedPicture(page);
+  const { svg } = await storedPicture(page);
   expect(svg).not.toContain('i-web-a'); // the picture is of the design as edited
+  const sketch = await page.evaluate(() => localStorage.getItem('vpc-designer:early-picture')!);
+  expect(sketch).not.toContain('web-a'); // and so is the sketch painted early
 
   await page.addInitScript(RECORD_OPEN);
   await page.reload();
@@ -107,19 +109,26 @@ test('after an edit and a reload, the picture is painted before the canvas, wher
   await expect(picture).toHaveCSS('pointer-events', 'none');
   await expect(page.locator('.react-flow')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('early-picture.png') });
-  const img = (await picture.locator('img').boundingBox())!;
-  // Where the picture draws the region: its rect in the SVG (page coordinates) through the image's scale.
-  const rect = /id="n-region:us-east-1"[^>]*><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/
-    .exec(svg!)!
-    .slice(1)
-    .map(Number) as [number, number, number, number];
-  const scale = img.width / box!.width;
-  const drawn = {
-    x: img.x + (rect[0] - box!.x) * scale,
-    y: img.y + (rect[1] - box!.y) * scale,
-    width: rect[2] * scale,
-    height: rect[3] * scale,
+  // Where the sketch draws the region: its first box (page coordinates), through the opening view it was kept with.
+  const kept = (await page.evaluate(() => JSON.parse(localStorage.getItem('vpc-designer:early-picture')!))) as {
+    open: { canvas: { left: number; top: number }; viewport: { x: number; y: number; zoom: number } };
+    sketch: { b: number[]; styles: Array<[string, string]> };
   };
+  const shown = (await picture.boundingBox())!;
+  expect(shown.x).toBeCloseTo(kept.open.canvas.left, 0);
+  expect(shown.y).toBeCloseTo(kept.open.canvas.top, 0);
+  const [rx, ry, rw, rh, style] = kept.sketch.b as [number, number, number, number, number];
+  expect(kept.sketch.styles[style]![1]).toBe('#00A4A6'); // the region's dashed teal border
+  const { x: vx, y: vy, zoom } = kept.open.viewport;
+  const drawn = { x: shown.x + vx + rx * zoom, y: shown.y + vy + ry * zoom, width: rw * zoom, height: rh * zoom };
+  // …and the canvas element really shows it there: the middle of the region's icon tile (its second box) is the
+  // tile's colour.
+  const tile = kept.sketch.styles[kept.sketch.b[9]!]![0];
+  const pixel = await picture.evaluate(
+    (c: HTMLCanvasElement, at) => [...c.getContext('2d')!.getImageData(at.x, at.y, 1, 1).data].slice(0, 3),
+    { x: Math.round(drawn.x - shown.x + 16 * zoom), y: Math.round(drawn.y - shown.y + 16 * zoom) },
+  );
+  expect(pixel).toEqual([1, 3, 5].map((i) => parseInt(tile.slice(i, i + 2), 16)));
   for (const k of ['x', 'y', 'width', 'height'] as const)
     expect(Math.abs(drawn[k] - region![k]), `${k}: picture ${drawn[k]}, canvas ${region![k]}`).toBeLessThanOrEqual(3);
 });
@@ -184,4 +193,22 @@ test('a picture older than the last save is taken away as soon as the library is
   await expect.poll(async () => page.evaluate('window.__open.removedAt !== undefined')).toBe(true);
   expect(((await page.evaluate('window.__open')) as { pictureAt?: number }).pictureAt).toBeDefined();
   await expect(page.locator(PICTURE)).toHaveCount(0);
+});
+
+test('an open Designs list shows the open design’s picture as redrawn after an edit', async ({ page }) => {
+  const { canvas } = await openApp(page);
+  await waitForFreshPicture(page);
+  await canvas.select('i-web-a', { at: { x: 0.5, y: 0.8 } });
+  await page.keyboard.press('Delete');
+  await expect(canvas.node('i-web-a')).toHaveCount(0);
+  // Open while the edit is being saved: the picture of the design as edited is drawn after the save, behind it.
+  const library = new LibraryPage(page);
+  await library.open();
+  const picture = library.designs.getByRole('listitem').first().getByRole('img');
+  await expect(picture).toBeVisible();
+  const shown = () =>
+    picture.evaluate(async (img: HTMLImageElement) => (await fetch(img.src)).text()).catch(() => 'unreadable');
+  await expect.poll(shown, { timeout: 15_000 }).toContain('</svg>');
+  await expect.poll(shown, { timeout: 15_000 }).not.toContain('id="n-i-web-a"');
+  expect((await storedPicture(page)).fresh).toBe(true);
 });

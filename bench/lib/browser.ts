@@ -237,12 +237,11 @@ function renderedProbe(expected: number): string {
       }
       requestAnimationFrame(check);
     })();
-    // When the early picture (index.html's paint of the stored design, src/library/earlyRead.ts) is on screen: the
-    // element there with its image decoded, and that frame painted.
+    // When the early picture (index.html's paint of the stored design's sketch, src/library/earlyRead.ts) is on
+    // screen: the canvas there (drawn before it is put in the page), and that frame painted.
     (function early() {
       const picture = document.getElementById('vpc-early-picture');
-      const img = picture && picture.querySelector('img');
-      if (img && img.complete && img.naturalWidth > 0) {
+      if (picture) {
         requestAnimationFrame(() => {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => { window.__earlyPainted = performance.now(); };

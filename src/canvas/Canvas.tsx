@@ -27,6 +27,7 @@ import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, use
 import { flushSync } from 'react-dom';
 import { shallow } from 'zustand/shallow';
 import { addFromPalette, connect, getResource, vpcIdOf, type Design, type Finding } from '../engine/index.ts';
+import { AWS_COLORS, GROUP_BOXES } from '../engine/model/kinds.ts';
 import { useDesignStore } from '../store/designStore.ts';
 import { findingsOf, useFindingsReady } from '../store/findings.ts';
 import { importFile } from '../store/fileActions.ts';
@@ -151,24 +152,25 @@ function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } {
   return { x: p?.clientX ?? 0, y: p?.clientY ?? 0 };
 }
 
+/** The minimap's boxes in the group boxes' colours (model/kinds.ts, as the canvas and every export draw them). */
 function minimapColor(node: DiagramNode): string {
   switch (node.type) {
     case 'region':
       return 'transparent';
     case 'vpc':
-      return 'rgba(140, 79, 255, 0.12)';
+      return `${GROUP_BOXES.vpc.stroke}1F`; // 12 % of the VPC's colour
     case 'az':
       return 'transparent';
     case 'subnet':
-      return node.data.isPublic ? '#C9E3A0' : '#A9D1EC';
+      return `${(node.data.isPublic ? GROUP_BOXES.publicSubnet : GROUP_BOXES.privateSubnet).stroke}66`; // 40 %
     default:
-      return '#8C4FFF';
+      return AWS_COLORS.networking;
   }
 }
 
 function minimapStroke(node: DiagramNode): string {
-  if (node.type === 'region') return '#00A4A6';
-  if (node.type === 'vpc') return '#8C4FFF';
+  if (node.type === 'region') return GROUP_BOXES.region.stroke;
+  if (node.type === 'vpc') return GROUP_BOXES.vpc.stroke;
   return 'transparent';
 }
 

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderDrawio } from '../engine/export/drawio.ts';
 import { titleBlockFor, titleDate } from '../engine/export/options.ts';
@@ -47,6 +48,22 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/**
+ * A PNG's top-left pixel as RGBA (8-bit RGBA images, as resvg writes them): the first row's first pixel is stored
+ * as it is under every PNG filter (nothing lies above or left of it).
+ */
+function cornerPixel(bytes: Buffer): number[] {
+  expect([bytes[24], bytes[25]]).toEqual([8, 6]); // bit depth 8, colour type RGBA
+  const data: Buffer[] = [];
+  for (let at = 8; at < bytes.length;) {
+    const length = bytes.readUInt32BE(at);
+    if (bytes.subarray(at + 4, at + 8).toString('latin1') === 'IDAT')
+      data.push(bytes.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  return [...inflateSync(Buffer.concat(data)).subarray(1, 5)];
 }
 
 /** The local calendar day, as the CLI and the Export dialog date a title block. */
@@ -113,6 +130,24 @@ describe('cli export: the pictures are the app’s', () => {
     expect(pngSize(readFileSync(out2))).toEqual({ width: Math.ceil(width * 2), height: Math.ceil(height * 2) });
   }, 60_000);
 
+  it('leaves an SVG’s and a PNG’s background clear with --background transparent, white by default', async () => {
+    const clear = join(dir, 'clear.png');
+    const white = join(dir, 'white.png');
+    const [a, b, svg] = await Promise.all([
+      cli('export', designPath, '--format', 'png', '--out', clear, '--background', 'transparent'),
+      cli('export', designPath, '--format', 'png', '--out', white),
+      cli('export', designPath, '--format', 'svg', '--background', 'transparent'),
+    ]);
+    expect([a.code, b.code, svg.code]).toEqual([0, 0, 0]);
+    // The top-left pixel (margin, never drawn on) as RGBA.
+    expect(cornerPixel(readFileSync(clear))[3]).toBe(0);
+    expect(cornerPixel(readFileSync(white))).toEqual([255, 255, 255, 255]);
+    expect(svg.stdout).toBe(
+      renderSvg(design, { background: 'transparent', legend: true, titleBlock: false, only: [], flows: 'none' }),
+    );
+    expect(svg.stdout).not.toBe(renderSvg(design, { legend: true, titleBlock: false, only: [], flows: 'none' }));
+  }, 60_000);
+
   it('writes a PDF with its page and its text', async () => {
     const out = join(dir, 'x.pdf');
     const { code } = await cli(
@@ -168,6 +203,14 @@ describe('cli export: bad input', () => {
     const cases: [string[], RegExp][] = [
       [['export', designPath], /needs --format/],
       [['export', designPath, '--format', 'gif'], /--format must be one of svg, png, pdf, drawio, json, not "gif"/],
+      [
+        ['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--background', 'pink'],
+        /--background must be white or transparent, not "pink"/,
+      ],
+      [
+        ['export', designPath, '--format', 'pdf', '--out', join(dir, 'a.pdf'), '--background', 'transparent'],
+        /--background is for --format svg or png/,
+      ],
       [['export', join(dir, 'missing.json'), '--format', 'svg'], /cannot read .*missing\.json: no such file/],
       [['export', garbage, '--format', 'svg'], /./],
       [['export', dir, '--format', 'svg'], /is a directory/],

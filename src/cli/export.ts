@@ -1,6 +1,7 @@
 /**
  * `export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N]
- *  [--title T] [--no-legend] [--page a4|letter|fit] [--orientation landscape|portrait] [--param Name=Value …]`
+ *  [--title T] [--no-legend] [--background white|transparent] [--page a4|letter|fit] [--orientation landscape|portrait]
+ *  [--param Name=Value …]`
  *
  * Draws a design file or CloudFormation template with the same engine functions the app's Export dialog calls
  * (renderSvg, renderDrawio; the PDF from that SVG with svgToPdf, the PNG with resvg), so the pictures are the app's.
@@ -21,15 +22,15 @@ export type ExportFormat = (typeof FORMATS)[number];
 const BINARY: ReadonlySet<ExportFormat> = new Set(['png', 'pdf']);
 
 const USAGE =
-  'export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--page a4|letter|fit] [--orientation landscape|portrait]';
+  'export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent] [--page a4|letter|fit] [--orientation landscape|portrait]';
 const SPEC: ArgSpec = {
-  values: ['format', 'out', 'scale', 'title', 'region', 'page', 'orientation'],
+  values: ['format', 'out', 'scale', 'title', 'region', 'page', 'orientation', 'background'],
   flags: ['no-legend'],
   repeated: ['param'],
   multi: ['flows', 'only'],
 };
 /** The options that shape a picture (not the design file). */
-const PICTURE_ONLY = ['flows', 'only', 'scale', 'title', 'no-legend', 'page', 'orientation'] as const;
+const PICTURE_ONLY = ['flows', 'only', 'scale', 'title', 'no-legend', 'page', 'orientation', 'background'] as const;
 
 /** The most a PNG may be scaled: resvg allocates the whole bitmap, and 8× of a large design is already ~1 GB. */
 const MAX_SCALE = 8;
@@ -77,6 +78,14 @@ export function exportRequest(
   if ((values.page !== undefined || values.orientation !== undefined) && format !== 'pdf')
     return { ok: false, error: `--${values.page !== undefined ? 'page' : 'orientation'} is for --format pdf` };
 
+  // As the Export dialog offers it: only SVG and PNG may leave the background transparent (a PDF page is white
+  // paper, draw.io has its own canvas).
+  const background = values.background ?? 'white';
+  if (background !== 'white' && background !== 'transparent')
+    return { ok: false, error: `--background must be white or transparent, not "${background}"` };
+  if (values.background !== undefined && format !== 'svg' && format !== 'png')
+    return { ok: false, error: `--background is for --format svg or png` };
+
   // --flows all | none | NAME… (names or ids of the design's saved flows).
   const flowArgs = lists.flows ?? [];
   let flows: DiagramOptions['flows'] = 'none';
@@ -110,7 +119,8 @@ export function exportRequest(
         only,
         flows,
         legend: !flags['no-legend'],
-        titleBlock: values.title !== undefined ? titleBlockFor(design, today(), values.title) : false,
+        background,
+        titleBlock: values.title !== undefined ? titleBlockFor(design, today(), values.title, only) : false,
       },
     },
   };

@@ -3,21 +3,24 @@
  * rename, duplicate and delete (to the Trash, restorable for 30 days); a new design; import a file as a new design
  * or into the open one. Saves that cannot be read are listed with a download of their data.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { IMPORT_ACCEPT, importFile, type ImportTarget } from '../store/fileActions.ts';
 import { daysLeftInTrash, describeOrigin, describeTime, listDesigns, listTrash, type LibraryEntry } from './entries.ts';
 import { useLibraryStore } from './libraryStore.ts';
 import { Modal } from './Modal.tsx';
 import { downloadEntry, duplicateEntry, renameEntry, restoreEntry, trashEntry } from './manage.ts';
 import { createEmptyDesign, libraryStorage, openDesign, refreshEntries } from './session.ts';
+import { onThumbnailStored, thumbnailsStored } from './thumbnails.ts';
 
 /**
- * Blob URLs of the stored pictures (thumbnails.ts) of `entries`, read when the list (or an edit time) changes and
- * revoked when it does again or the dialog closes. An <img> of an SVG runs no script.
+ * Blob URLs of the stored pictures (thumbnails.ts) of `entries`, read when the list (or an edit time) changes or
+ * this tab stores a picture (the open design's, drawn a little after its save: the list shows it as it is now), and
+ * revoked when they are read again or the dialog closes. An <img> of an SVG runs no script.
  */
 function useThumbnailUrls(entries: readonly LibraryEntry[]): ReadonlyMap<string, string> {
   const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
   const key = entries.map((e) => `${e.id}@${e.editedAt}`).join(' ');
+  const drawn = useSyncExternalStore(onThumbnailStored, thumbnailsStored);
   useEffect(() => {
     const storage = libraryStorage();
     if (!storage || !key) return;
@@ -37,7 +40,7 @@ function useThumbnailUrls(entries: readonly LibraryEntry[]): ReadonlyMap<string,
       live = false;
       for (const url of made?.values() ?? []) URL.revokeObjectURL(url);
     };
-  }, [key]);
+  }, [key, drawn]);
   return urls;
 }
 

@@ -18,7 +18,7 @@ import {
   TAB_OPEN_KEY,
   EARLY_PICTURE_KEY,
 } from './keys.ts';
-import { picturePlacement } from './thumbnail.ts';
+import { paintSketch, picturePlacement } from './thumbnail.ts';
 
 /** What the early read found: the index (as stored) and, when asked for one, the likely design's stored text. */
 export interface EarlyRead {
@@ -48,21 +48,17 @@ type Keys = {
 /** The longest the app's script waits on the early paint (see `startEarlyRead`). */
 const APP_WAIT_MS = 1000;
 /**
- * The longest it waits on the picture's decoding, once the picture is in the page: a frame or so. A small design's
- * picture decodes within it (~40 ms for 11 KB) and paints first; a large one's takes longer (~330 ms for 195 KB),
- * and the canvas itself, which the app's script draws, must not wait that long (issue 7 item 10: `npm run bench --
- * open` measured the 979-resource design 140 ms slower to draw with a 300 ms wait).
+ * The longest the app's script waits on the frame that shows the sketch, once it is drawn: a frame or so (the
+ * sketch is drawn synchronously; only the frame that shows it is waited on).
  */
 const DECODE_WAIT_MS = 50;
 
 /**
- * The largest picture painted early. Decoding an SVG picture holds the main thread (~40 ms for 11 KB, ~330 ms for
- * the 979-resource design's 195 KB), and the app's script — which draws the live canvas — waits behind it: `npm run
- * bench -- open` measured the 979-resource design's canvas at 1,130 ms with its picture painted early and 874 ms
- * without, and the 300-resource design's (~60 KB picture) ~100 ms later than without. A larger design opens
- * without one; the example design's (11 KB) paints.
+ * The longest sketch painted early, as stored (JSON characters). The limit only keeps a pathological entry from
+ * holding the page: the sketch is drawn on a 2D canvas in a few ms, even the 979-resource design's (an SVG picture
+ * of it took ~330 ms to decode in an <img>, which is why pictures were once painted for small designs only).
  */
-const PICTURE_MAX_CHARS = 24_000;
+const PICTURE_MAX_CHARS = 1_000_000;
 
 /** The element of the early picture (removed by `removeEarlyPicture`). */
 export const EARLY_PICTURE_ID = 'vpc-early-picture';
@@ -71,8 +67,9 @@ export const EARLY_PICTURE_ID = 'vpc-early-picture';
  * Runs in the page before any module: paints the likely design's picture, and sets `window.__vpcEarlyRead`.
  *
  * The picture (thumbnail.ts; the app keeps the last one drawn in web storage, `EARLY_PICTURE_KEY`, see
- * thumbnails.ts) is painted where the canvas will draw the design — a fixed box at the canvas's place holding an
- * <img> of the SVG (an image runs no script), aria-hidden and letting clicks through — when it is of the design this
+ * thumbnails.ts) is its sketch (engine/export/sketch.ts: boxes, tiles and labels, no SVG to decode), drawn by
+ * `paint` (thumbnail.ts's `paintSketch`) on a fixed 2D canvas at the canvas's place, aria-hidden and letting clicks
+ * through, where the canvas will draw the design — when it is of the design this
  * tab will likely open, the window is the size it was when the picture was measured (`place`: thumbnail.ts's
  * `picturePlacement`), and the address is not a share link (`#d=`, `#embed=`), which opens another design. Once
  * the library's index is read it is taken away again unless the entry is there, neither in the Trash nor damaged,
@@ -84,7 +81,7 @@ export const EARLY_PICTURE_ID = 'vpc-early-picture';
  * app's evaluation holds the main thread and the picture waits for it, on screen no sooner than the canvas — and
  * at once otherwise; never more than DECODE_WAIT_MS after the picture is in, nor APP_WAIT_MS after the start.
  */
-function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
+function startEarlyRead(keys: Keys, place: typeof picturePlacement, paint: typeof paintSketch): void {
   const w = window as unknown as EarlyReadWindow;
   let started = false;
   const startApp = () => {
@@ -92,12 +89,22 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
     started = true;
     const entry = document.querySelector<HTMLLinkElement>('link[data-app-entry]');
     if (!entry) return;
-    const insert = () => {
+    const run = () => {
       const script = document.createElement('script');
       script.type = 'module';
       script.crossOrigin = '';
       script.src = entry.href;
       document.head.appendChild(script);
+    };
+    // The stylesheet does not hold the first paint (`deferAppEntry` marks it for print, where it loads without
+    // blocking rendering): it applies to the screen, loaded, before the app's script runs — never an unstyled app.
+    const insert = () => {
+      const style = document.querySelector<HTMLLinkElement>('link[data-app-style]');
+      if (!style) return run();
+      style.media = 'all';
+      if (style.sheet) return run();
+      style.addEventListener('load', run, { once: true });
+      style.addEventListener('error', run, { once: true });
     };
     // As the tag it replaces, it runs once the page is parsed.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', insert, { once: true });
@@ -114,41 +121,34 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
   // The picture, painted at once: read from web storage, which answers synchronously (IndexedDB takes a few
   // hundred ms to open in a cold tab). Checked against the library's index when that is read, below.
   try {
-    const t =
-      id === undefined || /^#(d|embed)=/.test(location.hash)
-        ? undefined
-        : JSON.parse(localStorage.getItem(keys.pictureKey) || 'null');
+    const raw = id === undefined || /^#(d|embed)=/.test(location.hash) ? null : localStorage.getItem(keys.pictureKey);
+    const t = raw && raw.length <= keys.pictureMaxChars ? JSON.parse(raw) : undefined;
     const at =
-      t && t.id === id && typeof t.svg === 'string' && t.svg.length <= keys.pictureMaxChars
-        ? place(t, { width: window.innerWidth, height: window.innerHeight })
+      t && t.id === id && t.sketch && Array.isArray(t.sketch.b)
+        ? place({ box: t.sketch.box, open: t.open }, { width: window.innerWidth, height: window.innerHeight })
         : undefined;
     if (at) {
       const px = (n: number) => n + 'px';
-      const box = document.createElement('div');
-      box.id = keys.pictureId;
-      box.dataset.id = id;
-      box.setAttribute('aria-hidden', 'true');
-      box.style.cssText = 'position:fixed;overflow:hidden;pointer-events:none;z-index:1;';
-      box.style.left = px(at.canvas.left);
-      box.style.top = px(at.canvas.top);
-      box.style.width = px(at.canvas.width);
-      box.style.height = px(at.canvas.height);
-      const img = document.createElement('img');
-      img.alt = '';
-      img.style.cssText = 'position:absolute;max-width:none;';
-      img.style.left = px(at.picture.left);
-      img.style.top = px(at.picture.top);
-      img.style.width = px(at.picture.width);
-      img.style.height = px(at.picture.height);
-      img.src = URL.createObjectURL(new Blob([t.svg], { type: 'image/svg+xml' }));
-      box.appendChild(img);
-      (document.body || document.documentElement).appendChild(box);
-      performance.mark('app:early-paint');
-      picture = t;
-      const after = () => requestAnimationFrame(() => setTimeout(startApp, 0));
-      img.decode().then(after, after);
-      // A large picture decodes slowly: the app does not wait more than this on it.
-      setTimeout(startApp, keys.decodeWaitMs);
+      const dpr = window.devicePixelRatio || 1;
+      const canvas = document.createElement('canvas');
+      canvas.id = keys.pictureId;
+      canvas.dataset.id = id;
+      canvas.setAttribute('aria-hidden', 'true');
+      canvas.style.cssText = 'position:fixed;pointer-events:none;z-index:1;';
+      canvas.style.left = px(at.canvas.left);
+      canvas.style.top = px(at.canvas.top);
+      canvas.style.width = px(at.canvas.width);
+      canvas.style.height = px(at.canvas.height);
+      canvas.width = Math.round(at.canvas.width * dpr);
+      canvas.height = Math.round(at.canvas.height * dpr);
+      if (paint(canvas, t.sketch, at.picture, dpr)) {
+        (document.body || document.documentElement).appendChild(canvas);
+        performance.mark('app:early-paint');
+        picture = t;
+        // The app's script starts after the frame that shows the sketch: its evaluation would hold that frame.
+        requestAnimationFrame(() => setTimeout(startApp, 0));
+        setTimeout(startApp, keys.decodeWaitMs);
+      }
     }
   } catch {
     picture = undefined;
@@ -204,13 +204,23 @@ function startEarlyRead(keys: Keys, place: typeof picturePlacement): void {
 
 /**
  * The built index.html with the app's entry script turned into a preload that the early read starts (see
- * `startEarlyRead`). Unchanged when the page has no single entry script of that form.
+ * `startEarlyRead`), and its stylesheet loaded without holding the first paint (for print; the early read applies
+ * it to the screen before it starts the app): the sketch is on screen as soon as the page is parsed. Unchanged when
+ * the page has no single entry script of that form.
  */
 export function deferAppEntry(html: string): string {
   const tags = [...html.matchAll(/<script type="module" crossorigin src="([^"]+)"><\/script>/g)];
   if (tags.length !== 1) return html;
   const [tag, src] = tags[0]! as unknown as [string, string];
-  return html.replace(tag, `<link rel="modulepreload" crossorigin href="${src}" data-app-entry>`);
+  const styles = [...html.matchAll(/<link rel="stylesheet" crossorigin href="([^"]+)">/g)];
+  const styled =
+    styles.length === 1
+      ? html.replace(
+          styles[0]![0],
+          `<link rel="stylesheet" crossorigin href="${styles[0]![1]}" media="print" data-app-style>`,
+        )
+      : html;
+  return styled.replace(tag, `<link rel="modulepreload" crossorigin href="${src}" data-app-entry>`);
 }
 
 /** The inline script for index.html. */
@@ -228,7 +238,7 @@ export function earlyReadScript(): string {
     decodeWaitMs: DECODE_WAIT_MS,
     pictureMaxChars: PICTURE_MAX_CHARS,
   };
-  return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()});`;
+  return `(${startEarlyRead.toString()})(${JSON.stringify(keys)}, ${picturePlacement.toString()}, ${paintSketch.toString()});`;
 }
 
 /** Settles when the early read (and so any early paint) is over; at once when there is none. Call before the boot. */
@@ -244,11 +254,7 @@ export function earlyReadOver(): Promise<void> {
 
 /** Removes the early picture (if any): once the canvas has drawn, or at once when another design opens. */
 export function removeEarlyPicture(): void {
-  const box = document.getElementById(EARLY_PICTURE_ID);
-  if (!box) return;
-  const img = box.querySelector('img');
-  if (img?.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
-  box.remove();
+  document.getElementById(EARLY_PICTURE_ID)?.remove();
 }
 
 /** The entry the early picture shows (undefined: none painted). */

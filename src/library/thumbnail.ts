@@ -94,3 +94,85 @@ export function picturePlacement(
     },
   };
 }
+
+/** The sketch as the early paint reads it (engine/export/sketch.ts `Sketch`), loosely: it comes from web storage. */
+interface PaintableSketch {
+  box: { x: number; y: number; width: number; height: number };
+  styles: Array<[string, string, number, number, number]>;
+  fonts: Array<[string, string, CanvasTextAlign]>;
+  b: number[];
+  t: Array<number | string>;
+  l: number[];
+}
+
+/**
+ * Draws a design's sketch (engine/export/sketch.ts) on `canvas`, which covers the canvas's box on screen, with the
+ * sketch's page region at `picture` (`picturePlacement`'s picture box, relative to the canvas box) and `dpr` device
+ * pixels per CSS pixel. Returns whether it drew.
+ *
+ * Also turned into text and run in the page before any module (see earlyRead.ts): it must stand alone.
+ */
+export function paintSketch(
+  canvas: HTMLCanvasElement,
+  sketch: PaintableSketch,
+  picture: ScreenRect,
+  dpr: number,
+): boolean {
+  const ctx = canvas.getContext('2d');
+  if (!ctx || !(sketch.box.width > 0)) return false;
+  const zoom = picture.width / sketch.box.width;
+  ctx.setTransform(
+    dpr * zoom,
+    0,
+    0,
+    dpr * zoom,
+    dpr * (picture.left - sketch.box.x * zoom),
+    dpr * (picture.top - sketch.box.y * zoom),
+  );
+  const styles = sketch.styles;
+  const b = sketch.b;
+  for (let i = 0; i + 4 < b.length; i += 5) {
+    const s = styles[b[i + 4]!];
+    if (!s) continue;
+    ctx.beginPath();
+    if (s[4] > 0 && typeof ctx.roundRect === 'function') ctx.roundRect(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, s[4]);
+    else ctx.rect(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
+    if (s[0]) {
+      ctx.fillStyle = s[0];
+      ctx.fill();
+    }
+    if (s[1]) {
+      ctx.strokeStyle = s[1];
+      ctx.lineWidth = s[2];
+      ctx.setLineDash(s[3] ? [s[3], s[3] * 0.625] : []);
+      ctx.stroke();
+    }
+  }
+  const l = sketch.l;
+  ctx.setLineDash([]);
+  for (let i = 0; i + 4 < l.length; i += 5) {
+    const s = styles[l[i + 4]!];
+    if (!s) continue;
+    ctx.beginPath();
+    ctx.moveTo(l[i]!, l[i + 1]!);
+    ctx.lineTo(l[i + 2]!, l[i + 3]!);
+    ctx.strokeStyle = s[1];
+    ctx.lineWidth = s[2];
+    ctx.stroke();
+  }
+  const t = sketch.t;
+  let current = -1;
+  for (let i = 0; i + 4 < t.length; i += 5) {
+    const f = t[i + 3] as number;
+    const font = sketch.fonts[f];
+    if (!font) continue;
+    if (f !== current) {
+      current = f;
+      ctx.font = font[0];
+      ctx.fillStyle = font[1];
+      ctx.textAlign = font[2];
+    }
+    ctx.fillText(String(t[i + 4]), t[i] as number, t[i + 1] as number, t[i + 2] as number);
+  }
+  return true;
+}

@@ -4,8 +4,9 @@
  * THUMBNAIL_INTERVAL_MS, in idle time, with the SVG renderer loaded on first use (a dynamic import: first-visit
  * JavaScript does not grow) — and after a design opens, when its stored picture is missing, older than the design,
  * or was measured in another window size. Designs over THUMBNAIL_MAX_RESOURCES resources get none (thumbnail.ts).
- * The picture drawn last is also kept in web storage for the early paint (`keepForEarlyPaint`).
+ * The design drawn last is also kept in web storage as a sketch for the early paint (`keepForEarlyPaint`).
  */
+import { sketchOf, type Sketch } from '../engine/export/sketch.ts';
 import { diagramGeometry } from '../engine/layout/diagram.ts';
 import { minimapAtOpening, openingViewport } from '../canvas/openingFit.ts';
 import { useDesignStore } from '../store/designStore.ts';
@@ -14,10 +15,26 @@ import { useLibraryStore } from './libraryStore.ts';
 import { currentEntryId, isSavedDesign, libraryStorage, queueWrite } from './session.ts';
 import { drawsThumbnail, svgBox, thumbnailDelay, type OpeningView, type Thumbnail } from './thumbnail.ts';
 
-/** The largest SVG kept for the early paint (web storage holds ~5 MB per site, counted in UTF-16). */
+/** The largest sketch kept for the early paint (web storage holds ~5 MB per site, counted in UTF-16). */
 const EARLY_PICTURE_MAX_CHARS = 1_000_000;
 
 let lastAt: number | undefined;
+
+/** How many pictures this tab has stored; the Designs list reads them again when it changes (`onThumbnailStored`). */
+let stored = 0;
+const storedListeners = new Set<() => void>();
+
+/** Calls `listener` after each picture this tab stores; returns the unsubscribe. For useSyncExternalStore. */
+export function onThumbnailStored(listener: () => void): () => void {
+  storedListeners.add(listener);
+  return () => storedListeners.delete(listener);
+}
+
+/** The count of pictures stored so far (changes with each). */
+export function thumbnailsStored(): number {
+  return stored;
+}
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Whether the pending picture may be skipped when the stored one is still good (after an open, not a save). */
 let onlyIfStale = true;
@@ -87,7 +104,7 @@ async function drawThumbnail(onlyIfStale: boolean): Promise<void> {
     const stored = await storage.readThumbnail(id);
     const entry = useLibraryStore.getState().entries.find((e) => e.id === id);
     if (stored && entry && stored.editedAt === entry.editedAt && sameView(stored.open, open)) {
-      keepForEarlyPaint(id, stored); // the design opened now is the one a reload opens
+      keepForEarlyPaint(id, stored, sketchOf(geometry)); // the design opened now is the one a reload opens
       return;
     }
   }
@@ -105,17 +122,23 @@ async function drawThumbnail(onlyIfStale: boolean): Promise<void> {
   if (!box) return;
   const thumb: Omit<Thumbnail, 'editedAt'> = { svg, box, ...(open ? { open } : {}) };
   const written = await queueWrite(() => storage.writeThumbnail(id, thumb));
-  if (written?.open) keepForEarlyPaint(id, written);
+  if (written) {
+    stored++;
+    for (const listener of storedListeners) listener();
+  }
+  if (written?.open) keepForEarlyPaint(id, written, sketchOf(geometry));
 }
 
 /**
- * Keeps the picture where index.html's early paint reads it (web storage: read at once, see earlyRead.ts) — one
- * picture, of the design drawn last; a picture too large for web storage's few MB is left out (none is painted).
+ * Keeps the design's sketch where index.html's early paint reads it (web storage: read at once, see earlyRead.ts) —
+ * one, of the design drawn last, with the picture's stamp and opening view; one too large for web storage's few MB
+ * is left out (none is painted).
  */
-function keepForEarlyPaint(id: string, thumb: Thumbnail): void {
+function keepForEarlyPaint(id: string, thumb: Thumbnail, sketch: Sketch): void {
   try {
-    if (thumb.svg.length > EARLY_PICTURE_MAX_CHARS) localStorage.removeItem(EARLY_PICTURE_KEY);
-    else localStorage.setItem(EARLY_PICTURE_KEY, JSON.stringify({ id, ...thumb }));
+    const kept = JSON.stringify({ id, editedAt: thumb.editedAt, open: thumb.open, sketch });
+    if (kept.length > EARLY_PICTURE_MAX_CHARS) localStorage.removeItem(EARLY_PICTURE_KEY);
+    else localStorage.setItem(EARLY_PICTURE_KEY, kept);
   } catch {
     // Web storage full or refused: no early paint, the canvas draws as it always did.
   }

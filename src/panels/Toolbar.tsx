@@ -3,7 +3,7 @@
  * export). Every button says what it will do in its title ("Undo Add subnet") and is disabled when it has nothing
  * to do.
  */
-import { memo, Suspense, useRef, useState, type ReactNode } from 'react';
+import { memo, useRef, type ReactNode } from 'react';
 import { copySelection, deleteSelection, duplicateSelection, paste, selectedTitle } from '../canvas/actions.ts';
 import { useLibraryStore } from '../library/libraryStore.ts';
 import { useFirstCanvasFrame } from './lazy.tsx';
@@ -11,12 +11,12 @@ import { useDesignStore } from '../store/designStore.ts';
 import { IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { openExport, preloadExport } from './export/ExportHost.tsx';
 import { useUiStore } from '../store/uiStore.ts';
-import { lazyNamed } from './lazy.tsx';
 import { DrillMenu } from './drill/DrillMenu.tsx';
 import { openLessons, preloadLessons } from '../lessons/LessonsHost.tsx';
+import { lazyDialog } from './lazyDialog.tsx';
 
-// Share links and embed code: loaded when the dialog opens.
-const ShareDialog = lazyNamed(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog));
+// Share links and embed code: loaded when the dialog opens (drawn by the toolbar, which is there once).
+const shareDialog = lazyDialog(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog), 'Share');
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -135,7 +135,6 @@ function ToolbarContents() {
   const hasClipboard = useUiStore((s) => s.clipboard !== undefined);
   const showSupporting = useUiStore((s) => s.showSupporting);
   const fileInput = useRef<HTMLInputElement>(null);
-  const [sharing, setSharing] = useState(false);
 
   return (
     <>
@@ -255,13 +254,10 @@ function ToolbarContents() {
           label="Share"
           icon="share"
           title="Copy a link to this design, or the code to embed it in a page"
-          onClick={() => setSharing(true)}
+          onClick={shareDialog.open}
+          onPreload={shareDialog.preload}
         />
-        {sharing && (
-          <Suspense fallback={null}>
-            <ShareDialog onClose={() => setSharing(false)} />
-          </Suspense>
-        )}
+        <shareDialog.Host />
         <input
           ref={fileInput}
           type="file"

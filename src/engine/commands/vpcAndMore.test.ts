@@ -271,9 +271,9 @@ describe('the preview', () => {
       'project-rtb-private-us-east-1a',
       'project-rtb-private-us-east-1b',
     ]);
-    expect(map!.connections.map((c) => c.kind)).toEqual(['Internet gateway', 'S3 gateway endpoint']);
+    expect(map!.connections.map((c) => c.label)).toEqual(['Internet gateway', 'S3 gateway endpoint']);
     const perAz = previewVpcAndMore(fresh(), options({ natGateways: 'perAz' })).map!;
-    expect(perAz.connections.filter((c) => c.kind === 'NAT gateway')).toHaveLength(2);
+    expect(perAz.connections.filter((c) => c.kind === 'natGateway' && c.label === 'NAT gateway')).toHaveLength(2);
     expect(perAz.routeTables[1]!.routes.map((r) => r.targetName)).toEqual([
       'project-nat-public1-us-east-1a',
       'project-vpce-s3',

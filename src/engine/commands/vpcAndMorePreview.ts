@@ -4,6 +4,7 @@
  * design `buildVpcAndMore` returns, so the preview cannot disagree with what Create makes.
  */
 import type { Design, Resource, ResourceId, RouteTable, Subnet } from '../model/types.ts';
+import { KINDS } from '../model/kinds.ts';
 import { buildVpcAndMore, type VpcAndMoreOptions } from './vpcAndMore.ts';
 
 export interface ResourceMap {
@@ -18,7 +19,9 @@ export interface ResourceMap {
   connections: Array<{
     id: ResourceId;
     name: string;
-    kind: 'Internet gateway' | 'NAT gateway' | 'S3 gateway endpoint';
+    kind: 'internetGateway' | 'natGateway' | 'vpcEndpoint';
+    /** What it is, as the kinds' one definition names it ('Internet gateway'; the endpoint: 'S3 gateway endpoint'). */
+    label: string;
     detail: string;
   }>;
 }
@@ -74,14 +77,17 @@ export function previewVpcAndMore(design: Design, options: VpcAndMoreOptions): {
     }),
     connections: mine.flatMap((r): ResourceMap['connections'] => {
       if (r.kind === 'internetGateway')
-        return [{ id: r.id, name: r.name, kind: 'Internet gateway', detail: 'attached to the VPC' }];
+        return [
+          { id: r.id, name: r.name, kind: r.kind, label: KINDS.internetGateway.label, detail: 'attached to the VPC' },
+        ];
       if (r.kind === 'natGateway') {
         const eip = r.elasticIpId ? next.resources[r.elasticIpId] : undefined;
         return [
           {
             id: r.id,
             name: r.name,
-            kind: 'NAT gateway',
+            kind: r.kind,
+            label: KINDS.natGateway.label,
             detail: `in ${nameOf(r.subnetId)}${eip?.kind === 'elasticIp' ? `, Elastic IP ${eip.publicIp}` : ''}`,
           },
         ];
@@ -91,7 +97,8 @@ export function previewVpcAndMore(design: Design, options: VpcAndMoreOptions): {
           {
             id: r.id,
             name: r.name,
-            kind: 'S3 gateway endpoint',
+            kind: r.kind,
+            label: `S3 ${r.endpointType.toLowerCase()} endpoint`,
             detail: `on ${r.routeTableIds.length} route table${r.routeTableIds.length === 1 ? '' : 's'}`,
           },
         ];

@@ -8,6 +8,11 @@
  * CSS `offset-path` on SVG elements does not do everywhere. SMIL cannot be paused by a media query, so under
  * `prefers-reduced-motion: reduce` the stylesheet hides the packets instead: the paths, arrows and blocked marks
  * stay, drawn still. Renderers without animation (rasterisers, PDF) draw the same still picture.
+ *
+ * That holds where the SVG is a document of its own. Inside an `<img>`, Chromium does not pass the reduced-motion
+ * preference into the image's document (it does pass `prefers-color-scheme`; e2e/animatedSvgMotion.spec.ts), so a
+ * page embeds it with the still picture (renderSvg with the same flows) for reduced motion:
+ * `<picture><source media="(prefers-reduced-motion: reduce)" srcset="still.svg"><img src="animated.svg" alt="…"></picture>`.
  */
 import type { XY } from '../layout/geometry.ts';
 import type { Design } from '../model/types.ts';

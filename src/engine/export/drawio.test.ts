@@ -10,6 +10,8 @@ import { diagramGeometry } from '../layout/diagram.ts';
 import { exampleDesign } from '../model/example.ts';
 import { generateDesign } from '../model/generate.ts';
 import type { Design } from '../model/types.ts';
+import { validateDesign } from '../rules/index.ts';
+import { SEVERITY_COLORS } from './drawing.ts';
 import { renderDrawio } from './drawio.ts';
 import { resolveDiagramOptions } from './options.ts';
 import { buildScene } from './scene.ts';
@@ -111,7 +113,8 @@ describe.each(DESIGNS)('renderDrawio on %s', (_, make) => {
   it('has the root and layer cells, then one cell per box, nested as the geometry nests them', () => {
     expect(cells.get('0')?.parent).toBe('');
     expect(cells.get('1')?.parent).toBe('0');
-    const vertices = [...cells.values()].filter((c) => c.vertex);
+    // (and the findings badges: see 'renderDrawio findings')
+    const vertices = [...cells.values()].filter((c) => c.vertex && c.data.kind !== 'finding');
     expect(vertices.length).toBe(geometry.boxes.length);
     for (const box of geometry.boxes) {
       const cell = cells.get(box.id);
@@ -271,7 +274,7 @@ describe('renderDrawio options and text', () => {
     const design = exampleDesign();
     const web = Object.values(design.resources).find((r) => r.kind === 'instance')!;
     const { cells } = parse(renderDrawio(design, { only: [web.id], legend: false }));
-    const ids = [...cells.values()].filter((c) => c.vertex).map((c) => c.id);
+    const ids = [...cells.values()].filter((c) => c.vertex && c.data.kind !== 'finding').map((c) => c.id);
     expect(ids).toEqual(buildScene(design, resolveDiagramOptions({ only: [web.id] })).boxes.map((b) => b.box.id));
     expect(ids).toContain(web.id);
     expect(ids.filter((id) => design.resources[id]?.kind === 'instance')).toEqual([web.id]);
@@ -300,5 +303,38 @@ describe('renderDrawio flows', () => {
     const out = flows.find((c) => c.data.flowId === 'flow-web-internet')!;
     expect([out.data.reachable, out.target]).toEqual(['1', 'internet']);
     expect(parse(renderDrawio(design, { legend: false })).cells.size).toBe(cells.size - flows.length);
+  });
+});
+
+describe('renderDrawio findings', () => {
+  it('marks findings from the rules on the boxes they are about, with their messages, and leaves them off when asked', () => {
+    const design = exampleDesign();
+    const findings = validateDesign(design);
+    expect(findings.length).toBeGreaterThan(0);
+    const xml = renderDrawio(design, { legend: false });
+    const doc = new DOMParser().parseFromString(xml, 'text/xml');
+    const markers = [...doc.getElementsByTagName('object')].filter((o) => o.getAttribute('kind') === 'finding');
+    expect(markers.length).toBeGreaterThan(0);
+    const { cells } = parse(xml);
+    const messages = markers.map((m) => m.getAttribute('messages')!).join('\n');
+    for (const f of findings.filter((f) => f.resources.some((id) => cells.has(id))))
+      expect(messages).toContain(f.message);
+    for (const m of markers) {
+      const cell = cells.get(m.getAttribute('id')!)!;
+      expect(cell.vertex).toBe(true);
+      expect(m.getAttribute('tooltip')).toContain(m.getAttribute('messages')!.split('\n')[0]!);
+      const colour = style(cell.style).get('fillColor');
+      expect(colour).toBe(SEVERITY_COLORS[m.getAttribute('severity') as keyof typeof SEVERITY_COLORS]);
+      // Beside the box it marks, in the same container: it moves with it.
+      const marked = cells.get(m.getAttribute('id')!.slice('finding:'.length))!;
+      expect(cell.parent).toBe(marked.parent);
+      const at = absolute(cells, cell.id);
+      const box = absolute(cells, marked.id);
+      expect(Math.abs(at.x - (box.x + marked.geometry!.width - 9))).toBeLessThanOrEqual(1);
+      expect(Math.abs(at.y - box.y)).toBeLessThanOrEqual(12);
+    }
+    const off = renderDrawio(design, { legend: false, findings: false });
+    expect(off).not.toContain('kind="finding"');
+    expect(parse(off).cells.size).toBe(cells.size - markers.length);
   });
 });

@@ -4,6 +4,7 @@
  * subnet ⊃ resource — with coordinates relative to their parent, so moving a VPC in diagrams.net moves what it holds;
  * connections are edges attached to the cells they join. Each cell carries its resource's id, kind and CIDRs as data
  * (`<object awsId=… cidr=…>`, shown by diagrams.net's Edit Data), and its label shows the name and CIDR or detail.
+ * With findings on, each marked box gets the SVG's findings badge, its messages as the badge's tooltip.
  * Pure and deterministic: the same design and options give the same bytes.
  */
 import type { Rect } from '../layout/geometry.ts';
@@ -12,7 +13,8 @@ import { DRAWN_KINDS, drawioStyle, KINDS } from '../model/kinds.ts';
 import type { Design } from '../model/types.ts';
 import { drawFlows, legPoints, type DrawnFlow } from './flows.ts';
 import { resolveDiagramOptions, resolveFlows, type DiagramOptions } from './options.ts';
-import { buildScene, iconKindOf, type SceneBox } from './scene.ts';
+import { SEVERITY_COLORS } from './drawing.ts';
+import { buildScene, iconKindOf, type Marker, type SceneBox } from './scene.ts';
 import { esc, wrap } from './xml.ts';
 
 /** Space around the drawing, and the title block's and legend's sizes, in diagram units. */
@@ -52,7 +54,8 @@ function round(n: number): number {
 function vertexXml(c: Cell): string {
   const data = Object.entries(c.data)
     .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
-    .map(([k, v]) => ` ${k}="${esc(v)}"`)
+    // A line break kept as one (an XML parser reads a raw one in an attribute as a space).
+    .map(([k, v]) => ` ${k}="${esc(v).replace(/\n/g, '&#10;')}"`)
     .join('');
   const g = c.geometry;
   return (
@@ -150,7 +153,7 @@ function boxCell({ box, rect }: SceneBox, parent: SceneBox | undefined, offset: 
 export function renderDrawio(design: Design, options: DiagramOptions = {}): string {
   const o = resolveDiagramOptions(options);
   // The SVG's scene: the same boxes, the same crop around a selection, the same connections.
-  const { boxes, byId, connections, bounds } = buildScene(design, { ...o, findings: false });
+  const { boxes, byId, connections, bounds, markers } = buildScene(design, o);
   const top = MARGIN + (o.titleBlock ? TITLE_HEIGHT : 0);
   const offset = { x: MARGIN - bounds.x, y: top - bounds.y };
   const cells: string[] = ['<mxCell id="0"/>', '<mxCell id="1" parent="0"/>'];
@@ -175,8 +178,13 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
     cells.push(vertexXml(boxCell(b, parent, offset)));
   }
   for (const c of connections) cells.push(edgeXml(c.connection));
+  for (const [id, marker] of markers) {
+    const marked = byId.get(id);
+    if (marked)
+      cells.push(markerXml(marked, marker, offset, marked.box.parentId ? byId.get(marked.box.parentId) : undefined));
+  }
   // The chosen flows, traced by the engine as the SVG draws them: one path per flow along its forward hops.
-  const scene = { boxes, byId, connections, bounds, markers: new Map() };
+  const scene = { boxes, byId, connections, bounds, markers: new Map<string, Marker>() };
   drawFlows(design, scene, resolveFlows(design, o.flows).flows).forEach((f, i) => {
     const xml = flowXml(f, i, offset, byId);
     if (xml) cells.push(xml);
@@ -199,6 +207,48 @@ export function renderDrawio(design: Design, options: DiagramOptions = {}): stri
     `<mxGraphModel dx="0" dy="0" grid="1" gridSize="8" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="1" pageScale="1" pageWidth="${pageWidth}" pageHeight="${pageHeight}" math="0" shadow="0">` +
     `<root>${cells.join('')}</root></mxGraphModel></diagram></mxfile>\n`
   );
+}
+
+/** A findings marker's radius, as the SVG draws it (drawing.ts `drawMarker`). */
+const MARKER_RADIUS = 9;
+
+/**
+ * A findings marker as the SVG draws it — a circle in the worst severity's colour on the box's top-right corner (a
+ * resource's: its icon's), the count in it — as a cell beside the marked box in the same container, so it moves with
+ * it; every message is its tooltip and its data (`messages`, one a line).
+ */
+function markerXml(
+  { box, rect }: SceneBox,
+  marker: Marker,
+  offset: { x: number; y: number },
+  parent: SceneBox | undefined,
+): string {
+  const origin = parent ? parent.rect : { x: -offset.x, y: -offset.y };
+  const cx = box.type === 'resource' ? rect.x + rect.width / 2 + ICON / 2 : rect.x + rect.width;
+  const cy = box.type === 'resource' ? rect.y + 3 : rect.y;
+  const count = marker.messages.length;
+  const noun = marker.severity === 'info' ? 'note' : marker.severity;
+  const color = SEVERITY_COLORS[marker.severity];
+  const tooltip = `${count} ${noun}${count === 1 ? '' : 's'}:\n${marker.messages.join('\n')}`;
+  return vertexXml({
+    id: `finding:${box.id}`,
+    label: marker.severity === 'info' ? 'i' : count > 9 ? '9+' : String(count),
+    data: {
+      kind: 'finding',
+      severity: marker.severity,
+      awsId: box.resource?.id,
+      tooltip,
+      messages: marker.messages.join('\n'),
+    },
+    style: `ellipse;html=1;aspect=fixed;fillColor=${color};strokeColor=#FFFFFF;strokeWidth=1.5;fontColor=#FFFFFF;fontStyle=1;fontSize=11;align=center;verticalAlign=middle;resizable=0;`,
+    parent: parent ? cellId(parent.box.id) : '1',
+    geometry: {
+      x: cx - origin.x - MARKER_RADIUS,
+      y: cy - origin.y - MARKER_RADIUS,
+      width: 2 * MARKER_RADIUS,
+      height: 2 * MARKER_RADIUS,
+    },
+  });
 }
 
 /**

@@ -2,7 +2,9 @@
  * What an exported diagram shows: the options every exporter (SVG, animated SVG, PNG, PDF, draw.io), the export
  * dialog and the CLI share. Pure data; the caller (dialog or CLI) supplies anything that depends on the clock.
  */
+import { diagramGeometry } from '../layout/diagram.ts';
 import type { Design, Flow } from '../model/types';
+import { cropGeometry } from './crop.ts';
 
 export interface DiagramTitleBlock {
   title: string;
@@ -56,10 +58,25 @@ export function titleDate(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** The title block for a design as the dialog and the CLI make it: its name (or `title`), the date, the regions
- * its resources are in (the design's home region when none says). */
-export function titleBlockFor(design: Design, date: string, title?: string): DiagramTitleBlock {
+/**
+ * The title block for a design as the dialog and the CLI make it: its name (or `title`), the date, the regions
+ * drawn — of the whole design, the regions its resources are in (the design's home region when none says); of a
+ * selection (`only`, as DiagramOptions has it), the regions of what is drawn of it, none when nothing drawn is in
+ * a region.
+ *
+ * @example titleBlockFor(design, '2026-12-08', undefined, ['i-web-a']) // { title: design.name, date, regions: ['us-east-1'] }
+ */
+export function titleBlockFor(
+  design: Design,
+  date: string,
+  title?: string,
+  only: readonly string[] = [],
+): DiagramTitleBlock {
   const regions = new Set<string>();
+  if (only.length > 0) {
+    for (const box of cropGeometry(diagramGeometry(design), only).boxes) if (box.region) regions.add(box.region);
+    return { title: title ?? design.name, date, regions: [...regions].sort() };
+  }
   for (const r of Object.values(design.resources)) {
     if ('region' in r && typeof r.region === 'string' && r.region) regions.add(r.region);
   }

@@ -136,8 +136,8 @@ export function todayIso(now = new Date()): string {
 }
 
 /**
- * The engine's drawing options for these choices: the title block gets the design's name, `date` and regions (as
- * the CLI makes it: `titleBlockFor`);
+ * The engine's drawing options for these choices: the title block gets the design's name, `date` and the regions
+ * drawn (of the selection, when that is drawn; as the CLI makes it: `titleBlockFor`);
  * "the selection" becomes `only` (an empty selection draws the whole design).
  */
 export function diagramOptionsOf(
@@ -150,7 +150,7 @@ export function diagramOptionsOf(
   const flows = chosenFlowIds(design, choices.flows);
   return {
     ...(only.length > 0 ? { only } : {}),
-    titleBlock: choices.titleBlock ? titleBlockFor(design, date) : false,
+    titleBlock: choices.titleBlock ? titleBlockFor(design, date, undefined, only) : false,
     legend: choices.legend,
     flows: flows.length === 0 ? 'none' : flows.length === design.flows.length ? 'all' : flows,
     findings: choices.findings,

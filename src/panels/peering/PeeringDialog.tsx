@@ -10,7 +10,7 @@ import { isCrossAccount, peerNote, peeringRefusal, requestPeering } from '../../
 import { resourcesOfKind, type Design, type ResourceId, type Vpc } from '../../engine/index.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { buttonClass, Checkbox, SelectField } from '../inspector/controls.tsx';
-import { closePeeringDialog, type PeeringDialogRequest } from './peeringDialogStore.ts';
+import type { PeeringDialogRequest } from './peeringDialogStore.ts';
 
 const primaryButtonClass =
   'rounded border border-sky-700 bg-sky-700 px-2 py-0.5 text-xs font-medium text-white hover:bg-sky-800 focus:outline-none focus:ring-2 focus:ring-sky-600 focus:ring-offset-1 disabled:cursor-not-allowed disabled:opacity-50';
@@ -29,7 +29,7 @@ function firstPeer(design: Design, vpcs: Vpc[], requester: ResourceId | undefine
   return (others.find((v) => requester && !peeringRefusal(design, requester, v.id)) ?? others[0])?.id ?? '';
 }
 
-export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
+export function PeeringDialog({ request, onClose }: { request: PeeringDialogRequest; onClose: () => void }) {
   const design = useDesignStore((s) => s.design);
   const vpcs = resourcesOfKind(design, 'vpc');
   const titleId = useId();
@@ -52,12 +52,12 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
     if (
       useDesignStore.getState().execute(requestPeering(requester, accepter, { accept, addRoutes: accept && addRoutes }))
     )
-      closePeeringDialog();
+      onClose();
   };
 
   return (
     // Focus starts in the form (the requester) and goes back to what opened the dialog when it closes.
-    <DialogFrame labelledBy={titleId} onClose={closePeeringDialog} className="w-[30rem] max-w-[92vw]">
+    <DialogFrame labelledBy={titleId} onClose={onClose} className="w-[30rem] max-w-[92vw]">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -120,7 +120,7 @@ export function PeeringDialog({ request }: { request: PeeringDialogRequest }) {
           />
         </div>
         <div className="flex justify-end gap-2 border-t border-gray-200 px-4 py-3">
-          <button type="button" className={buttonClass} onClick={closePeeringDialog}>
+          <button type="button" className={buttonClass} onClick={onClose}>
             Cancel
           </button>
           <button type="submit" className={primaryButtonClass} disabled={!!refusal}>

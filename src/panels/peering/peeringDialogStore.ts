@@ -1,24 +1,25 @@
 /**
- * Where the "Create peering connection" dialog is asked for: the palette's "Peering connection" item and a VPC's
- * "Peer with…" open it, with what they already know (the requester, the accepter). Mount `<PeeringDialogHost />`
- * once (in App).
+ * Where the "Create peering connection" dialog is asked for: the palette's "Peering connection" item, a VPC's
+ * "Peer with…" and a peering dropped on the canvas open it, with what they already know (the requester, the
+ * accepter). The dialog loads on first use (`lazyDialog`); `<PeeringDialogHost />` (in App) draws it.
  */
-import { create } from 'zustand';
 import type { ResourceId } from '../../engine/index.ts';
+import { lazyDialog } from '../lazyDialog.tsx';
 
 export interface PeeringDialogRequest {
   requesterVpcId?: ResourceId;
   accepterVpcId?: ResourceId;
-  /** Increments on every open, so a new open starts a fresh form. */
-  seq: number;
 }
 
-export const usePeeringDialog = create<{ open?: PeeringDialogRequest }>()(() => ({ open: undefined }));
+const peeringDialog = lazyDialog<{ request: PeeringDialogRequest }>(
+  () => import('./PeeringDialog.tsx').then((m) => m.PeeringDialog),
+  'the peering dialog',
+);
 
-export function openPeeringDialog(preset: { requesterVpcId?: ResourceId; accepterVpcId?: ResourceId } = {}): void {
-  usePeeringDialog.setState((s) => ({ open: { ...preset, seq: (s.open?.seq ?? 0) + 1 } }));
+/** Opens a fresh dialog (a new form each time), starting from `preset`. */
+export function openPeeringDialog(preset: PeeringDialogRequest = {}): void {
+  peeringDialog.openWith({ request: { ...preset } });
 }
 
-export function closePeeringDialog(): void {
-  usePeeringDialog.setState({ open: undefined });
-}
+export const closePeeringDialog = peeringDialog.close;
+export const PeeringDialogHost = peeringDialog.Host;

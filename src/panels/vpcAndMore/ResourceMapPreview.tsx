@@ -172,9 +172,9 @@ export function ResourceMapPreview({ map }: { map?: ResourceMap }) {
           <Card
             key={c.id}
             id={c.id}
-            color={c.kind === 'Internet gateway' ? VPC : c.kind === 'NAT gateway' ? PUBLIC : '#3f8624'}
+            color={c.kind === 'internetGateway' ? VPC : c.kind === 'natGateway' ? PUBLIC : '#3f8624'}
             title={c.name}
-            lines={[`${c.kind}, ${c.detail}`]}
+            lines={[`${c.label}, ${c.detail}`]}
           />
         ))}
       </Column>

@@ -2,7 +2,7 @@
  * The fast reader must agree with the full `yaml` parser wherever it answers, and answer for the YAML that real
  * templates are written in.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -45,19 +45,7 @@ describe('every template of the corpus', () => {
   });
 });
 
-/** The public templates of fixtures/realworld (not committed; see SOURCE.md there), where present. */
-const REALWORLD = join(FIXTURES, 'realworld');
-const realworld = existsSync(REALWORLD)
-  ? readdirSync(REALWORLD)
-      .filter((f) => /\.ya?ml$/.test(f))
-      .map((f) => join(REALWORLD, f))
-  : [];
-
-describe.skipIf(realworld.length === 0)('real-world templates', () => {
-  it.each(realworld)('%s: where the fast reader answers, it reads what the full parser reads', (file) => {
-    expectAgreement(readFileSync(file, 'utf8'), file);
-  });
-});
+// The public templates of fixtures/realworld (not committed) are read by realworld.test.ts (`npm run test:realworld`).
 
 const SNIPPETS: string[] = [
   // scalars by the core schema

@@ -2,17 +2,21 @@
  * Public templates of many styles (fixtures/realworld/SOURCE.md): each imports (or is refused with one plain line,
  * as CloudFormation would refuse it), every resource is accounted for, `check --json` lists every modelled resource
  * with its CloudFormation type, and the error findings are exactly those the template really has — written down
- * per template, with the reason. The copies are not committed (see SOURCE.md); where they are absent this suite is
- * skipped, and patterns.test.ts keeps every pattern they taught.
+ * per template, with the reason; and where the fast YAML reader answers, it reads them as the full parser does.
+ *
+ * The copies are not committed (see SOURCE.md), so this suite is not part of `npm test` (vite.config.ts leaves it
+ * out; patterns.test.ts keeps every pattern they taught, and always runs). `npm run test:realworld` runs it, and
+ * fails — never skips — when a template is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { validateDesign } from '../../rules/index.ts';
 import { importDesignTextSync } from '../importSync.ts';
 import { MODELLED_TYPES } from './importTemplate.ts';
-import { parseTemplateText } from './parseTemplate.ts';
+import { parseTemplateText, parseYamlFully } from './parseTemplate.ts';
+import { parseYamlFast } from './fastYaml.ts';
 import { KINDS } from '../../model/kinds.ts';
 import { listResources } from './resourceTypes.ts';
 
@@ -98,11 +102,15 @@ const CASES: Case[] = [
   },
 ];
 
-const present = CASES.filter((c) => existsSync(join(DIR, c.file)));
+const missing = [...new Set(CASES.map((c) => c.file))].filter((f) => !existsSync(join(DIR, f)));
+if (missing.length > 0)
+  throw new Error(
+    `fixtures/realworld lacks ${missing.length} template(s) (${missing.join(', ')}): fetch them as SOURCE.md there says.`,
+  );
 
-describe.skipIf(present.length === 0)('real-world templates', () => {
+describe('real-world templates', () => {
   it.each(
-    present.map(
+    CASES.map(
       (c) =>
         [
           `${c.file}${c.parameters ? ` ${JSON.stringify(c.parameters)}` : ''}${c.region ? ` in ${c.region}` : ''}`,
@@ -157,5 +165,15 @@ describe.skipIf(present.length === 0)('real-world templates', () => {
       .filter((f) => f.severity === 'error')
       .map((f) => `${f.rule} ${f.resources[0]}`);
     expect(errors).toEqual(c.errors);
+  });
+});
+
+describe('real-world templates through the fast YAML reader', () => {
+  const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
+  it.each(files)('%s: where the fast reader answers, it reads what the full parser reads', (file) => {
+    const text = readFileSync(join(DIR, file), 'utf8');
+    const fast = parseYamlFast(text);
+    if (!fast) return;
+    expect(fast.value, file).toEqual(parseYamlFully(text));
   });
 });
