@@ -140,6 +140,18 @@ test('each format downloads a file whose content is the design: JSON, SVG, PNG a
   ).toEqual([]);
   expect(svg.width).toBeGreaterThan(100);
 
+  // The animated traffic picture: every saved flow chosen, one moving packet per hop, still under reduced motion.
+  const animated = await dialog.exportFile('Animated SVG', async (d) => {
+    await d.button('All flows').click();
+  });
+  expect(animated.name).toBe(`${EXAMPLE_FILE}.animated.svg`);
+  const animatedText = animated.bytes.toString('utf8');
+  const moving = await parseXml(page, animatedText, 'image/svg+xml');
+  expect(moving.root).toBe('svg');
+  expectPictureOfExample(moving);
+  expect(moving.names.filter((n) => n === 'animateMotion').length).toBeGreaterThan(EXAMPLE.flows.length);
+  expect(animatedText).toContain('prefers-reduced-motion');
+
   for (const scale of [1, 2, 4] as const) {
     const png = await dialog.exportFile('PNG', (d) => d.radio(`${scale}×`).check());
     expect(png.name).toBe(`${EXAMPLE_FILE}.png`);

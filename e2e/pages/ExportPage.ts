@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** Names of the formats as the Export dialog shows them. */
-export type FormatName = 'Design file (JSON)' | 'SVG' | 'PNG' | 'PDF' | 'draw.io';
+export type FormatName = 'Design file (JSON)' | 'SVG' | 'Animated SVG' | 'PNG' | 'PDF' | 'draw.io';
 
 const DOWNLOAD_BUTTON: Record<FormatName, string> = {
   'Design file (JSON)': 'Download design file',
   SVG: 'Download SVG',
+  'Animated SVG': 'Download animated SVG',
   PNG: 'Download PNG',
   PDF: 'Download PDF',
   'draw.io': 'Download draw.io file',

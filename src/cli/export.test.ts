@@ -12,6 +12,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { renderDrawio } from '../engine/export/drawio.ts';
 import { titleBlockFor, titleDate } from '../engine/export/options.ts';
+import { renderAnimatedSvg } from '../engine/export/animatedSvg.ts';
 import { renderSvg } from '../engine/export/svg.ts';
 import { parseDesignFile, serializeDesign } from '../engine/io/designFile.ts';
 import { importDesignTextSync } from '../engine/io/importSync.ts';
@@ -116,6 +117,15 @@ describe('cli export: the pictures are the app’s', () => {
     expect(read.ok && read.value).toEqual(design);
   }, 60_000);
 
+  // Issue 8 item 5: the animated traffic picture, for a README or a course page; every saved flow unless --flows says.
+  it('writes the animated SVG renderAnimatedSvg draws, every saved flow moving by default', async () => {
+    const { code, stdout, stderr } = await cli('export', designPath, '--format', 'animated-svg');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toBe(renderAnimatedSvg(design, { flows: 'all', legend: true, titleBlock: false, only: [] }));
+    expect(stdout.match(/<animateMotion/g)?.length ?? 0).toBeGreaterThan(design.flows.length);
+    expect(stdout).toContain('prefers-reduced-motion');
+  }, 60_000);
+
   it('writes a PNG whose pixel size follows --scale', async () => {
     const svg = renderSvg(design);
     const { width, height } = svgSize(svg);
@@ -202,7 +212,10 @@ describe('cli export: bad input', () => {
     writeFileSync(garbage, '{"this is": "not a design"');
     const cases: [string[], RegExp][] = [
       [['export', designPath], /needs --format/],
-      [['export', designPath, '--format', 'gif'], /--format must be one of svg, png, pdf, drawio, json, not "gif"/],
+      [
+        ['export', designPath, '--format', 'gif'],
+        /--format must be one of svg, animated-svg, png, pdf, drawio, json, not "gif"/,
+      ],
       [
         ['export', designPath, '--format', 'png', '--out', join(dir, 'a.png'), '--background', 'pink'],
         /--background must be white or transparent, not "pink"/,

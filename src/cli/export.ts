@@ -1,11 +1,13 @@
 /**
- * `export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N]
+ * `export <file> --format svg|animated-svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N]
  *  [--title T] [--no-legend] [--background white|transparent] [--page a4|letter|fit] [--orientation landscape|portrait]
  *  [--param Name=Value …]`
  *
  * Draws a design file or CloudFormation template with the same engine functions the app's Export dialog calls
  * (renderSvg, renderDrawio; the PDF from that SVG with svgToPdf, the PNG with resvg), so the pictures are the app's.
- * `json` writes the design file (a template becomes a design the app opens). Text formats (svg, drawio, json) go to
+ * `animated-svg` is the SVG with the chosen flows' packets moving hop by hop (renderAnimatedSvg; every saved flow
+ * unless --flows says otherwise), still under prefers-reduced-motion.
+ * `json` writes the design file (a template becomes a design the app opens). Text formats (svg, animated-svg, drawio, json) go to
  * stdout without --out; binary formats (png, pdf) need --out. Exit 0 when written, 2 when the input or an option
  * cannot be used (one line on stderr).
  */
@@ -17,12 +19,12 @@ import { diagramGeometry } from '../engine/layout/diagram.ts';
 import type { Design } from '../engine/model/types.ts';
 import { fail, loadInput, parseArgs, parseParams, resolveInputPath, type ArgSpec } from './cli.ts';
 
-export const FORMATS = ['svg', 'png', 'pdf', 'drawio', 'json'] as const;
+export const FORMATS = ['svg', 'animated-svg', 'png', 'pdf', 'drawio', 'json'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 const BINARY: ReadonlySet<ExportFormat> = new Set(['png', 'pdf']);
 
 const USAGE =
-  'export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent] [--page a4|letter|fit] [--orientation landscape|portrait]';
+  'export <file> --format svg|animated-svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent] [--page a4|letter|fit] [--orientation landscape|portrait]';
 const SPEC: ArgSpec = {
   values: ['format', 'out', 'scale', 'title', 'region', 'page', 'orientation', 'background'],
   flags: ['no-legend'],
@@ -83,12 +85,13 @@ export function exportRequest(
   const background = values.background ?? 'white';
   if (background !== 'white' && background !== 'transparent')
     return { ok: false, error: `--background must be white or transparent, not "${background}"` };
-  if (values.background !== undefined && format !== 'svg' && format !== 'png')
-    return { ok: false, error: `--background is for --format svg or png` };
+  if (values.background !== undefined && format !== 'svg' && format !== 'animated-svg' && format !== 'png')
+    return { ok: false, error: `--background is for --format svg, animated-svg or png` };
 
   // --flows all | none | NAME… (names or ids of the design's saved flows).
   const flowArgs = lists.flows ?? [];
-  let flows: DiagramOptions['flows'] = 'none';
+  // An animation of no flow would be a still picture: animated-svg draws every saved flow unless told otherwise.
+  let flows: DiagramOptions['flows'] = format === 'animated-svg' ? 'all' : 'none';
   if (flowArgs.length === 1 && (flowArgs[0] === 'all' || flowArgs[0] === 'none')) flows = flowArgs[0];
   else if (flowArgs.length > 0) {
     const { unknown } = resolveFlows(design, flowArgs);
@@ -139,6 +142,8 @@ export async function exportDesign(design: Design, request: ExportRequest): Prom
       return renderDrawio(design, request.options);
     case 'svg':
       return (await import('../engine/export/svg.ts')).renderSvg(design, request.options);
+    case 'animated-svg':
+      return (await import('../engine/export/animatedSvg.ts')).renderAnimatedSvg(design, request.options);
     case 'png': {
       const svg = (await import('../engine/export/svg.ts')).renderSvg(design, request.options);
       return (await import('./png.ts')).svgToPng(svg, request.scale);

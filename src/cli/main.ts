@@ -4,7 +4,7 @@
  *   npm run --silent cli -- trace <file> --from A --to B [--protocol tcp|udp|icmp] [--port N] [--json] [--param Name=Value …]
  *   npm run --silent cli -- exposure <file> [--json] [--param Name=Value …]
  *   npm run --silent cli -- grade <lesson-file> <design-file|folder> [--json]
- *   npm run --silent cli -- export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent]
+ *   npm run --silent cli -- export <file> --format svg|animated-svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent]
  * `--param` (repeatable) gives a CloudFormation template's parameter a value, instead of its default.
  * Exit codes: 0 fine, 1 a problem found (error finding / not reachable / a design missing a lesson's goal), 2 the input or options cannot be used.
  */
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     default:
       process.stderr.write(
         'usage: vpc-designer check <file> [--json] [--region R] | trace <file> --from A --to B [--port N] [--json] | exposure <file> [--json]' +
-          ' | export <file> --format svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent]' +
+          ' | export <file> --format svg|animated-svg|png|pdf|drawio|json [--out F] [--flows all|none|NAME…] [--only ID…] [--scale N] [--title T] [--no-legend] [--background white|transparent]' +
           ' | grade <lesson-file> <design-file|folder> [--json]' +
           ' (each takes --param Name=Value for template parameters)\n',
       );

@@ -18,6 +18,7 @@ import {
   loadExportChoices,
   saveExportChoices,
   selectedResources,
+  hasBackgroundChoice,
   todayIso,
   type ExportChoices,
   type ExportFormat,
@@ -39,6 +40,12 @@ const FORMAT_OPTIONS: Array<{ value: ExportFormat; label: string; hint: string; 
     label: 'SVG',
     hint: 'A vector picture with selectable text, for web pages, wikis and editing.',
     button: 'Download SVG',
+  },
+  {
+    value: 'animated-svg',
+    label: 'Animated SVG',
+    hint: 'The chosen traffic flows as packets moving hop by hop, for a web page or README (still under reduced motion).',
+    button: 'Download animated SVG',
   },
   { value: 'png', label: 'PNG', hint: 'A picture for slides, chats and documents.', button: 'Download PNG' },
   { value: 'pdf', label: 'PDF', hint: 'A vector page to print or attach to a document.', button: 'Download PDF' },
@@ -264,7 +271,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </fieldset>
 
-          {(effective.format === 'png' || effective.format === 'svg') && (
+          {hasBackgroundChoice(effective.format) && (
             <Section title={effective.format === 'png' ? 'PNG' : 'SVG'}>
               {effective.format === 'png' && (
                 <Choice

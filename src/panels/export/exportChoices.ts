@@ -8,7 +8,7 @@ import type { Design, ResourceId } from '../../engine/index.ts';
 
 export const EXPORT_CHOICES_KEY = 'vpc-designer:export';
 
-export const FORMATS = ['json', 'svg', 'png', 'pdf', 'drawio'] as const;
+export const FORMATS = ['json', 'svg', 'animated-svg', 'png', 'pdf', 'drawio'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
 export const PNG_SCALES = [1, 2, 4] as const;
 export type PngScale = (typeof PNG_SCALES)[number];
@@ -18,6 +18,11 @@ export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 export const BACKGROUNDS = ['white', 'transparent'] as const;
 export type Background = (typeof BACKGROUNDS)[number];
+
+/** The formats whose background may be left clear: a PDF page is white paper, draw.io has its own canvas. */
+export function hasBackgroundChoice(format: ExportFormat): boolean {
+  return format === 'svg' || format === 'animated-svg' || format === 'png';
+}
 
 export interface ExportChoices {
   format: ExportFormat;
@@ -155,7 +160,7 @@ export function diagramOptionsOf(
     flows: flows.length === 0 ? 'none' : flows.length === design.flows.length ? 'all' : flows,
     findings: choices.findings,
     // Only SVG and PNG offer a transparent background: a PDF page is white paper, draw.io has its own canvas.
-    background: choices.format === 'svg' || choices.format === 'png' ? choices.background : 'white',
+    background: hasBackgroundChoice(choices.format) ? choices.background : 'white',
     showSupporting: choices.showSupporting,
   };
 }

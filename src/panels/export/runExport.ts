@@ -1,9 +1,10 @@
 /**
  * Making the file the Export dialog asked for, from the one drawing: the design file as today; SVG from the
- * engine's `renderSvg`; PNG drawn from that SVG by the browser's canvas; PDF from that SVG (its library is loaded
+ * engine's `renderSvg` (animated: `renderAnimatedSvg`, the chosen flows' packets moving); PNG drawn from that SVG by the browser's canvas; PDF from that SVG (its library is loaded
  * only when a PDF is asked for); draw.io from the engine's `renderDrawio`. And "Copy image": the PNG on the
  * clipboard. Each step fails with a plain one-line message, never with the design changed.
  */
+import { renderAnimatedSvg } from '../../engine/export/animatedSvg.ts';
 import { renderDrawio } from '../../engine/export/drawio.ts';
 import type { DiagramOptions } from '../../engine/export/options.ts';
 import { renderSvg } from '../../engine/export/svg.ts';
@@ -19,10 +20,18 @@ export interface ExportedFile {
   note?: string;
 }
 
-const EXTENSION: Record<ExportFormat, string> = { json: 'json', svg: 'svg', png: 'png', pdf: 'pdf', drawio: 'drawio' };
+const EXTENSION: Record<ExportFormat, string> = {
+  json: 'json',
+  svg: 'svg',
+  'animated-svg': 'animated.svg',
+  png: 'png',
+  pdf: 'pdf',
+  drawio: 'drawio',
+};
 const MIME: Record<ExportFormat, string> = {
   json: 'application/json',
   svg: 'image/svg+xml',
+  'animated-svg': 'image/svg+xml',
   png: 'image/png',
   pdf: 'application/pdf',
   drawio: 'application/vnd.jgraph.mxfile',
@@ -60,6 +69,8 @@ export async function makeExportFile(
       return file(serializeDesign(design));
     case 'svg':
       return file(drawing());
+    case 'animated-svg':
+      return file(renderAnimatedSvg(design, options));
     case 'png': {
       const picture = drawing();
       const { message } = pngPlanOf(picture, choices.scale);
