@@ -222,7 +222,7 @@ describe('cli export: bad input', () => {
       ],
       [
         ['export', designPath, '--format', 'pdf', '--out', join(dir, 'a.pdf'), '--background', 'transparent'],
-        /--background is for --format svg or png/,
+        /--background is for --format svg, animated-svg or png/,
       ],
       [['export', join(dir, 'missing.json'), '--format', 'svg'], /cannot read .*missing\.json: no such file/],
       [['export', garbage, '--format', 'svg'], /./],
