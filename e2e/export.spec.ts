@@ -405,6 +405,8 @@ test('the dialog works from the keyboard, with named controls, and gives focus b
   // Focus starts on the chosen format; arrow keys move between formats.
   await expect(dialog.radio('SVG')).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(dialog.radio('Animated SVG')).toBeChecked();
+  await page.keyboard.press('ArrowDown');
   await expect(dialog.radio('PNG')).toBeChecked();
   await expect(dialog.radio('2×')).toBeVisible();
   for (const name of ['1×', '2×', '4×', 'White', 'Transparent']) await expect(dialog.radio(name)).toBeVisible();

@@ -1,7 +1,7 @@
 /**
  * The frame every modal dialog of the app shares: over a dimmed page, named by its heading (`labelledBy`), closed
  * by Escape (and by a click outside, unless `closeOnOutsideClick` is false — a long form would lose its input),
- * focus moved in on open (to the `[data-autofocus]` control, else the first one), kept in while open (Tab and
+ * focus moved in on open (to the `[data-autofocus]` control, else the first control that is not a help button), kept in while open (Tab and
  * Shift+Tab cycle), and given back to what had it on close.
  *
  * @example <DialogFrame labelledBy={titleId} onClose={close} className="w-[30rem]"><h2 id={titleId}>…</h2>…</DialogFrame>
@@ -30,7 +30,9 @@ export function DialogFrame(props: {
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     const inside = box.current;
-    if (inside) (inside.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(inside)[0])?.focus();
+    // The first control, not the "About …" help button a field's label carries (panels/help).
+    const first = () => focusables(inside!).find((el) => !el.classList.contains('help-button'));
+    if (inside) (inside.querySelector<HTMLElement>('[data-autofocus]') ?? first())?.focus();
     return () => opener?.focus();
   }, []);
   const dialog = (
