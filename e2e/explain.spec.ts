@@ -105,3 +105,14 @@ test('a traced path goes round the nodes it does not pass through', async ({ pag
   expect(points).toBeGreaterThan(forwardHops);
   await page.locator('.react-flow').screenshot({ path: test.info().outputPath('routed-path.png') });
 });
+
+test('a finding links to the concept behind it in the glossary', async ({ page }) => {
+  await openApp(page);
+  const findings = page.getByRole('region', { name: 'Findings' });
+  // The example design's one error: a route to a range beyond the peer VPC (peering is not transitive).
+  await findings.getByRole('button', { name: 'Learn: transitive peering (glossary)' }).click();
+  const glossary = page.getByRole('dialog', { name: 'Glossary' });
+  await expect(glossary.getByRole('heading', { name: 'Transitive peering (not supported)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(glossary).toBeHidden();
+});

@@ -92,9 +92,9 @@ test('an overlapping subnet is reported and marked, can be jumped to, and the fi
   // Jump to it from the panel: the finding selects the subnet (the inspector shows it) and frames it.
   await node(page, 'vpc-shared').click({ position: { x: 12, y: 8 } });
   await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText('Shared services');
-  await overlap.getByRole('button').click();
+  await overlap.getByRole('button', { name: /^Error: / }).click();
   await expect(inspector(page).getByRole('heading', { level: 2 })).toHaveText('Scratch');
-  await expect(overlap.getByRole('button')).toHaveAttribute('aria-current', 'true');
+  await expect(overlap.getByRole('button', { name: /^Error: / })).toHaveAttribute('aria-current', 'true');
   await expect(node(page, scratchId)).toBeInViewport();
 
   // Fix it in the inspector: a block of its own.

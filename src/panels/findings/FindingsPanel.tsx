@@ -8,7 +8,9 @@
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../../engine/index.ts';
+import { ruleConcept } from '../../engine/rules/concepts.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { openGlossary, preloadGlossary } from '../glossary/openGlossary.ts';
 import { useFindings } from '../../store/findings.ts';
 import { filterFindings, groupBySeverity, SEVERITIES, type SeverityFilter } from './filter.ts';
 
@@ -110,6 +112,7 @@ function FindingGroup({ severity, findings }: { severity: Severity; findings: Fi
 
 function FindingRow({ finding }: { finding: Finding }) {
   const target = finding.resources[0];
+  const concept = ruleConcept(finding.rule);
   const selected = useDesignStore((s) => target !== undefined && s.selection.length === 1 && s.selection[0] === target);
   const open = () => {
     if (target === undefined) return;
@@ -151,6 +154,19 @@ function FindingRow({ finding }: { finding: Finding }) {
       >
         AWS docs
       </a>
+      {concept && (
+        <button
+          type="button"
+          className="shrink-0 pt-0.5 text-xs text-sky-700 underline"
+          aria-label={`Learn: ${concept.replaceAll('-', ' ')} (glossary)`}
+          title="Open the concept behind this finding in the glossary"
+          onClick={() => openGlossary(concept)}
+          onPointerEnter={preloadGlossary}
+          onFocus={preloadGlossary}
+        >
+          Learn
+        </button>
+      )}
     </li>
   );
 }
