@@ -16,6 +16,7 @@
  */
 import type { XY } from '../layout/geometry.ts';
 import type { Design } from '../model/types.ts';
+import { legPoints as stopPoints } from '../traffic/hopGeometry.ts';
 import { RETURN_OFFSET, type DrawnFlow } from './flows.ts';
 import type { DiagramOptions } from './options.ts';
 import { composeSvg } from './svg.ts';
@@ -37,7 +38,8 @@ const ANIMATION_STYLE = [
 interface Hop {
   id: string;
   from: XY;
-  to: XY;
+  /** Bends on the way (the path goes around boxes it does not pass through), then the stop. */
+  points: XY[];
 }
 
 function hopsOf(flow: DrawnFlow, direction: 'forward' | 'return', id: string, from: XY, offset: number): Hop[] {
@@ -45,15 +47,20 @@ function hopsOf(flow: DrawnFlow, direction: 'forward' | 'return', id: string, fr
   return flow.stops
     .filter((s) => s.direction === direction)
     .map((s, k) => {
-      const to = { x: s.point.x + offset, y: s.point.y + offset };
-      const hop = { id: `${id}${k}`, from: at, to };
-      at = to;
+      const points = stopPoints(s).map((p) => ({ x: p.x + offset, y: p.y + offset }));
+      const hop = { id: `${id}${k}`, from: at, points };
+      at = points.at(-1)!;
       return hop;
     });
 }
 
 function duration(h: Hop): number {
-  const len = Math.hypot(h.to.x - h.from.x, h.to.y - h.from.y);
+  let len = 0;
+  let at = h.from;
+  for (const p of h.points) {
+    len += Math.hypot(p.x - at.x, p.y - at.y);
+    at = p;
+  }
   return Math.min(HOP_MAX, Math.max(HOP_MIN, len / SPEED));
 }
 
@@ -68,7 +75,7 @@ function packet(hops: Hop[], first: string, until: string, attrs: Record<string,
       begin,
       dur: `${num(duration(h))}s`,
       fill: 'freeze',
-      path: `M${num(h.from.x)} ${num(h.from.y)}L${num(h.to.x)} ${num(h.to.y)}`,
+      path: `M${num(h.from.x)} ${num(h.from.y)}${h.points.map((p) => `L${num(p.x)} ${num(p.y)}`).join('')}`,
     });
   });
   return el('circle', { r: 6, cx: 0, cy: 0, visibility: 'hidden', ...attrs }, motions);
@@ -83,7 +90,7 @@ function packets(flows: readonly DrawnFlow[]): string {
     const forward = hopsOf(f, 'forward', `${id}f`, f.start, 0);
     if (forward.length === 0) return;
     // The reply: all the way back for a flow that succeeds, up to its blocker for one dropped on the way back.
-    const back = hopsOf(f, 'return', `${id}r`, forward.at(-1)!.to, RETURN_OFFSET);
+    const back = hopsOf(f, 'return', `${id}r`, forward.at(-1)!.points.at(-1)!, RETURN_OFFSET);
     const last = (back.at(-1) ?? forward.at(-1))!;
     const restart = `0s;${last.id}.end+${REST}s`;
     out += packet(forward, restart, back.length > 0 ? `${forward.at(-1)!.id}.end` : `${last.id}.end+${REST}s`, {

@@ -4,7 +4,8 @@
  */
 import type { Rect, XY } from '../layout/geometry.ts';
 import type { Design, Flow } from '../model/types.ts';
-import { flowGeometry, type Stop } from '../traffic/hopGeometry.ts';
+import { flowGeometry, legPoints as stopPoints, routeStops, type Stop } from '../traffic/hopGeometry.ts';
+import { obstaclesOf } from '../traffic/pathRoute.ts';
 import { trace } from '../traffic/trace.ts';
 import type { Scene } from './scene.ts';
 import { el, esc, num, textWidth, wrap } from './xml.ts';
@@ -46,6 +47,7 @@ export function drawFlows(design: Design, scene: Scene, flows: readonly Flow[]):
   }
   const icons = new Set([...iconOf.values()].map(key));
   const onIcon = (p: XY) => iconOf.get(key(p)) ?? p;
+  const obstacles = obstaclesOf(placed);
   return flows.map((flow, i) => {
     const color = FLOW_COLORS[i % FLOW_COLORS.length]!;
     const outcome = trace(design, flow);
@@ -54,6 +56,8 @@ export function drawFlows(design: Design, scene: Scene, flows: readonly Flow[]):
     const { result } = outcome;
     const geometry = flowGeometry(design, placed, flow, result);
     const stops = geometry.stops.map((s) => ({ ...s, point: onIcon(s.point) }));
+    // Drawn between icons rather than box centres, the lines are routed round the other nodes again.
+    routeStops(stops, obstacles);
     const source = scene.byId.get(flow.from)?.rect;
     const first = stops[0]?.point ?? { x: 0, y: 0 };
     const start = source ? onIcon({ x: source.x + source.width / 2, y: source.y + source.height / 2 }) : first;
@@ -78,7 +82,8 @@ export const RETURN_OFFSET = 4;
 
 /** A leg's points without repeats (hops placed at the same point). */
 export function legPoints(flow: DrawnFlow, direction: 'forward' | 'return'): XY[] {
-  const stops = flow.stops.filter((s) => s.direction === direction).map((s) => s.point);
+  // Each stop's bends first (paths go around the boxes they do not pass through, as on the canvas), then the stop.
+  const stops = flow.stops.filter((s) => s.direction === direction).flatMap((s) => stopPoints(s));
   const raw =
     direction === 'forward'
       ? [flow.start, ...stops]

@@ -43,6 +43,18 @@ export interface BlockMark {
   explanation?: Explanation;
 }
 
+/**
+ * Gives each stop the bends of the line from the stop before it, so lines go round the nodes the packet does not
+ * pass through (pathRoute.ts); a stop whose line is clear has none.
+ */
+export function routeStops(stops: Stop[], obstacles: readonly Rect[]): void {
+  for (let k = 1; k < stops.length; k++) {
+    const via = routeSegment(stops[k - 1]!.point, stops[k]!.point, obstacles);
+    if (via.length) stops[k]!.via = via;
+    else delete stops[k]!.via;
+  }
+}
+
 /** The points a path's line passes from the previous stop to this one: its bends, then the stop. */
 export function legPoints(stop: Stop): XY[] {
   return stop.via ? [...stop.via, stop.point] : [stop.point];
@@ -206,12 +218,7 @@ export function placeFlow(plan: FlowPlan, placed: PlacedRects): FlowGeometry {
     if (k === plan.blockedIndex) stop.blocked = true;
     return stop;
   });
-  // The lines between stops go round the nodes the packet does not pass through.
-  const obstacles = obstaclesOf(placed);
-  for (let k = 1; k < stops.length; k++) {
-    const via = routeSegment(stops[k - 1]!.point, stops[k]!.point, obstacles);
-    if (via.length) stops[k]!.via = via;
-  }
+  routeStops(stops, obstaclesOf(placed));
 
   let blocked: BlockMark | undefined;
   if (plan.blocked && plan.blockedIndex >= 0) {
