@@ -143,6 +143,14 @@ test('failing one NAT gateway from its inspector cuts only its zone’s private 
   });
   expect(JSON.stringify(file.resources)).not.toMatch(/fail/i);
 
+  // "Show flows" shows them even when the bottom panels are collapsed.
+  const bottom = page.getByRole('button', { name: 'Bottom panels', exact: true });
+  await bottom.click();
+  await expect(bottom).toHaveAttribute('aria-expanded', 'false');
+  await page.getByRole('region', { name: 'Failure drill on' }).getByRole('button', { name: 'Show flows' }).click();
+  await expect(bottom).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('tab', { name: 'Traffic' })).toHaveAttribute('aria-selected', 'true');
+
   // End drill restores everything in one step.
   await page.getByRole('region', { name: 'Failure drill on' }).getByRole('button', { name: 'End drill' }).click();
   await expect(canvas.node('nat-a')).not.toHaveAttribute('data-failed', 'true');

@@ -7,6 +7,7 @@ import { endDrill } from '../../engine/commands/drills.ts';
 import { describeDrill, summarizeDrill } from '../../engine/whatif/drill.ts';
 import { useDesignStore } from '../../store/designStore.ts';
 import { flowEvaluations } from '../../store/traffic.ts';
+import { usePanelLayout } from '../../store/panelLayout.ts';
 import { useUiStore } from '../../store/uiStore.ts';
 
 export function DrillBanner() {
@@ -23,7 +24,11 @@ export function DrillBanner() {
         <button
           type="button"
           className="drill-banner-button"
-          onClick={() => useUiStore.getState().setBottomTab('traffic')}
+          onClick={() => {
+            // A collapsed bottom panel opens: the flows are what the button promises.
+            usePanelLayout.getState().expand('bottom');
+            useUiStore.getState().setBottomTab('traffic');
+          }}
         >
           Show flows
         </button>
