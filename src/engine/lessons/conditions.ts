@@ -112,6 +112,14 @@ function defaultRouteTarget(design: Design, r: Resource): Resource | undefined |
   return getResource(design, route.targetId);
 }
 
+/** Whether a peering connection joins VPCs that differ in `field` (cross-account, cross-Region); false if either is unknown. */
+function peersDiffer(design: Design, r: Resource, field: 'accountId' | 'region'): boolean {
+  if (r.kind !== 'peeringConnection') return false;
+  const a = getOfKind(design, r.requesterVpcId, 'vpc');
+  const b = getOfKind(design, r.accepterVpcId, 'vpc');
+  return !!a && !!b && a[field] !== b[field];
+}
+
 function policyConditionKeys(policy: unknown): string[] {
   const keys: string[] = [];
   const statements = (policy as { Statement?: unknown })?.Statement;
@@ -328,24 +336,14 @@ export const CONDITIONS = {
     kinds: ['peeringConnection'],
     value: 'boolean',
     docs: 'https://docs.aws.amazon.com/vpc/latest/peering/create-vpc-peering-connection.html#different-account-different-region',
-    test: (ctx, r, v) => {
-      if (r.kind !== 'peeringConnection') return false;
-      const a = getOfKind(ctx.design, r.requesterVpcId, 'vpc');
-      const b = getOfKind(ctx.design, r.accepterVpcId, 'vpc');
-      return (!!a && !!b && a.accountId !== b.accountId) === v;
-    },
+    test: (ctx, r, v) => peersDiffer(ctx.design, r, 'accountId') === v,
     describe: yesNo('joins VPCs of two different accounts', 'joins VPCs of the same account'),
   },
   crossRegion: {
     kinds: ['peeringConnection'],
     value: 'boolean',
     docs: 'https://docs.aws.amazon.com/vpc/latest/peering/create-vpc-peering-connection.html#different-account-different-region',
-    test: (ctx, r, v) => {
-      if (r.kind !== 'peeringConnection') return false;
-      const a = getOfKind(ctx.design, r.requesterVpcId, 'vpc');
-      const b = getOfKind(ctx.design, r.accepterVpcId, 'vpc');
-      return (!!a && !!b && a.region !== b.region) === v;
-    },
+    test: (ctx, r, v) => peersDiffer(ctx.design, r, 'region') === v,
     describe: yesNo('joins VPCs in two different Regions', 'joins VPCs in the same Region'),
   },
   /** An inbound rule whose source is another security group (across a peering: the peer VPC's group). */
