@@ -346,16 +346,23 @@ const FLOW_FIELDS: Record<keyof Flow, Reader> = {
 /** At most this many warnings are listed; the rest are counted. */
 const MAX_WARNINGS = 50;
 
-/** Reads a design file's text. */
-export function parseDesignFile(text: string): ReadResult<Design> {
+/**
+ * A JSON file's text as data, or the one line that says why it is not (empty, not JSON) — for every file format
+ * the app reads (designs, lessons).
+ */
+export function parseJsonFile(text: string): { ok: true; raw: unknown } | { ok: false; error: string } {
   if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'The file is empty.' };
-  let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    return { ok: true, raw: JSON.parse(text) };
   } catch (e) {
     return { ok: false, error: `The file is not valid JSON (${(e as Error).message.split('\n')[0]}).` };
   }
-  return readDesign(raw);
+}
+
+/** Reads a design file's text. */
+export function parseDesignFile(text: string): ReadResult<Design> {
+  const json = parseJsonFile(text);
+  return json.ok ? readDesign(json.raw) : json;
 }
 
 /**

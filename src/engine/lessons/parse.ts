@@ -5,7 +5,7 @@
  * own structure, a goal naming a resource the starting design lacks, an unknown `where` condition or goal type,
  * a flow the engine cannot trace, two goals with one id. The starting design is read by the design-file reader.
  */
-import { readDesign } from '../io/designFile.ts';
+import { parseJsonFile, readDesign } from '../io/designFile.ts';
 import { RESOURCE_KINDS, type Design, type ResourceKind } from '../model/types.ts';
 import { RULES } from '../rules/index.ts';
 import { trace } from '../traffic/trace.ts';
@@ -306,14 +306,8 @@ export function readLesson(raw: unknown): LessonReadResult {
  * @example parseLesson('nope') // { ok: false, error: 'The file is not valid JSON (…).' }
  */
 export function parseLesson(text: string): LessonReadResult {
-  if (typeof text !== 'string' || text.trim() === '') return { ok: false, error: 'The file is empty.' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: `The file is not valid JSON (${(e as Error).message.split('\n')[0]}).` };
-  }
-  return readLesson(raw);
+  const json = parseJsonFile(text);
+  return json.ok ? readLesson(json.raw) : json;
 }
 
 /** The lesson file's text: indented JSON, fields in the format's order, so `parseLesson` gives the lesson back. */
