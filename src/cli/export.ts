@@ -13,7 +13,13 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { renderDrawio } from '../engine/export/drawio.ts';
-import { resolveFlows, titleBlockFor, titleDate, type DiagramOptions } from '../engine/export/options.ts';
+import {
+  hasBackgroundChoice,
+  resolveFlows,
+  titleBlockFor,
+  titleDate,
+  type DiagramOptions,
+} from '../engine/export/options.ts';
 import { serializeDesign } from '../engine/io/designFile.ts';
 import { diagramGeometry } from '../engine/layout/diagram.ts';
 import type { Design } from '../engine/model/types.ts';
@@ -80,12 +86,11 @@ export function exportRequest(
   if ((values.page !== undefined || values.orientation !== undefined) && format !== 'pdf')
     return { ok: false, error: `--${values.page !== undefined ? 'page' : 'orientation'} is for --format pdf` };
 
-  // As the Export dialog offers it: only SVG and PNG may leave the background transparent (a PDF page is white
-  // paper, draw.io has its own canvas).
+  // As the Export dialog offers it (hasBackgroundChoice): a clear background for SVG, animated SVG and PNG only.
   const background = values.background ?? 'white';
   if (background !== 'white' && background !== 'transparent')
     return { ok: false, error: `--background must be white or transparent, not "${background}"` };
-  if (values.background !== undefined && format !== 'svg' && format !== 'animated-svg' && format !== 'png')
+  if (values.background !== undefined && !hasBackgroundChoice(format))
     return { ok: false, error: `--background is for --format svg, animated-svg or png` };
 
   // --flows all | none | NAME… (names or ids of the design's saved flows).

@@ -99,3 +99,11 @@ export function resolveFlows(
   const unknown = spec.filter((s) => !design.flows.some((f) => f.id === s || f.name === s));
   return { flows, unknown };
 }
+
+/**
+ * Whether a format's background may be left clear, in the Export dialog and the CLI alike: SVG (still or animated)
+ * and PNG; a PDF page is white paper and draw.io has its own canvas.
+ */
+export function hasBackgroundChoice(format: string): boolean {
+  return format === 'svg' || format === 'animated-svg' || format === 'png';
+}

@@ -5,6 +5,7 @@
  * export (exportChoices.ts). The preview is the SVG the engine draws for these choices, scaled down.
  */
 import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react';
+import { hasBackgroundChoice } from '../../engine/export/options.ts';
 import { renderSvg } from '../../engine/export/svg.ts';
 import type { Design } from '../../engine/index.ts';
 import { downloadBlob } from '../../store/download.ts';
@@ -18,7 +19,6 @@ import {
   loadExportChoices,
   saveExportChoices,
   selectedResources,
-  hasBackgroundChoice,
   todayIso,
   type ExportChoices,
   type ExportFormat,

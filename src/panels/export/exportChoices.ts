@@ -3,7 +3,7 @@
  * `DiagramOptions`. A stored value that is not what this version wrote (edited by hand, from another version,
  * corrupted) is read field by field: every field that does not make sense falls back to its default.
  */
-import { titleBlockFor, titleDate, type DiagramOptions } from '../../engine/export/options.ts';
+import { hasBackgroundChoice, titleBlockFor, titleDate, type DiagramOptions } from '../../engine/export/options.ts';
 import type { Design, ResourceId } from '../../engine/index.ts';
 
 export const EXPORT_CHOICES_KEY = 'vpc-designer:export';
@@ -18,11 +18,6 @@ export const ORIENTATIONS = ['landscape', 'portrait'] as const;
 export type Orientation = (typeof ORIENTATIONS)[number];
 export const BACKGROUNDS = ['white', 'transparent'] as const;
 export type Background = (typeof BACKGROUNDS)[number];
-
-/** The formats whose background may be left clear: a PDF page is white paper, draw.io has its own canvas. */
-export function hasBackgroundChoice(format: ExportFormat): boolean {
-  return format === 'svg' || format === 'animated-svg' || format === 'png';
-}
 
 export interface ExportChoices {
   format: ExportFormat;
