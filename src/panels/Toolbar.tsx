@@ -12,6 +12,7 @@ import { IMPORT_ACCEPT, importFile, newDesign } from '../store/fileActions.ts';
 import { openExport, preloadExport } from './export/ExportHost.tsx';
 import { useUiStore } from '../store/uiStore.ts';
 import { DrillMenu } from './drill/DrillMenu.tsx';
+import { ToolbarIcon } from './ToolbarIcon.tsx';
 import { openLessons, preloadLessons } from '../lessons/LessonsHost.tsx';
 import { lazyDialog } from './lazyDialog.tsx';
 
@@ -19,24 +20,6 @@ import { lazyDialog } from './lazyDialog.tsx';
 const shareDialog = lazyDialog(() => import('../share/ShareDialog.tsx').then((m) => m.ShareDialog), 'Share');
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-
-function Icon({ d }: { d: string }) {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d={d} />
-    </svg>
-  );
-}
 
 const ICONS = {
   undo: 'M6 4L2.5 7.5 6 11M3 7.5h6.5a4 4 0 0 1 0 8H8',
@@ -82,7 +65,7 @@ const ToolButton = memo(function ToolButton(props: {
       onPointerEnter={props.onPreload}
       onFocus={props.onPreload}
     >
-      <Icon d={ICONS[props.icon]} />
+      <ToolbarIcon d={ICONS[props.icon]} />
       <span>{props.children ?? props.label}</span>
     </button>
   );

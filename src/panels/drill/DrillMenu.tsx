@@ -6,6 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { endDrill, failZone, hasFailures, restoreZone, subnetZonesOf } from '../../engine/commands/drills.ts';
 import { useDesignStore } from '../../store/designStore.ts';
+import { ToolbarIcon } from '../ToolbarIcon.tsx';
 
 const DRILL_ICON = 'M8 1.5l6.5 12h-13ZM8 6v3.5M8 11.5v.5';
 
@@ -45,19 +46,7 @@ export function DrillMenu() {
         data-drill-on={on || undefined}
         onClick={() => setOpen(!open)}
       >
-        <svg
-          width="16"
-          height="16"
-          viewBox="0 0 16 16"
-          aria-hidden="true"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.6"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        >
-          <path d={DRILL_ICON} />
-        </svg>
+        <ToolbarIcon d={DRILL_ICON} />
         {/* Icon only: the bar is full at 1440 px; its name is the aria-label and its title says what it does. */}
         <span className="sr-only">Failure drill</span>
       </button>
